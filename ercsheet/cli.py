@@ -1,0 +1,211 @@
+"""The `ercsheet` command: the window with no command, headless commands otherwise.
+
+Exit status: 0 success, 1 an error or a refused input (the reason on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ercsheet import paths
+from ercsheet.catalogue.loader import Catalogue, load_catalogue
+from ercsheet.catalogue.model import Unit
+
+
+class CommandError(Exception):
+    """A command failed for a reason the user can act on; printed without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ercsheet",
+        description="Evidence Record Sheets for assessors. With no command, opens the window.",
+    )
+    parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
+    parser.add_argument(
+        "--units-dir",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of extra unit files (repeatable)",
+    )
+    parser.add_argument("--open", type=int, metavar="SHEET_ID", help="start on this sheet")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    units = commands.add_parser("units", help="list the unit catalogue")
+    units.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sheets = commands.add_parser("sheets", help="list the sheets in the store")
+    sheets.add_argument("--json", action="store_true", help="machine-readable output")
+
+    importer = commands.add_parser("import", help="import exchange files (each whole, or refused)")
+    importer.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importer.add_argument(
+        "--allow-expired", action="store_true", help="accept sheets for expired units"
+    )
+
+    exporter = commands.add_parser("export", help="write one sheet as an exchange file")
+    exporter.add_argument("sheet_id", type=int, metavar="SHEET_ID")
+    exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    return parser
+
+
+def catalogue(args: argparse.Namespace) -> Catalogue:
+    return load_catalogue([paths.builtin_units_dir(), *args.units_dir])
+
+
+def open_store(args: argparse.Namespace) -> Any:
+    from ercsheet.store.database import StoreError
+    from ercsheet.store.store import Store
+
+    try:
+        return Store(args.db or paths.default_database())
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+
+
+def unit_json(unit: Unit) -> dict[str, Any]:
+    return {
+        "id": unit.id,
+        "title": unit.title,
+        "display_title": unit.display_title,
+        "urn": unit.urn,
+        "sector_unit_number": unit.sector_unit_number,
+        "level": unit.level,
+        "credit": unit.credit,
+        "glh": unit.glh,
+        "expires": unit.expires.isoformat() if unit.expires else None,
+        "qualifications": [
+            {"title": q.title, "unit_number": q.unit_number} for q in unit.qualifications
+        ],
+        "rules": unit.rules.model_dump(),
+        "nos": list(unit.nos),
+        "learning_outcomes": [
+            {
+                "number": lo.number,
+                "title": lo.title,
+                "criteria": [
+                    {"number": c.number, "text": c.text, "guidance": c.guidance}
+                    for c in lo.criteria
+                ],
+            }
+            for lo in unit.learning_outcomes
+        ],
+    }
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    cat = catalogue(args)
+    units = cat.sorted_units()
+    if args.json:
+        print(json.dumps([unit_json(u) for u in units], ensure_ascii=False, indent=2))
+    else:
+        for u in units:
+            contexts = "; ".join(
+                " ".join(p for p in (q.title, f"unit {q.unit_number}" if q.unit_number else "") if p)
+                for q in u.qualifications
+            )
+            expired = f"  EXPIRED {u.expires:%d/%m/%Y}" if u.is_expired(dt.date.today()) else ""
+            print(
+                f"{u.id:28} {u.display_title}  [{u.urn or 'no URN'}, L{u.level or '?'}, "
+                f"{len(u.criteria)} ACs]{expired}" + (f"\n{'':28} {contexts}" if contexts else "")
+            )
+    for error in cat.errors:
+        print(f"ercsheet: skipped {error}", file=sys.stderr)
+    return 1 if cat.errors else 0
+
+
+def cmd_sheets(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    summaries = store.sheets()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": s.id,
+                        "unit": s.unit_id,
+                        "unit_title": s.unit_title,
+                        "qualification": s.qualification,
+                        "candidate": {"name": s.candidate_name, "candidate_number": s.candidate_number},
+                        "coverage": {"covered": s.covered, "total": s.total},
+                        "status": s.status,
+                    }
+                    for s in summaries
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for s in summaries:
+            print(
+                f"{s.id:>5}  {s.candidate_name} ({s.candidate_number or 'no number'})  "
+                f"{s.unit_id}  {s.covered}/{s.total}  {s.status}"
+            )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ercsheet.store.exchange import ImportRefused, import_files
+
+    store = open_store(args)
+    cat = catalogue(args)
+    status = 0
+    for path, result in import_files(
+        store, args.files, cat.get, dt.date.today(), allow_expired=args.allow_expired
+    ):
+        if isinstance(result, ImportRefused):
+            print(f"ercsheet: refused {result}", file=sys.stderr)
+            status = 1
+        else:
+            print(f"{path}: imported as sheet {result.sheet_id}")
+            for warning in result.warnings:
+                print(f"ercsheet: warning: {path}: {warning}", file=sys.stderr)
+    return status
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ercsheet.atomic import write_text_atomic
+    from ercsheet.store.exchange import export_sheet
+    from ercsheet.store.store import NotFound
+
+    store = open_store(args)
+    try:
+        text = export_sheet(store, args.sheet_id)
+    except NotFound as error:
+        raise CommandError(str(error)) from None
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_text_atomic(args.output, text)
+        except OSError as error:
+            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+    return 0
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from ercsheet.gui.app import run
+
+    return run(args.db or paths.default_database(), catalogue(args), args.open)
+
+
+COMMANDS = {"units": cmd_units, "sheets": cmd_sheets, "import": cmd_import, "export": cmd_export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = COMMANDS.get(args.command, run_window)
+    try:
+        return handler(args)
+    except CommandError as error:
+        print(f"ercsheet: {error}", file=sys.stderr)
+        return 1

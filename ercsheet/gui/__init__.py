@@ -1,0 +1,1 @@
+"""The window (PySide6). Imported only when the window is wanted."""

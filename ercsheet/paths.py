@@ -1,0 +1,28 @@
+"""Where ercsheet keeps its files: one module, so tests can redirect every folder at once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ercsheet"
+# Tests and portable installs point this at another folder.
+DATA_DIR_ENV = "ERCSHEET_DATA_DIR"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    folder = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def default_database() -> Path:
+    return data_dir() / "ercsheet.sqlite3"
+
+
+def builtin_units_dir() -> Path:
+    """`units_data/` beside the package (a source checkout or an editable install)."""
+    return Path(__file__).resolve().parent.parent / "units_data"

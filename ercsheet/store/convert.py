@@ -1,0 +1,57 @@
+"""Turning stored rows into the domain's plain values."""
+
+from __future__ import annotations
+
+import json
+
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature, Stroke
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.store import models
+
+
+def unit_of(sheet: models.Sheet) -> Unit:
+    return Unit.model_validate_json(sheet.unit_snapshot)
+
+
+def evidence_row(item: models.EvidenceItem) -> EvidenceRow:
+    return EvidenceRow(
+        ref=item.ref,
+        title=item.title,
+        method=Method(item.method),
+        date=item.date,
+        criteria=frozenset(t.criterion for t in item.ticks),
+        notes=item.notes,
+    )
+
+
+def strokes_from_json(text: str) -> tuple[Stroke, ...]:
+    return tuple(tuple((float(x), float(y)) for x, y in stroke) for stroke in json.loads(text))
+
+
+def strokes_to_json(strokes: tuple[Stroke, ...]) -> str:
+    return json.dumps([[list(point) for point in stroke] for stroke in strokes])
+
+
+def signature(record: models.SignatureRecord) -> Signature:
+    return Signature(
+        role=Role(record.role),
+        name=record.name,
+        date=record.date,
+        kind=SignatureKind(record.kind),
+        strokes=strokes_from_json(record.strokes),
+    )
+
+
+def sheet_content(sheet: models.Sheet, unit: Unit | None = None) -> SheetContent:
+    return SheetContent(
+        unit=unit or unit_of(sheet),
+        candidate=Candidate(
+            sheet.candidate.name, sheet.candidate.candidate_number, sheet.candidate.centre_number
+        ),
+        assessor=Person(sheet.assessor_name, sheet.assessor_qualified),
+        qualification=sheet.qualification,
+        iv=Person(sheet.iv_name, sheet.iv_qualified) if sheet.iv_name is not None else None,
+        evidence=tuple(evidence_row(item) for item in sheet.evidence),
+        signatures=tuple(signature(record) for record in sheet.signatures),
+    )

@@ -1,0 +1,279 @@
+"""Export a stored sheet to the exchange format and import one back, atomically.
+
+An import checks the file's shape, then every rule of the domain, and only then writes, in one
+transaction: a file that breaks anything is refused whole and the store is left unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+
+from ercsheet.catalogue.loader import error_path
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain import rules
+from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.vocabulary import SignatureKind
+from ercsheet.store import convert, models
+from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1
+from ercsheet.store.store import Store, ref_key
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class ImportRefused(Exception):
+    """The file was not imported; the message names the file, the place in it and the rule."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    sheet_id: int
+    warnings: list[str]
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def sheet_to_dict(content: SheetContent) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "unit": content.unit.id,
+        "qualification": content.qualification,
+        "candidate": {
+            "name": content.candidate.name,
+            "candidate_number": content.candidate.candidate_number,
+            "centre_number": content.candidate.centre_number,
+        },
+        "assessor": {"name": content.assessor.name, "qualified": content.assessor.qualified},
+    }
+    if content.iv is not None:
+        data["iv"] = {"name": content.iv.name, "qualified": content.iv.qualified}
+    data["evidence"] = [
+        {
+            "ref": row.ref,
+            "title": row.title,
+            "method": row.method.value,
+            "date": row.date.isoformat() if row.date else None,
+            "criteria": sorted(row.criteria, key=_criterion_order),
+            "notes": row.notes,
+        }
+        for row in content.evidence
+    ]
+    data["signatures"] = [_signature_dict(s) for s in content.signatures]
+    return data
+
+
+def _criterion_order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
+
+
+def _signature_dict(signature: Signature) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "role": signature.role.value,
+        "name": signature.name,
+        "date": signature.date.isoformat(),
+        "kind": signature.kind.value,
+    }
+    if signature.kind is SignatureKind.DRAWN:
+        data["strokes"] = [[list(point) for point in stroke] for stroke in signature.strokes]
+    return data
+
+
+def export_sheet(store: Store, sheet_id: int) -> str:
+    return json.dumps(sheet_to_dict(store.sheet(sheet_id)), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def parse_sheet(text: str, units: Callable[[str], Unit | None], today: dt.date) -> SheetContent:
+    """The sheet a file describes, checked against every rule; ImportRefused otherwise."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRefused(f"not valid JSON (line {error.lineno}, column {error.colno})") from None
+    if not isinstance(data, dict):
+        raise ImportRefused("not an ercsheet sheet (the file is not a JSON object)")
+    if data.get("format") != FORMAT:
+        raise ImportRefused(f"format: not an ercsheet sheet (expected \"format\": \"{FORMAT}\")")
+    if data.get("version") != VERSION:
+        raise ImportRefused(
+            f"version: this is version {data.get('version')!r}; this ercsheet reads version "
+            f"{VERSION}. Update ercsheet to import it."
+        )
+    try:
+        sheet = SheetV1.model_validate(data)
+    except ValidationError as error:
+        raise ImportRefused("; ".join(_validation_message(e) for e in error.errors()[:10])) from None
+    unit = units(sheet.unit)
+    if unit is None:
+        raise ImportRefused(f"unit: there is no unit {sheet.unit!r} in the catalogue")
+    content = SheetContent(
+        unit=unit,
+        candidate=Candidate(**sheet.candidate.model_dump()),
+        assessor=Person(**sheet.assessor.model_dump()),
+        qualification=sheet.qualification,
+        iv=Person(**sheet.iv.model_dump()) if sheet.iv else None,
+        evidence=tuple(
+            EvidenceRow(e.ref, e.title, e.method, e.date, frozenset(e.criteria), e.notes)
+            for e in sheet.evidence
+        ),
+        signatures=tuple(
+            Signature(
+                s.role,
+                s.name,
+                s.date,
+                s.kind,
+                tuple(tuple(point) for point in (s.strokes or [])),
+            )
+            for s in sheet.signatures
+        ),
+    )
+    problems = rules.blocking(rules.check_sheet(content, today))
+    if problems:
+        raise ImportRefused("; ".join(str(p) for p in problems))
+    return content
+
+
+def _validation_message(error: Any) -> str:
+    path = error_path(error["loc"]) or "(top level)"
+    if error["type"] == "extra_forbidden":
+        return f"{path}: unknown key"
+    if error["type"] == "missing":
+        return f"{path}: required key is missing"
+    return f"{path}: {str(error['msg']).removeprefix('Value error, ')}"
+
+
+def import_files(
+    store: Store,
+    paths: Iterable[Path],
+    units: Callable[[str], Unit | None],
+    today: dt.date,
+    allow_expired: bool = False,
+) -> list[tuple[Path, Imported | ImportRefused]]:
+    """Each file imported whole or refused whole; one file's refusal does not stop the others."""
+    results: list[tuple[Path, Imported | ImportRefused]] = []
+    for path in paths:
+        try:
+            results.append((path, import_file(store, path, units, today, allow_expired)))
+        except ImportRefused as refusal:
+            results.append((path, refusal))
+    return results
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    units: Callable[[str], Unit | None],
+    today: dt.date,
+    allow_expired: bool = False,
+) -> Imported:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportRefused(
+                f"{path}: the file is {path.stat().st_size // (1024 * 1024)} MB; a sheet file is "
+                f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB"
+            )
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise ImportRefused(f"{path}: not UTF-8 text (byte {error.start})") from None
+    try:
+        content = parse_sheet(text, units, today)
+        warnings = [p.message for p in rules.check_new_sheet(content.unit, today)]
+        if warnings and not allow_expired:
+            raise ImportRefused(
+                f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
+            )
+        warnings += [str(p) for p in rules.check_evidence(content, today) if not p.blocking]
+        return Imported(store_sheet(store, content), warnings)
+    except ImportRefused as refusal:
+        raise ImportRefused(f"{path}: {refusal}") from None
+
+
+def store_sheet(store: Store, content: SheetContent) -> int:
+    """Write a checked sheet in one transaction (candidate found or added, rows, signatures)."""
+    with store.transaction() as session:
+        candidate = _find_or_add_candidate(session, content.candidate)
+        sheet = models.Sheet(
+            candidate=candidate,
+            unit_id=content.unit.id,
+            unit_snapshot=content.unit.model_dump_json(),
+            qualification=content.qualification,
+            assessor_name=content.assessor.name,
+            assessor_qualified=content.assessor.qualified,
+            iv_name=content.iv.name if content.iv else None,
+            iv_qualified=content.iv.qualified if content.iv else True,
+        )
+        for position, row in enumerate(content.evidence):
+            item = models.EvidenceItem(
+                position=position,
+                ref=row.ref.strip(),
+                ref_key=ref_key(row.ref),
+                title=row.title,
+                method=row.method.value,
+                date=row.date,
+                notes=row.notes,
+            )
+            item.ticks = [models.Tick(criterion=c) for c in sorted(row.criteria)]
+            sheet.evidence.append(item)
+        for signature in content.signatures:
+            sheet.signatures.append(
+                models.SignatureRecord(
+                    role=signature.role.value,
+                    name=signature.name,
+                    date=signature.date,
+                    kind=signature.kind.value,
+                    strokes=convert.strokes_to_json(signature.strokes),
+                )
+            )
+        session.add(sheet)
+        session.flush()
+        session.add(
+            models.AuditEvent(
+                sheet_id=sheet.id, actor=content.assessor.name, action="imported", detail=""
+            )
+        )
+        return sheet.id
+
+
+def _find_or_add_candidate(session: Any, candidate: Candidate) -> models.Candidate:
+    if candidate.candidate_number:
+        existing = session.scalars(
+            select(models.Candidate).where(
+                models.Candidate.candidate_number == candidate.candidate_number,
+                models.Candidate.centre_number == candidate.centre_number,
+            )
+        ).first()
+        if existing is not None:
+            if existing.name != candidate.name:
+                raise ImportRefused(
+                    f"candidate: candidate number {candidate.candidate_number} at centre "
+                    f"{candidate.centre_number or '(none)'} is {existing.name!r} in this store "
+                    f"but {candidate.name!r} in the file; correct one of them first"
+                )
+            return existing
+    else:
+        existing = session.scalars(
+            select(models.Candidate).where(
+                models.Candidate.name == candidate.name,
+                models.Candidate.candidate_number == "",
+                models.Candidate.centre_number == candidate.centre_number,
+            )
+        ).first()
+        if existing is not None:
+            return existing
+    return models.Candidate(
+        name=candidate.name,
+        candidate_number=candidate.candidate_number,
+        centre_number=candidate.centre_number,
+    )

@@ -1,0 +1,82 @@
+"""The exchange format, version 1: one sheet as JSON (see docs/exchange-format.md).
+
+The models are strict: an unknown key is refused with its path, so a file from a later
+version (or a typo) never loses data silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+
+FORMAT = "ercsheet.sheet"
+VERSION = 1
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+ShortText = Annotated[str, StringConstraints(max_length=200)]
+Coordinate = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Point = tuple[Coordinate, Coordinate]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
+
+
+class CandidateV1(Strict):
+    name: Name
+    candidate_number: ShortText = ""
+    centre_number: ShortText = ""
+
+
+class PersonV1(Strict):
+    name: Name
+    qualified: bool = True
+
+
+class EvidenceV1(Strict):
+    ref: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    title: str = Field(default="", max_length=100_000)
+    method: Method
+    date: dt.date | None = None
+    criteria: list[Annotated[str, StringConstraints(max_length=20)]] = []
+    notes: str = Field(default="", max_length=100_000)
+
+    @model_validator(mode="after")
+    def _no_repeated_ticks(self) -> EvidenceV1:
+        if len(set(self.criteria)) != len(self.criteria):
+            raise ValueError("a criterion is listed twice")
+        return self
+
+
+class SignatureV1(Strict):
+    role: Role
+    name: Name
+    date: dt.date
+    kind: SignatureKind
+    strokes: list[list[Point]] | None = None
+
+    @model_validator(mode="after")
+    def _strokes_match_kind(self) -> SignatureV1:
+        if self.kind is SignatureKind.DRAWN and not self.strokes:
+            raise ValueError("a drawn signature needs its strokes")
+        if self.kind is not SignatureKind.DRAWN and self.strokes:
+            raise ValueError(f"a {self.kind.value} signature has no strokes")
+        return self
+
+
+class SheetV1(Strict):
+    format: Literal["ercsheet.sheet"]
+    version: Literal[1]
+    unit: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    qualification: str = Field(default="", max_length=1000)
+    candidate: CandidateV1
+    assessor: PersonV1
+    # Optional: the internal verifier who sampled the sheet (their qualification decides
+    # whether an IV countersignature is needed).
+    iv: PersonV1 | None = None
+    evidence: list[EvidenceV1] = []
+    signatures: list[SignatureV1] = []

@@ -1,0 +1,159 @@
+"""The store's tables, as typed SQLAlchemy 2.0 models.
+
+A sheet keeps a JSON snapshot of the unit it was made against (`unit_snapshot`): editing a unit
+file later never changes the wording of an existing sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class AssessorProfile(Base):
+    """The laptop's owner: who signs as assessor. One row."""
+
+    __tablename__ = "assessor_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    qualified: Mapped[bool] = mapped_column(Boolean, default=True)
+    assessor_number: Mapped[str] = mapped_column(Text, default="")
+
+
+class Candidate(Base):
+    __tablename__ = "candidate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    candidate_number: Mapped[str] = mapped_column(Text, default="", index=True)
+    centre_number: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    sheets: Mapped[list[Sheet]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Sheet(Base):
+    """One ERS: one candidate x one unit in one qualification context."""
+
+    __tablename__ = "sheet"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidate.id", ondelete="CASCADE"), index=True
+    )
+    unit_id: Mapped[str] = mapped_column(String(80))
+    unit_snapshot: Mapped[str] = mapped_column(Text)
+    qualification: Mapped[str] = mapped_column(Text, default="")
+    assessor_name: Mapped[str] = mapped_column(Text, default="")
+    assessor_qualified: Mapped[bool] = mapped_column(Boolean, default=True)
+    iv_name: Mapped[str | None] = mapped_column(Text, default=None)
+    iv_qualified: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="sheets")
+    evidence: Mapped[list[EvidenceItem]] = relationship(
+        back_populates="sheet",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EvidenceItem.position",
+    )
+    signatures: Mapped[list[SignatureRecord]] = relationship(
+        back_populates="sheet", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EvidenceItem(Base):
+    __tablename__ = "evidence_item"
+    __table_args__ = (UniqueConstraint("sheet_id", "ref_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    ref: Mapped[str] = mapped_column(Text)
+    # The reference folded for uniqueness: "E01" and " e01" are the same reference.
+    ref_key: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(String(40))
+    date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    sheet: Mapped[Sheet] = relationship(back_populates="evidence")
+    ticks: Mapped[list[Tick]] = relationship(
+        back_populates="evidence", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Tick(Base):
+    """Evidence item `evidence_id` covers assessment criterion `criterion` of its sheet's unit."""
+
+    __tablename__ = "tick"
+
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_item.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+    evidence: Mapped[EvidenceItem] = relationship(back_populates="ticks")
+
+
+class SignatureRecord(Base):
+    __tablename__ = "signature"
+    __table_args__ = (UniqueConstraint("sheet_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    date: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(10))
+    # Drawn strokes as the exchange format writes them: [[[x, y], ...], ...] in JSON.
+    strokes: Mapped[str] = mapped_column(Text, default="[]")
+
+    sheet: Mapped[Sheet] = relationship(back_populates="signatures")
+
+
+class AuditEvent(Base):
+    """Append-only record of what happened to a sheet (who, when, what, why)."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sheet.id", ondelete="CASCADE"), index=True, default=None
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="")

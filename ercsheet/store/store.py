@@ -1,0 +1,396 @@
+"""The store's operations: every change the app makes goes through one of these, committed at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain import rules
+from ercsheet.domain.coverage import coverage
+from ercsheet.domain.rules import Problem
+from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.vocabulary import Role
+from ercsheet.store import convert, models
+from ercsheet.store.database import open_engine
+
+
+class RuleViolation(Exception):
+    """A change was refused by a rule; `problems` say which and what to do."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class NotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    qualified: bool
+    assessor_number: str = ""
+
+
+@dataclass(frozen=True)
+class CandidateInfo:
+    id: int
+    name: str
+    candidate_number: str
+    centre_number: str
+
+
+@dataclass(frozen=True)
+class SheetSummary:
+    id: int
+    unit_id: str
+    unit_title: str
+    qualification: str
+    candidate_id: int
+    candidate_name: str
+    candidate_number: str
+    covered: int
+    total: int
+    status: str
+
+
+_Row = TypeVar("_Row", bound=models.Base)
+
+
+def ref_key(ref: str) -> str:
+    return ref.strip().casefold()
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.engine = open_engine(self.path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def transaction(self) -> AbstractContextManager[Session]:
+        """A session for a multi-step write (an import): all of it is committed, or none."""
+        return self._sessions.begin()
+
+    # --- the assessor profile -------------------------------------------------------------
+
+    def profile(self) -> Profile | None:
+        with self._sessions() as session:
+            row = session.scalars(select(models.AssessorProfile)).first()
+            return Profile(row.name, row.qualified, row.assessor_number) if row else None
+
+    def set_profile(self, profile: Profile) -> None:
+        with self._sessions.begin() as session:
+            row = session.scalars(select(models.AssessorProfile)).first()
+            if row is None:
+                row = models.AssessorProfile()
+                session.add(row)
+            row.name, row.qualified = profile.name, profile.qualified
+            row.assessor_number = profile.assessor_number
+
+    # --- candidates -----------------------------------------------------------------------
+
+    def add_candidate(self, name: str, candidate_number: str = "", centre_number: str = "") -> int:
+        if not name.strip():
+            raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
+        with self._sessions.begin() as session:
+            row = models.Candidate(
+                name=name.strip(),
+                candidate_number=candidate_number.strip(),
+                centre_number=centre_number.strip(),
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_candidate(
+        self, candidate_id: int, name: str, candidate_number: str, centre_number: str
+    ) -> None:
+        if not name.strip():
+            raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
+        with self._sessions.begin() as session:
+            row = self._get(session, models.Candidate, candidate_id)
+            row.name, row.candidate_number = name.strip(), candidate_number.strip()
+            row.centre_number = centre_number.strip()
+
+    def candidates(self, search: str = "") -> list[CandidateInfo]:
+        query = select(models.Candidate).order_by(func.lower(models.Candidate.name))
+        if search.strip():
+            pattern = f"%{search.strip()}%"
+            query = query.where(
+                or_(
+                    models.Candidate.name.ilike(pattern),
+                    models.Candidate.candidate_number.ilike(pattern),
+                )
+            )
+        with self._sessions() as session:
+            return [
+                CandidateInfo(c.id, c.name, c.candidate_number, c.centre_number)
+                for c in session.scalars(query)
+            ]
+
+    def candidate(self, candidate_id: int) -> CandidateInfo:
+        with self._sessions() as session:
+            c = self._get(session, models.Candidate, candidate_id)
+            return CandidateInfo(c.id, c.name, c.candidate_number, c.centre_number)
+
+    def find_candidate(self, candidate_number: str) -> CandidateInfo | None:
+        with self._sessions() as session:
+            c = session.scalars(
+                select(models.Candidate).where(
+                    models.Candidate.candidate_number == candidate_number.strip()
+                )
+            ).first()
+            return CandidateInfo(c.id, c.name, c.candidate_number, c.centre_number) if c else None
+
+    # --- sheets ---------------------------------------------------------------------------
+
+    def create_sheet(
+        self, candidate_id: int, unit: Unit, qualification: str, assessor: Person
+    ) -> int:
+        with self._sessions.begin() as session:
+            self._get(session, models.Candidate, candidate_id)
+            sheet = models.Sheet(
+                candidate_id=candidate_id,
+                unit_id=unit.id,
+                unit_snapshot=unit.model_dump_json(),
+                qualification=qualification,
+                assessor_name=assessor.name,
+                assessor_qualified=assessor.qualified,
+            )
+            session.add(sheet)
+            session.flush()
+            self._audit(session, sheet.id, assessor.name, "created", f"unit {unit.id}")
+            return sheet.id
+
+    def sheets(self, candidate_id: int | None = None) -> list[SheetSummary]:
+        query = (
+            select(models.Sheet)
+            .options(
+                selectinload(models.Sheet.candidate),
+                selectinload(models.Sheet.evidence).selectinload(models.EvidenceItem.ticks),
+                selectinload(models.Sheet.signatures),
+            )
+            .order_by(models.Sheet.id)
+        )
+        if candidate_id is not None:
+            query = query.where(models.Sheet.candidate_id == candidate_id)
+        with self._sessions() as session:
+            return [self._summary(sheet) for sheet in session.scalars(query)]
+
+    @staticmethod
+    def _summary(sheet: models.Sheet) -> SheetSummary:
+        unit = convert.unit_of(sheet)
+        cov = coverage(unit, (convert.evidence_row(item) for item in sheet.evidence))
+        signed = any(s.role == Role.ASSESSOR for s in sheet.signatures)
+        return SheetSummary(
+            id=sheet.id,
+            unit_id=sheet.unit_id,
+            unit_title=unit.display_title,
+            qualification=sheet.qualification,
+            candidate_id=sheet.candidate_id,
+            candidate_name=sheet.candidate.name,
+            candidate_number=sheet.candidate.candidate_number,
+            covered=cov.covered,
+            total=cov.total,
+            status="signed" if signed else "draft",
+        )
+
+    def sheet(self, sheet_id: int) -> SheetContent:
+        with self._sessions() as session:
+            return convert.sheet_content(self._load_sheet(session, sheet_id))
+
+    def evidence_ids(self, sheet_id: int) -> list[int]:
+        with self._sessions() as session:
+            return list(
+                session.scalars(
+                    select(models.EvidenceItem.id)
+                    .where(models.EvidenceItem.sheet_id == sheet_id)
+                    .order_by(models.EvidenceItem.position)
+                )
+            )
+
+    def delete_sheet(self, sheet_id: int) -> None:
+        with self._sessions.begin() as session:
+            session.delete(self._get(session, models.Sheet, sheet_id))
+
+    # --- evidence -------------------------------------------------------------------------
+
+    def add_evidence(
+        self, sheet_id: int, row: EvidenceRow, position: int | None = None, today: dt.date | None = None
+    ) -> int:
+        with self._sessions.begin() as session:
+            sheet = self._editable_sheet(session, sheet_id)
+            content = convert.sheet_content(sheet)
+            self._check_row(content, row, content.evidence, today)
+            items = list(sheet.evidence)
+            position = len(items) if position is None else max(0, min(position, len(items)))
+            item = models.EvidenceItem(
+                sheet_id=sheet_id,
+                position=position,
+                ref=row.ref.strip(),
+                ref_key=ref_key(row.ref),
+                title=row.title,
+                method=row.method.value,
+                date=row.date,
+                notes=row.notes,
+            )
+            item.ticks = [models.Tick(criterion=c) for c in sorted(row.criteria)]
+            items.insert(position, item)
+            sheet.evidence = items
+            self._renumber(items)
+            session.flush()
+            return item.id
+
+    def evidence(self, evidence_id: int) -> EvidenceRow:
+        with self._sessions() as session:
+            return convert.evidence_row(self._get(session, models.EvidenceItem, evidence_id))
+
+    def update_evidence(
+        self, evidence_id: int, row: EvidenceRow, today: dt.date | None = None
+    ) -> None:
+        """Replace an item's fields and ticks with `row`'s."""
+        with self._sessions.begin() as session:
+            item = self._get(session, models.EvidenceItem, evidence_id)
+            sheet = self._editable_sheet(session, item.sheet_id)
+            content = convert.sheet_content(sheet)
+            others = [convert.evidence_row(i) for i in sheet.evidence if i.id != evidence_id]
+            self._check_row(content, row, others, today)
+            item.ref, item.ref_key = row.ref.strip(), ref_key(row.ref)
+            item.title, item.method, item.date, item.notes = (
+                row.title,
+                row.method.value,
+                row.date,
+                row.notes,
+            )
+            current = {t.criterion for t in item.ticks}
+            item.ticks = [t for t in item.ticks if t.criterion in row.criteria] + [
+                models.Tick(criterion=c) for c in sorted(row.criteria - current)
+            ]
+
+    def set_tick(self, evidence_id: int, criterion: str, covered: bool) -> None:
+        with self._sessions.begin() as session:
+            item = self._get(session, models.EvidenceItem, evidence_id)
+            sheet = self._editable_sheet(session, item.sheet_id)
+            if criterion not in convert.unit_of(sheet).criterion_numbers:
+                raise RuleViolation(
+                    [Problem(rules.Rule.UNKNOWN_CRITERION, f"This unit has no criterion {criterion}.")]
+                )
+            tick = session.get(models.Tick, (evidence_id, criterion))
+            if covered and tick is None:
+                session.add(models.Tick(evidence_id=evidence_id, criterion=criterion))
+            elif not covered and tick is not None:
+                session.delete(tick)
+            sheet.updated_at = models.utcnow()
+
+    def delete_evidence(self, evidence_id: int) -> tuple[int, EvidenceRow]:
+        """Remove an item; returns its position and content so it can be put back (undo)."""
+        with self._sessions.begin() as session:
+            item = self._get(session, models.EvidenceItem, evidence_id)
+            sheet = self._editable_sheet(session, item.sheet_id)
+            position, row = item.position, convert.evidence_row(item)
+            items = [i for i in sheet.evidence if i.id != evidence_id]
+            session.delete(item)
+            session.flush()
+            self._renumber(items)
+            return position, row
+
+    def move_evidence(self, evidence_id: int, new_position: int) -> None:
+        with self._sessions.begin() as session:
+            item = self._get(session, models.EvidenceItem, evidence_id)
+            sheet = self._editable_sheet(session, item.sheet_id)
+            items = [i for i in sheet.evidence if i.id != evidence_id]
+            items.insert(max(0, min(new_position, len(items))), item)
+            self._renumber(items)
+
+    # --- signatures -----------------------------------------------------------------------
+
+    def add_signature(self, sheet_id: int, signature: Signature, today: dt.date) -> None:
+        with self._sessions.begin() as session:
+            sheet = self._load_sheet(session, sheet_id)
+            content = convert.sheet_content(sheet)
+            problems = rules.blocking(rules.check_signature(content, signature, today))
+            if problems:
+                raise RuleViolation(problems)
+            session.add(
+                models.SignatureRecord(
+                    sheet_id=sheet_id,
+                    role=signature.role.value,
+                    name=signature.name,
+                    date=signature.date,
+                    kind=signature.kind.value,
+                    strokes=convert.strokes_to_json(signature.strokes),
+                )
+            )
+            self._audit(session, sheet_id, signature.name, "signed", signature.role.value)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    @staticmethod
+    def _check_row(
+        content: SheetContent,
+        row: EvidenceRow,
+        others: Sequence[EvidenceRow],
+        today: dt.date | None,
+    ) -> None:
+        problems = rules.check_evidence_row(
+            content.unit, row, others, today or dt.date.today()
+        )
+        if rules.blocking(problems):
+            raise RuleViolation(rules.blocking(problems))
+
+    @staticmethod
+    def _renumber(items: Sequence[models.EvidenceItem]) -> None:
+        for index, item in enumerate(items):
+            item.position = index
+
+    def _load_sheet(self, session: Session, sheet_id: int) -> models.Sheet:
+        sheet = session.scalars(
+            select(models.Sheet)
+            .where(models.Sheet.id == sheet_id)
+            .options(
+                selectinload(models.Sheet.candidate),
+                selectinload(models.Sheet.evidence).selectinload(models.EvidenceItem.ticks),
+                selectinload(models.Sheet.signatures),
+            )
+        ).first()
+        if sheet is None:
+            raise NotFound(f"There is no sheet {sheet_id}.")
+        return sheet
+
+    def _editable_sheet(self, session: Session, sheet_id: int) -> models.Sheet:
+        sheet = self._load_sheet(session, sheet_id)
+        if any(s.role == Role.ASSESSOR for s in sheet.signatures):
+            raise RuleViolation(
+                [
+                    Problem(
+                        rules.Rule.SIGNATURE_ORDER,
+                        "This sheet is signed by the assessor and locked: reopen it to change it "
+                        "(this voids the signatures).",
+                    )
+                ]
+            )
+        sheet.updated_at = models.utcnow()
+        return sheet
+
+    @staticmethod
+    def _get(session: Session, model: type[_Row], key: int) -> _Row:
+        row = session.get(model, key)
+        if row is None:
+            raise NotFound(f"There is no {getattr(model, '__tablename__', 'row')} {key}.")
+        return row
+
+    @staticmethod
+    def _audit(session: Session, sheet_id: int | None, actor: str, action: str, detail: str) -> None:
+        session.add(models.AuditEvent(sheet_id=sheet_id, actor=actor, action=action, detail=detail))
