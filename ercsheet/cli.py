@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="write one sheet as an exchange file")
     exporter.add_argument("sheet_id", type=int, metavar="SHEET_ID")
     exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    printer = commands.add_parser("pdf", help="print sheets to a PDF in the official ERS layout")
+    printer.add_argument("sheet_ids", nargs="*", type=int, metavar="SHEET_ID")
+    printer.add_argument("--candidate", metavar="NUMBER", help="all sheets of this candidate")
+    printer.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     return parser
 
 
@@ -192,13 +196,46 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from ercsheet.pdf import render_pdf
+    from ercsheet.store.store import NotFound
+
+    if bool(args.sheet_ids) == bool(args.candidate):
+        raise CommandError("name the sheets (SHEET_ID...) or a candidate (--candidate NUMBER)")
+    store = open_store(args)
+    sheet_ids = list(args.sheet_ids)
+    if args.candidate:
+        candidate = store.find_candidate(args.candidate)
+        if candidate is None:
+            raise CommandError(f"there is no candidate with number {args.candidate}")
+        sheet_ids = [s.id for s in store.sheets(candidate.id)]
+        if not sheet_ids:
+            raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
+    try:
+        contents = [store.sheet(sheet_id) for sheet_id in sheet_ids]
+    except NotFound as error:
+        raise CommandError(str(error)) from None
+    try:
+        render_pdf(contents, args.output)
+    except OSError as error:
+        raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
+    print(f"{args.output}: {len(contents)} sheet(s)")
+    return 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
     return run(args.db or paths.default_database(), catalogue(args), args.open)
 
 
-COMMANDS = {"units": cmd_units, "sheets": cmd_sheets, "import": cmd_import, "export": cmd_export}
+COMMANDS = {
+    "units": cmd_units,
+    "sheets": cmd_sheets,
+    "import": cmd_import,
+    "export": cmd_export,
+    "pdf": cmd_pdf,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

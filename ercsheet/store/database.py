@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, create_engine, event
 
 from ercsheet.store.models import Base
 
@@ -47,23 +44,49 @@ def head_revision() -> str:
     return head
 
 
-def _migrate(engine: Engine) -> None:
+def stored_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, read without changing a byte of it."""
+    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True)) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            if tables:
+                raise StoreError(f"{path} is an SQLite file, but not an ercsheet database.")
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+
+
+def _check_known(path: Path, revision: str | None) -> None:
+    known = {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    if revision is not None and revision not in known:
+        raise StoreError(
+            f"{path} was written by a newer version of ercsheet (schema {revision}). "
+            "Install the newer version to open it; nothing was changed."
+        )
+
+
+def _migrate(engine: Engine, current: str | None) -> None:
     config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        current = MigrationContext.configure(connection).get_current_revision()
-        if current is None and not inspect(connection).get_table_names():
-            Base.metadata.create_all(connection)
-            command.stamp(config, "head")
-            return
-        known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
-        if current is not None and current not in known:
-            raise StoreError(
-                "This database was written by a newer version of ercsheet "
-                f"(schema {current}). Install the newer version to open it; nothing was changed."
-            )
-        if current != head_revision():
-            command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Table rebuilds during a migration drop and re-create tables; with foreign keys on,
+        # SQLite would cascade those drops into the rows that refer to them.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                if current is None:
+                    Base.metadata.create_all(connection)
+                    command.stamp(config, "head")
+                else:
+                    command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"the upgrade left {len(broken)} broken references")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def open_engine(path: Path) -> Engine:
@@ -71,26 +94,22 @@ def open_engine(path: Path) -> Engine:
     path = Path(path)
     new_file = not path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        current = None if new_file else stored_revision(path)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path} is not a usable ercsheet database ({error}).") from None
+    _check_known(path, current)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     try:
-        _migrate(engine)
-    except sqlite3.DatabaseError as error:
-        engine.dispose()
-        raise StoreError(f"{path} is not a usable ercsheet database ({error}).") from error
+        if current != head_revision():
+            _migrate(engine, current)
     except Exception as error:
         engine.dispose()
         if isinstance(error, StoreError):
             raise
         cause = getattr(error, "orig", error)
-        raise StoreError(f"{path} is not a usable ercsheet database ({cause}).") from error
+        raise StoreError(f"{path} could not be upgraded ({cause}).") from error
     if new_file and os.name == "posix":
         path.chmod(0o600)
     return engine
-
-
-@contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One short session per operation: committed on success, rolled back on any error."""
-    with factory.begin() as session:
-        yield session

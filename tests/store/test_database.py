@@ -1,0 +1,76 @@
+"""The SQLite file: durable settings, migrations from code, old databases upgraded in place."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from ercsheet.store.database import StoreError, head_revision, open_engine
+from ercsheet.store.models import Base
+from ercsheet.store.store import Store
+
+OLD_DATABASE = Path(__file__).parent / "data" / "schema-0001.sqlite3"
+
+
+def test_every_connection_is_durable(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "a.sqlite3")
+    with engine.connect() as connection:
+        pragma = lambda name: connection.execute(text(f"PRAGMA {name}")).scalar()  # noqa: E731
+        assert pragma("foreign_keys") == 1
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("busy_timeout") == 5000
+    engine.dispose()
+
+
+def test_a_new_database_matches_the_models_and_is_at_head(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "new.sqlite3")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert context.get_current_revision() == head_revision()
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_an_old_database_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(OLD_DATABASE, path)
+    store = Store(path)
+    [summary] = store.sheets()
+    assert summary.candidate_name == "Łukasz Żółć"
+    assert (summary.covered, summary.total) == (1, 2)
+    content = store.sheet(summary.id)
+    assert content.unit.criteria[0].text == "Do the first thing"
+    assert content.evidence[0].title == "Observation of team briefing"
+    assert content.iv is None
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert context.get_current_revision() == head_revision()
+        # The upgraded schema is exactly what a new database gets.
+        assert compare_metadata(context, Base.metadata) == []
+    store.close()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    shutil.copy(OLD_DATABASE, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer version of ercsheet"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("shopping list\n" * 100)
+    with pytest.raises(StoreError, match="not a usable ercsheet database"):
+        Store(path)
+    assert path.read_text() == "shopping list\n" * 100
