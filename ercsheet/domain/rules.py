@@ -170,7 +170,8 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
         if not cov.complete:
             block(
                 Rule.FULL_COVERAGE,
-                f"The assessor can sign only when every criterion is covered: {cov} are. "
+                f"The assessor can sign only when every criterion is covered; {cov.covered} of "
+                f"{cov.total} are. "
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )
         if candidate is None:

@@ -16,7 +16,7 @@ from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 FORMAT = "ercsheet.sheet"
 VERSION = 1
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
 Coordinate = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Point = tuple[Coordinate, Coordinate]

@@ -79,6 +79,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def transaction(self) -> AbstractContextManager[Session]:
         """A session for a multi-step write (an import): all of it is committed, or none."""
         return self._sessions.begin()

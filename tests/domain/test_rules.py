@@ -36,7 +36,7 @@ def test_assessor_cannot_sign_until_every_criterion_is_covered() -> None:
     content = sheet(unit, partial, [sign(Role.CANDIDATE, TODAY)])
     problems = rules.check_signature(content, sign(Role.ASSESSOR, TODAY), TODAY)
     [problem] = [p for p in problems if p.rule is Rule.FULL_COVERAGE]
-    assert "every criterion is covered: 8/10" in problem.message
+    assert "every criterion is covered; 8 of 10 are" in problem.message
     assert "3.3, 3.4" in problem.message
 
 

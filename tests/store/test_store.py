@@ -1,0 +1,121 @@
+"""Store operations: each change is committed at once and survives reopening the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ercsheet.domain.rules import Rule
+from ercsheet.domain.sheet import Person
+from ercsheet.domain.vocabulary import Method, Role
+from ercsheet.store.store import NotFound, Profile, RuleViolation, Store
+from tests.conftest import TODAY
+from tests.factories import make_unit, row, sign
+
+EUROPEAN_NAMES = ["Łukasz Żółć", "Siân Ní Bhriain", "Dafydd ap Gruffŵdd", "Zoë Ødegård"]
+
+
+def new_sheet(store: Store, unit=None, name: str = "Siân Ní Bhriain") -> int:  # type: ignore[no-untyped-def]
+    candidate = store.add_candidate(name, "0042", "12345")
+    return store.create_sheet(candidate, unit or make_unit(), "OCR Level 3 NVQ in Testing", Person("Pat Jones"))
+
+
+def test_changes_are_on_disk_as_soon_as_they_are_made(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = Store(path)
+    sheet_id = new_sheet(store)
+    evidence_id = store.add_evidence(sheet_id, row("E01", ["1.1"]), today=TODAY)
+    store.set_tick(evidence_id, "2.1", True)
+    store.set_tick(evidence_id, "1.1", False)
+    # A second, independent connection sees every change without the first closing.
+    other = Store(path)
+    assert other.sheet(sheet_id).evidence[0].criteria == {"2.1"}
+    other.close()
+    store.close()
+
+
+@pytest.mark.parametrize("name", EUROPEAN_NAMES)
+def test_european_names_round_trip_exactly(store: Store, name: str) -> None:
+    sheet_id = new_sheet(store, name=name)
+    assert store.sheet(sheet_id).candidate.name == name
+    assert store.candidates(name[:3])[0].name == name
+
+
+def test_a_5000_character_title_is_stored_whole(store: Store) -> None:
+    sheet_id = new_sheet(store)
+    title = ("Observation of a long customer service briefing ŵ " * 100)[:5000]
+    store.add_evidence(sheet_id, row("E01", title=title), today=TODAY)
+    assert store.sheet(sheet_id).evidence[0].title == title
+
+
+def test_duplicate_reference_is_refused_and_nothing_changes(store: Store) -> None:
+    sheet_id = new_sheet(store)
+    store.add_evidence(sheet_id, row("E01", ["1.1"]), today=TODAY)
+    with pytest.raises(RuleViolation) as refused:
+        store.add_evidence(sheet_id, row("e01 ", ["1.2"]), today=TODAY)
+    assert refused.value.problems[0].rule is Rule.UNIQUE_REFERENCE
+    assert len(store.sheet(sheet_id).evidence) == 1
+
+
+def test_simulation_is_refused_for_a_unit_that_forbids_it(store: Store) -> None:
+    sheet_id = new_sheet(store, make_unit(simulation_allowed=False))
+    with pytest.raises(RuleViolation, match="Simulation is not allowed"):
+        store.add_evidence(sheet_id, row("E01", method=Method.SIMULATION), today=TODAY)
+
+
+def test_delete_and_put_back_restores_position_and_ticks(store: Store) -> None:
+    sheet_id = new_sheet(store)
+    ids = [store.add_evidence(sheet_id, row(f"E0{i}", [f"1.{i}"]), today=TODAY) for i in (1, 2, 3)]
+    position, deleted = store.delete_evidence(ids[1])
+    assert [r.ref for r in store.sheet(sheet_id).evidence] == ["E01", "E03"]
+    store.add_evidence(sheet_id, deleted, position, today=TODAY)
+    assert [(r.ref, set(r.criteria)) for r in store.sheet(sheet_id).evidence] == [
+        ("E01", {"1.1"}),
+        ("E02", {"1.2"}),
+        ("E03", {"1.3"}),
+    ]
+
+
+def test_reorder_rows(store: Store) -> None:
+    sheet_id = new_sheet(store)
+    ids = [store.add_evidence(sheet_id, row(f"E0{i}"), today=TODAY) for i in (1, 2, 3)]
+    store.move_evidence(ids[2], 0)
+    assert [r.ref for r in store.sheet(sheet_id).evidence] == ["E03", "E01", "E02"]
+
+
+def test_sheet_keeps_the_wording_it_was_made_against(store: Store) -> None:
+    unit = make_unit()
+    sheet_id = new_sheet(store, unit)
+    # The catalogue changes later (a centre edits its unit file): the sheet does not.
+    assert store.sheet(sheet_id).unit == unit
+
+
+def test_signing_follows_the_rules_and_locks_the_sheet(store: Store) -> None:
+    unit = make_unit((2,))
+    sheet_id = new_sheet(store, unit)
+    evidence_id = store.add_evidence(sheet_id, row("E01", ["1.1"]), today=TODAY)
+    store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Siân Ní Bhriain"), TODAY)
+    with pytest.raises(RuleViolation, match="every criterion is covered; 1 of 2 are"):
+        store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY)
+    store.set_tick(evidence_id, "1.2", True)
+    store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY)
+    assert store.sheets()[0].status == "signed"
+    with pytest.raises(RuleViolation, match="locked"):
+        store.set_tick(evidence_id, "1.2", False)
+
+
+def test_profile_and_candidates(store: Store) -> None:
+    assert store.profile() is None
+    store.set_profile(Profile("Dafydd ap Gruffŵdd", qualified=False, assessor_number="A7"))
+    assert store.profile() == Profile("Dafydd ap Gruffŵdd", False, "A7")
+    candidate = store.add_candidate("Zoë Ødegård", "0100", "999")
+    store.update_candidate(candidate, "Zoë Ødegård-Hansen", "0100", "999")
+    assert store.find_candidate("0100").name == "Zoë Ødegård-Hansen"  # type: ignore[union-attr]
+    with pytest.raises(RuleViolation, match="needs a name"):
+        store.add_candidate("  ")
+
+
+def test_unknown_sheet_is_reported(store: Store) -> None:
+    with pytest.raises(NotFound, match="no sheet 99"):
+        store.sheet(99)
