@@ -113,7 +113,9 @@ def cmd_units(args: argparse.Namespace) -> int:
     else:
         for u in units:
             contexts = "; ".join(
-                " ".join(p for p in (q.title, f"unit {q.unit_number}" if q.unit_number else "") if p)
+                " ".join(
+                    p for p in (q.title, f"unit {q.unit_number}" if q.unit_number else "") if p
+                )
                 for q in u.qualifications
             )
             expired = f"  EXPIRED {u.expires:%d/%m/%Y}" if u.is_expired(dt.date.today()) else ""
@@ -138,7 +140,10 @@ def cmd_sheets(args: argparse.Namespace) -> int:
                         "unit": s.unit_id,
                         "unit_title": s.unit_title,
                         "qualification": s.qualification,
-                        "candidate": {"name": s.candidate_name, "candidate_number": s.candidate_number},
+                        "candidate": {
+                            "name": s.candidate_name,
+                            "candidate_number": s.candidate_number,
+                        },
                         "coverage": {"covered": s.covered, "total": s.total},
                         "status": s.status,
                     }

@@ -11,11 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ercsheet import paths  # noqa: E402
-from ercsheet.catalogue.loader import Catalogue, load_catalogue  # noqa: E402
-from ercsheet.catalogue.model import Unit  # noqa: E402
-from ercsheet.domain.sheet import Person  # noqa: E402
-from ercsheet.store.store import Store  # noqa: E402
+from ercsheet import paths
+from ercsheet.catalogue.loader import Catalogue, load_catalogue
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain.sheet import Person
+from ercsheet.store.store import Store
 
 TODAY = dt.date(2026, 11, 22)
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -23,7 +23,10 @@ def make_unit(
             "id": unit_id,
             "title": "A test unit",
             "expires": expires,
-            "rules": {"simulation_allowed": simulation_allowed, "line_manager_signature": line_manager},
+            "rules": {
+                "simulation_allowed": simulation_allowed,
+                "line_manager_signature": line_manager,
+            },
             "qualifications": [{"title": "OCR Level 3 NVQ in Testing", "unit_number": "7"}],
             "learning_outcomes": [
                 {
@@ -76,6 +79,4 @@ def sheet(
 def covering_all(unit: Unit, ref: str = "E01") -> list[EvidenceRow]:
     """Rows that together cover every criterion, two or three criteria each."""
     numbers = list(unit.criterion_numbers)
-    return [
-        row(f"{ref}-{i}", numbers[i : i + 2]) for i in range(0, len(numbers), 2)
-    ]
+    return [row(f"{ref}-{i}", numbers[i : i + 2]) for i in range(0, len(numbers), 2)]

@@ -64,12 +64,16 @@ def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
         return Unit.model_validate({**data, "id": path.stem})
     except ValidationError as error:
         return [
-            UnitFileError(path, error_path(e["loc"]), _plain(e["msg"], e["type"]))
+            UnitFileError(
+                path, error_path(e["loc"]), _plain(e["msg"], e["type"], error_path(e["loc"]))
+            )
             for e in error.errors()
         ]
 
 
-def _plain(message: str, kind: str) -> str:
+def _plain(message: str, kind: str, field: str = "") -> str:
+    if field == "id":
+        return "the file name must be lower-case letters, digits and '-' (it is the unit's id)"
     if kind == "extra_forbidden":
         return "unknown key (check its spelling in docs/units-format.md)"
     if kind == "missing":

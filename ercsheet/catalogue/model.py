@@ -10,7 +10,14 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 LO_NUMBER = re.compile(r"^[1-9][0-9]*$")
@@ -129,4 +136,8 @@ class Unit(Strict):
         if qualification is not None and qualification.sheet_unit_line:
             return qualification.sheet_unit_line
         number = qualification.unit_number if qualification is not None else ""
-        return " ".join(part for part in ("Unit", number, self.title) if part) if number else self.title
+        return (
+            " ".join(part for part in ("Unit", number, self.title) if part)
+            if number
+            else self.title
+        )

@@ -93,7 +93,8 @@ def check_evidence_row(
         problems.append(
             Problem(
                 Rule.FUTURE_DATE,
-                f"The evidence date {uk(row.date)} is in the future: enter the date it was produced.",
+                f"The evidence date {uk(row.date)} is in the future: "
+                "enter the date it was produced.",
                 path,
             )
         )
@@ -149,7 +150,10 @@ def check_signature(content: SheetContent, new: Signature, today: dt.date) -> li
     if not new.name.strip():
         block(Rule.REQUIRED_FIELD, f"The {role.label.lower()}'s signature needs their name.")
     if new.date > today:
-        block(Rule.FUTURE_DATE, f"The date {uk(new.date)} is in the future: sign with today's date or earlier.")
+        block(
+            Rule.FUTURE_DATE,
+            f"The date {uk(new.date)} is in the future: sign with today's date or earlier.",
+        )
     if content.signature(role) is not None:
         block(Rule.SIGNATURE_ORDER, f"The sheet already has a {role.label.lower()} signature.")
     problems += _signature_prerequisites(content, new)
@@ -175,11 +179,14 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )
         if candidate is None:
-            block(Rule.SIGNATURE_ORDER, "The candidate signs their declaration before the assessor.")
+            block(
+                Rule.SIGNATURE_ORDER, "The candidate signs their declaration before the assessor."
+            )
         elif new.date < candidate.date:
             block(
                 Rule.DATE_ORDER,
-                f"The assessor's date {uk(new.date)} is before the candidate's {uk(candidate.date)}.",
+                f"The assessor's date {uk(new.date)} is before the candidate's "
+                f"{uk(candidate.date)}.",
             )
         line_manager = content.signature(Role.LINE_MANAGER)
         if unit.rules.line_manager_signature:
@@ -265,8 +272,11 @@ def check_sheet(content: SheetContent, today: dt.date) -> list[Problem]:
     for index, signature in enumerate(content.signatures):
         if signature.role in seen:
             problems.append(
-                Problem(Rule.SIGNATURE_ORDER, f"A second {signature.role.label.lower()} signature.",
-                        f"signatures[{index}]")
+                Problem(
+                    Rule.SIGNATURE_ORDER,
+                    f"A second {signature.role.label.lower()} signature.",
+                    f"signatures[{index}]",
+                )
             )
         seen.add(signature.role)
     by_role = {s.role: (i, s) for i, s in enumerate(content.signatures)}
@@ -288,8 +298,8 @@ def check_new_sheet(unit: Unit, today: dt.date) -> list[Problem]:
         return [
             Problem(
                 Rule.EXPIRED_UNIT,
-                f"This unit expired on {uk(unit.expires)}. Certification may no longer be possible: "
-                "check with your centre before assessing against it.",
+                f"This unit expired on {uk(unit.expires)}. Certification may no longer be "
+                "possible: check with your centre before assessing against it.",
                 blocking=False,
             )
         ]

@@ -58,7 +58,9 @@ def stored_revision(path: Path) -> str | None:
 
 
 def _check_known(path: Path, revision: str | None) -> None:
-    known = {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    known = {
+        rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()
+    }
     if revision is not None and revision not in known:
         raise StoreError(
             f"{path} was written by a newer version of ercsheet (schema {revision}). "

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ercsheet.catalogue.loader import error_path
 from ercsheet.catalogue.model import Unit
@@ -103,7 +104,7 @@ def parse_sheet(text: str, units: Callable[[str], Unit | None], today: dt.date) 
     if not isinstance(data, dict):
         raise ImportRefused("not an ercsheet sheet (the file is not a JSON object)")
     if data.get("format") != FORMAT:
-        raise ImportRefused(f"format: not an ercsheet sheet (expected \"format\": \"{FORMAT}\")")
+        raise ImportRefused(f'format: not an ercsheet sheet (expected "format": "{FORMAT}")')
     if data.get("version") != VERSION:
         raise ImportRefused(
             f"version: this is version {data.get('version')!r}; this ercsheet reads version "
@@ -112,7 +113,9 @@ def parse_sheet(text: str, units: Callable[[str], Unit | None], today: dt.date) 
     try:
         sheet = SheetV1.model_validate(data)
     except ValidationError as error:
-        raise ImportRefused("; ".join(_validation_message(e) for e in error.errors()[:10])) from None
+        raise ImportRefused(
+            "; ".join(_validation_message(e) for e in error.errors()[:10])
+        ) from None
     unit = units(sheet.unit)
     if unit is None:
         raise ImportRefused(f"unit: there is no unit {sheet.unit!r} in the catalogue")
@@ -246,7 +249,7 @@ def store_sheet(store: Store, content: SheetContent) -> int:
         return sheet.id
 
 
-def _find_or_add_candidate(session: Any, candidate: Candidate) -> models.Candidate:
+def _find_or_add_candidate(session: Session, candidate: Candidate) -> models.Candidate:
     if candidate.candidate_number:
         existing = session.scalars(
             select(models.Candidate).where(

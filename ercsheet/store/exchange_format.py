@@ -80,3 +80,17 @@ class SheetV1(Strict):
     iv: PersonV1 | None = None
     evidence: list[EvidenceV1] = []
     signatures: list[SignatureV1] = []
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the format (docs/exchange-format.schema.json is this, written out)."""
+    schema = SheetV1.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "ercsheet exchange format, version 1: one Evidence Record Sheet"
+    return schema
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""The store's operations: every change the app makes goes through one of these, committed at once."""
+"""The store's operations: every change the app makes goes through one, committed at once."""
 
 from __future__ import annotations
 
@@ -234,7 +234,11 @@ class Store:
     # --- evidence -------------------------------------------------------------------------
 
     def add_evidence(
-        self, sheet_id: int, row: EvidenceRow, position: int | None = None, today: dt.date | None = None
+        self,
+        sheet_id: int,
+        row: EvidenceRow,
+        position: int | None = None,
+        today: dt.date | None = None,
     ) -> int:
         with self._sessions.begin() as session:
             sheet = self._editable_sheet(session, sheet_id)
@@ -291,7 +295,11 @@ class Store:
             sheet = self._editable_sheet(session, item.sheet_id)
             if criterion not in convert.unit_of(sheet).criterion_numbers:
                 raise RuleViolation(
-                    [Problem(rules.Rule.UNKNOWN_CRITERION, f"This unit has no criterion {criterion}.")]
+                    [
+                        Problem(
+                            rules.Rule.UNKNOWN_CRITERION, f"This unit has no criterion {criterion}."
+                        )
+                    ]
                 )
             tick = session.get(models.Tick, (evidence_id, criterion))
             if covered and tick is None:
@@ -350,9 +358,7 @@ class Store:
         others: Sequence[EvidenceRow],
         today: dt.date | None,
     ) -> None:
-        problems = rules.check_evidence_row(
-            content.unit, row, others, today or dt.date.today()
-        )
+        problems = rules.check_evidence_row(content.unit, row, others, today or dt.date.today())
         if rules.blocking(problems):
             raise RuleViolation(rules.blocking(problems))
 
@@ -398,5 +404,7 @@ class Store:
         return row
 
     @staticmethod
-    def _audit(session: Session, sheet_id: int | None, actor: str, action: str, detail: str) -> None:
+    def _audit(
+        session: Session, sheet_id: int | None, actor: str, action: str, detail: str
+    ) -> None:
         session.add(models.AuditEvent(sheet_id=sheet_id, actor=actor, action=action, detail=detail))

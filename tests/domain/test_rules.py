@@ -103,14 +103,18 @@ def test_unqualified_iv_needs_a_countersignature_qualified_ones_do_not() -> None
 
 def test_qualified_assessor_is_not_countersigned() -> None:
     unit = make_unit()
-    content = sheet(unit, covering_all(unit), [sign(Role.CANDIDATE, TODAY), sign(Role.ASSESSOR, TODAY)])
+    content = sheet(
+        unit, covering_all(unit), [sign(Role.CANDIDATE, TODAY), sign(Role.ASSESSOR, TODAY)]
+    )
     problems = rules.check_signature(content, sign(Role.ASSESSOR_COUNTERSIGN, TODAY), TODAY)
     assert {p.rule for p in problems} == {Rule.COUNTERSIGNATURE}
 
 
 def test_assessor_date_before_the_candidates_is_refused() -> None:
     unit = make_unit()
-    content = sheet(unit, covering_all(unit), [sign(Role.CANDIDATE, TODAY), sign(Role.ASSESSOR, TODAY - DAY)])
+    content = sheet(
+        unit, covering_all(unit), [sign(Role.CANDIDATE, TODAY), sign(Role.ASSESSOR, TODAY - DAY)]
+    )
     [problem] = rules.check_sheet(content, TODAY)
     assert problem.rule is Rule.DATE_ORDER
     assert "before the candidate's 22/11/2026" in problem.message
@@ -136,7 +140,9 @@ def test_countersignature_and_iv_dates_not_before_the_assessors() -> None:
 
 def test_no_date_in_the_future() -> None:
     unit = make_unit()
-    content = sheet(unit, [row("E01", ["1.1"], date=TODAY + DAY)], [sign(Role.CANDIDATE, TODAY + DAY)])
+    content = sheet(
+        unit, [row("E01", ["1.1"], date=TODAY + DAY)], [sign(Role.CANDIDATE, TODAY + DAY)]
+    )
     assert blocking_rules(content) == {Rule.FUTURE_DATE}
     [evidence_problem, signature_problem] = rules.check_sheet(content, TODAY)
     assert "in the future" in evidence_problem.message
@@ -190,5 +196,7 @@ def test_coverage_counts_items_per_criterion() -> None:
 def test_a_signed_sheet_is_locked() -> None:
     unit = make_unit()
     assert not rules.is_locked(sheet(unit))
-    signed = sheet(unit, covering_all(unit), [sign(Role.CANDIDATE, TODAY), sign(Role.ASSESSOR, TODAY)])
+    signed = sheet(
+        unit, covering_all(unit), [sign(Role.CANDIDATE, TODAY), sign(Role.ASSESSOR, TODAY)]
+    )
     assert rules.is_locked(signed)

@@ -44,17 +44,38 @@ def good_file() -> dict[str, Any]:
         "version": 1,
         "unit": "plain",
         "qualification": "OCR Level 3 NVQ in Testing",
-        "candidate": {"name": "Siân Ní Bhriain", "candidate_number": "0042", "centre_number": "12345"},
+        "candidate": {
+            "name": "Siân Ní Bhriain",
+            "candidate_number": "0042",
+            "centre_number": "12345",
+        },
         "assessor": {"name": "Pat Jones", "qualified": True},
         "evidence": [
-            {"ref": "E01", "title": "Observation of team briefing", "method": "observation",
-             "date": "2026-11-02", "criteria": ["1.1", "1.2", "1.3", "2.1", "2.2"], "notes": ""},
-            {"ref": "E02", "title": "Professional discussion", "method": "professional_discussion",
-             "date": "2026-11-03", "criteria": ["2.3", "3.1", "3.2", "3.3", "3.4"], "notes": "ŵ"},
+            {
+                "ref": "E01",
+                "title": "Observation of team briefing",
+                "method": "observation",
+                "date": "2026-11-02",
+                "criteria": ["1.1", "1.2", "1.3", "2.1", "2.2"],
+                "notes": "",
+            },
+            {
+                "ref": "E02",
+                "title": "Professional discussion",
+                "method": "professional_discussion",
+                "date": "2026-11-03",
+                "criteria": ["2.3", "3.1", "3.2", "3.3", "3.4"],
+                "notes": "ŵ",
+            },
         ],
         "signatures": [
-            {"role": "candidate", "name": "Siân Ní Bhriain", "date": "2026-11-10", "kind": "drawn",
-             "strokes": [[[0.10, 0.52], [0.12, 0.49], [0.15, 0.47]]]},
+            {
+                "role": "candidate",
+                "name": "Siân Ní Bhriain",
+                "date": "2026-11-10",
+                "kind": "drawn",
+                "strokes": [[[0.10, 0.52], [0.12, 0.49], [0.15, 0.47]]],
+            },
             {"role": "assessor", "name": "Pat Jones", "date": "2026-11-10", "kind": "typed"},
         ],
     }
@@ -102,10 +123,27 @@ BROKEN = [
     ("evidence[0].date", "2026-02-30", "evidence[0].date"),
     ("signatures[0].date", "2026-13-01", "signatures[0].date"),
     ("evidence[1].ref", "e01", "reference 'e01' is already used on this sheet"),
-    ("evidence[1].criteria", ["2.3"], "every criterion is covered; 6 of 10 are. Add or tick evidence for 3.1, 3.2, 3.3, 3.4"),
-    ("evidence[0].criteria", ["1.1", "9.9", "1.2", "1.3", "2.1", "2.2"], "no assessment criteria 9.9"),
-    ("evidence[0].date", "2027-01-01", "evidence[0]: The evidence date 01/01/2027 is in the future"),
-    ("signatures[1].date", "2026-11-09", "signatures[1]: The assessor's date 09/11/2026 is before the candidate's 10/11/2026. [date-order]"),
+    (
+        "evidence[1].criteria",
+        ["2.3"],
+        "every criterion is covered; 6 of 10 are. Add or tick evidence for 3.1, 3.2, 3.3, 3.4",
+    ),
+    (
+        "evidence[0].criteria",
+        ["1.1", "9.9", "1.2", "1.3", "2.1", "2.2"],
+        "no assessment criteria 9.9",
+    ),
+    (
+        "evidence[0].date",
+        "2027-01-01",
+        "evidence[0]: The evidence date 01/01/2027 is in the future",
+    ),
+    (
+        "signatures[1].date",
+        "2026-11-09",
+        "signatures[1]: The assessor's date 09/11/2026 is before the candidate's 10/11/2026. "
+        "[date-order]",
+    ),
     ("signatures[0].strokes", [[[1.5, 0.2]]], "signatures[0].strokes"),
     ("signatures[1].role", "iv", "signs after the assessor"),
     ("unit", "nowhere", "unit: there is no unit 'nowhere'"),
@@ -156,14 +194,20 @@ def test_unqualified_assessor_without_countersignature_cannot_be_sampled(
     with pytest.raises(ImportRefused, match="countersign"):
         import_file(store, write(tmp_path, data), UNITS.get, TODAY)
     data["signatures"].insert(
-        2, {"role": "assessor_countersign", "name": "Q. Assessor", "date": "2026-11-10", "kind": "typed"}
+        2,
+        {
+            "role": "assessor_countersign",
+            "name": "Q. Assessor",
+            "date": "2026-11-10",
+            "kind": "typed",
+        },
     )
     import_file(store, write(tmp_path, data), UNITS.get, TODAY)
 
 
 def test_expired_unit_needs_an_explicit_yes(store: Store, tmp_path: Path) -> None:
     file = write(tmp_path, mutate("unit", "expired"))
-    with pytest.raises(ImportRefused, match="expired on 28/02/2015.*--allow-expired"):
+    with pytest.raises(ImportRefused, match=r"expired on 28/02/2015.*--allow-expired"):
         import_file(store, file, UNITS.get, TODAY)
     imported = import_file(store, file, UNITS.get, TODAY, allow_expired=True)
     assert "expired on 28/02/2015" in imported.warnings[0]
@@ -219,7 +263,9 @@ def sheets(draw: st.DrawFn) -> SheetContent:
     )
     content = SheetContent(
         unit=unit,
-        candidate=Candidate(draw(names), draw(text.map(str.strip))[:200], draw(text.map(str.strip))[:200]),
+        candidate=Candidate(
+            draw(names), draw(text.map(str.strip))[:200], draw(text.map(str.strip))[:200]
+        ),
         assessor=Person(draw(names), draw(st.booleans())),
         qualification=draw(text),
         evidence=evidence,
@@ -227,21 +273,30 @@ def sheets(draw: st.DrawFn) -> SheetContent:
     if draw(st.booleans()):
         strokes = draw(
             st.lists(
-                st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=5).map(tuple),
+                st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=5).map(
+                    tuple
+                ),
                 min_size=1,
                 max_size=3,
             ).map(tuple)
         )
         candidate_date = draw(dates)
         content = SheetContent(
-            **{**content.__dict__,
-               "signatures": (Signature(Role.CANDIDATE, draw(names), candidate_date,
-                                        SignatureKind.DRAWN, strokes),)},
+            **{
+                **content.__dict__,
+                "signatures": (
+                    Signature(
+                        Role.CANDIDATE, draw(names), candidate_date, SignatureKind.DRAWN, strokes
+                    ),
+                ),
+            },
         )
     return content
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(content=sheets())
 def test_export_then_import_is_lossless(tmp_path: Path, content: SheetContent) -> None:
     with Store(tmp_path / f"{abs(hash(content))}.sqlite3") as store:
@@ -251,3 +306,11 @@ def test_export_then_import_is_lossless(tmp_path: Path, content: SheetContent) -
         again = store_sheet(store, parse_sheet(exported, UNITS.get, TODAY))
         assert export_sheet(store, again) == exported
         assert json.loads(exported) == sheet_to_dict(content)
+
+
+def test_the_published_json_schema_is_the_one_the_code_enforces() -> None:
+    from ercsheet.store.exchange_format import json_schema
+
+    published = Path(__file__).parents[2] / "docs" / "exchange-format.schema.json"
+    # Regenerate with: python -m ercsheet.store.exchange_format > docs/exchange-format.schema.json
+    assert json.loads(published.read_text(encoding="utf-8")) == json_schema()

@@ -18,7 +18,9 @@ EUROPEAN_NAMES = ["Łukasz Żółć", "Siân Ní Bhriain", "Dafydd ap Gruffŵdd"
 
 def new_sheet(store: Store, unit=None, name: str = "Siân Ní Bhriain") -> int:  # type: ignore[no-untyped-def]
     candidate = store.add_candidate(name, "0042", "12345")
-    return store.create_sheet(candidate, unit or make_unit(), "OCR Level 3 NVQ in Testing", Person("Pat Jones"))
+    return store.create_sheet(
+        candidate, unit or make_unit(), "OCR Level 3 NVQ in Testing", Person("Pat Jones")
+    )
 
 
 def test_changes_are_on_disk_as_soon_as_they_are_made(tmp_path: Path) -> None:

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Set up ercsheet from a fresh clone, then run it or its tests.
+#   ./dev.sh run [ARGS...]   install everything and start the app (ARGS go to `ercsheet`)
+#   ./dev.sh test [ARGS...]  install everything and run the whole test suite (ARGS go to pytest)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+what=${1:-}
+shift || true
+case "$what" in run | test) ;; *) echo "usage: ./dev.sh run|test [ARGS...]" >&2; exit 2 ;; esac
+
+# Debian/Ubuntu packages: Python's venv, and the X11 libraries Qt needs for a real display.
+system_packages=(python3-venv)
+if [[ $what == run ]]; then
+  system_packages+=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
+    libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
+    libxcb-randr0 libxcb-xinerama0)
+fi
+if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
+  missing=()
+  for package in "${system_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+  # python3-venv is not needed where python3 already has a working venv (pyenv, python.org builds).
+  if [[ ${missing[*]:-} == python3-venv ]] && python3 -c "import ensurepip, venv" 2>/dev/null; then
+    missing=()
+  fi
+  if ((${#missing[@]})); then
+    sudo=""
+    [[ $(id -u) == 0 ]] || sudo=sudo
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+
+[[ -x .venv/bin/python ]] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [[ $what == run ]]; then
+  .venv/bin/python -m pip install -q -e .
+  exec .venv/bin/ercsheet "$@"
+else
+  .venv/bin/python -m pip install -q -e '.[test]'
+  exec .venv/bin/python -m pytest "$@"
+fi

@@ -1,0 +1,154 @@
+"""The headless commands, run as a user runs them: a real process, a fresh database."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.store.test_exchange import good_file
+
+EXPECTED_CRITERIA = {
+    # seed unit id: ACs per LO (PRODUCT.md's table)
+    "mgmt-l3-u40-f17": [3, 3, 4],
+    "teamlead-l3-u29-f17": [3, 3, 4],
+    "cs-operations-l4-u1": [7, 5, 8, 3, 5],
+    "reliable-cs-l3-u44": [3, 8, 4, 8],
+    "cs-environment-knowledge": [2, 4, 7, 3],
+}
+
+
+def ercsheet(*args: str | Path, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "ercsheet"]
+    if db is not None:
+        command += ["--db", str(db)]
+    return subprocess.run(
+        [*command, *map(str, args)], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def units_json() -> list[dict]:  # type: ignore[type-arg]
+    result = ercsheet("units", "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_units_json_holds_the_five_seed_units(units_json: list[dict]) -> None:  # type: ignore[type-arg]
+    by_id = {u["id"]: u for u in units_json}
+    assert set(EXPECTED_CRITERIA) <= set(by_id)
+    for unit_id, counts in EXPECTED_CRITERIA.items():
+        unit = by_id[unit_id]
+        assert [len(lo["criteria"]) for lo in unit["learning_outcomes"]] == counts, unit_id
+        for lo in unit["learning_outcomes"]:
+            assert isinstance(lo["number"], str)
+            assert [c["number"] for c in lo["criteria"]] == [
+                f"{lo['number']}.{n}" for n in range(1, len(lo["criteria"]) + 1)
+            ]
+        for key in ("title", "urn", "level", "credit", "glh", "expires", "qualifications", "rules"):
+            assert key in unit
+
+
+def test_seed_facts(units_json: list[dict]) -> None:  # type: ignore[type-arg]
+    by_id = {u["id"]: u for u in units_json}
+    management, team_leading = by_id["mgmt-l3-u40-f17"], by_id["teamlead-l3-u29-f17"]
+    assert (management["urn"], management["level"], management["credit"], management["glh"]) == (
+        "D/600/9804",
+        3,
+        4,
+        25,
+    )
+    assert management["qualifications"] == [
+        {"title": "OCR Level 3 NVQ Certificate in Management", "unit_number": "40"}
+    ]
+    assert management["rules"]["simulation_allowed"] is False
+    assert team_leading["expires"] == "2015-02-28"
+    assert team_leading["qualifications"][0]["title"] == "OCR Level 3 NVQ in Team Leading"
+
+    def criterion(unit: dict, number: str) -> str:  # type: ignore[type-arg]
+        return next(
+            c["text"]
+            for lo in unit["learning_outcomes"]
+            for c in lo["criteria"]
+            if c["number"] == number
+        )
+
+    # The same unit in two qualifications, with different wording of 1.1 and 2.3.
+    assert criterion(management, "1.1") == (
+        "State organisational, legal and regulatory requirements for customer service standards."
+    )
+    assert criterion(team_leading, "1.1") == (
+        "State organisational, legal and regulatory requirements for customer service."
+    )
+    assert criterion(management, "2.3") != criterion(team_leading, "2.3")
+    assert criterion(management, "1.2") == criterion(team_leading, "1.2")
+    assert by_id["reliable-cs-l3-u44"]["rules"]["line_manager_signature"] is True
+    assert by_id["reliable-cs-l3-u44"]["urn"] == "Y/601/1230"
+    assert by_id["cs-operations-l4-u1"]["urn"] == "M/506/2898"
+    knowledge = by_id["cs-environment-knowledge"]
+    assert knowledge["title"] == "" and knowledge["urn"] == ""
+    assert any("CFACSC1" in n for n in knowledge["nos"])
+    assert not any("CEACSC1" in n for n in knowledge["nos"])
+
+
+def test_a_broken_unit_file_is_named_and_the_others_still_listed(tmp_path: Path) -> None:
+    (tmp_path / "broken.toml").write_text("title = 'no outcomes'\n", encoding="utf-8")
+    result = ercsheet("--units-dir", tmp_path, "units", "--json")
+    assert result.returncode == 1
+    assert f"{tmp_path / 'broken.toml'}: learning_outcomes: this key is required" in result.stderr
+    assert len(json.loads(result.stdout)) == 5
+
+
+def test_import_sheets_export(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    data = good_file()
+    data["unit"] = "teamlead-l3-u29-f17"
+    data["qualification"] = "OCR Level 3 NVQ in Team Leading"
+    file = tmp_path / "in.json"
+    file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    refused = ercsheet("import", file, db=db)
+    assert refused.returncode == 1
+    assert "expired on 28/02/2015" in refused.stderr and "--allow-expired" in refused.stderr
+
+    imported = ercsheet("import", "--allow-expired", file, db=db)
+    assert imported.returncode == 0, imported.stderr
+    [sheet] = json.loads(ercsheet("sheets", "--json", db=db).stdout)
+    assert sheet["candidate"] == {"name": "Siân Ní Bhriain", "candidate_number": "0042"}
+    assert sheet["coverage"] == {"covered": 10, "total": 10}
+    assert sheet["status"] == "signed"
+    assert sheet["unit"] == "teamlead-l3-u29-f17"
+
+    exported = ercsheet("export", str(sheet["id"]), db=db)
+    assert exported.returncode == 0
+    assert json.loads(exported.stdout) == data
+    out = tmp_path / "out.json"
+    assert ercsheet("export", str(sheet["id"]), "-o", out, db=db).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == data
+
+
+def test_refused_import_leaves_the_store_unchanged_and_says_why(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    data = good_file()
+    data["unit"] = "mgmt-l3-u40-f17"
+    data["evidence"][1]["method"] = "simulation"
+    file = tmp_path / "bad.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    result = ercsheet("import", file, db=db)
+    assert result.returncode == 1
+    assert f"{file}: evidence[1]: Simulation is not allowed for this unit" in result.stderr
+    assert json.loads(ercsheet("sheets", "--json", db=db).stdout) == []
+
+
+def test_errors_and_usage(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    missing = ercsheet("export", "42", db=db)
+    assert missing.returncode == 1 and "no sheet 42" in missing.stderr
+    assert ercsheet("export", "forty-two", db=db).returncode == 2
+    assert ercsheet("frobnicate", db=db).returncode == 2
+    unreadable = ercsheet("import", tmp_path / "nope.json", db=db)
+    assert unreadable.returncode == 1 and "cannot be read" in unreadable.stderr
