@@ -31,6 +31,8 @@ class Rule(StrEnum):
     REQUIRED_FIELD = "required-field"
     SIGNATURE_ORDER = "signature-order"
     OVER_MAPPING = "over-mapping"
+    ASSESSOR_PIN = "assessor-pin"
+    REOPEN_REASON = "reopen-reason"
 
 
 @dataclass(frozen=True)

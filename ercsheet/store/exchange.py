@@ -21,9 +21,8 @@ from ercsheet.catalogue.loader import error_path
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
-from ercsheet.domain.vocabulary import SignatureKind
-from ercsheet.store import convert, models
-from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1
+from ercsheet.store import audit, convert, models
+from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, sheet_to_dict
 from ercsheet.store.store import Store, ref_key
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -40,52 +39,6 @@ class Imported:
 
 
 # --- export -------------------------------------------------------------------------------
-
-
-def sheet_to_dict(content: SheetContent) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "format": FORMAT,
-        "version": VERSION,
-        "unit": content.unit.id,
-        "qualification": content.qualification,
-        "candidate": {
-            "name": content.candidate.name,
-            "candidate_number": content.candidate.candidate_number,
-            "centre_number": content.candidate.centre_number,
-        },
-        "assessor": {"name": content.assessor.name, "qualified": content.assessor.qualified},
-    }
-    if content.iv is not None:
-        data["iv"] = {"name": content.iv.name, "qualified": content.iv.qualified}
-    data["evidence"] = [
-        {
-            "ref": row.ref,
-            "title": row.title,
-            "method": row.method.value,
-            "date": row.date.isoformat() if row.date else None,
-            "criteria": sorted(row.criteria, key=_criterion_order),
-            "notes": row.notes,
-        }
-        for row in content.evidence
-    ]
-    data["signatures"] = [_signature_dict(s) for s in content.signatures]
-    return data
-
-
-def _criterion_order(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split(".") if part.isdigit())
-
-
-def _signature_dict(signature: Signature) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "role": signature.role.value,
-        "name": signature.name,
-        "date": signature.date.isoformat(),
-        "kind": signature.kind.value,
-    }
-    if signature.kind is SignatureKind.DRAWN:
-        data["strokes"] = [[list(point) for point in stroke] for stroke in signature.strokes]
-    return data
 
 
 def export_sheet(store: Store, sheet_id: int) -> str:
@@ -241,11 +194,7 @@ def store_sheet(store: Store, content: SheetContent) -> int:
             )
         session.add(sheet)
         session.flush()
-        session.add(
-            models.AuditEvent(
-                sheet_id=sheet.id, actor=content.assessor.name, action="imported", detail=""
-            )
-        )
+        audit.append(session, sheet.id, content.assessor.name, "imported")
         return sheet.id
 
 

@@ -7,10 +7,11 @@ version (or a typo) never loses data silently.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 FORMAT = "ercsheet.sheet"
@@ -80,6 +81,52 @@ class SheetV1(Strict):
     iv: PersonV1 | None = None
     evidence: list[EvidenceV1] = []
     signatures: list[SignatureV1] = []
+
+
+def sheet_to_dict(content: SheetContent) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "unit": content.unit.id,
+        "qualification": content.qualification,
+        "candidate": {
+            "name": content.candidate.name,
+            "candidate_number": content.candidate.candidate_number,
+            "centre_number": content.candidate.centre_number,
+        },
+        "assessor": {"name": content.assessor.name, "qualified": content.assessor.qualified},
+    }
+    if content.iv is not None:
+        data["iv"] = {"name": content.iv.name, "qualified": content.iv.qualified}
+    data["evidence"] = [
+        {
+            "ref": row.ref,
+            "title": row.title,
+            "method": row.method.value,
+            "date": row.date.isoformat() if row.date else None,
+            "criteria": sorted(row.criteria, key=_criterion_order),
+            "notes": row.notes,
+        }
+        for row in content.evidence
+    ]
+    data["signatures"] = [_signature_dict(s) for s in content.signatures]
+    return data
+
+
+def _criterion_order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
+
+
+def _signature_dict(signature: Signature) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "role": signature.role.value,
+        "name": signature.name,
+        "date": signature.date.isoformat(),
+        "kind": signature.kind.value,
+    }
+    if signature.kind is SignatureKind.DRAWN:
+        data["strokes"] = [[list(point) for point in stroke] for stroke in signature.strokes]
+    return data
 
 
 def json_schema() -> dict[str, object]:

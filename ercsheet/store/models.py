@@ -47,6 +47,8 @@ class AssessorProfile(Base):
     name: Mapped[str] = mapped_column(Text)
     qualified: Mapped[bool] = mapped_column(Boolean, default=True)
     assessor_number: Mapped[str] = mapped_column(Text, default="")
+    # scrypt hash of the PIN or passphrase asked before signing as assessor (see store.signing).
+    pin_hash: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class Candidate(Base):
@@ -79,6 +81,10 @@ class Sheet(Base):
     assessor_qualified: Mapped[bool] = mapped_column(Boolean, default=True)
     iv_name: Mapped[str | None] = mapped_column(Text, default=None)
     iv_qualified: Mapped[bool] = mapped_column(Boolean, default=True)
+    # SHA-256 of the signed content, set when the assessor signs (domain.record).
+    record_code: Mapped[str | None] = mapped_column(Text, default=None)
+    # The hash of the sheet's last audit event: removing events from the end shows.
+    audit_head: Mapped[str | None] = mapped_column(Text, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -92,6 +98,31 @@ class Sheet(Base):
     signatures: Mapped[list[SignatureRecord]] = relationship(
         back_populates="sheet", cascade="all, delete-orphan", passive_deletes=True
     )
+    versions: Mapped[list[SheetVersion]] = relationship(
+        back_populates="sheet",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="SheetVersion.number",
+    )
+
+
+class SheetVersion(Base):
+    """A signed version kept whole when the sheet was reopened (auditors require both)."""
+
+    __tablename__ = "sheet_version"
+    __table_args__ = (UniqueConstraint("sheet_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    # The signed sheet in the exchange format (with its signatures), exactly as it was.
+    content: Mapped[str] = mapped_column(Text)
+    record_code: Mapped[str] = mapped_column(Text)
+    superseded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    superseded_by: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+    sheet: Mapped[Sheet] = relationship(back_populates="versions")
 
 
 class EvidenceItem(Base):
@@ -157,3 +188,5 @@ class AuditEvent(Base):
     actor: Mapped[str] = mapped_column(Text, default="")
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(Text, default="", server_default="")
+    hash: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -14,12 +15,14 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
+from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.coverage import coverage
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
-from ercsheet.store import convert, models
+from ercsheet.store import audit, convert, models, signing
 from ercsheet.store.database import open_engine
+from ercsheet.store.exchange_format import sheet_to_dict
 
 
 class RuleViolation(Exception):
@@ -47,6 +50,16 @@ class CandidateInfo:
     name: str
     candidate_number: str
     centre_number: str
+
+
+@dataclass(frozen=True)
+class SupersededVersion:
+    number: int
+    record_code: str
+    superseded_at: dt.datetime
+    superseded_by: str
+    reason: str
+    content_json: str
 
 
 @dataclass(frozen=True)
@@ -330,24 +343,147 @@ class Store:
 
     # --- signatures -----------------------------------------------------------------------
 
-    def add_signature(self, sheet_id: int, signature: Signature, today: dt.date) -> None:
+    def add_signature(
+        self, sheet_id: int, signature: Signature, today: dt.date, pin: str | None = None
+    ) -> None:
+        """Sign the sheet; signing as assessor asks for the profile's PIN when one is set."""
         with self._sessions.begin() as session:
             sheet = self._load_sheet(session, sheet_id)
             content = convert.sheet_content(sheet)
             problems = rules.blocking(rules.check_signature(content, signature, today))
+            if signature.role is Role.ASSESSOR:
+                problems += signing.pin_problems(session, pin)
             if problems:
                 raise RuleViolation(problems)
-            session.add(
-                models.SignatureRecord(
-                    sheet_id=sheet_id,
-                    role=signature.role.value,
-                    name=signature.name,
-                    date=signature.date,
-                    kind=signature.kind.value,
-                    strokes=convert.strokes_to_json(signature.strokes),
+            record = models.SignatureRecord(
+                role=signature.role.value,
+                name=signature.name,
+                date=signature.date,
+                kind=signature.kind.value,
+                strokes=convert.strokes_to_json(signature.strokes),
+            )
+            sheet.signatures.append(record)
+            signing.seal(sheet)
+            self._audit(
+                session,
+                sheet_id,
+                signature.name,
+                "signed",
+                f"{signature.role.value} ({signature.kind.value}) dated {signature.date}"
+                + (f"; record code {sheet.record_code}" if sheet.record_code else ""),
+            )
+
+    # --- signed records ---------------------------------------------------------------------
+
+    def set_pin(self, pin: str | None, current: str | None = None) -> None:
+        """Set (or with None remove) the PIN asked before signing as assessor."""
+        if pin is not None and len(pin) < 4:
+            raise RuleViolation(
+                [Problem(rules.Rule.ASSESSOR_PIN, "Choose a PIN of at least 4 characters.")]
+            )
+        with self._sessions.begin() as session:
+            problems = signing.pin_problems(session, current)
+            if problems:
+                raise RuleViolation(problems)
+            profile = session.scalars(select(models.AssessorProfile)).first()
+            if profile is None:
+                raise NotFound("Set up the assessor profile first.")
+            profile.pin_hash = signing.hash_pin(pin) if pin else None
+
+    def has_pin(self) -> bool:
+        with self._sessions() as session:
+            profile = session.scalars(select(models.AssessorProfile)).first()
+            return bool(profile and profile.pin_hash)
+
+    def reopen(self, sheet_id: int, reason: str, actor: str, pin: str | None = None) -> int:
+        """Void the signatures so the sheet can be edited, keeping the signed version whole.
+
+        Returns the number of the superseded version.
+        """
+        if not reason.strip():
+            raise RuleViolation(
+                [Problem(rules.Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]
+            )
+        with self._sessions.begin() as session:
+            problems = signing.pin_problems(session, pin)
+            if problems:
+                raise RuleViolation(problems)
+            sheet = self._load_sheet(session, sheet_id)
+            if sheet.record_code is None:
+                raise RuleViolation(
+                    [
+                        Problem(
+                            rules.Rule.SIGNATURE_ORDER,
+                            "This sheet is not signed: edit it directly.",
+                        )
+                    ]
+                )
+            number = len(sheet.versions) + 1
+            sheet.versions.append(
+                models.SheetVersion(
+                    number=number,
+                    content=json.dumps(
+                        sheet_to_dict(convert.sheet_content(sheet)), ensure_ascii=False
+                    ),
+                    record_code=sheet.record_code,
+                    superseded_by=actor,
+                    reason=reason.strip(),
                 )
             )
-            self._audit(session, sheet_id, signature.name, "signed", signature.role.value)
+            sheet.signatures.clear()
+            sheet.record_code = None
+            self._audit(
+                session,
+                sheet_id,
+                actor,
+                "reopened",
+                f"signatures voided; version {number} "
+                f"(record code {sheet.versions[-1].record_code}) kept; reason: {reason.strip()}",
+            )
+            return number
+
+    def record_code(self, sheet_id: int) -> str | None:
+        with self._sessions() as session:
+            return self._get(session, models.Sheet, sheet_id).record_code
+
+    def versions(self, sheet_id: int) -> list[SupersededVersion]:
+        with self._sessions() as session:
+            sheet = self._get(session, models.Sheet, sheet_id)
+            return [
+                SupersededVersion(
+                    v.number, v.record_code, v.superseded_at, v.superseded_by, v.reason, v.content
+                )
+                for v in sheet.versions
+            ]
+
+    def audit_trail(self, sheet_id: int) -> list[AuditEntry]:
+        with self._sessions() as session:
+            return audit.trail(session, sheet_id)
+
+    def check_records(self) -> list[signing.RecordCheck]:
+        """Every sheet whose signed record does not verify (tampering, a broken audit trail)."""
+        query = select(models.Sheet).options(
+            selectinload(models.Sheet.candidate),
+            selectinload(models.Sheet.evidence).selectinload(models.EvidenceItem.ticks),
+            selectinload(models.Sheet.signatures),
+        )
+        with self._sessions() as session:
+            found = []
+            for sheet in session.scalars(query):
+                problem = signing.check_sheet_record(sheet, session)
+                if problem:
+                    found.append(
+                        signing.RecordCheck(sheet.id, sheet.candidate.name, sheet.unit_id, problem)
+                    )
+            return found
+
+    def check_record(self, sheet_id: int) -> str | None:
+        with self._sessions() as session:
+            return signing.check_sheet_record(self._load_sheet(session, sheet_id), session)
+
+    def find_by_code(self, typed: str) -> list[tuple[int, int | None]]:
+        with self._sessions() as session:
+            return signing.find_versions_by_code(session, typed)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -407,4 +543,4 @@ class Store:
     def _audit(
         session: Session, sheet_id: int | None, actor: str, action: str, detail: str
     ) -> None:
-        session.add(models.AuditEvent(sheet_id=sheet_id, actor=actor, action=action, detail=detail))
+        audit.append(session, sheet_id, actor, action, detail)

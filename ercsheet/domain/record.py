@@ -1,0 +1,76 @@
+"""The record code: a SHA-256 over a canonical form of a signed sheet's content.
+
+Any change to what was signed (unit wording, candidate, a row, a tick, a signature or a date)
+gives another code, so a printed code proves the sheet on file is the one that was signed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from ercsheet.domain.sheet import SheetContent
+
+# The short form printed on paper: enough to find a sheet and spot tampering by eye.
+SHORT_LENGTH = 12
+
+
+def canonical_content(content: SheetContent) -> dict[str, Any]:
+    return {
+        "unit": content.unit.model_dump(mode="json"),
+        "qualification": content.qualification,
+        "candidate": [
+            content.candidate.name,
+            content.candidate.candidate_number,
+            content.candidate.centre_number,
+        ],
+        "assessor": [content.assessor.name, content.assessor.qualified],
+        "iv": [content.iv.name, content.iv.qualified] if content.iv else None,
+        "evidence": [
+            [
+                row.ref,
+                row.title,
+                row.method.value,
+                row.date.isoformat() if row.date else None,
+                sorted(row.criteria),
+                row.notes,
+            ]
+            for row in content.evidence
+        ],
+        "signatures": sorted(
+            (
+                [
+                    s.role.value,
+                    s.name,
+                    s.date.isoformat(),
+                    s.kind.value,
+                    [list(map(list, st)) for st in s.strokes],
+                ]
+                for s in content.signatures
+            ),
+            key=lambda s: str(s[0]),
+        ),
+    }
+
+
+def canonical_bytes(data: Any) -> bytes:
+    return json.dumps(
+        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def record_code(content: SheetContent) -> str:
+    """The full code: 64 hexadecimal digits."""
+    return hashlib.sha256(canonical_bytes(canonical_content(content))).hexdigest()
+
+
+def short_code(code: str) -> str:
+    """`3F2A-9C1B-77D0`: the printed form, grouped for reading aloud."""
+    head = code[:SHORT_LENGTH].upper()
+    return "-".join(head[i : i + 4] for i in range(0, SHORT_LENGTH, 4))
+
+
+def normalise_typed_code(text: str) -> str:
+    """A code as typed from paper, in the form codes are stored (lower-case hex, no dashes)."""
+    return "".join(ch for ch in text.lower() if ch in "0123456789abcdef")

@@ -1,0 +1,129 @@
+"""The record code changes whenever any signed field changes, and not when nothing does."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ercsheet.domain.audit import chain_entry, first_broken
+from ercsheet.domain.record import normalise_typed_code, record_code, short_code
+from ercsheet.domain.sheet import EvidenceRow, SheetContent, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from tests.factories import covering_all, make_unit, sheet, sign
+
+UNIT = make_unit()
+BASE = sheet(
+    UNIT,
+    covering_all(UNIT),
+    [
+        sign(Role.CANDIDATE, dt.date(2026, 11, 1), "Siân Ní Bhriain"),
+        Signature(
+            Role.ASSESSOR,
+            "Pat Jones",
+            dt.date(2026, 11, 2),
+            SignatureKind.DRAWN,
+            (((0.1, 0.5), (0.2, 0.4)),),
+        ),
+    ],
+)
+text = st.text(max_size=30)
+
+
+def with_row(content: SheetContent, index: int, **changes: object) -> SheetContent:
+    rows = list(content.evidence)
+    rows[index] = dataclasses.replace(rows[index], **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(content, evidence=tuple(rows))
+
+
+def with_signature(content: SheetContent, index: int, **changes: object) -> SheetContent:
+    signatures = list(content.signatures)
+    signatures[index] = dataclasses.replace(signatures[index], **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(content, signatures=tuple(signatures))
+
+
+@st.composite
+def one_change(draw: st.DrawFn) -> SheetContent:
+    index = draw(st.integers(0, len(BASE.evidence) - 1))
+    row: EvidenceRow = BASE.evidence[index]
+    choices = [
+        lambda: with_row(BASE, index, title=row.title + draw(text.filter(bool))),
+        lambda: with_row(BASE, index, ref=row.ref + "x"),
+        lambda: with_row(
+            BASE, index, method=draw(st.sampled_from([m for m in Method if m != row.method]))
+        ),
+        lambda: with_row(
+            BASE, index, date=dt.date(2026, 1, 1) + dt.timedelta(draw(st.integers(0, 300)))
+        ),
+        lambda: with_row(
+            BASE, index, criteria=row.criteria ^ {draw(st.sampled_from(UNIT.criterion_numbers))}
+        ),
+        lambda: with_row(BASE, index, notes=row.notes + draw(text.filter(bool))),
+        lambda: dataclasses.replace(
+            BASE,
+            candidate=dataclasses.replace(
+                BASE.candidate, name=draw(text.filter(lambda t: t != BASE.candidate.name))
+            ),
+        ),
+        lambda: dataclasses.replace(
+            BASE, candidate=dataclasses.replace(BASE.candidate, candidate_number="0043")
+        ),
+        lambda: dataclasses.replace(
+            BASE, assessor=dataclasses.replace(BASE.assessor, qualified=False)
+        ),
+        lambda: dataclasses.replace(BASE, qualification=BASE.qualification + "!"),
+        lambda: dataclasses.replace(BASE, evidence=BASE.evidence[::-1]),
+        lambda: with_signature(BASE, 0, date=dt.date(2026, 10, 31)),
+        lambda: with_signature(BASE, 0, name="S. Ní Bhriain"),
+        lambda: with_signature(BASE, 1, strokes=(((0.1, 0.5), (0.2, 0.41)),)),
+        lambda: with_signature(BASE, 1, kind=SignatureKind.TYPED),
+        lambda: dataclasses.replace(BASE, unit=make_unit((3, 3, 4), unit_id="test-unit2")),
+    ]
+    return draw(st.sampled_from(choices))()
+
+
+@given(changed=one_change())
+def test_any_change_to_a_signed_field_changes_the_code(changed: SheetContent) -> None:
+    assert changed != BASE
+    assert record_code(changed) != record_code(BASE)
+
+
+def test_the_same_content_gives_the_same_code() -> None:
+    rebuilt = dataclasses.replace(BASE, signatures=tuple(reversed(BASE.signatures)))
+    assert record_code(rebuilt) == record_code(BASE)
+    assert record_code(dataclasses.replace(BASE)) == record_code(BASE)
+
+
+def test_changed_unit_wording_changes_the_code() -> None:
+    data = UNIT.model_dump()
+    data["learning_outcomes"][0]["criteria"][0]["text"] = "Criterion 1.1, reworded"
+    reworded = dataclasses.replace(BASE, unit=type(UNIT).model_validate(data))
+    assert record_code(reworded) != record_code(BASE)
+
+
+def test_short_code_is_typed_back() -> None:
+    code = record_code(BASE)
+    assert normalise_typed_code(short_code(code)) == code[:12]
+    assert normalise_typed_code(f" {short_code(code).lower()} ") == code[:12]
+
+
+@given(st.lists(st.tuples(text, text, text), min_size=1, max_size=6), st.data())
+def test_the_audit_chain_breaks_at_the_edited_event(
+    events: list[tuple[str, str, str]], data: st.DataObject
+) -> None:
+    chain = []
+    for actor, action, detail in events:
+        chain.append(
+            chain_entry(chain[-1] if chain else None, "2026-11-22T10:00:00", actor, action, detail)
+        )
+    assert first_broken(chain) is None
+    index = data.draw(st.integers(0, len(chain) - 1))
+    edited = list(chain)
+    edited[index] = dataclasses.replace(chain[index], detail=chain[index].detail + "!")
+    assert first_broken(edited) == index
+    if len(chain) > 1:
+        assert first_broken(chain[:index] + chain[index + 1 :]) == (
+            index if index < len(chain) - 1 else None
+        )
