@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="write one sheet as an exchange file")
     exporter.add_argument("sheet_id", type=int, metavar="SHEET_ID")
     exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    checker = commands.add_parser(
+        "check", help="verify every signed sheet against its record code and audit trail"
+    )
+    checker.add_argument(
+        "--code", metavar="CODE", help="find and verify the sheet with this code (from paper)"
+    )
+
     printer = commands.add_parser("pdf", help="print sheets to a PDF in the official ERS layout")
     printer.add_argument("sheet_ids", nargs="*", type=int, metavar="SHEET_ID")
     printer.add_argument("--candidate", metavar="NUMBER", help="all sheets of this candidate")
@@ -228,6 +235,33 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    if args.code:
+        found = store.find_by_code(args.code)
+        if not found:
+            raise CommandError(f"no sheet has a record code starting {args.code}")
+        status = 0
+        for sheet_id, version in found:
+            if version is not None:
+                print(f"{args.code}: sheet {sheet_id}, signed version {version} (superseded, kept)")
+                continue
+            problem = store.check_record(sheet_id)
+            print(f"{args.code}: sheet {sheet_id}: " + (problem or "verified"))
+            status = 1 if problem else status
+        return status
+    problems = store.check_records()
+    signed = sum(1 for s in store.sheets() if s.status == "signed")
+    for found_problem in problems:
+        print(
+            f"ercsheet: sheet {found_problem.sheet_id} ({found_problem.candidate_name}, "
+            f"{found_problem.unit_id}): {found_problem.problem}",
+            file=sys.stderr,
+        )
+    print(f"{signed} signed sheet(s) checked, {len(problems)} problem(s)")
+    return 1 if problems else 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
@@ -240,6 +274,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "pdf": cmd_pdf,
+    "check": cmd_check,
 }
 
 

@@ -6,9 +6,10 @@ transaction: a file that breaks anything is refused whole and the store is left 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,13 @@ from sqlalchemy.orm import Session
 
 from ercsheet.catalogue.loader import error_path
 from ercsheet.catalogue.model import Unit
+from ercsheet.domain import audit as audit_chain
 from ercsheet.domain import rules
+from ercsheet.domain.audit import AuditEntry
+from ercsheet.domain.record import record_code
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
-from ercsheet.store import audit, convert, models
+from ercsheet.domain.vocabulary import Role
+from ercsheet.store import audit, convert, models, signing
 from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, sheet_to_dict
 from ercsheet.store.store import Store, ref_key
 
@@ -42,7 +47,19 @@ class Imported:
 
 
 def export_sheet(store: Store, sheet_id: int) -> str:
-    return json.dumps(sheet_to_dict(store.sheet(sheet_id)), ensure_ascii=False, indent=2) + "\n"
+    data = sheet_to_dict(store.sheet(sheet_id))
+    code = store.record_code(sheet_id)
+    if code:
+        data["record_code"] = code
+    data["audit"] = [dataclasses.asdict(event) for event in store.audit_trail(sheet_id)]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class ParsedSheet:
+    content: SheetContent
+    record_code: str | None
+    audit: list[AuditEntry]
 
 
 # --- import -------------------------------------------------------------------------------
@@ -50,6 +67,11 @@ def export_sheet(store: Store, sheet_id: int) -> str:
 
 def parse_sheet(text: str, units: Callable[[str], Unit | None], today: dt.date) -> SheetContent:
     """The sheet a file describes, checked against every rule; ImportRefused otherwise."""
+    return parse_exchange(text, units, today).content
+
+
+def parse_exchange(text: str, units: Callable[[str], Unit | None], today: dt.date) -> ParsedSheet:
+    """The sheet, its record code and audit trail, all checked; ImportRefused otherwise."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -96,7 +118,22 @@ def parse_sheet(text: str, units: Callable[[str], Unit | None], today: dt.date) 
     problems = rules.blocking(rules.check_sheet(content, today))
     if problems:
         raise ImportRefused("; ".join(str(p) for p in problems))
-    return content
+    trail = [AuditEntry(**event.model_dump()) for event in sheet.audit]
+    broken = audit_chain.first_broken(trail)
+    if broken is not None:
+        raise ImportRefused(f"audit[{broken}]: the audit trail was altered (it does not verify)")
+    signed = content.signature(Role.ASSESSOR) is not None
+    if sheet.record_code is not None:
+        if not signed:
+            raise ImportRefused(
+                "record_code: the sheet has a record code but no assessor signature"
+            )
+        if record_code(content) != sheet.record_code:
+            raise ImportRefused(
+                "record_code: the sheet's content does not match its record code: "
+                "it was changed after it was signed"
+            )
+    return ParsedSheet(content, sheet.record_code, trail)
 
 
 def _validation_message(error: Any) -> str:
@@ -144,20 +181,30 @@ def import_file(
     except UnicodeDecodeError as error:
         raise ImportRefused(f"{path}: not UTF-8 text (byte {error.start})") from None
     try:
-        content = parse_sheet(text, units, today)
+        parsed = parse_exchange(text, units, today)
+        content = parsed.content
         warnings = [p.message for p in rules.check_new_sheet(content.unit, today)]
         if warnings and not allow_expired:
             raise ImportRefused(
                 f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
             )
         warnings += [str(p) for p in rules.check_evidence(content, today) if not p.blocking]
-        return Imported(store_sheet(store, content), warnings)
+        return Imported(store_sheet(store, content, parsed.audit, parsed.record_code), warnings)
     except ImportRefused as refusal:
         raise ImportRefused(f"{path}: {refusal}") from None
 
 
-def store_sheet(store: Store, content: SheetContent) -> int:
-    """Write a checked sheet in one transaction (candidate found or added, rows, signatures)."""
+def store_sheet(
+    store: Store,
+    content: SheetContent,
+    trail: Sequence[AuditEntry] = (),
+    code_in_file: str | None = None,
+) -> int:
+    """Write a checked sheet in one transaction (candidate found or added, rows, signatures).
+
+    A signed sheet that arrives without a record code (written by hand or by another tool) has
+    been checked against every rule; its code is computed here, with an audit event saying so.
+    """
     with store.transaction() as session:
         candidate = _find_or_add_candidate(session, content.candidate)
         sheet = models.Sheet(
@@ -194,7 +241,28 @@ def store_sheet(store: Store, content: SheetContent) -> int:
             )
         session.add(sheet)
         session.flush()
+        for event in trail:
+            session.add(
+                models.AuditEvent(
+                    sheet_id=sheet.id,
+                    at=dt.datetime.fromisoformat(event.at),
+                    actor=event.actor,
+                    action=event.action,
+                    detail=event.detail,
+                    prev_hash=event.prev_hash,
+                    hash=event.hash,
+                )
+            )
+        signing.seal(sheet)
         audit.append(session, sheet.id, content.assessor.name, "imported")
+        if sheet.record_code and code_in_file is None:
+            audit.append(
+                session,
+                sheet.id,
+                "ercsheet",
+                "sealed on import",
+                f"the file had no record code; computed {sheet.record_code}",
+            )
         return sheet.id
 
 

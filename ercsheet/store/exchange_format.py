@@ -69,6 +69,15 @@ class SignatureV1(Strict):
         return self
 
 
+class AuditEventV1(Strict):
+    at: str = Field(max_length=40)
+    actor: str = Field(max_length=1000)
+    action: str = Field(max_length=40)
+    detail: str = Field(max_length=100_000)
+    prev_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
 class SheetV1(Strict):
     format: Literal["ercsheet.sheet"]
     version: Literal[1]
@@ -81,6 +90,10 @@ class SheetV1(Strict):
     iv: PersonV1 | None = None
     evidence: list[EvidenceV1] = []
     signatures: list[SignatureV1] = []
+    # Optional additions (compatible: a reader of the first release ignores nothing it needs):
+    # the SHA-256 record code sealed at the assessor's signature, and the sheet's audit trail.
+    record_code: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    audit: list[AuditEventV1] = []
 
 
 def sheet_to_dict(content: SheetContent) -> dict[str, Any]:

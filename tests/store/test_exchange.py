@@ -95,7 +95,41 @@ def test_a_good_file_imports_and_exports_back_identically(store: Store, tmp_path
     data = good_file()
     imported = import_file(store, write(tmp_path, data), UNITS.get, TODAY)
     assert imported.warnings == []
-    assert json.loads(export_sheet(store, imported.sheet_id)) == data
+    exported = json.loads(export_sheet(store, imported.sheet_id))
+    assert without_record(exported) == data
+    # Signed without a code: the code is computed on import, and the audit trail says so.
+    assert exported["record_code"] == store.record_code(imported.sheet_id)
+    assert [e["action"] for e in exported["audit"]] == ["imported", "sealed on import"]
+
+
+def without_record(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in ("record_code", "audit")}
+
+
+def test_a_signed_sheet_moves_between_laptops_with_its_code_and_trail(
+    store: Store, tmp_path: Path
+) -> None:
+    first = import_file(store, write(tmp_path, good_file()), UNITS.get, TODAY)
+    exported = export_sheet(store, first.sheet_id)
+    with Store(tmp_path / "laptop2.sqlite3") as other:
+        second = import_file(other, write(tmp_path, exported, "moved.json"), UNITS.get, TODAY)
+        assert other.record_code(second.sheet_id) == store.record_code(first.sheet_id)
+        trail = other.audit_trail(second.sheet_id)
+        assert [e.action for e in trail] == ["imported", "sealed on import", "imported"]
+        assert other.check_records() == []
+
+
+def test_a_signed_file_edited_after_signing_is_refused(store: Store, tmp_path: Path) -> None:
+    first = import_file(store, write(tmp_path, good_file()), UNITS.get, TODAY)
+    data = json.loads(export_sheet(store, first.sheet_id))
+    data["evidence"][0]["title"] = "Observation of team briefing (improved)"
+    with pytest.raises(ImportRefused, match="does not match its record code"):
+        import_file(store, write(tmp_path, data, "edited.json"), UNITS.get, TODAY)
+    data = json.loads(export_sheet(store, first.sheet_id))
+    data["audit"][0]["actor"] = "Someone else"
+    with pytest.raises(ImportRefused, match=r"audit\[0\]: the audit trail was altered"):
+        import_file(store, write(tmp_path, data, "edited.json"), UNITS.get, TODAY)
+    assert len(store.sheets()) == 1
 
 
 def mutate(path: str, value: Any) -> dict[str, Any]:
@@ -304,8 +338,10 @@ def test_export_then_import_is_lossless(tmp_path: Path, content: SheetContent) -
         exported = export_sheet(store, sheet_id)
         assert parse_sheet(exported, UNITS.get, TODAY) == content
         again = store_sheet(store, parse_sheet(exported, UNITS.get, TODAY))
-        assert export_sheet(store, again) == exported
-        assert json.loads(exported) == sheet_to_dict(content)
+        assert without_record(json.loads(export_sheet(store, again))) == without_record(
+            json.loads(exported)
+        )
+        assert without_record(json.loads(exported)) == sheet_to_dict(content)
 
 
 def test_the_published_json_schema_is_the_one_the_code_enforces() -> None:
