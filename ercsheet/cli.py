@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--code", metavar="CODE", help="find and verify the sheet with this code (from paper)"
     )
 
+    backup = commands.add_parser("backup", help="back up the database (now, consistently)")
+    backup.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: backups folder")
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the current one is backed up first)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+
     printer = commands.add_parser("pdf", help="print sheets to a PDF in the official ERS layout")
     printer.add_argument("sheet_ids", nargs="*", type=int, metavar="SHEET_ID")
     printer.add_argument("--candidate", metavar="NUMBER", help="all sheets of this candidate")
@@ -262,6 +269,38 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from ercsheet.store import backup
+
+    database = args.db or paths.default_database()
+    if not database.exists():
+        raise CommandError(f"there is no database at {database} yet")
+    try:
+        if args.output:
+            backup.copy_database(database, args.output)
+            written = args.output
+        else:
+            written = backup.rotate(database, "manual") or database
+    except backup.BackupError as error:
+        raise CommandError(str(error)) from None
+    print(f"backed up to {written}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ercsheet.store import backup
+
+    database = args.db or paths.default_database()
+    try:
+        saved = backup.restore(database, args.file)
+    except backup.BackupError as error:
+        raise CommandError(str(error)) from None
+    if saved:
+        print(f"the database as it was is kept in {saved}")
+    print(f"restored {args.file} into {database}")
+    return 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
@@ -275,6 +314,8 @@ COMMANDS = {
     "export": cmd_export,
     "pdf": cmd_pdf,
     "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

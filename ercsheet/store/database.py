@@ -13,6 +13,7 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
+from ercsheet.store import backup
 from ercsheet.store.models import Base
 
 BUSY_TIMEOUT_MS = 5000
@@ -91,6 +92,21 @@ def _migrate(engine: Engine, current: str | None) -> None:
             connection.commit()
 
 
+def damaged_message(path: Path, cause: object) -> str:
+    return (
+        f"{path} is damaged or not an ercsheet database ({cause}). If it is yours, restore a "
+        "backup: ercsheet restore FILE (backups are in the backups folder beside it). "
+        "Nothing was changed."
+    )
+
+
+def _quick_check(engine: Engine, path: Path) -> None:
+    with engine.connect() as connection:
+        result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+    if result != "ok":
+        raise StoreError(damaged_message(path, result))
+
+
 def open_engine(path: Path) -> Engine:
     """An engine on the database at `path`, created or upgraded to the current schema."""
     path = Path(path)
@@ -99,19 +115,25 @@ def open_engine(path: Path) -> Engine:
     try:
         current = None if new_file else stored_revision(path)
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is not a usable ercsheet database ({error}).") from None
+        raise StoreError(damaged_message(path, error)) from None
     _check_known(path, current)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     try:
         if current != head_revision():
+            if current is not None:
+                # An upgrade rewrites tables: keep the file as it was, whatever happens next.
+                backup.rotate(path, f"before-schema-{head_revision()}")
             _migrate(engine, current)
+        _quick_check(engine, path)
     except Exception as error:
         engine.dispose()
         if isinstance(error, StoreError):
             raise
         cause = getattr(error, "orig", error)
-        raise StoreError(f"{path} could not be upgraded ({cause}).") from error
+        if isinstance(cause, sqlite3.DatabaseError):
+            raise StoreError(damaged_message(path, cause)) from error
+        raise StoreError(f"{path} could not be opened ({cause}). Nothing was changed.") from error
     if new_file and os.name == "posix":
         path.chmod(0o600)
     return engine

@@ -1,0 +1,99 @@
+"""Backups through SQLite's online backup API: consistent copies even while the app writes.
+
+Backups live in `backups/` beside the database, rotated so a bounded number is kept. Restoring
+checks the file first and backs up the current database before replacing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+KEEP = 10
+PREFIX = "ercsheet-"
+
+
+class BackupError(Exception):
+    """A backup could not be made or restored; the message says why and what to do."""
+
+
+def backups_dir(database: Path) -> Path:
+    folder = database.parent / "backups"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def copy_database(source: Path, destination: Path) -> None:
+    """A consistent copy of `source` at `destination`: atomic, readable by the user only."""
+    handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".backup-", suffix=".tmp")
+    os.close(handle)
+    try:
+        uri = f"file:{source.resolve().as_posix()}?mode=ro"
+        with (
+            closing(sqlite3.connect(uri, uri=True)) as src,
+            closing(sqlite3.connect(temporary)) as dst,
+        ):
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, destination)
+    except sqlite3.Error as error:
+        raise BackupError(f"could not back up {source}: {error}") from None
+    except OSError as error:
+        raise BackupError(f"could not write {destination}: {error.strerror}") from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def rotate(database: Path, reason: str, keep: int = KEEP) -> Path | None:
+    """Take an automatic backup (on start, on close, before a migration) and keep the newest."""
+    if not database.exists() or database.stat().st_size == 0:
+        return None
+    folder = backups_dir(database)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    destination = folder / f"{PREFIX}{stamp}-{reason}.sqlite3"
+    copy_database(database, destination)
+    for old in sorted(folder.glob(f"{PREFIX}*.sqlite3"))[:-keep]:
+        old.unlink(missing_ok=True)
+    return destination
+
+
+def list_backups(database: Path) -> list[Path]:
+    return sorted(backups_dir(database).glob(f"{PREFIX}*.sqlite3"), reverse=True)
+
+
+def check_database_file(path: Path) -> str | None:
+    """Why `path` is not a usable ercsheet database, or None when it is one."""
+    try:
+        uri = f"file:{path.resolve().as_posix()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            result = connection.execute("PRAGMA quick_check").fetchone()
+            if result is None or result[0] != "ok":
+                return f"{path} is damaged ({result[0] if result else 'no answer'})"
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables or "sheet" not in tables:
+                return f"{path} is not an ercsheet database"
+    except sqlite3.Error as error:
+        return f"{path} is not an ercsheet database ({error})"
+    return None
+
+
+def restore(database: Path, backup: Path) -> Path | None:
+    """Replace `database` with `backup`; the current database is backed up first.
+
+    Returns the backup of the current database. The app must have closed the database.
+    """
+    problem = check_database_file(backup)
+    if problem:
+        raise BackupError(f"{problem}; nothing was changed")
+    saved = rotate(database, "before-restore") if database.exists() else None
+    staging = database.with_name(f".{database.name}.restoring")
+    copy_database(backup, staging)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    os.replace(staging, database)
+    return saved
