@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", type=Path, metavar="FILE")
 
+    eraser = commands.add_parser(
+        "erase-candidate",
+        help="remove a candidate and all their sheets from the store and its backups",
+    )
+    eraser.add_argument("number", metavar="NUMBER", help="the candidate number")
+    eraser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
     printer = commands.add_parser("pdf", help="print sheets to a PDF in the official ERS layout")
     printer.add_argument("sheet_ids", nargs="*", type=int, metavar="SHEET_ID")
     printer.add_argument("--candidate", metavar="NUMBER", help="all sheets of this candidate")
@@ -301,6 +308,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_erase_candidate(args: argparse.Namespace) -> int:
+    from ercsheet.store import backup
+
+    store = open_store(args)
+    candidate = store.find_candidate(args.number)
+    if candidate is None:
+        raise CommandError(f"there is no candidate with number {args.number}")
+    sheets = len(store.sheets(candidate.id))
+    if not args.yes:
+        print(
+            f"This erases {candidate.name} ({candidate.candidate_number}) and their {sheets} "
+            "sheet(s) from the store and from every backup ercsheet keeps. It cannot be undone."
+        )
+        answer = input("Type the candidate number again to confirm: ") if sys.stdin.isatty() else ""
+        if answer.strip() != candidate.candidate_number:
+            raise CommandError("not confirmed; nothing was erased (use --yes in scripts)")
+    database = store.path
+    store.close()
+    for file in [database, *backup.list_backups(database)]:
+        backup.erase_candidate(file, candidate.candidate_number)
+    print(f"erased {candidate.name} ({candidate.candidate_number}) and {sheets} sheet(s)")
+    return 0
+
+
 def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
@@ -316,6 +347,7 @@ COMMANDS = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "erase-candidate": cmd_erase_candidate,
 }
 
 

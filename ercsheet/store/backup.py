@@ -82,6 +82,33 @@ def check_database_file(path: Path) -> str | None:
     return None
 
 
+def erase_candidate(file: Path, candidate_number: str) -> int:
+    """Remove a candidate and all their sheets from one database file; returns sheets removed.
+
+    Works on backups of any schema this app wrote: rows go by foreign-key cascade, then the
+    file is vacuumed so nothing of them is left in free pages.
+    """
+    with closing(sqlite3.connect(file)) as connection:
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA secure_delete=ON")
+        ids = [
+            row[0]
+            for row in connection.execute(
+                "SELECT id FROM candidate WHERE candidate_number = ?", (candidate_number,)
+            )
+        ]
+        if not ids:
+            return 0
+        marks = ",".join("?" * len(ids))
+        sheets = connection.execute(
+            f"SELECT count(*) FROM sheet WHERE candidate_id IN ({marks})", ids
+        ).fetchone()[0]
+        with connection:
+            connection.execute(f"DELETE FROM candidate WHERE id IN ({marks})", ids)
+        connection.execute("VACUUM")
+        return int(sheets)
+
+
 def restore(database: Path, backup: Path) -> Path | None:
     """Replace `database` with `backup`; the current database is backed up first.
 

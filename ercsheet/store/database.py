@@ -26,6 +26,8 @@ class StoreError(Exception):
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows (an erased candidate) are overwritten, not left readable in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: a commit is on disk before it returns, even if the battery dies next.
     cursor.execute("PRAGMA synchronous=FULL")
@@ -111,7 +113,14 @@ def open_engine(path: Path) -> Engine:
     """An engine on the database at `path`, created or upgraded to the current schema."""
     path = Path(path)
     new_file = not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if new_file:
+        _create_private_file(path)
+    elif not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        raise StoreError(
+            f"ercsheet cannot write to {path} (the file or its folder is read-only). Nothing was "
+            "changed: make the folder writable, or copy the file somewhere writable and open it "
+            "with --db."
+        )
     try:
         current = None if new_file else stored_revision(path)
     except sqlite3.DatabaseError as error:
@@ -134,6 +143,16 @@ def open_engine(path: Path) -> Engine:
         if isinstance(cause, sqlite3.DatabaseError):
             raise StoreError(damaged_message(path, cause)) from error
         raise StoreError(f"{path} could not be opened ({cause}). Nothing was changed.") from error
-    if new_file and os.name == "posix":
-        path.chmod(0o600)
     return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner alone, before SQLite opens it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise StoreError(
+            f"ercsheet cannot create its database at {path} ({error.strerror}). "
+            "Make the folder writable or choose another file with --db."
+        ) from None
