@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from ercsheet.catalogue.model import Unit
@@ -11,7 +12,13 @@ from ercsheet.store import models
 
 
 def unit_of(sheet: models.Sheet) -> Unit:
-    return Unit.model_validate_json(sheet.unit_snapshot)
+    return _parse_snapshot(sheet.unit_snapshot)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_snapshot(text: str) -> Unit:
+    # Most sheets share a few units' snapshots: parse each once (Unit is immutable).
+    return Unit.model_validate_json(text)
 
 
 def evidence_row(item: models.EvidenceItem) -> EvidenceRow:

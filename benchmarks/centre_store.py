@@ -1,0 +1,158 @@
+"""A centre-sized store: 10,000 candidates and 50,000 sheets, and how the app copes with it.
+
+    python benchmarks/centre_store.py [--candidates 10000 --sheets 50000]
+
+Measures, beside the same figures on an empty store in the same run: opening the store
+(start-up), candidate search, opening a sheet, and `ercsheet check` over every signed sheet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, insert, select
+
+from ercsheet import paths
+from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.domain.record import record_code
+from ercsheet.store import convert, models
+from ercsheet.store.store import Store
+
+FIRST = ["Łukasz", "Siân", "Dafydd", "Zoë", "Aoife", "Pat", "Morgan", "Ngozi", "Priya", "Tomás"]
+LAST = ["Żółć", "Ní Bhriain", "ap Gruffŵdd", "Ødegård", "Jones", "Smith", "Okafor", "Patel"]
+
+
+def generate(path: Path, candidates: int, sheets: int) -> None:
+    catalogue = load_catalogue([paths.builtin_units_dir()])
+    units = catalogue.sorted_units()
+    rng = random.Random(1)
+    store = Store(path)
+    with store.transaction() as session:
+        session.execute(
+            insert(models.Candidate),
+            [
+                {
+                    "id": n + 1,
+                    "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}",
+                    "candidate_number": f"{n:05}",
+                    "centre_number": "12345",
+                }
+                for n in range(candidates)
+            ],
+        )
+    item_id = 0
+    batch = 2000
+    for start in range(0, sheets, batch):
+        with store.transaction() as session:
+            sheet_rows, items, ticks = [], [], []
+            for sheet_id in range(start + 1, min(start + batch, sheets) + 1):
+                unit = units[sheet_id % len(units)]
+                sheet_rows.append(
+                    {
+                        "id": sheet_id,
+                        "candidate_id": (sheet_id % candidates) + 1,
+                        "unit_id": unit.id,
+                        "unit_snapshot": unit.model_dump_json(),
+                        "qualification": "",
+                        "assessor_name": "Pat Jones",
+                        "assessor_qualified": True,
+                    }
+                )
+                for position in range(8):
+                    item_id += 1
+                    items.append(
+                        {
+                            "id": item_id,
+                            "sheet_id": sheet_id,
+                            "position": position,
+                            "ref": f"E{position:02}",
+                            "ref_key": f"e{position:02}",
+                            "title": "Observation of a customer service briefing",
+                            "method": "observation",
+                            "notes": "",
+                        }
+                    )
+                    for criterion in rng.sample(unit.criterion_numbers, 3):
+                        ticks.append({"evidence_id": item_id, "criterion": criterion})
+            session.execute(insert(models.Sheet), sheet_rows)
+            session.execute(insert(models.EvidenceItem), items)
+            session.execute(insert(models.Tick), ticks)
+    # Seal a tenth of the sheets as signed, so `check` has records to verify.
+    with store.transaction() as session:
+        for sheet in session.query(models.Sheet).filter(models.Sheet.id % 10 == 0):
+            sheet.signatures.append(
+                models.SignatureRecord(
+                    role="assessor",
+                    name="Pat Jones",
+                    date=sheet.created_at.date(),
+                    kind="typed",
+                    strokes="[]",
+                )
+            )
+            sheet.record_code = record_code(convert.sheet_content(sheet))
+    store.close()
+
+
+def timed(action: Callable[[], object], repeat: int = 5) -> float:
+    """Median milliseconds of `action`."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def measure(path: Path) -> dict[str, float]:
+    figures = {"open the store (start-up)": timed(lambda: Store(path).close())}
+    store = Store(path)
+    figures["candidate search"] = timed(lambda: store.candidates("Siân"))
+    with store.engine.connect() as connection:
+        count = connection.execute(select(func.count()).select_from(models.Sheet)).scalar_one()
+    sheet_ids = [s for s in (1, count // 2, count) if s]
+    figures["open a sheet"] = max((timed(lambda s=s: store.sheet(s)) for s in sheet_ids), default=0)
+    store.close()
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "ercsheet", "--db", str(path), "check"],
+        check=False,
+        capture_output=True,
+    )
+    figures["ercsheet check (process)"] = (time.perf_counter() - start) * 1000
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--candidates", type=int, default=10_000)
+    parser.add_argument("--sheets", type=int, default=50_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        empty, full = Path(folder) / "empty.sqlite3", Path(folder) / "centre.sqlite3"
+        Store(empty).close()
+        start = time.perf_counter()
+        generate(full, args.candidates, args.sheets)
+        print(
+            f"generated {args.candidates} candidates, {args.sheets} sheets in "
+            f"{time.perf_counter() - start:.1f} s ({full.stat().st_size / 1e6:.0f} MB)"
+        )
+        small, large = measure(empty), measure(full)
+    print(f"| measure | empty store | {args.candidates} candidates, {args.sheets} sheets |")
+    print("|---|---|---|")
+    for name in large:
+        print(f"| {name} | {small[name]:.1f} ms | {large[name]:.1f} ms |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
