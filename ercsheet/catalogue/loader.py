@@ -63,11 +63,18 @@ def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
     try:
         return Unit.model_validate({**data, "id": path.stem})
     except ValidationError as error:
+        errors = error.errors()
+        locations = [tuple(e["loc"]) for e in errors]
         return [
             UnitFileError(
                 path, error_path(e["loc"]), _plain(e["msg"], e["type"], error_path(e["loc"]))
             )
-            for e in error.errors()
+            for e in errors
+            # A broken criterion also makes its list "too short": report only the deepest cause.
+            if not any(
+                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
+                for other in locations
+            )
         ]
 
 
@@ -78,6 +85,8 @@ def _plain(message: str, kind: str, field: str = "") -> str:
         return "unknown key (check its spelling in docs/units-format.md)"
     if kind == "missing":
         return "this key is required"
+    if kind == "string_too_short":
+        return "must not be empty"
     return message.removeprefix("Value error, ")
 
 

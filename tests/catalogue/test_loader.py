@@ -59,7 +59,7 @@ def test_a_centres_own_unit_loads_beside_the_built_in_ones(tmp_path: Path) -> No
         (
             GOOD.replace('text = "Name the parts of a hive"', 'text = ""'),
             "learning_outcomes[0].criteria[0].text",
-            "at least 1 character",
+            "must not be empty",
         ),
         (GOOD + "\n[rules]\nsimulation = false\n", "rules.simulation", "unknown key"),
         (GOOD.replace('urn = "A/123/4567"', "urn = "), "", "not valid TOML"),
