@@ -24,10 +24,10 @@ from ercsheet.domain import audit as audit_chain
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.record import record_code
-from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.sheet import Candidate, SheetContent
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, models, signing
-from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, sheet_to_dict
+from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, content_of, sheet_to_dict
 from ercsheet.store.store import Store, ref_key
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -94,27 +94,7 @@ def parse_exchange(text: str, units: Callable[[str], Unit | None], today: dt.dat
     unit = units(sheet.unit)
     if unit is None:
         raise ImportRefused(f"unit: there is no unit {sheet.unit!r} in the catalogue")
-    content = SheetContent(
-        unit=unit,
-        candidate=Candidate(**sheet.candidate.model_dump()),
-        assessor=Person(**sheet.assessor.model_dump()),
-        qualification=sheet.qualification,
-        iv=Person(**sheet.iv.model_dump()) if sheet.iv else None,
-        evidence=tuple(
-            EvidenceRow(e.ref, e.title, e.method, e.date, frozenset(e.criteria), e.notes)
-            for e in sheet.evidence
-        ),
-        signatures=tuple(
-            Signature(
-                s.role,
-                s.name,
-                s.date,
-                s.kind,
-                tuple(tuple(point) for point in (s.strokes or [])),
-            )
-            for s in sheet.signatures
-        ),
-    )
+    content = content_of(sheet, unit)
     problems = rules.blocking(rules.check_sheet(content, today))
     if problems:
         raise ImportRefused("; ".join(str(p) for p in problems))

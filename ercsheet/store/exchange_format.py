@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ercsheet.domain.sheet import SheetContent, Signature
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 FORMAT = "ercsheet.sheet"
@@ -94,6 +95,31 @@ class SheetV1(Strict):
     # the SHA-256 record code sealed at the assessor's signature, and the sheet's audit trail.
     record_code: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     audit: list[AuditEventV1] = []
+
+
+def content_of(sheet: SheetV1, unit: Unit) -> SheetContent:
+    """The domain's view of a validated file, with `unit` (the file names it only by id)."""
+    return SheetContent(
+        unit=unit,
+        candidate=Candidate(**sheet.candidate.model_dump()),
+        assessor=Person(**sheet.assessor.model_dump()),
+        qualification=sheet.qualification,
+        iv=Person(**sheet.iv.model_dump()) if sheet.iv else None,
+        evidence=tuple(
+            EvidenceRow(e.ref, e.title, e.method, e.date, frozenset(e.criteria), e.notes)
+            for e in sheet.evidence
+        ),
+        signatures=tuple(
+            Signature(
+                s.role,
+                s.name,
+                s.date,
+                s.kind,
+                tuple(tuple(point) for point in (s.strokes or [])),
+            )
+            for s in sheet.signatures
+        ),
+    )
 
 
 def sheet_to_dict(content: SheetContent) -> dict[str, Any]:

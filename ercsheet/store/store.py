@@ -22,7 +22,7 @@ from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, models, signing
 from ercsheet.store.database import open_engine
-from ercsheet.store.exchange_format import sheet_to_dict
+from ercsheet.store.exchange_format import SheetV1, content_of, sheet_to_dict
 
 
 class RuleViolation(Exception):
@@ -455,6 +455,16 @@ class Store:
                 )
                 for v in sheet.versions
             ]
+
+    def version_content(self, sheet_id: int, number: int) -> SheetContent:
+        """A superseded version's content exactly as it was signed (to view or print it)."""
+        with self._sessions() as session:
+            sheet = self._get(session, models.Sheet, sheet_id)
+            version = next((v for v in sheet.versions if v.number == number), None)
+            if version is None:
+                raise NotFound(f"Sheet {sheet_id} has no superseded version {number}.")
+            kept = SheetV1.model_validate_json(version.content)
+            return content_of(kept, convert.unit_of(sheet))
 
     def audit_trail(self, sheet_id: int) -> list[AuditEntry]:
         with self._sessions() as session:

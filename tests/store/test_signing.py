@@ -10,7 +10,7 @@ import pytest
 from ercsheet.domain.record import record_code, short_code
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Role
-from ercsheet.store.store import Profile, RuleViolation, Store
+from ercsheet.store.store import NotFound, Profile, RuleViolation, Store
 from tests.conftest import TODAY
 from tests.factories import make_unit, row, sign
 
@@ -119,3 +119,17 @@ def test_removing_the_latest_audit_events_is_found(profiled: Store) -> None:
     tamper(profiled.path, "DELETE FROM audit_event WHERE id = (SELECT max(id) FROM audit_event)")
     [found] = profiled.check_records()
     assert "latest events were removed" in found.problem
+
+
+def test_a_superseded_version_reads_back_as_it_was_signed(profiled: Store) -> None:
+    sheet_id = signed_sheet(profiled)
+    signed = profiled.sheet(sheet_id)
+    code = profiled.record_code(sheet_id)
+    number = profiled.reopen(sheet_id, "wrong evidence date", "Pat Jones", pin="2468")
+    profiled.add_evidence(sheet_id, row("E02", ["1.1"]), today=TODAY)
+
+    kept = profiled.version_content(sheet_id, number)
+    assert kept == signed
+    assert record_code(kept) == code
+    with pytest.raises(NotFound, match="no superseded version 9"):
+        profiled.version_content(sheet_id, 9)

@@ -1,0 +1,221 @@
+"""The signature pad: strokes drawn with a mouse, pen or finger, kept in the unit square.
+
+Points are stored as the exchange format has them: `(x, y)` in the unit square of the signature
+box, x to the right and y downwards, so a signature looks the same in the window, the file and
+the PDF whatever size each draws it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QTabletEvent,
+    QTouchEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ercsheet.domain.sheet import Point, Stroke
+
+# The signature box is four times as wide as it is high, on the pad and on the printed sheet.
+BOX_ASPECT = 4.0
+INK = QColor("#0b1f5c")
+
+
+def box_in(rect: QRectF) -> QRectF:
+    """The largest 4:1 box centred in `rect`: where a signature is drawn."""
+    width = min(rect.width(), rect.height() * BOX_ASPECT)
+    height = width / BOX_ASPECT
+    left = rect.x() + (rect.width() - width) / 2
+    top = rect.y() + (rect.height() - height) / 2
+    return QRectF(left, top, width, height)
+
+
+def stroke_path(stroke: Stroke, box: QRectF) -> QPainterPath:
+    """A smooth path through the stroke: quadratic curves between the midpoints of its points."""
+
+    def at(point: Point) -> QPointF:
+        return QPointF(box.x() + point[0] * box.width(), box.y() + point[1] * box.height())
+
+    path = QPainterPath()
+    if not stroke:
+        return path
+    points = [at(p) for p in stroke]
+    path.moveTo(points[0])
+    if len(points) == 1:
+        # A dot (the tittle of an i): a tiny segment so the round cap shows it.
+        path.lineTo(points[0] + QPointF(0.01, 0.0))
+        return path
+    for current, following in itertools.pairwise(points[1:]):
+        path.quadTo(current, (current + following) / 2)
+    path.lineTo(points[-1])
+    return path
+
+
+def paint_strokes(
+    painter: QPainter, strokes: Sequence[Stroke], rect: QRectF, color: QColor = INK
+) -> None:
+    """Paint strokes crisply (antialiased, round caps) into the 4:1 box centred in `rect`."""
+    box = box_in(rect)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(color, max(1.2, box.height() / 40))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for stroke in strokes:
+        painter.drawPath(stroke_path(stroke, box))
+    painter.restore()
+
+
+class SignatureView(QWidget):
+    """An existing signature, drawn read-only at any size."""
+
+    def __init__(self, strokes: Sequence[Stroke] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._strokes = tuple(strokes)
+        self.setMinimumSize(120, 30)
+
+    def set_strokes(self, strokes: Sequence[Stroke]) -> None:
+        self._strokes = tuple(strokes)
+        self.update()
+
+    def strokes(self) -> tuple[Stroke, ...]:
+        return self._strokes
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(160, 40)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        paint_strokes(painter, self._strokes, QRectF(self.rect()))
+        painter.end()
+
+
+class SignaturePad(QWidget):
+    """Draw a signature with the mouse, a pen (tablet) or a finger (touch)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._strokes: list[list[Point]] = []
+        self._drawing = False
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.setMinimumSize(400, 100)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setAccessibleName("Signature pad: draw your signature here")
+
+    # --- what was drawn ---------------------------------------------------------------------
+
+    def strokes(self) -> tuple[Stroke, ...]:
+        return tuple(tuple(stroke) for stroke in self._strokes if stroke)
+
+    def is_empty(self) -> bool:
+        return not any(self._strokes)
+
+    def clear(self) -> None:
+        self._strokes.clear()
+        self._drawing = False
+        self.update()
+        self.changed.emit()
+
+    def undo_stroke(self) -> None:
+        if self._strokes:
+            self._strokes.pop()
+            self._drawing = False
+            self.update()
+            self.changed.emit()
+
+    # --- input ------------------------------------------------------------------------------
+
+    def _box(self) -> QRectF:
+        return box_in(QRectF(self.rect()).adjusted(4, 4, -4, -4))
+
+    def _normalised(self, position: QPointF) -> Point:
+        box = self._box()
+        x = (position.x() - box.x()) / box.width()
+        y = (position.y() - box.y()) / box.height()
+        return (round(min(max(x, 0.0), 1.0), 4), round(min(max(y, 0.0), 1.0), 4))
+
+    def _begin(self, position: QPointF) -> None:
+        self._strokes.append([self._normalised(position)])
+        self._drawing = True
+        self.update()
+
+    def _extend(self, position: QPointF) -> None:
+        if not self._drawing:
+            return
+        point = self._normalised(position)
+        if point != self._strokes[-1][-1]:
+            self._strokes[-1].append(point)
+            self.update()
+
+    def _end(self, position: QPointF) -> None:
+        if self._drawing:
+            self._extend(position)
+            self._drawing = False
+            self.changed.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._begin(event.position())
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._extend(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._end(event.position())
+
+    def tabletEvent(self, event: QTabletEvent) -> None:  # noqa: N802 (Qt's name)
+        # Accepting the tablet event stops Qt from also sending the synthesised mouse events.
+        kind = event.type()
+        if kind == QEvent.Type.TabletPress:
+            self._begin(event.position())
+        elif kind == QEvent.Type.TabletMove:
+            self._extend(event.position())
+        elif kind == QEvent.Type.TabletRelease:
+            self._end(event.position())
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QTouchEvent) and event.points():
+            position = event.points()[0].position()
+            kind = event.type()
+            if kind == QEvent.Type.TouchBegin:
+                self._begin(position)
+            elif kind == QEvent.Type.TouchUpdate:
+                self._extend(position)
+            elif kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+                self._end(position)
+            event.accept()
+            return True
+        return super().event(event)
+
+    # --- painting ---------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        box = self._box()
+        painter.setPen(QPen(QColor("#b0b7c3"), 1, Qt.PenStyle.DashLine))
+        baseline = box.y() + box.height() * 0.75
+        painter.drawLine(QPointF(box.x() + 8, baseline), QPointF(box.right() - 8, baseline))
+        if self.is_empty():
+            painter.setPen(QColor("#8a93a3"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "Sign here")
+        paint_strokes(painter, self.strokes(), QRectF(self.rect()).adjusted(4, 4, -4, -4))
+        painter.setPen(QPen(QColor("#8a93a3"), 1))
+        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.end()

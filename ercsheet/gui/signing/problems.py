@@ -1,0 +1,81 @@
+"""Showing refused changes: each problem with its rule named in words and what to do."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ercsheet.domain.rules import Problem, Rule
+
+RULE_TITLES: dict[Rule, str] = {
+    Rule.FULL_COVERAGE: "Every criterion covered",
+    Rule.SIMULATION_FORBIDDEN: "No simulation for this unit",
+    Rule.LINE_MANAGER: "Line manager's signature",
+    Rule.COUNTERSIGNATURE: "Countersignature",
+    Rule.DATE_ORDER: "Dates in order",
+    Rule.FUTURE_DATE: "No date in the future",
+    Rule.EXPIRED_UNIT: "Expired unit",
+    Rule.UNIQUE_REFERENCE: "Unique evidence references",
+    Rule.UNKNOWN_CRITERION: "Criteria of this unit only",
+    Rule.REQUIRED_FIELD: "Required information",
+    Rule.SIGNATURE_ORDER: "Order of signatures",
+    Rule.OVER_MAPPING: "Evidence mapped to nearly everything",
+    Rule.ASSESSOR_PIN: "Assessor's PIN",
+    Rule.REOPEN_REASON: "Reason for reopening",
+}
+
+CRITERION_LINK = "criterion:"
+
+
+class ProblemList(QLabel):
+    """A red list of problems; uncovered criteria appear as links that emit `jump_to_criterion`."""
+
+    jump_to_criterion = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.setOpenExternalLinks(False)
+        self.linkActivated.connect(self._follow)
+        self.setAccessibleName("Problems")
+        self._problems: list[Problem] = []
+        self.hide()
+
+    def show_problems(
+        self, problems: Sequence[Problem], uncovered: Sequence[str] = (), heading: str = ""
+    ) -> None:
+        """Show `problems`; `uncovered` criteria become links under the coverage problem."""
+        self._problems = list(problems)
+        if not problems:
+            self.clear()
+            self.hide()
+            return
+        items = []
+        for problem in problems:
+            title = RULE_TITLES.get(problem.rule, str(problem.rule))
+            text = f"<b>{html.escape(title)}:</b> {html.escape(problem.message)}"
+            if problem.rule is Rule.FULL_COVERAGE and uncovered:
+                links = ", ".join(
+                    f'<a href="{CRITERION_LINK}{html.escape(n)}">{html.escape(n)}</a>'
+                    for n in uncovered
+                )
+                text += f"<br>Go to criterion: {links}"
+            items.append(f"<li>{text}</li>")
+        top = f"<p><b>{html.escape(heading)}</b></p>" if heading else ""
+        self.setText(
+            f'<div style="color:#a40000">{top}<ul style="margin-left:-20px">'
+            f"{''.join(items)}</ul></div>"
+        )
+        self.show()
+
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def _follow(self, link: str) -> None:
+        if link.startswith(CRITERION_LINK):
+            self.jump_to_criterion.emit(link.removeprefix(CRITERION_LINK))
