@@ -180,6 +180,14 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
                 f"{cov.total} are. "
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )
+        simulated = [r.ref for r in content.evidence if r.method is Method.SIMULATION]
+        if simulated and not unit.rules.simulation_allowed:
+            # Rows are refused on entry; this guards sheets from older data or other tools.
+            block(
+                Rule.SIMULATION_FORBIDDEN,
+                f"Evidence {', '.join(simulated)} is simulation, which this unit does not allow: "
+                "replace it with naturally occurring evidence before signing.",
+            )
         if candidate is None:
             block(
                 Rule.SIGNATURE_ORDER, "The candidate signs their declaration before the assessor."

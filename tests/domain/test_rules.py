@@ -49,6 +49,20 @@ def test_simulation_is_refused_where_the_unit_forbids_it() -> None:
     assert problem.path == "evidence[0]"
 
 
+def test_the_assessor_cannot_sign_over_simulated_evidence_the_unit_forbids() -> None:
+    unit = make_unit((2,), simulation_allowed=False)
+    rows = [row("E01", ["1.1", "1.2"]), row("S1", ["1.1"], Method.SIMULATION)]
+    content = sheet(unit, rows, [sign(Role.CANDIDATE, TODAY)])
+    problems = rules.check_signature(content, sign(Role.ASSESSOR, TODAY), TODAY)
+    assert [(p.rule, p.message) for p in problems] == [
+        (
+            Rule.SIMULATION_FORBIDDEN,
+            "Evidence S1 is simulation, which this unit does not allow: replace it with "
+            "naturally occurring evidence before signing.",
+        )
+    ]
+
+
 def test_simulation_is_accepted_where_the_unit_allows_it() -> None:
     unit = make_unit(simulation_allowed=True)
     assert rules.check_sheet(sheet(unit, [row("E01", ["1.1"], Method.SIMULATION)]), TODAY) == []

@@ -58,7 +58,8 @@ class ProblemList(QLabel):
         items = []
         for problem in problems:
             title = RULE_TITLES.get(problem.rule, str(problem.rule))
-            text = f"<b>{html.escape(title)}:</b> {html.escape(problem.message)}"
+            message = html.escape(problem.message, quote=False)
+            text = f"<b>{html.escape(title, quote=False)}:</b> {message}"
             if problem.rule is Rule.FULL_COVERAGE and uncovered:
                 links = ", ".join(
                     f'<a href="{CRITERION_LINK}{html.escape(n)}">{html.escape(n)}</a>'

@@ -1,0 +1,207 @@
+"""Signing one role on one sheet: draw, type or record a signature on paper."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.domain import rules
+from ercsheet.domain.coverage import coverage
+from ercsheet.domain.sheet import SheetContent, Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
+from ercsheet.gui.signing.pad import SignaturePad
+from ercsheet.gui.signing.problems import ProblemList
+from ercsheet.store.store import RuleViolation, Store
+
+# The ways of signing, in the order of the tabs.
+KINDS = (SignatureKind.DRAWN, SignatureKind.TYPED, SignatureKind.PAPER)
+
+
+def default_name(store: Store, content: SheetContent, role: Role) -> str:
+    """Who usually signs as `role` on this sheet, as far as the app knows."""
+    if role is Role.CANDIDATE:
+        return content.candidate.name
+    if role is Role.ASSESSOR:
+        return content.assessor.name
+    if role is Role.ASSESSOR_COUNTERSIGN:
+        # The profile's owner countersigns a trainee's sheet when they are a qualified assessor.
+        profile = store.profile()
+        if profile is not None and profile.qualified and profile.name != content.assessor.name:
+            return profile.name
+        return ""
+    if role is Role.IV and content.iv is not None:
+        return content.iv.name
+    return ""
+
+
+class SignDialog(QDialog):
+    """Sign as one role. On success the store holds the signature and the dialog is accepted."""
+
+    jump_to_criterion = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        sheet_id: int,
+        role: Role,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._sheet_id, self._role, self._today = store, sheet_id, role, today
+        self._content = store.sheet(sheet_id)
+        self.setWindowTitle(f"Sign as {role.label.lower()}")
+
+        heading = QLabel(
+            f"<b>{role.label}</b> — {self._content.candidate.name}, "
+            f"{self._content.unit.display_title}"
+        )
+        heading.setWordWrap(True)
+        self.known_problems = ProblemList(self)
+        self.known_problems.jump_to_criterion.connect(self._jump)
+
+        self.pad = SignaturePad(self)
+        self.clear_button = QPushButton("Clear", self)
+        self.undo_button = QPushButton("Undo stroke", self)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.undo_button.clicked.connect(self.pad.undo_stroke)
+        self.typed_preview = QLabel(self)
+        self.typed_preview.setFont(QFont("URW Chancery L, Z003, cursive", 26))
+        self.typed_preview.setMinimumHeight(100)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._draw_tab(), "Draw")
+        self.tabs.addTab(self._typed_tab(), "Type name")
+        self.tabs.addTab(self._paper_tab(), "Signed on paper")
+
+        self.name = QLineEdit(default_name(store, self._content, role), self)
+        self.name.setPlaceholderText("Full name")
+        self.date = date_edit(today, self)
+        self.pin = pin_edit("The assessor's PIN or passphrase", self)
+        form = QFormLayout()
+        form.addRow("Name:", self.name)
+        form.addRow("Date:", self.date)
+        self.needs_pin = role is Role.ASSESSOR and store.has_pin()
+        if self.needs_pin:
+            form.addRow("PIN:", self.pin)
+        self.pin.setVisible(self.needs_pin)
+
+        self.problems = ProblemList(self)
+        self.problems.jump_to_criterion.connect(self._jump)
+        self.buttons = QDialogButtonBox(self)
+        self.sign_button = self.buttons.addButton("Sign", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.sign)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.known_problems)
+        layout.addWidget(self.tabs)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+        self.pad.changed.connect(self._refresh)
+        self.tabs.currentChanged.connect(self._refresh)
+        self.name.textChanged.connect(self._refresh)
+        self.date.dateChanged.connect(self._refresh)
+        self._refresh()
+
+    @property
+    def role(self) -> Role:
+        return self._role
+
+    def _draw_tab(self) -> QWidget:
+        tab = QWidget(self)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.clear_button)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.pad)
+        layout.addLayout(buttons)
+        return tab
+
+    def _typed_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(QLabel("Your typed name is your signature:"))
+        layout.addWidget(self.typed_preview)
+        return tab
+
+    def _paper_tab(self) -> QWidget:
+        tab = QWidget(self)
+        note = QLabel(
+            "The signer signs the printed sheet by hand. The app records who signed and when, "
+            "for verifiers who accept only handwritten signatures."
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(note)
+        layout.addStretch()
+        return tab
+
+    def kind(self) -> SignatureKind:
+        return KINDS[self.tabs.currentIndex()]
+
+    def set_kind(self, kind: SignatureKind) -> None:
+        self.tabs.setCurrentIndex(KINDS.index(kind))
+
+    def signature(self) -> Signature:
+        """The signature as the dialog stands."""
+        kind = self.kind()
+        strokes = self.pad.strokes() if kind is SignatureKind.DRAWN else ()
+        return Signature(self._role, self.name.text().strip(), date_of(self.date), kind, strokes)
+
+    def _refresh(self) -> None:
+        """Show what already stands in the way, so nobody signs in vain."""
+        self.typed_preview.setText(self.name.text())
+        self.undo_button.setEnabled(not self.pad.is_empty())
+        self.clear_button.setEnabled(not self.pad.is_empty())
+        drawn_missing = self.kind() is SignatureKind.DRAWN and self.pad.is_empty()
+        self.sign_button.setEnabled(not drawn_missing)
+        self.sign_button.setToolTip("Draw the signature first" if drawn_missing else "")
+        provisional = self.signature()
+        known = [
+            problem
+            for problem in rules.blocking(
+                rules.check_signature(self._content, provisional, self._today)
+            )
+            if problem.rule is not rules.Rule.REQUIRED_FIELD
+        ]
+        self.known_problems.show_problems(
+            known, self._uncovered(), heading="This signature cannot be accepted yet:"
+        )
+
+    def _uncovered(self) -> list[str]:
+        return coverage(self._content.unit, self._content.evidence).uncovered
+
+    def sign(self) -> None:
+        """Ask the store to sign; a refusal is shown here and the dialog stays open."""
+        pin = self.pin.text() if self.needs_pin else None
+        try:
+            self._store.add_signature(self._sheet_id, self.signature(), self._today, pin)
+        except RuleViolation as refused:
+            self.problems.show_problems(refused.problems, self._uncovered(), heading="Not signed:")
+            self.pin.clear()
+            return
+        self.accept()
+
+    def _jump(self, criterion: str) -> None:
+        self.jump_to_criterion.emit(criterion)
+        self.reject()
