@@ -1,0 +1,203 @@
+"""The signing panel of a sheet: who has signed, who still must, the lock and the record code."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.domain import rules
+from ercsheet.domain.dates import uk
+from ercsheet.domain.record import short_code
+from ercsheet.domain.sheet import SheetContent, Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.signing.pad import SignatureView
+from ercsheet.gui.signing.records import AuditTrailDialog, VersionsDialog
+from ercsheet.gui.signing.reopen import ReopenDialog
+from ercsheet.gui.signing.sign_dialog import SignDialog
+from ercsheet.store.store import Store
+
+LOCKED_STYLE = "background:#e7f1e4; color:#1d4d14; padding:6px; border-radius:4px;"
+DRAFT_STYLE = "background:#fff6dc; color:#5c4400; padding:6px; border-radius:4px;"
+WARNING_STYLE = "background:#fde3e1; color:#a40000; padding:6px; border-radius:4px;"
+
+
+def offered_roles(content: SheetContent) -> list[Role]:
+    """The signature lines this sheet shows: the required ones, those signed, and the IV's
+    (offered once the assessor has signed: an IV signs only the sheets they sample)."""
+    shown = set(rules.required_roles(content)) | {s.role for s in content.signatures}
+    if rules.is_locked(content):
+        shown.add(Role.IV)
+    return [role for role in rules.SIGNING_ORDER if role in shown]
+
+
+class SigningPanel(QWidget):
+    """One line per signature of the sheet; signing and reopening go through dialogs."""
+
+    sheet_changed = Signal()
+    jump_to_criterion = Signal(str)
+
+    def __init__(
+        self, store: Store, sheet_id: int, today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._sheet_id, self._today = store, sheet_id, today
+        self.dialog: QDialog | None = None  # the dialog open from this panel, if any
+        self.sign_buttons: dict[Role, QPushButton] = {}
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reopen_button = QPushButton("Reopen…", self)
+        self.reopen_button.clicked.connect(self.open_reopen)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.lines = QWidget(self)
+        self.audit_button = QPushButton("Audit trail…", self)
+        self.audit_button.clicked.connect(self.open_audit_trail)
+        self.versions_button = QPushButton(self)
+        self.versions_button.clicked.connect(self.open_versions)
+
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.reopen_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.audit_button)
+        bottom.addWidget(self.versions_button)
+        bottom.addStretch()
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.warning)
+        self._layout.addWidget(self.lines)
+        self._layout.addLayout(bottom)
+        self._layout.addStretch()
+        self.reload()
+
+    @property
+    def sheet_id(self) -> int:
+        return self._sheet_id
+
+    def reload(self) -> None:
+        """Show the sheet as the store has it now."""
+        content = self._store.sheet(self._sheet_id)
+        locked = rules.is_locked(content)
+        code = self._store.record_code(self._sheet_id)
+        missing = rules.missing_roles(content)
+        if locked:
+            still = f" Still to sign: {_labels(missing)}." if missing else ""
+            self.status.setText(
+                f"<b>Signed — read-only.</b> Record code <b>{short_code(code or '')}</b>.{still}"
+            )
+            self.status.setStyleSheet(LOCKED_STYLE)
+        else:
+            self.status.setText(f"<b>Draft.</b> Still to sign: {_labels(missing)}.")
+            self.status.setStyleSheet(DRAFT_STYLE)
+        self.reopen_button.setVisible(locked)
+        problem = self._store.check_record(self._sheet_id)
+        self.warning.setText(
+            f"<b>This sheet does not verify:</b> {problem}. Do not rely on it; check the audit "
+            "trail and the printed copy."
+            if problem
+            else ""
+        )
+        self.warning.setVisible(problem is not None)
+        count = len(self._store.versions(self._sheet_id))
+        self.versions_button.setText(f"Superseded versions ({count})…")
+        self.versions_button.setVisible(count > 0)
+        self._show_lines(content)
+
+    def _show_lines(self, content: SheetContent) -> None:
+        old = self.lines
+        self.lines = QWidget(self)
+        self._layout.replaceWidget(old, self.lines)
+        old.deleteLater()
+        self.sign_buttons = {}
+        grid = QGridLayout(self.lines)
+        grid.setContentsMargins(0, 4, 0, 4)
+        required = set(rules.required_roles(content))
+        for line, role in enumerate(offered_roles(content)):
+            label = QLabel(f"<b>{role.label}</b>", self.lines)
+            grid.addWidget(label, line, 0)
+            signature = content.signature(role)
+            if signature is not None:
+                grid.addWidget(_signed_mark(signature, self.lines), line, 1)
+                grid.addWidget(QLabel(signature.name, self.lines), line, 2)
+                grid.addWidget(QLabel(uk(signature.date), self.lines), line, 3)
+                continue
+            text = f"Sign as {role.label.lower()}…"
+            if role not in required:
+                text = "IV sampled? Sign as IV…"
+            button = QPushButton(text, self.lines)
+            button.clicked.connect(lambda _checked=False, r=role: self.open_sign(r))
+            self.sign_buttons[role] = button
+            note = QLabel("required" if role in required else "optional", self.lines)
+            note.setStyleSheet("color:#5c6270")
+            grid.addWidget(button, line, 1)
+            grid.addWidget(note, line, 2)
+        grid.setColumnStretch(4, 1)
+
+    # --- dialogs (opened window-modal, not blocking, so the panel stays testable) -------------
+
+    def _open(self, dialog: QDialog, changes_sheet: bool = False) -> None:
+        self.dialog = dialog
+        if changes_sheet:
+            dialog.accepted.connect(self._changed)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
+    def open_sign(self, role: Role) -> SignDialog:
+        dialog = SignDialog(self._store, self._sheet_id, role, self._today, self)
+        dialog.jump_to_criterion.connect(self.jump_to_criterion)
+        self._open(dialog, changes_sheet=True)
+        return dialog
+
+    def open_reopen(self) -> ReopenDialog:
+        dialog = ReopenDialog(self._store, self._sheet_id, self)
+        self._open(dialog, changes_sheet=True)
+        return dialog
+
+    def open_audit_trail(self) -> AuditTrailDialog:
+        dialog = AuditTrailDialog(self._store, self._sheet_id, self)
+        self._open(dialog)
+        return dialog
+
+    def open_versions(self) -> VersionsDialog:
+        dialog = VersionsDialog(self._store, self._sheet_id, self)
+        self._open(dialog)
+        return dialog
+
+    def _changed(self) -> None:
+        self.reload()
+        self.sheet_changed.emit()
+
+
+def _labels(roles: list[Role]) -> str:
+    return ", ".join(role.label.lower() for role in roles) or "nobody"
+
+
+def _signed_mark(signature: Signature, parent: QWidget) -> QWidget:
+    """The signature as it was given: its strokes drawn small, the typed name, or 'on paper'."""
+    if signature.kind is SignatureKind.DRAWN:
+        view = SignatureView(signature.strokes, parent)
+        view.setFixedSize(160, 40)
+        return view
+    if signature.kind is SignatureKind.TYPED:
+        typed = QLabel(signature.name, parent)
+        font = QFont("URW Chancery L, Z003, cursive", 15)
+        font.setItalic(True)
+        typed.setFont(font)
+        return typed
+    paper = QLabel("signed on paper", parent)
+    paper.setStyleSheet("color:#5c6270; font-style:italic")
+    return paper

@@ -1,0 +1,254 @@
+"""The record of a sheet: its audit trail, its superseded versions, and finding a sheet by code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.atomic import write_bytes_atomic
+from ercsheet.domain.audit import first_broken
+from ercsheet.domain.record import record_code, short_code
+from ercsheet.gui.signing.printing import pdf_bytes, superseded_version
+from ercsheet.store.store import Store
+
+
+def _table(headers: list[str], rows: list[list[str]], parent: QWidget) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.horizontalHeader().setStretchLastSection(True)
+    table.resizeColumnsToContents()
+    return table
+
+
+def _when(iso: str) -> str:
+    """`2026-11-22T10:04:31+00:00` as `22/11/2026 10:04 UTC`."""
+    date, _, time = iso.partition("T")
+    year, month, day = date.split("-")
+    return f"{day}/{month}/{year} {time[:5]} UTC"
+
+
+class AuditTrailDialog(QDialog):
+    """Every event of the sheet, oldest first, and whether the hash chain still verifies."""
+
+    def __init__(self, store: Store, sheet_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Audit trail")
+        trail = store.audit_trail(sheet_id)
+        broken = first_broken(trail)
+        problem = store.check_record(sheet_id)
+        if broken is not None:
+            text = f"The chain is broken at event {broken + 1}: the trail was altered."
+        elif problem is not None:
+            text = f"The chain of {len(trail)} events verifies, but the sheet {problem}."
+        else:
+            text = f"Intact: all {len(trail)} events verify, each sealed to the one before."
+        self.chain_status = QLabel(text, self)
+        self.chain_status.setWordWrap(True)
+        bad = broken is not None or problem is not None
+        self.chain_status.setStyleSheet("color:#a40000" if bad else "color:#1d4d14")
+        self.table = _table(
+            ["#", "When", "Who", "What", "Detail", "Hash"],
+            [
+                [str(i + 1), _when(e.at), e.actor, e.action, e.detail, e.hash[:12]]
+                for i, e in enumerate(trail)
+            ],
+            self,
+        )
+        if broken is not None:
+            self.table.selectRow(broken)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chain_status)
+        layout.addWidget(self.table)
+        layout.addWidget(close)
+        self.resize(900, 360)
+
+
+class PdfPreview(QDialog):
+    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        view = QPdfView(self)
+        view.setDocument(self.document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        self.resize(1000, 720)
+
+
+class VersionsDialog(QDialog):
+    """The sheet's superseded signed versions: each kept whole, viewable and printable."""
+
+    def __init__(self, store: Store, sheet_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._sheet_id = store, sheet_id
+        self.preview: PdfPreview | None = None
+        self.setWindowTitle("Superseded versions")
+        self.versions = store.versions(sheet_id)
+        self.table = _table(
+            ["Version", "Record code", "Reopened", "By", "Reason"],
+            [
+                [
+                    str(v.number),
+                    short_code(v.record_code),
+                    v.superseded_at.strftime("%d/%m/%Y %H:%M"),
+                    v.superseded_by,
+                    v.reason,
+                ]
+                for v in self.versions
+            ],
+            self,
+        )
+        if self.versions:
+            self.table.selectRow(len(self.versions) - 1)
+        self.preview_button = QPushButton("Preview", self)
+        self.export_button = QPushButton("Export PDF…", self)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.export_button.clicked.connect(self._ask_export)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(760, 280)
+
+    def selected_number(self) -> int | None:
+        row = self.table.currentRow()
+        return self.versions[row].number if 0 <= row < len(self.versions) else None
+
+    def pdf(self, number: int) -> bytes:
+        return pdf_bytes([superseded_version(self._store, self._sheet_id, number)])
+
+    def export_pdf(self, number: int, path: Path) -> None:
+
+        write_bytes_atomic(path, self.pdf(number))
+
+    def show_preview(self) -> None:
+        number = self.selected_number()
+        if number is not None:
+            self.preview = PdfPreview(self.pdf(number), f"Superseded version {number}", self)
+            self.preview.open()
+
+    def _ask_export(self) -> None:
+        number = self.selected_number()
+        if number is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export the superseded version", f"version-{number}.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self.export_pdf(number, Path(name))
+
+
+class CodeLookupDialog(QDialog):
+    """Type a record code from paper: find its sheet (or kept version) and say if it verifies."""
+
+    open_sheet = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.found: list[tuple[int, int | None]] = []
+        self.setWindowTitle("Find a sheet by its record code")
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText("e.g. 3F2A-9C1B-77D0 (dashes and case do not matter)")
+        self.find_button = QPushButton("Find", self)
+        self.find_button.setDefault(True)
+        self.find_button.clicked.connect(self.look_up)
+        self.code.returnPressed.connect(self.look_up)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.results = _table(["Sheet", "Candidate", "Unit", "Which", "Verifies"], [], self)
+        self.results.cellDoubleClicked.connect(lambda row, _col: self._open(row))
+        self.open_button = QPushButton("Open sheet", self)
+        self.open_button.clicked.connect(lambda: self._open(self.results.currentRow()))
+        row = QHBoxLayout()
+        row.addWidget(self.code, 1)
+        row.addWidget(self.find_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results)
+        layout.addWidget(close)
+        self.resize(760, 300)
+
+    def find(self) -> None:
+        self.found = self._store.find_by_code(self.code.text())
+        self.results.setRowCount(len(self.found))
+        for row, (sheet_id, number) in enumerate(self.found):
+            content = self._store.sheet(sheet_id)
+            which, verifies = self._verdict(sheet_id, number)
+            values = [
+                str(sheet_id),
+                content.candidate.name,
+                content.unit.display_title,
+                which,
+                verifies,
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.results.setItem(row, column, item)
+        self.results.resizeColumnsToContents()
+        if self.found:
+            self.results.selectRow(0)
+            self.message.setText(f"{len(self.found)} found.")
+        else:
+            self.message.setText(
+                "No signed sheet or kept version has this code. Check the code on the paper: "
+                "type at least its first 8 characters (the printed code has 12)."
+            )
+
+    def _verdict(self, sheet_id: int, number: int | None) -> tuple[str, str]:
+        if number is None:
+            problem = self._store.check_record(sheet_id)
+            return "current signed sheet", "yes" if problem is None else f"NO: {problem}"
+        kept = next(v for v in self._store.versions(sheet_id) if v.number == number)
+        content = self._store.version_content(sheet_id, number)
+        same = record_code(content) == kept.record_code
+        which = f"superseded version {number}"
+        return which, "yes" if same else "NO: its content no longer matches its record code"
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.found):
+            self.open_sheet.emit(self.found[row][0])
+            self.accept()

@@ -1,0 +1,143 @@
+"""Reopening a signed sheet, and setting the assessor's PIN."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.domain.rules import Problem, Rule
+from ercsheet.gui.signing.fields import pin_edit
+from ercsheet.gui.signing.problems import ProblemList
+from ercsheet.store.store import NotFound, RuleViolation, Store
+
+
+class ReopenDialog(QDialog):
+    """Reopen a signed sheet: a reason, the PIN when one is set; the signed version is kept."""
+
+    def __init__(self, store: Store, sheet_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._sheet_id = store, sheet_id
+        self.version: int | None = None
+        self.setWindowTitle("Reopen the signed sheet")
+        explanation = QLabel(
+            "Reopening voids every signature so the sheet can be corrected; everyone signs again "
+            "afterwards. The signed version is kept whole, with its record code, and stays "
+            "viewable and printable marked as superseded."
+        )
+        explanation.setWordWrap(True)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setPlaceholderText("Why is the signed sheet being reopened?")
+        self.reason.setFixedHeight(80)
+        self.pin = pin_edit("The assessor's PIN or passphrase", self)
+        self.needs_pin = store.has_pin()
+        self.problems = ProblemList(self)
+        self.buttons = QDialogButtonBox(self)
+        self.reopen_button = self.buttons.addButton(
+            "Reopen", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.reopen)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Reason:", self.reason)
+        if self.needs_pin:
+            form.addRow("PIN:", self.pin)
+        self.pin.setVisible(self.needs_pin)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+    def actor(self) -> str:
+        profile = self._store.profile()
+        return profile.name if profile else self._store.sheet(self._sheet_id).assessor.name
+
+    def reopen(self) -> None:
+        pin = self.pin.text() if self.needs_pin else None
+        try:
+            self.version = self._store.reopen(
+                self._sheet_id, self.reason.toPlainText(), self.actor(), pin
+            )
+        except RuleViolation as refused:
+            self.problems.show_problems(refused.problems, heading="Not reopened:")
+            self.pin.clear()
+            return
+        self.accept()
+
+
+class PinDialog(QDialog):
+    """Set, change or remove the PIN asked before signing as assessor or reopening."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.has_pin = store.has_pin()
+        self.setWindowTitle("Change the assessor's PIN" if self.has_pin else "Set a PIN")
+        explanation = QLabel(
+            "The PIN or passphrase is asked before signing as assessor and before reopening a "
+            "signed sheet, so only you can do either. At least 4 characters."
+        )
+        explanation.setWordWrap(True)
+        self.current = pin_edit("Your PIN now", self)
+        self.new = pin_edit("New PIN or passphrase", self)
+        self.repeat = pin_edit("The new PIN again", self)
+        self.problems = ProblemList(self)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.remove_button = self.buttons.addButton(
+            "Remove PIN", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.remove_button.setVisible(self.has_pin)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.remove_button.clicked.connect(self.remove)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        if self.has_pin:
+            form.addRow("Current PIN:", self.current)
+        self.current.setVisible(self.has_pin)
+        form.addRow("New PIN:", self.new)
+        form.addRow("Repeat:", self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self._refuse(
+                [Problem(Rule.ASSESSOR_PIN, "The two new PINs differ: type the same one twice.")]
+            )
+            return
+        self._apply(self.new.text())
+
+    def remove(self) -> None:
+        self._apply(None)
+
+    def _apply(self, pin: str | None) -> None:
+        current = self.current.text() if self.has_pin else None
+        try:
+            self._store.set_pin(pin, current=current)
+        except RuleViolation as refused:
+            self._refuse(refused.problems)
+            return
+        except NotFound as missing:
+            self._refuse([Problem(Rule.REQUIRED_FIELD, str(missing))])
+            return
+        self.accept()
+
+    def _refuse(self, problems: list[Problem]) -> None:
+        self.problems.show_problems(problems, heading="PIN not changed:")
+        for field in (self.current, self.new, self.repeat):
+            field.clear()
