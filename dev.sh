@@ -9,12 +9,13 @@ what=${1:-}
 shift || true
 case "$what" in run | test) ;; *) echo "usage: ./dev.sh run|test [ARGS...]" >&2; exit 2 ;; esac
 
-# Debian/Ubuntu packages: Python's venv, and the X11 libraries Qt needs for a real display.
-system_packages=(python3-venv)
+# Debian/Ubuntu packages: Python's venv, the libraries Qt loads even offscreen (the tests drive real
+# windows), and for `run` the X11 libraries Qt needs for a real display.
+system_packages=(python3-venv libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
+  libgssapi-krb5-2)
 if [[ $what == run ]]; then
-  system_packages+=(libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0
-    libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
-    libxcb-randr0 libxcb-xinerama0)
+  system_packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0)
 fi
 if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
   missing=()
@@ -22,8 +23,8 @@ if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
   done
   # python3-venv is not needed where python3 already has a working venv (pyenv, python.org builds).
-  if [[ ${missing[*]:-} == python3-venv ]] && python3 -c "import ensurepip, venv" 2>/dev/null; then
-    missing=()
+  if python3 -c "import ensurepip, venv" 2>/dev/null; then
+    for i in "${!missing[@]}"; do [[ ${missing[i]} != python3-venv ]] || unset 'missing[i]'; done
   fi
   if ((${#missing[@]})); then
     sudo=""

@@ -40,6 +40,35 @@ def strokes_to_json(strokes: tuple[Stroke, ...]) -> str:
     return json.dumps([[list(point) for point in stroke] for stroke in strokes])
 
 
+def ref_key(ref: str) -> str:
+    """What makes two evidence references the same (unique per sheet): case and spaces aside."""
+    return ref.strip().casefold()
+
+
+def evidence_item(row: EvidenceRow, position: int) -> models.EvidenceItem:
+    item = models.EvidenceItem(
+        position=position,
+        ref=row.ref.strip(),
+        ref_key=ref_key(row.ref),
+        title=row.title,
+        method=row.method.value,
+        date=row.date,
+        notes=row.notes,
+    )
+    item.ticks = [models.Tick(criterion=c) for c in sorted(row.criteria)]
+    return item
+
+
+def signature_record(signature: Signature) -> models.SignatureRecord:
+    return models.SignatureRecord(
+        role=signature.role.value,
+        name=signature.name,
+        date=signature.date,
+        kind=signature.kind.value,
+        strokes=strokes_to_json(signature.strokes),
+    )
+
+
 def signature(record: models.SignatureRecord) -> Signature:
     return Signature(
         role=Role(record.role),

@@ -28,7 +28,7 @@ from ercsheet.domain.sheet import Candidate, SheetContent
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, models, signing
 from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, content_of, sheet_to_dict
-from ercsheet.store.store import Store, ref_key
+from ercsheet.store.store import Store
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -197,28 +197,10 @@ def store_sheet(
             iv_name=content.iv.name if content.iv else None,
             iv_qualified=content.iv.qualified if content.iv else True,
         )
-        for position, row in enumerate(content.evidence):
-            item = models.EvidenceItem(
-                position=position,
-                ref=row.ref.strip(),
-                ref_key=ref_key(row.ref),
-                title=row.title,
-                method=row.method.value,
-                date=row.date,
-                notes=row.notes,
-            )
-            item.ticks = [models.Tick(criterion=c) for c in sorted(row.criteria)]
-            sheet.evidence.append(item)
-        for signature in content.signatures:
-            sheet.signatures.append(
-                models.SignatureRecord(
-                    role=signature.role.value,
-                    name=signature.name,
-                    date=signature.date,
-                    kind=signature.kind.value,
-                    strokes=convert.strokes_to_json(signature.strokes),
-                )
-            )
+        sheet.evidence = [
+            convert.evidence_item(row, position) for position, row in enumerate(content.evidence)
+        ]
+        sheet.signatures = [convert.signature_record(s) for s in content.signatures]
         session.add(sheet)
         session.flush()
         for event in trail:

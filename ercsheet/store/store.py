@@ -79,10 +79,6 @@ class SheetSummary:
 _Row = TypeVar("_Row", bound=models.Base)
 
 
-def ref_key(ref: str) -> str:
-    return ref.strip().casefold()
-
-
 class Store:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -259,17 +255,7 @@ class Store:
             self._check_row(content, row, content.evidence, today)
             items = list(sheet.evidence)
             position = len(items) if position is None else max(0, min(position, len(items)))
-            item = models.EvidenceItem(
-                sheet_id=sheet_id,
-                position=position,
-                ref=row.ref.strip(),
-                ref_key=ref_key(row.ref),
-                title=row.title,
-                method=row.method.value,
-                date=row.date,
-                notes=row.notes,
-            )
-            item.ticks = [models.Tick(criterion=c) for c in sorted(row.criteria)]
+            item = convert.evidence_item(row, position)
             items.insert(position, item)
             sheet.evidence = items
             self._renumber(items)
@@ -290,7 +276,7 @@ class Store:
             content = convert.sheet_content(sheet)
             others = [convert.evidence_row(i) for i in sheet.evidence if i.id != evidence_id]
             self._check_row(content, row, others, today)
-            item.ref, item.ref_key = row.ref.strip(), ref_key(row.ref)
+            item.ref, item.ref_key = row.ref.strip(), convert.ref_key(row.ref)
             item.title, item.method, item.date, item.notes = (
                 row.title,
                 row.method.value,
@@ -355,14 +341,7 @@ class Store:
                 problems += signing.pin_problems(session, pin)
             if problems:
                 raise RuleViolation(problems)
-            record = models.SignatureRecord(
-                role=signature.role.value,
-                name=signature.name,
-                date=signature.date,
-                kind=signature.kind.value,
-                strokes=convert.strokes_to_json(signature.strokes),
-            )
-            sheet.signatures.append(record)
+            sheet.signatures.append(convert.signature_record(signature))
             signing.seal(sheet)
             self._audit(
                 session,

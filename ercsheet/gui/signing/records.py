@@ -211,7 +211,7 @@ class CodeLookupDialog(QDialog):
         layout.addWidget(close)
         self.resize(760, 300)
 
-    def find(self) -> None:
+    def look_up(self) -> None:
         self.found = self._store.find_by_code(self.code.text())
         self.results.setRowCount(len(self.found))
         for row, (sheet_id, number) in enumerate(self.found):
