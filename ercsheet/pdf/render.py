@@ -85,11 +85,18 @@ def render_pdf(sheets: Sequence[PrintedSheet | SheetContent], out: Path | Binary
     if not sheets:
         raise ValueError("there is no sheet to print")
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1, pageCompression=1)
+    canvas = Canvas(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        pageCompression=1,
+        # Otherwise every page names Helvetica (unembedded) as its starting font.
+        initialFontName=fonts().regular,
+        initialFontSize=LABEL_SIZE,
+    )
     canvas.setTitle("Evidence Record Sheets" if len(sheets) > 1 else "Evidence Record Sheet")
     canvas.setCreator("ercsheet")
     canvas.setProducer("ercsheet")
-    fonts()
     for sheet in sheets:
         printed = sheet if isinstance(sheet, PrintedSheet) else PrintedSheet(sheet)
         _draw_sheet(canvas, plan_sheet(printed))
