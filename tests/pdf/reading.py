@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PageObject, PdfReader
+from pypdf.generic import ContentStream
 
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.pdf import PrintedSheet, render_pdf
@@ -85,3 +86,25 @@ def font_files(page: PageObject) -> dict[str, bool]:
         embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
         fonts[name] = embedded
     return fonts
+
+
+def operations(page: PageObject, reader: PdfReader) -> list[tuple[list[Any], bytes]]:
+    """The page's drawing operators in order, as (operands, operator)."""
+    contents = page.get_contents()
+    assert contents is not None
+    return list(ContentStream(contents, reader).operations)
+
+
+def horizontal_rules(page: PageObject, reader: PdfReader, min_length: float) -> list[float]:
+    """The heights of straight horizontal lines at least `min_length` long (ruled rows)."""
+    found: list[float] = []
+    start: tuple[float, float] | None = None
+    for operands, operator in operations(page, reader):
+        if operator == b"m":
+            start = (float(operands[0]), float(operands[1]))
+        elif operator == b"l" and start is not None:
+            x, y = float(operands[0]), float(operands[1])
+            if abs(y - start[1]) < 0.01 and abs(x - start[0]) >= min_length:
+                found.append(y)
+            start = None
+    return found
