@@ -223,7 +223,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from ercsheet.pdf import render_pdf
+    from ercsheet.pdf import PrintedSheet, render_pdf
     from ercsheet.store.store import NotFound
 
     if bool(args.sheet_ids) == bool(args.candidate):
@@ -238,14 +238,17 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         if not sheet_ids:
             raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
     try:
-        contents = [store.sheet(sheet_id) for sheet_id in sheet_ids]
+        printed = [
+            PrintedSheet(store.sheet(sheet_id), store.record_code(sheet_id))
+            for sheet_id in sheet_ids
+        ]
     except NotFound as error:
         raise CommandError(str(error)) from None
     try:
-        render_pdf(contents, args.output)
+        render_pdf(printed, args.output)
     except OSError as error:
         raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"{args.output}: {len(contents)} sheet(s)")
+    print(f"{args.output}: {len(printed)} sheet(s)")
     return 0
 
 

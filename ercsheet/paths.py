@@ -26,3 +26,13 @@ def default_database() -> Path:
 def builtin_units_dir() -> Path:
     """`units_data/` beside the package (a source checkout or an editable install)."""
     return Path(__file__).resolve().parent.parent / "units_data"
+
+
+def resources_dir() -> Path:
+    """`resources/` beside the package, like `units_data/`."""
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def fonts_dir() -> Path:
+    """The TrueType fonts the PDF embeds, shipped with their licence."""
+    return resources_dir() / "fonts"

@@ -1,13 +1,36 @@
-"""Placeholder: the renderer is being written (issue 3)."""
+"""Rendering sheets into one PDF: each page a complete official form, numbered per sheet.
+
+A sheet's pages are planned before anything is drawn (columns, rows, page breaks), so every page
+knows its `(Page N of M)`. Output is deterministic: the same sheets give the same bytes.
+"""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.pdfgen.canvas import Canvas
+
+from ercsheet.atomic import write_bytes_atomic
 from ercsheet.domain.sheet import SheetContent
+from ercsheet.pdf.blocks import Form, draw_bottom, draw_top, measure_form
+from ercsheet.pdf.columns import Chunk, ColumnPlan, plan_columns
+from ercsheet.pdf.fonts import fonts
+from ercsheet.pdf.grid import Fragment, draw_grid, header_height, layout_rows, paginate
+from ercsheet.pdf.style import (
+    BLANK_ROW_HEIGHT,
+    CONTENT_WIDTH,
+    LABEL_SIZE,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RIGHT,
+)
+
+# Room between the grid's caption (when the AC columns continue on another page) and the grid.
+CAPTION_HEIGHT = 11.0
 
 
 @dataclass(frozen=True)
@@ -24,5 +47,85 @@ class PrintedSheet:
     superseded: str = ""
 
 
+@dataclass(frozen=True)
+class PagePlan:
+    chunk_index: int
+    fragments: Sequence[Fragment]
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    form: Form
+    columns: ColumnPlan
+    pages: Sequence[PagePlan]
+
+    @property
+    def grid_top(self) -> float:
+        return self.form.grid_top - (CAPTION_HEIGHT if len(self.columns.chunks) > 1 else 0)
+
+
+def plan_sheet(sheet: PrintedSheet) -> SheetPlan:
+    form = measure_form(sheet.content, sheet.record_code, sheet.superseded)
+    columns = plan_columns(sheet.content.unit, CONTENT_WIDTH)
+    caption = CAPTION_HEIGHT if len(columns.chunks) > 1 else 0
+    room = form.grid_top - caption - header_height(columns) - form.grid_bottom
+    # A blank form gets as many empty rows as its page holds, to fill in by hand.
+    blank_rows = max(1, int(room // BLANK_ROW_HEIGHT))
+    rows = layout_rows(sheet.content.evidence, columns, blank_rows)
+    pages = [
+        PagePlan(chunk_index, fragments)
+        for fragments in paginate(rows, room)
+        for chunk_index in range(len(columns.chunks))
+    ]
+    return SheetPlan(form, columns, pages)
+
+
 def render_pdf(sheets: Sequence[PrintedSheet | SheetContent], out: Path | BinaryIO) -> None:
-    raise NotImplementedError
+    """Print `sheets` into one PDF at `out` (a path, written atomically, or a binary file)."""
+    if not sheets:
+        raise ValueError("there is no sheet to print")
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        pageCompression=1,
+        # Otherwise every page names Helvetica (unembedded) as its starting font.
+        initialFontName=fonts().regular,
+        initialFontSize=LABEL_SIZE,
+    )
+    canvas.setTitle("Evidence Record Sheets" if len(sheets) > 1 else "Evidence Record Sheet")
+    canvas.setCreator("ercsheet")
+    canvas.setProducer("ercsheet")
+    for sheet in sheets:
+        printed = sheet if isinstance(sheet, PrintedSheet) else PrintedSheet(sheet)
+        _draw_sheet(canvas, plan_sheet(printed))
+    canvas.save()
+    data = buffer.getvalue()
+    if isinstance(out, (str, Path)):
+        write_bytes_atomic(Path(out), data)
+    else:
+        out.write(data)
+
+
+def _draw_sheet(canvas: Canvas, plan: SheetPlan) -> None:
+    count = len(plan.pages)
+    chunks = plan.columns.chunks
+    for number, page in enumerate(plan.pages, start=1):
+        draw_top(canvas, plan.form)
+        chunk = chunks[page.chunk_index]
+        if len(chunks) > 1:
+            _draw_caption(canvas, plan.form.grid_top - 8, chunk, page.chunk_index, len(chunks))
+        bottom = draw_grid(canvas, plan.columns, chunk, plan.grid_top, page.fragments)
+        draw_bottom(canvas, plan.form, bottom, number, count)
+        canvas.showPage()
+
+
+def _draw_caption(canvas: Canvas, baseline: float, chunk: Chunk, index: int, count: int) -> None:
+    """Say which AC columns this page carries when the grid is split across page widths."""
+    canvas.setFont(fonts().regular, LABEL_SIZE)
+    canvas.drawRightString(
+        RIGHT,
+        baseline,
+        f"Grid part {index + 1} of {count}: criteria {chunk.criteria[0]} to {chunk.criteria[-1]}",
+    )

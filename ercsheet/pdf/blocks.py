@@ -1,0 +1,256 @@
+"""The form around the grid, printed on every page: header, declarations, signature lines, footer.
+
+`measure_form` works out once per sheet what the blocks say and how tall they are, so the grid
+knows its room; `draw_top` and `draw_bottom` print them on each page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ercsheet.domain.record import short_code
+from ercsheet.domain.sheet import SheetContent
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.pdf import wording
+from ercsheet.pdf.fields import (
+    DATE_WIDTH,
+    Field,
+    draw_fields,
+    signature_fill,
+    signed_date_fill,
+    text_fill,
+)
+from ercsheet.pdf.fonts import fonts
+from ercsheet.pdf.qr import draw_record_qr
+from ercsheet.pdf.style import (
+    BANNER_FILL,
+    BANNER_INK,
+    CONTENT_WIDTH,
+    HEADING_SIZE,
+    INK,
+    LABEL_SIZE,
+    LEFT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    QR_SIZE,
+    RIGHT,
+    SIGNATURE_INK,
+    SIGNATURE_LINE_HEIGHT,
+    TITLE_SIZE,
+)
+from ercsheet.pdf.text import wrap
+
+# The header's left part (titles) and right part (candidate declaration), as on OCR's form.
+TITLES_WIDTH = 390.0
+DECLARATION_LEFT = LEFT + TITLES_WIDTH + 16
+DECLARATION_RIGHT = RIGHT - QR_SIZE - 8
+HEADING_LEADING = 12.0
+BANNER_HEIGHT = 16.0
+IDENTITY_HEIGHT = 20.0
+KEY_SIZE = 7.5
+KEY_LEADING = 9.5
+DECLARATION_SIZE = 8.5
+FOOTER_HEIGHT = 12.0
+
+
+@dataclass(frozen=True)
+class Form:
+    """What one sheet's form blocks say, and the room they take."""
+
+    content: SheetContent
+    qualification: str
+    unit_lines: tuple[str, ...]
+    key_lines: tuple[str, ...]
+    record_code: str | None
+    superseded: str
+    header_height: float
+    bottom_height: float
+
+    @property
+    def grid_top(self) -> float:
+        return PAGE_HEIGHT - MARGIN_TOP - self.header_height
+
+    @property
+    def grid_bottom(self) -> float:
+        return MARGIN_BOTTOM + self.bottom_height
+
+
+def measure_form(content: SheetContent, record_code: str | None, superseded: str) -> Form:
+    bold = fonts().bold
+    qualification = content.qualification or _only_qualification(content)
+    unit_lines = tuple(wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH))
+    key_lines = tuple(wrap(methods_key(content), fonts().regular, KEY_SIZE, CONTENT_WIDTH))
+    titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
+    header = (
+        (BANNER_HEIGHT + 4 if superseded else 0) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
+    )
+    signature_lines = 4 if content.unit.rules.line_manager_signature else 3
+    bottom = (
+        4
+        + KEY_LEADING * len(key_lines)
+        + 14
+        + SIGNATURE_LINE_HEIGHT * signature_lines
+        + FOOTER_HEIGHT
+    )
+    return Form(
+        content, qualification, unit_lines, key_lines, record_code, superseded, header, bottom
+    )
+
+
+def methods_key(content: SheetContent) -> str:
+    """`PD = professional discussion`, … for the methods on the sheet (all on a blank form)."""
+    used = {row.method for row in content.evidence} or set(Method)
+    entries = [f"{m.abbreviation} = {m.label[0].lower()}{m.label[1:]}" for m in Method if m in used]
+    return f"{wording.METHODS_KEY} " + "; ".join(entries)
+
+
+def draw_top(canvas: Canvas, form: Form) -> None:
+    top = PAGE_HEIGHT - MARGIN_TOP
+    if form.superseded:
+        _draw_banner(canvas, top, form.superseded)
+        top -= BANNER_HEIGHT + 4
+    y = top
+    if form.qualification:
+        y -= HEADING_LEADING - 2
+        canvas.setFont(fonts().bold, HEADING_SIZE)
+        canvas.setFillColor(INK)
+        canvas.drawString(LEFT, y, form.qualification)
+    y -= 18
+    canvas.setFont(fonts().bold, TITLE_SIZE)
+    canvas.drawString(LEFT, y, wording.FORM_TITLE)
+    y -= 4
+    canvas.setFont(fonts().bold, HEADING_SIZE)
+    for line in form.unit_lines:
+        y -= HEADING_LEADING
+        canvas.drawString(LEFT, y, line)
+    _draw_candidate_declaration(canvas, form, top)
+    if form.record_code:
+        draw_record_qr(canvas, form.record_code, RIGHT - QR_SIZE, top - QR_SIZE)
+    identity_baseline = PAGE_HEIGHT - MARGIN_TOP - form.header_height + 10
+    candidate = form.content.candidate
+    draw_fields(
+        canvas,
+        LEFT,
+        RIGHT,
+        identity_baseline,
+        [
+            Field(wording.CANDIDATE_NAME, text_fill(candidate.name, bold=True), weight=2),
+            Field(wording.CANDIDATE_NUMBER, text_fill(candidate.candidate_number, bold=True)),
+            Field(wording.CENTRE_NUMBER, text_fill(candidate.centre_number, bold=True)),
+        ],
+    )
+
+
+def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
+    if form.record_code:
+        canvas.setFont(fonts().regular, LABEL_SIZE)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(
+            DECLARATION_RIGHT, top - 8, f"{wording.RECORD_CODE} {short_code(form.record_code)}"
+        )
+    canvas.setFont(fonts().regular, DECLARATION_SIZE)
+    canvas.setFillColor(INK)
+    canvas.drawString(DECLARATION_LEFT, top - 24, wording.CANDIDATE_DECLARATION)
+    signature = form.content.signature(Role.CANDIDATE)
+    draw_fields(
+        canvas,
+        DECLARATION_LEFT,
+        DECLARATION_RIGHT,
+        top - 50,
+        [
+            Field(wording.CANDIDATE_SIGNATURE, signature_fill(signature)),
+            Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
+        ],
+    )
+
+
+def _draw_banner(canvas: Canvas, top: float, note: str) -> None:
+    canvas.setFillColor(BANNER_FILL)
+    canvas.rect(LEFT, top - BANNER_HEIGHT, CONTENT_WIDTH, BANNER_HEIGHT, stroke=0, fill=1)
+    canvas.setFillColor(BANNER_INK)
+    canvas.setFont(fonts().bold, 9)
+    text = f"{wording.SUPERSEDED} — {note}"
+    lines = wrap(text, fonts().bold, 9, CONTENT_WIDTH - 12)
+    # One line fits a note of ~150 characters; a longer one is cut rather than hide the grid.
+    canvas.drawString(
+        LEFT + 6, top - BANNER_HEIGHT + 4.5, lines[0] + ("…" if len(lines) > 1 else "")
+    )
+
+
+def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages: int) -> None:
+    """The key right under the grid (`grid_bottom`), the signature blocks at the page's foot."""
+    content = form.content
+    y = grid_bottom - 4
+    canvas.setFillColor(INK)
+    canvas.setFont(fonts().regular, KEY_SIZE)
+    for line in form.key_lines:
+        y -= KEY_LEADING - 2
+        canvas.drawString(LEFT, y, line)
+        y -= 2
+    y = form.grid_bottom - 4 - KEY_LEADING * len(form.key_lines) - 12
+    canvas.setFont(fonts().bold, DECLARATION_SIZE)
+    canvas.drawString(LEFT, y, wording.ASSESSOR_DECLARATION)
+    assessor = content.signature(Role.ASSESSOR)
+    capitals = (
+        assessor.name.upper() if assessor and assessor.kind is not SignatureKind.PAPER else ""
+    )
+    y -= SIGNATURE_LINE_HEIGHT - 2
+    draw_fields(
+        canvas,
+        LEFT,
+        RIGHT,
+        y,
+        [
+            Field(wording.ASSESSOR_SIGNATURE, signature_fill(assessor), weight=1.2),
+            Field(wording.BLOCK_CAPITALS, text_fill(capitals, ink=SIGNATURE_INK)),
+            Field(wording.DATE, signed_date_fill(assessor), fixed=DATE_WIDTH),
+        ],
+    )
+    y -= SIGNATURE_LINE_HEIGHT
+    _draw_signed_line(
+        canvas, y, [(wording.ASSESSOR_COUNTERSIGNATURE, Role.ASSESSOR_COUNTERSIGN)], content
+    )
+    y -= SIGNATURE_LINE_HEIGHT
+    _draw_signed_line(
+        canvas,
+        y,
+        [(wording.IV_INITIALS, Role.IV), (wording.IV_COUNTERSIGNATURE, Role.IV_COUNTERSIGN)],
+        content,
+    )
+    if content.unit.rules.line_manager_signature:
+        y -= SIGNATURE_LINE_HEIGHT
+        signature = content.signature(Role.LINE_MANAGER)
+        draw_fields(
+            canvas,
+            LEFT,
+            RIGHT,
+            y,
+            [
+                Field(wording.LINE_MANAGER_SIGNATURE, signature_fill(signature)),
+                Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
+            ],
+        )
+    canvas.setFont(fonts().regular, LABEL_SIZE)
+    canvas.setFillColor(INK)
+    canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM, wording.page_label(page, pages))
+
+
+def _draw_signed_line(
+    canvas: Canvas, baseline: float, parts: list[tuple[str, Role]], content: SheetContent
+) -> None:
+    """`<label> and date:` lines: the signature's rule, then a short rule for its date."""
+    fields: list[Field] = []
+    for label, role in parts:
+        signature = content.signature(role)
+        fields.append(Field(label, signature_fill(signature)))
+        fields.append(Field("", signed_date_fill(signature), fixed=DATE_WIDTH))
+    draw_fields(canvas, LEFT, RIGHT, baseline, fields)
+
+
+def _only_qualification(content: SheetContent) -> str:
+    contexts = content.unit.qualifications
+    return contexts[0].title if len(contexts) == 1 else ""

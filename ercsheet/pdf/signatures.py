@@ -1,0 +1,109 @@
+"""Signatures on their lines: drawn strokes as vector paths, typed names in a slanted hand.
+
+A paper signature (signed by hand on the printed sheet) and a missing one print nothing: the
+line stays blank for the wet signature.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ercsheet.domain.sheet import Point, Signature, Stroke
+from ercsheet.domain.vocabulary import SignatureKind
+from ercsheet.pdf.fonts import fonts
+from ercsheet.pdf.style import SIGNATURE_INK, Box
+from ercsheet.pdf.text import fit_size
+
+# The signature pad is about three times as wide as it is tall; keeping that shape on paper
+# keeps a signature recognisable instead of squashing it into a long thin line.
+PAD_ASPECT = 3.0
+PEN_WIDTH = 0.9
+TYPED_SIZE = 12.0
+TYPED_SLANT_DEGREES = 12.0
+
+
+def draw_signature(canvas: Canvas, signature: Signature | None, box: Box) -> None:
+    """Draw `signature` inside `box` (its bottom edge is the signature line)."""
+    if signature is None or signature.kind is SignatureKind.PAPER:
+        return
+    if signature.kind is SignatureKind.DRAWN and signature.strokes:
+        draw_strokes(canvas, signature.strokes, box)
+    else:
+        draw_typed(canvas, signature.name, box)
+
+
+def pad_box(box: Box) -> Box:
+    """The pad's shape fitted into `box`, from its left edge, sitting on the line."""
+    height = min(box.height, box.width / PAD_ASPECT)
+    return Box(box.x, box.y, height * PAD_ASPECT, height)
+
+
+def draw_strokes(canvas: Canvas, strokes: Sequence[Stroke], box: Box) -> None:
+    """Each stroke a smooth vector path (quadratic curves through the midpoints, like the pad)."""
+    pad = pad_box(box)
+
+    def place(point: Point) -> tuple[float, float]:
+        # Pad coordinates run downwards from the top; PDF coordinates run upwards.
+        x, y = point
+        return pad.x + x * pad.width, pad.top - y * pad.height
+
+    canvas.saveState()
+    canvas.setStrokeColor(SIGNATURE_INK)
+    canvas.setFillColor(SIGNATURE_INK)
+    canvas.setLineWidth(PEN_WIDTH)
+    canvas.setLineCap(1)
+    canvas.setLineJoin(1)
+    for stroke in strokes:
+        points = [place(p) for p in stroke]
+        if not points:
+            continue
+        if len(points) == 1:
+            canvas.circle(*points[0], PEN_WIDTH / 2, stroke=0, fill=1)
+            continue
+        path = canvas.beginPath()
+        path.moveTo(*points[0])
+        pen = points[0]
+        for control, following in itertools.pairwise(points[1:]):
+            end = _midpoint(control, following)
+            path.curveTo(*_cubic_controls(pen, control, end), *end)
+            pen = end
+        path.lineTo(*points[-1])
+        canvas.drawPath(path, stroke=1, fill=0)
+    canvas.restoreState()
+
+
+def draw_typed(canvas: Canvas, name: str, box: Box) -> None:
+    """The name as typed, slanted like handwriting, in the embedded font."""
+    font = fonts().regular
+    size = fit_size(name, font, TYPED_SIZE, 5.0, box.width / (1 + _slant()))
+    canvas.saveState()
+    canvas.setFillColor(SIGNATURE_INK)
+    canvas.translate(box.x, box.y + 3)
+    canvas.skew(0, TYPED_SLANT_DEGREES)
+    canvas.setFont(font, size)
+    canvas.drawString(0, 0, name)
+    canvas.restoreState()
+
+
+def _slant() -> float:
+    return math.tan(math.radians(TYPED_SLANT_DEGREES))
+
+
+def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+
+
+def _cubic_controls(
+    start: tuple[float, float], control: tuple[float, float], end: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    """The cubic Bézier control points equal to the quadratic curve start–control–end."""
+    return (
+        start[0] + 2 / 3 * (control[0] - start[0]),
+        start[1] + 2 / 3 * (control[1] - start[1]),
+        end[0] + 2 / 3 * (control[0] - end[0]),
+        end[1] + 2 / 3 * (control[1] - end[1]),
+    )
