@@ -24,14 +24,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ercsheet.domain.sheet import Point, Stroke
+from ercsheet.pdf.signatures import PAD_ASPECT
 
-# The signature box is four times as wide as it is high, on the pad and on the printed sheet.
-BOX_ASPECT = 4.0
+# The pad has the shape of the signature box on the printed sheet, so a signature keeps its shape.
+BOX_ASPECT = PAD_ASPECT
 INK = QColor("#0b1f5c")
 
 
 def box_in(rect: QRectF) -> QRectF:
-    """The largest 4:1 box centred in `rect`: where a signature is drawn."""
+    """The largest box of the pad's shape centred in `rect`: where a signature is drawn."""
     width = min(rect.width(), rect.height() * BOX_ASPECT)
     height = width / BOX_ASPECT
     left = rect.x() + (rect.width() - width) / 2
@@ -63,7 +64,7 @@ def stroke_path(stroke: Stroke, box: QRectF) -> QPainterPath:
 def paint_strokes(
     painter: QPainter, strokes: Sequence[Stroke], rect: QRectF, color: QColor = INK
 ) -> None:
-    """Paint strokes crisply (antialiased, round caps) into the 4:1 box centred in `rect`."""
+    """Paint strokes crisply (antialiased, round caps) into the pad-shaped box centred in `rect`."""
     box = box_in(rect)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -83,7 +84,7 @@ class SignatureView(QWidget):
     def __init__(self, strokes: Sequence[Stroke] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._strokes = tuple(strokes)
-        self.setMinimumSize(120, 30)
+        self.setMinimumSize(90, 30)
 
     def set_strokes(self, strokes: Sequence[Stroke]) -> None:
         self._strokes = tuple(strokes)
@@ -93,7 +94,7 @@ class SignatureView(QWidget):
         return self._strokes
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return QSize(160, 40)
+        return QSize(150, 50)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
@@ -111,7 +112,7 @@ class SignaturePad(QWidget):
         self._strokes: list[list[Point]] = []
         self._drawing = False
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self.setMinimumSize(400, 100)
+        self.setMinimumSize(420, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName("Signature pad: draw your signature here")

@@ -190,7 +190,7 @@ def _signed_mark(signature: Signature, parent: QWidget) -> QWidget:
     """The signature as it was given: its strokes drawn small, the typed name, or 'on paper'."""
     if signature.kind is SignatureKind.DRAWN:
         view = SignatureView(signature.strokes, parent)
-        view.setFixedSize(160, 40)
+        view.setFixedSize(150, 50)
         return view
     if signature.kind is SignatureKind.TYPED:
         typed = QLabel(signature.name, parent)
