@@ -44,10 +44,14 @@ class Sheets:
         rows = covering_all(unit) if covered else [row("E01", unit.criterion_numbers[:1])]
         for evidence in rows:
             self.store.add_evidence(sheet_id, evidence, today=TODAY)
-        for role in signed:
+        self.new_signatures(sheet_id, signed)
+        return sheet_id
+
+    def new_signatures(self, sheet_id: int, roles: tuple[Role, ...]) -> None:
+        """Typed signatures dated today, by the candidate or by Pat Jones."""
+        for role in roles:
             name = "Siân Ní Bhriain" if role is Role.CANDIDATE else "Pat Jones"
             self.store.add_signature(sheet_id, sign(role, TODAY, name), TODAY, pin=PIN)
-        return sheet_id
 
 
 @pytest.fixture

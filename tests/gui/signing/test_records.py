@@ -1,0 +1,214 @@
+"""A sheet's record in the window: audit trail, kept versions as PDF, lookup by code, the PIN."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtPdf import QPdfDocument
+from pytestqt.qtbot import QtBot
+
+from ercsheet.domain.record import record_code, short_code
+from ercsheet.domain.rules import Rule
+from ercsheet.domain.vocabulary import Role
+from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
+from ercsheet.gui.signing.records import AuditTrailDialog, CodeLookupDialog, VersionsDialog
+from ercsheet.gui.signing.reopen import PinDialog
+from ercsheet.gui.signing.sign_dialog import SignDialog
+from ercsheet.store.store import Store
+from tests.conftest import TODAY
+from tests.factories import row
+from tests.gui.signing.conftest import OFFSCREEN_NOISE, PIN, Sheets
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def reopened_twice(sheets: Sheets) -> int:
+    """A sheet signed, reopened, signed again, reopened again: versions 1 and 2 are kept."""
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    for number, reason in enumerate(("wrong evidence date", "a witness statement added")):
+        sheets.store.reopen(sheet_id, reason, "Pat Jones", pin=PIN)
+        sheets.store.add_evidence(sheet_id, row(f"W{number}", ["1.1"]), today=TODAY)
+        sheets.new_signatures(sheet_id, (Role.CANDIDATE, Role.ASSESSOR))
+    return sheet_id
+
+
+def test_the_audit_trail_lists_every_event_and_says_the_chain_is_intact(
+    qtbot: QtBot, sheets: Sheets
+) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    dialog = AuditTrailDialog(sheets.store, sheet_id)
+    qtbot.addWidget(dialog)
+    actions = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert actions == ["created", "signed", "signed"]
+    assert dialog.chain_status.text().startswith("Intact: all 3 events verify")
+
+
+def test_an_altered_audit_event_is_named(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    with sqlite3.connect(sheets.store.path) as db:
+        db.execute("UPDATE audit_event SET actor = 'Someone else' WHERE action = 'created'")
+    dialog = AuditTrailDialog(sheets.store, sheet_id)
+    qtbot.addWidget(dialog)
+    assert dialog.chain_status.text() == ("The chain is broken at event 1: the trail was altered.")
+    assert dialog.table.currentRow() == 0
+
+
+def test_a_kept_version_prints_with_its_own_code_marked_superseded(
+    qtbot: QtBot, sheets: Sheets, tmp_path: Path
+) -> None:
+    sheet_id = reopened_twice(sheets)
+    dialog = VersionsDialog(sheets.store, sheet_id)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert dialog.selected_number() == 2
+    first = sheets.store.versions(sheet_id)[0]
+    assert dialog.table.item(0, 1).text() == short_code(first.record_code)
+
+    out = tmp_path / "version-1.pdf"
+    dialog.export_pdf(1, out)
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Superseded version 1" in " ".join(text.split())
+    assert "wrong evidence date" in text
+    assert short_code(first.record_code) in text
+
+    dialog.show_preview()
+    assert dialog.preview is not None
+    assert dialog.preview.document.status() == QPdfDocument.Status.Ready
+    assert dialog.preview.document.pageCount() >= 1
+
+
+def test_a_code_typed_from_paper_finds_the_sheet_and_its_kept_versions(
+    qtbot: QtBot, sheets: Sheets
+) -> None:
+    sheet_id = reopened_twice(sheets)
+    first = sheets.store.versions(sheet_id)[0]
+    dialog = CodeLookupDialog(sheets.store)
+    qtbot.addWidget(dialog)
+
+    dialog.code.setText(short_code(first.record_code).lower().replace("-", " "))
+    dialog.look_up()
+    assert dialog.found == [(sheet_id, 1)]
+    assert dialog.results.item(0, 3).text() == "superseded version 1"
+    assert dialog.results.item(0, 4).text() == "yes"
+
+    current = sheets.store.record_code(sheet_id)
+    assert current is not None
+    dialog.code.setText(short_code(current))
+    dialog.look_up()
+    assert dialog.results.item(0, 3).text() == "current signed sheet"
+    with qtbot.waitSignal(dialog.open_sheet) as opened:
+        dialog.open_button.click()
+    assert opened.args == [sheet_id]
+
+
+def test_a_code_of_a_tampered_sheet_does_not_verify(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    code = sheets.store.record_code(sheet_id)
+    assert code is not None
+    with sqlite3.connect(sheets.store.path) as db:
+        db.execute("UPDATE candidate SET name = 'Somebody Else'")
+    dialog = CodeLookupDialog(sheets.store)
+    qtbot.addWidget(dialog)
+    dialog.code.setText(short_code(code))
+    dialog.look_up()
+    assert dialog.results.item(0, 4).text().startswith("NO: its content no longer matches")
+
+    dialog.code.setText("0000-0000-0000")
+    dialog.look_up()
+    assert dialog.found == [] and "No signed sheet" in dialog.message.text()
+
+
+def test_the_pin_can_be_set_changed_and_removed(qtbot: QtBot, store: Store) -> None:
+    from ercsheet.store.store import Profile
+
+    store.set_profile(Profile("Pat Jones", qualified=True))
+    first = PinDialog(store)
+    qtbot.addWidget(first)
+    assert not first.remove_button.isVisibleTo(first)
+    first.new.setText("1234")
+    first.repeat.setText("1243")
+    first.save_button.click()
+    assert [p.rule for p in first.problems.problems()] == [Rule.ASSESSOR_PIN]
+    assert "differ" in first.problems.text()
+    first.new.setText("12")
+    first.repeat.setText("12")
+    first.save_button.click()
+    assert "at least 4 characters" in first.problems.text()
+    first.new.setText("1234")
+    first.repeat.setText("1234")
+    first.save_button.click()
+    assert first.result() == PinDialog.DialogCode.Accepted and store.has_pin()
+
+    change = PinDialog(store)
+    qtbot.addWidget(change)
+    change.current.setText("9999")
+    change.new.setText("correct horse")
+    change.repeat.setText("correct horse")
+    change.save_button.click()
+    assert "PIN or passphrase is not right" in change.problems.text()
+    change.current.setText("1234")
+    change.new.setText("correct horse")
+    change.repeat.setText("correct horse")
+    change.save_button.click()
+    assert change.result() == PinDialog.DialogCode.Accepted
+
+    remove = PinDialog(store)
+    qtbot.addWidget(remove)
+    remove.current.setText("correct horse")
+    remove.remove_button.click()
+    assert not store.has_pin()
+
+
+def test_a_pin_needs_a_profile_first(qtbot: QtBot, store: Store) -> None:
+    dialog = PinDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.new.setText("1234")
+    dialog.repeat.setText("1234")
+    dialog.save_button.click()
+    assert "Set up the assessor profile first" in dialog.problems.text()
+
+
+def path_shapes(pdf: bytes) -> list[str]:
+    """Each stroked path of the PDF as its operators, e.g. 'm c c c l S'."""
+    reader = PdfReader(io.BytesIO(pdf))
+    shapes: list[str] = []
+    for page in reader.pages:
+        current: list[str] = []
+        for _operands, operator in ContentStream(page.get_contents(), reader).operations:
+            name = operator.decode()
+            if name in ("m", "l", "c"):
+                current.append(name)
+            elif name in ("S", "s", "n", "f", "B"):
+                if current:
+                    shapes.append(" ".join([*current, name]))
+                current = []
+    return shapes
+
+
+def test_a_signature_drawn_with_the_mouse_prints_as_vector_paths(
+    qtbot: QtBot, sheets: Sheets
+) -> None:
+    sheet_id = sheets.new()
+    dialog = SignDialog(sheets.store, sheet_id, Role.CANDIDATE, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    strokes = [[(30 + 25 * i, 50 + (i % 2) * 40) for i in range(7)], [(240, 40), (260, 90)]]
+    for stroke in strokes:
+        qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[0]))
+        for x, y in stroke[1:]:
+            qtbot.mouseMove(dialog.pad, QPoint(x, y))
+        qtbot.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[-1]))
+    dialog.sign_button.click()
+
+    shapes = path_shapes(pdf_bytes([current_sheet(sheets.store, sheet_id)]))
+    # Seven points: a move, five curves through the midpoints, a line to the end, stroked.
+    assert "m c c c c c l S" in shapes
+    assert "m l S" in shapes
+    content = sheets.store.sheet(sheet_id)
+    assert record_code(content)  # the stored content is whole
