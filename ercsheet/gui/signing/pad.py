@@ -21,13 +21,14 @@ from PySide6.QtGui import (
     QTabletEvent,
     QTouchEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ercsheet.domain.sheet import Point, Stroke
 from ercsheet.pdf.signatures import PAD_ASPECT
 
 # The pad has the shape of the signature box on the printed sheet, so a signature keeps its shape.
 BOX_ASPECT = PAD_ASPECT
+PAD_WIDTH = 570
 INK = QColor("#0b1f5c")
 
 
@@ -68,7 +69,7 @@ def paint_strokes(
     box = box_in(rect)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    pen = QPen(color, max(1.2, box.height() / 40))
+    pen = QPen(color, max(1.2, box.height() / 75))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)
@@ -112,8 +113,8 @@ class SignaturePad(QWidget):
         self._strokes: list[list[Point]] = []
         self._drawing = False
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self.setMinimumSize(420, 140)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Exactly the box's shape: every point the signer reaches is inside the unit square.
+        self.setFixedSize(PAD_WIDTH, round(PAD_WIDTH / BOX_ASPECT))
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName("Signature pad: draw your signature here")
 
@@ -141,7 +142,7 @@ class SignaturePad(QWidget):
     # --- input ------------------------------------------------------------------------------
 
     def _box(self) -> QRectF:
-        return box_in(QRectF(self.rect()).adjusted(4, 4, -4, -4))
+        return box_in(QRectF(self.rect()))
 
     def _normalised(self, position: QPointF) -> Point:
         box = self._box()
@@ -216,7 +217,7 @@ class SignaturePad(QWidget):
         if self.is_empty():
             painter.setPen(QColor("#8a93a3"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "Sign here")
-        paint_strokes(painter, self.strokes(), QRectF(self.rect()).adjusted(4, 4, -4, -4))
+        paint_strokes(painter, self.strokes(), QRectF(self.rect()))
         painter.setPen(QPen(QColor("#8a93a3"), 1))
         painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
         painter.end()

@@ -38,10 +38,18 @@ def _table(headers: list[str], rows: list[list[str]], parent: QWidget) -> QTable
     table.verticalHeader().setVisible(False)
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
-    table.horizontalHeader().setStretchLastSection(True)
-    table.resizeColumnsToContents()
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
+    fit_columns(table)
     return table
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Narrow columns fit their contents; the last (the longest text) takes the rest."""
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
+    table.horizontalHeader().setStretchLastSection(True)
 
 
 def _when(iso: str) -> str:
@@ -71,9 +79,9 @@ class AuditTrailDialog(QDialog):
         bad = broken is not None or problem is not None
         self.chain_status.setStyleSheet("color:#a40000" if bad else "color:#1d4d14")
         self.table = _table(
-            ["#", "When", "Who", "What", "Detail", "Hash"],
+            ["#", "When", "Who", "What", "Hash", "Detail"],
             [
-                [str(i + 1), _when(e.at), e.actor, e.action, e.detail, e.hash[:12]]
+                [str(i + 1), _when(e.at), e.actor, e.action, e.hash[:12], e.detail]
                 for i, e in enumerate(trail)
             ],
             self,
@@ -228,7 +236,7 @@ class CodeLookupDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.results.setItem(row, column, item)
-        self.results.resizeColumnsToContents()
+        fit_columns(self.results)
         if self.found:
             self.results.selectRow(0)
             self.message.setText(f"{len(self.found)} found.")
