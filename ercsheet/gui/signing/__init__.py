@@ -5,5 +5,20 @@ show its answers in the assessor's words and never decide anything themselves.
 """
 
 from ercsheet.gui.signing.pad import SignaturePad, SignatureView, paint_strokes
+from ercsheet.gui.signing.panel import SigningPanel
+from ercsheet.gui.signing.records import AuditTrailDialog, CodeLookupDialog, VersionsDialog
+from ercsheet.gui.signing.reopen import PinDialog, ReopenDialog
+from ercsheet.gui.signing.sign_dialog import SignDialog
 
-__all__ = ["SignaturePad", "SignatureView", "paint_strokes"]
+__all__ = [
+    "AuditTrailDialog",
+    "CodeLookupDialog",
+    "PinDialog",
+    "ReopenDialog",
+    "SignDialog",
+    "SignaturePad",
+    "SignatureView",
+    "SigningPanel",
+    "VersionsDialog",
+    "paint_strokes",
+]
