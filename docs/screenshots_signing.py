@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -22,12 +23,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import EvidenceRow, Person
 from ercsheet.domain.vocabulary import Method, Role
 from ercsheet.gui.signing.pad import SignaturePad
 from ercsheet.gui.signing.panel import SigningPanel
 from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
-from ercsheet.gui.signing.records import AuditTrailDialog
+from ercsheet.gui.signing.records import AuditTrailDialog, CodeLookupDialog, VersionsDialog
 from ercsheet.gui.signing.sign_dialog import SignDialog
 from ercsheet.store.store import Profile, Store
 
@@ -162,6 +164,37 @@ def main() -> int:
             check=True,
         )
         print(IMAGES / "signed-sheet-page.png")
+        reopen = panel.open_reopen()
+        reopen.reason.setPlainText("E03 was dated before the briefing took place")
+        reopen.pin.setText(PIN)
+        shot(reopen, "reopen-dialog.png")
+        reopen.reopen()
+        resign = SignDialog(store, sheet_id, Role.CANDIDATE, TODAY)
+        resign.show()
+        QTest.qWaitForWindowExposed(resign)
+        draw(resign.pad, 0.9)
+        resign.sign()
+        again = SignDialog(store, sheet_id, Role.ASSESSOR, TODAY)
+        again.show()
+        QTest.qWaitForWindowExposed(again)
+        draw(again.pad, 2.6)
+        again.pin.setText(PIN)
+        again.sign()
+        versions = VersionsDialog(store, sheet_id)
+        shot(versions, "superseded-versions.png")
+
+        with sqlite3.connect(store.path) as db:  # what an edit outside the app would do
+            db.execute(
+                "UPDATE evidence_item SET title = 'Changed outside ercsheet' WHERE ref='E01'"
+            )
+        tampered = SigningPanel(store, sheet_id, TODAY)
+        tampered.resize(760, tampered.sizeHint().height())
+        shot(tampered, "signing-panel-tampered.png")
+        lookup = CodeLookupDialog(store)
+        lookup.code.setText(short_code(store.versions(sheet_id)[0].record_code))
+        lookup.look_up()
+        shot(lookup, "code-lookup.png")
+
         store.close()
     app.processEvents()
     return 0

@@ -28,6 +28,9 @@ from ercsheet.domain.record import record_code, short_code
 from ercsheet.gui.signing.printing import pdf_bytes, superseded_version
 from ercsheet.store.store import Store
 
+# A unit title can be long: beyond this a column elides and the full text is in its tooltip.
+MAX_COLUMN_WIDTH = 280
+
 
 def _table(headers: list[str], rows: list[list[str]], parent: QWidget) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers), parent)
@@ -49,6 +52,7 @@ def fit_columns(table: QTableWidget) -> None:
     """Narrow columns fit their contents; the last (the longest text) takes the rest."""
     for column in range(table.columnCount() - 1):
         table.resizeColumnToContents(column)
+        table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
     table.horizontalHeader().setStretchLastSection(True)
 
 
@@ -130,7 +134,7 @@ class VersionsDialog(QDialog):
                 [
                     str(v.number),
                     short_code(v.record_code),
-                    v.superseded_at.strftime("%d/%m/%Y %H:%M"),
+                    v.superseded_at.strftime("%d/%m/%Y %H:%M UTC"),
                     v.superseded_by,
                     v.reason,
                 ]

@@ -26,6 +26,7 @@ class ReopenDialog(QDialog):
         self._store, self._sheet_id = store, sheet_id
         self.version: int | None = None
         self.setWindowTitle("Reopen the signed sheet")
+        self.setMinimumWidth(480)
         explanation = QLabel(
             "Reopening voids every signature so the sheet can be corrected; everyone signs again "
             "afterwards. The signed version is kept whole, with its record code, and stays "
@@ -82,6 +83,7 @@ class PinDialog(QDialog):
         self._store = store
         self.has_pin = store.has_pin()
         self.setWindowTitle("Change the assessor's PIN" if self.has_pin else "Set a PIN")
+        self.setMinimumWidth(420)
         explanation = QLabel(
             "The PIN or passphrase is asked before signing as assessor and before reopening a "
             "signed sheet, so only you can do either. At least 4 characters."
