@@ -330,11 +330,24 @@ class Store:
     # --- signatures -----------------------------------------------------------------------
 
     def add_signature(
-        self, sheet_id: int, signature: Signature, today: dt.date, pin: str | None = None
+        self,
+        sheet_id: int,
+        signature: Signature,
+        today: dt.date,
+        pin: str | None = None,
+        iv: Person | None = None,
     ) -> None:
-        """Sign the sheet; signing as assessor asks for the profile's PIN when one is set."""
+        """Sign the sheet; signing as assessor asks for the profile's PIN when one is set.
+
+        An IV signing (`Role.IV`) may say who they are and whether they are qualified (`iv`):
+        an unqualified IV's initials then need a qualified IV's countersignature.
+        """
         with self._sessions.begin() as session:
             sheet = self._load_sheet(session, sheet_id)
+            if iv is not None:
+                if signature.role is not Role.IV:
+                    raise ValueError("only the internal verifier's signature records the IV")
+                sheet.iv_name, sheet.iv_qualified = iv.name.strip(), iv.qualified
             content = convert.sheet_content(sheet)
             problems = rules.blocking(rules.check_signature(content, signature, today))
             if signature.role is Role.ASSESSOR:

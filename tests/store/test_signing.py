@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from ercsheet.domain.record import record_code, short_code
+from ercsheet.domain.rules import missing_roles
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store.store import NotFound, Profile, RuleViolation, Store
@@ -133,3 +135,30 @@ def test_a_superseded_version_reads_back_as_it_was_signed(profiled: Store) -> No
     assert record_code(kept) == code
     with pytest.raises(NotFound, match="no superseded version 9"):
         profiled.version_content(sheet_id, 9)
+
+
+def test_an_unqualified_iv_is_recorded_and_then_needs_a_countersignature(
+    profiled: Store,
+) -> None:
+    sheet_id = signed_sheet(profiled)
+    trainee = Person("Rhian Evans", qualified=False)
+    profiled.add_signature(sheet_id, sign(Role.IV, TODAY, "Rhian Evans"), TODAY, iv=trainee)
+    content = profiled.sheet(sheet_id)
+    assert content.iv == trainee
+    assert missing_roles(content) == [Role.IV_COUNTERSIGN]
+    assert profiled.check_record(sheet_id) is None  # the IV is sealed into the record code
+
+    with pytest.raises(ValueError, match="only the internal verifier"):
+        profiled.add_signature(
+            sheet_id, sign(Role.IV_COUNTERSIGN, TODAY, "Sam Lee"), TODAY, iv=trainee
+        )
+
+
+def test_a_refused_iv_signature_leaves_the_iv_unrecorded(profiled: Store) -> None:
+    sheet_id = signed_sheet(profiled)
+    late = TODAY + dt.timedelta(days=1)
+    with pytest.raises(RuleViolation, match="in the future"):
+        profiled.add_signature(
+            sheet_id, sign(Role.IV, late, "Rhian Evans"), TODAY, iv=Person("Rhian Evans")
+        )
+    assert profiled.sheet(sheet_id).iv is None

@@ -22,6 +22,7 @@ from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.signing.pad import SignatureView
+from ercsheet.gui.signing.problems import in_sentence
 from ercsheet.gui.signing.records import AuditTrailDialog, VersionsDialog
 from ercsheet.gui.signing.reopen import ReopenDialog
 from ercsheet.gui.signing.sign_dialog import SignDialog
@@ -135,7 +136,7 @@ class SigningPanel(QWidget):
                 grid.addWidget(QLabel(signature.name, self.lines), line, 2)
                 grid.addWidget(QLabel(uk(signature.date), self.lines), line, 3)
                 continue
-            text = f"Sign as {role.label.lower()}…"
+            text = f"Sign as {in_sentence(role)}…"
             if role not in required:
                 text = "IV sampled? Sign as IV…"
             button = QPushButton(text, self.lines)
@@ -183,7 +184,7 @@ class SigningPanel(QWidget):
 
 
 def _labels(roles: list[Role]) -> str:
-    return ", ".join(role.label.lower() for role in roles) or "nobody"
+    return ", ".join(in_sentence(role) for role in roles) or "nobody"
 
 
 def _signed_mark(signature: Signature, parent: QWidget) -> QWidget:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ercsheet.domain.rules import Problem, Rule
+from ercsheet.domain.vocabulary import Role
 
 RULE_TITLES: dict[Rule, str] = {
     Rule.FULL_COVERAGE: "Every criterion covered",
@@ -28,6 +29,11 @@ RULE_TITLES: dict[Rule, str] = {
 }
 
 CRITERION_LINK = "criterion:"
+
+
+def in_sentence(role: Role) -> str:
+    """A role's label inside a sentence: "countersigning qualified IV" (acronyms kept)."""
+    return role.label[0].lower() + role.label[1:]
 
 
 class ProblemList(QLabel):

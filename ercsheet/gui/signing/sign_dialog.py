@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from ercsheet.domain import rules
 from ercsheet.domain.coverage import coverage
-from ercsheet.domain.sheet import SheetContent, Signature
+from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad
-from ercsheet.gui.signing.problems import ProblemList
+from ercsheet.gui.signing.problems import ProblemList, in_sentence
 from ercsheet.store.store import RuleViolation, Store
 
 # The ways of signing, in the order of the tabs.
@@ -65,7 +66,7 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self._store, self._sheet_id, self._role, self._today = store, sheet_id, role, today
         self._content = store.sheet(sheet_id)
-        self.setWindowTitle(f"Sign as {role.label.lower()}")
+        self.setWindowTitle(f"Sign as {in_sentence(role)}")
 
         heading = QLabel(
             f"<b>{role.label}</b> — {self._content.candidate.name}, "
@@ -95,6 +96,12 @@ class SignDialog(QDialog):
         form = QFormLayout()
         form.addRow("Name:", self.name)
         form.addRow("Date:", self.date)
+        # An IV says whether they are qualified: an unqualified IV is countersigned afterwards.
+        self.iv_qualified = QCheckBox("Qualified internal verifier", self)
+        self.iv_qualified.setChecked(self._content.iv is None or self._content.iv.qualified)
+        if role is Role.IV:
+            form.addRow("", self.iv_qualified)
+        self.iv_qualified.setVisible(role is Role.IV)
         self.needs_pin = role is Role.ASSESSOR and store.has_pin()
         if self.needs_pin:
             form.addRow("PIN:", self.pin)
@@ -195,7 +202,11 @@ class SignDialog(QDialog):
         """Ask the store to sign; a refusal is shown here and the dialog stays open."""
         pin = self.pin.text() if self.needs_pin else None
         try:
-            self._store.add_signature(self._sheet_id, self.signature(), self._today, pin)
+            signature = self.signature()
+            iv = Person(signature.name, self.iv_qualified.isChecked())
+            self._store.add_signature(
+                self._sheet_id, signature, self._today, pin, iv if self._role is Role.IV else None
+            )
         except RuleViolation as refused:
             self.problems.show_problems(refused.problems, self._uncovered(), heading="Not signed:")
             self.pin.clear()

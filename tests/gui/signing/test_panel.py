@@ -134,3 +134,23 @@ def test_content_changed_behind_the_apps_back_is_marked_plainly(
     panel = make_panel(qtbot, sheets.store, sheet_id)
     assert panel.warning.isVisible()
     assert "content no longer matches its record code" in panel.warning.text()
+
+
+def test_an_unqualified_iv_signing_brings_up_the_iv_countersignature(
+    qtbot: QtBot, sheets: Sheets
+) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    panel = make_panel(qtbot, sheets.store, sheet_id)
+    assert Role.IV_COUNTERSIGN not in panel.sign_buttons
+    panel.sign_buttons[Role.IV].click()
+    dialog = panel.dialog
+    assert isinstance(dialog, SignDialog) and dialog.iv_qualified.isChecked()
+    dialog.set_kind(SignatureKind.TYPED)
+    dialog.name.setText("Rhian Evans")
+    dialog.iv_qualified.setChecked(False)
+    with qtbot.waitSignal(panel.sheet_changed):
+        dialog.sign_button.click()
+
+    assert list(panel.sign_buttons) == [Role.IV_COUNTERSIGN]
+    assert "Still to sign: countersigning qualified IV" in panel.status.text()
+    assert sheets.store.check_record(sheet_id) is None
