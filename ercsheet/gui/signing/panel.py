@@ -55,6 +55,7 @@ class SigningPanel(QWidget):
         self._store, self._sheet_id, self._today = store, sheet_id, today
         self.dialog: QDialog | None = None  # the dialog open from this panel, if any
         self.sign_buttons: dict[Role, QPushButton] = {}
+        self._locked = False
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -89,10 +90,15 @@ class SigningPanel(QWidget):
     def sheet_id(self) -> int:
         return self._sheet_id
 
+    @property
+    def locked(self) -> bool:
+        """Whether the sheet is read-only (the assessor has signed): the grid follows this."""
+        return self._locked
+
     def reload(self) -> None:
         """Show the sheet as the store has it now."""
         content = self._store.sheet(self._sheet_id)
-        locked = rules.is_locked(content)
+        locked = self._locked = rules.is_locked(content)
         code = self._store.record_code(self._sheet_id)
         missing = rules.missing_roles(content)
         if locked:

@@ -32,7 +32,7 @@ def make_panel(qtbot: QtBot, store: Store, sheet_id: int) -> SigningPanel:
 def test_a_draft_asks_for_the_candidate_and_the_assessor_only(qtbot: QtBot, sheets: Sheets) -> None:
     panel = make_panel(qtbot, sheets.store, sheets.new())
     assert list(panel.sign_buttons) == [Role.CANDIDATE, Role.ASSESSOR]
-    assert "Draft" in panel.status.text()
+    assert "Draft" in panel.status.text() and not panel.locked
     assert "candidate, assessor" in panel.status.text()
     assert not panel.reopen_button.isVisible() and not panel.warning.isVisible()
 
@@ -74,7 +74,7 @@ def test_signing_through_the_panel_draws_locks_and_shows_the_record_code(
 
     code = sheets.store.record_code(sheet_id)
     assert code is not None
-    assert "Signed — read-only" in panel.status.text()
+    assert "Signed — read-only" in panel.status.text() and panel.locked
     assert short_code(code) in panel.status.text()
     assert panel.reopen_button.isVisible()
     assert Role.ASSESSOR not in panel.sign_buttons
