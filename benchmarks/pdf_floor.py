@@ -43,7 +43,12 @@ def build(rows: int, ac_columns: int, out: Path | BinaryIO, copies: int = 1) -> 
     story = []
     for copy in range(copies):
         table = LongTable(data, colWidths=[54, 150, 46] + [width] * ac_columns, repeatRows=1)
-        table.setStyle([("FONT", (0, 0), (-1, -1), "Floor-Sans", 7.5), ("GRID", (0, 0), (-1, -1), 0.5, "black")])
+        table.setStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), "Floor-Sans", 7.5),
+                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+            ]
+        )
         story.append(table)
         if copy < copies - 1:
             story.append(PageBreak())

@@ -7,6 +7,12 @@ more than the rest of a sheet.
 
 from __future__ import annotations
 
+import importlib.util
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import reportlab
 from reportlab.pdfgen.canvas import Canvas
 
 from ercsheet.pdf.style import INK, QR_SIZE
@@ -42,10 +48,8 @@ def draw_record_qr(canvas: Canvas, code: str, x: float, y: float) -> None:
 
 def symbol(code: str) -> tuple[int, Runs]:
     """The symbol's size in modules and its dark runs (error correction M: scuffs still scan)."""
-    # Imported here: the barcode package pulls in much of ReportLab, needed only for signed sheets.
-    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
-
-    qr = QRCode(None, QRErrorCorrectLevel.M)
+    encoder = _encoder()
+    qr = encoder.QRCode(None, encoder.QRErrorCorrectLevel.M)
     qr.addData(code)
     # A fixed mask: readers decode any of the eight, and scoring all eight for the "best" one
     # (what `make()` does) costs more than printing the rest of the sheet.
@@ -64,3 +68,22 @@ def symbol(code: str) -> tuple[int, Runs]:
                 column += 1
             runs.append((row, start, column - start))
     return count, tuple(runs)
+
+
+@cache
+def _encoder() -> ModuleType:
+    """ReportLab's QR encoder module (plain Python, importing only `re` and `itertools`).
+
+    Loaded from its file on its own: importing it through `reportlab.graphics.barcode` first
+    builds every barcode widget and most of ReportLab's graphics, 0.2 s of every `ercsheet pdf`.
+    """
+    path = Path(reportlab.__file__).parent / "graphics" / "barcode" / "qrencoder.py"
+    spec = importlib.util.spec_from_file_location("ercsheet_pdf_qrencoder", path)
+    if spec is None or spec.loader is None:  # a ReportLab laid out differently: the slow way
+        from reportlab.graphics.barcode import qrencoder
+
+        slow: ModuleType = qrencoder
+        return slow
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -139,9 +139,12 @@ def test_the_key_lists_the_methods_used_and_the_grid_shows_abbreviations(f17: Un
     assert {"PD", "WT"} <= {p.text for p in placed(page)}
 
 
-def test_a_blank_form_keys_every_method(reliable: Unit) -> None:
+def test_a_blank_form_keys_every_method_the_unit_allows(reliable: Unit, f17: Unit) -> None:
     text = page_texts(render([unsigned(reliable, [])]))[0]
     assert "O = observation" in text and "RPL = recognition of prior learning" in text
+    assert "S = simulation" in text
+    no_simulation = page_texts(render([unsigned(f17, [])]))[0]
+    assert "O = observation" in no_simulation and "simulation" not in no_simulation
 
 
 def test_a_signed_sheet_prints_its_record_code_on_every_page(operations: Unit) -> None:
