@@ -102,8 +102,10 @@ def measure_form(content: SheetContent, record_code: str | None, superseded: str
 
 
 def methods_key(content: SheetContent) -> str:
-    """`PD = professional discussion`, … for the methods on the sheet (all on a blank form)."""
-    used = {row.method for row in content.evidence} or set(Method)
+    """`PD = professional discussion`, … for the methods used (on a blank form: all allowed)."""
+    used = {row.method for row in content.evidence} or {
+        m for m in Method if m is not Method.SIMULATION or content.unit.rules.simulation_allowed
+    }
     entries = [f"{m.abbreviation} = {m.label[0].lower()}{m.label[1:]}" for m in Method if m in used]
     return f"{wording.METHODS_KEY} " + "; ".join(entries)
 

@@ -23,8 +23,10 @@ def wave(phase: float = 0.0, points: int = 40) -> tuple[Stroke, ...]:
     return (first, second)
 
 
-def rows_for(unit: Unit, count: int, title: str = "Observation of team briefing") -> list[EvidenceRow]:
-    """`count` rows ticking a varied pattern of ACs (row i ticks every ACs whose index ≡ i mod 3)."""
+def rows_for(
+    unit: Unit, count: int, title: str = "Observation of team briefing"
+) -> list[EvidenceRow]:
+    """`count` rows ticking a varied pattern (row i ticks the ACs whose index ≡ i mod 3)."""
     numbers = unit.criterion_numbers
     return [
         EvidenceRow(

@@ -1,7 +1,8 @@
-"""The grid read back: ticks in the right cells, rows flowing over pages, long titles, blank forms."""
+"""The grid read back: ticks in the right cells, rows over pages, long titles, blank forms."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from pypdf import PageObject
@@ -62,11 +63,12 @@ def test_a_60_ac_grid_continues_on_further_pages_with_every_tick_printed_once() 
 def test_the_28_ac_unit_fits_one_page_width_with_readable_headers(operations: Unit) -> None:
     content = unsigned(operations, rows_for(operations, 10))
     page = read(render([content])).pages[0]
-    headers = sorted((p for p in placed(page) if p.text in operations.criterion_numbers),
-                     key=lambda p: p.x)
+    headers = sorted(
+        (p for p in placed(page) if p.text in operations.criterion_numbers), key=lambda p: p.x
+    )
     assert [h.text for h in headers] == list(operations.criterion_numbers)
     assert "Grid part" not in flat(page.extract_text())
-    spacing = min(b.x - a.x for a, b in zip(headers, headers[1:], strict=False))
+    spacing = min(b.x - a.x for a, b in itertools.pairwise(headers))
     assert spacing >= 6.5 * 72 / 25.4 - 2  # columns at least 6.5 mm wide
 
 

@@ -1,4 +1,4 @@
-"""The printed ERS read back: page size, the official wording on every page, headers, fonts, files."""
+"""The printed ERS read back: page size, official wording on every page, headers, fonts, files."""
 
 from __future__ import annotations
 
@@ -133,17 +133,18 @@ def test_nothing_to_print_is_refused() -> None:
 def test_the_key_lists_the_methods_used_and_the_grid_shows_abbreviations(f17: Unit) -> None:
     rows = rows_for(f17, 2)  # methods: professional discussion, witness testimony
     text = page_texts(render([unsigned(f17, rows)]))[0]
-    assert (
-        "Assessment methods: PD = professional discussion; WT = witness testimony" in text
-    )
+    assert "Assessment methods: PD = professional discussion; WT = witness testimony" in text
     assert "observation" not in text.lower().split("assessment methods:")[1]
     page = read(render([unsigned(f17, rows)])).pages[0]
     assert {"PD", "WT"} <= {p.text for p in placed(page)}
 
 
-def test_a_blank_form_keys_every_method(reliable: Unit) -> None:
+def test_a_blank_form_keys_every_method_the_unit_allows(reliable: Unit, f17: Unit) -> None:
     text = page_texts(render([unsigned(reliable, [])]))[0]
     assert "O = observation" in text and "RPL = recognition of prior learning" in text
+    assert "S = simulation" in text
+    no_simulation = page_texts(render([unsigned(f17, [])]))[0]
+    assert "O = observation" in no_simulation and "simulation" not in no_simulation
 
 
 def test_a_signed_sheet_prints_its_record_code_on_every_page(operations: Unit) -> None:
