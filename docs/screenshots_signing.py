@@ -164,6 +164,26 @@ def main() -> int:
             check=True,
         )
         print(IMAGES / "signed-sheet-page.png")
+        # The assessor's signature line at 300 dpi: the strokes are vector paths, sharp at any size.
+        crop = ["-x", "90", "-y", "1980", "-W", "1500", "-H", "150"]
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "300",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                *crop,
+                str(pdf),
+                str(IMAGES / "signed-sheet-signature-300dpi"),
+            ],
+            check=True,
+        )
+        print(IMAGES / "signed-sheet-signature-300dpi.png")
         reopen = panel.open_reopen()
         reopen.reason.setPlainText("E03 was dated before the briefing took place")
         reopen.pin.setText(PIN)
