@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -21,7 +22,7 @@ from PySide6.QtGui import (
     QTabletEvent,
     QTouchEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ercsheet.domain.sheet import Point, Stroke
 from ercsheet.pdf.signatures import PAD_ASPECT
@@ -77,6 +78,16 @@ def paint_strokes(
     for stroke in strokes:
         painter.drawPath(stroke_path(stroke, box))
     painter.restore()
+
+
+def typed_signature(name: str, point_size: int, parent: QWidget | None = None) -> QLabel:
+    """A typed signature as the PDF prints it: the name slanted, in the signature ink."""
+    label = QLabel(name, parent)
+    font = QFont("DejaVu Sans", point_size)
+    font.setItalic(True)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {INK.name()}")
+    return label
 
 
 class SignatureView(QWidget):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -21,7 +20,7 @@ from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
-from ercsheet.gui.signing.pad import SignatureView
+from ercsheet.gui.signing.pad import SignatureView, typed_signature
 from ercsheet.gui.signing.problems import in_sentence
 from ercsheet.gui.signing.records import AuditTrailDialog, VersionsDialog
 from ercsheet.gui.signing.reopen import ReopenDialog
@@ -200,11 +199,7 @@ def _signed_mark(signature: Signature, parent: QWidget) -> QWidget:
         view.setFixedSize(150, 50)
         return view
     if signature.kind is SignatureKind.TYPED:
-        typed = QLabel(signature.name, parent)
-        font = QFont("URW Chancery L, Z003, cursive", 15)
-        font.setItalic(True)
-        typed.setFont(font)
-        return typed
+        return typed_signature(signature.name, 13, parent)
     paper = QLabel("signed on paper", parent)
     paper.setStyleSheet("color:#5c6270; font-style:italic")
     return paper

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,7 +24,7 @@ from ercsheet.domain.coverage import coverage
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
-from ercsheet.gui.signing.pad import SignaturePad
+from ercsheet.gui.signing.pad import SignaturePad, typed_signature
 from ercsheet.gui.signing.problems import ProblemList, in_sentence
 from ercsheet.store.store import RuleViolation, Store
 
@@ -81,8 +80,7 @@ class SignDialog(QDialog):
         self.undo_button = QPushButton("Undo stroke", self)
         self.clear_button.clicked.connect(self.pad.clear)
         self.undo_button.clicked.connect(self.pad.undo_stroke)
-        self.typed_preview = QLabel(self)
-        self.typed_preview.setFont(QFont("URW Chancery L, Z003, cursive", 26))
+        self.typed_preview = typed_signature("", 24, self)
         self.typed_preview.setMinimumHeight(100)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._draw_tab(), "Draw")
@@ -149,6 +147,7 @@ class SignDialog(QDialog):
         layout = QVBoxLayout(tab)
         layout.addWidget(QLabel("Your typed name is your signature:"))
         layout.addWidget(self.typed_preview)
+        layout.addStretch()
         return tab
 
     def _paper_tab(self) -> QWidget:
