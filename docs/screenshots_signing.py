@@ -119,6 +119,10 @@ def main() -> int:
         shot(blocked, "sign-dialog-blocked.png")
         blocked.close()
 
+        draft = SigningPanel(store, sheet_id, TODAY)
+        draft.resize(760, draft.sizeHint().height())
+        shot(draft, "signing-panel-draft.png")
+
         last = numbers[-1]
         store.add_evidence(
             sheet_id,

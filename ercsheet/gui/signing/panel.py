@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,12 +17,19 @@ from PySide6.QtWidgets import (
 )
 
 from ercsheet.domain import rules
+from ercsheet.domain.coverage import coverage
 from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.signing.pad import SignatureView, typed_signature
-from ercsheet.gui.signing.problems import in_sentence
+from ercsheet.gui.signing.problems import (
+    CRITERION_LINK,
+    RULE_TITLES,
+    criterion_links,
+    in_sentence,
+    standing_problems,
+)
 from ercsheet.gui.signing.records import AuditTrailDialog, VersionsDialog
 from ercsheet.gui.signing.reopen import ReopenDialog
 from ercsheet.gui.signing.sign_dialog import SignDialog
@@ -54,6 +62,7 @@ class SigningPanel(QWidget):
         self._store, self._sheet_id, self._today = store, sheet_id, today
         self.dialog: QDialog | None = None  # the dialog open from this panel, if any
         self.sign_buttons: dict[Role, QPushButton] = {}
+        self.notes: dict[Role, QLabel] = {}  # beside each sign button: what it waits for
         self._locked = False
 
         self.status = QLabel(self)
@@ -129,6 +138,7 @@ class SigningPanel(QWidget):
         self._layout.replaceWidget(old, self.lines)
         old.deleteLater()
         self.sign_buttons = {}
+        self.notes = {}
         grid = QGridLayout(self.lines)
         grid.setContentsMargins(0, 4, 0, 4)
         required = set(rules.required_roles(content))
@@ -147,11 +157,31 @@ class SigningPanel(QWidget):
             button = QPushButton(text, self.lines)
             button.clicked.connect(lambda _checked=False, r=role: self.open_sign(r))
             self.sign_buttons[role] = button
-            note = QLabel("required" if role in required else "optional", self.lines)
-            note.setStyleSheet("color:#5c6270")
             grid.addWidget(button, line, 1)
-            grid.addWidget(note, line, 2)
+            grid.addWidget(self._note(content, role, role in required), line, 2, 1, 3)
         grid.setColumnStretch(4, 1)
+
+    def _note(self, content: SheetContent, role: Role, required: bool) -> QLabel:
+        """ "required" or "optional", and what the signature still waits for, if anything."""
+        waits = standing_problems(content, role, self._today, self._today)
+        text = "required" if required else "optional"
+        if waits:
+            titles = ", ".join(dict.fromkeys(RULE_TITLES[p.rule].lower() for p in waits))
+            text += f' — <span style="color:#a40000">waits for: {html.escape(titles)}</span>'
+            if any(p.rule is rules.Rule.FULL_COVERAGE for p in waits):
+                uncovered = coverage(content.unit, content.evidence).uncovered
+                text += f" ({criterion_links(uncovered)})"
+        note = QLabel(text, self.lines)
+        note.setStyleSheet("color:#5c6270")
+        note.setWordWrap(True)
+        note.setToolTip("\n".join(p.message for p in waits))
+        note.linkActivated.connect(self._follow_link)
+        self.notes[role] = note
+        return note
+
+    def _follow_link(self, link: str) -> None:
+        if link.startswith(CRITERION_LINK):
+            self.jump_to_criterion.emit(link.removeprefix(CRITERION_LINK))
 
     # --- dialogs (opened window-modal, not blocking, so the panel stays testable) -------------
 

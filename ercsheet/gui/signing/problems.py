@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ercsheet.domain.rules import Problem, Rule
-from ercsheet.domain.vocabulary import Role
+from ercsheet.domain.rules import Problem, Rule, blocking, check_signature
+from ercsheet.domain.sheet import SheetContent, Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
 
 RULE_TITLES: dict[Rule, str] = {
     Rule.FULL_COVERAGE: "Every criterion covered",
@@ -29,6 +31,24 @@ RULE_TITLES: dict[Rule, str] = {
 }
 
 CRITERION_LINK = "criterion:"
+
+
+def standing_problems(
+    content: SheetContent, role: Role, date: dt.date, today: dt.date, name: str = "-"
+) -> list[Problem]:
+    """What would block `role` signing on `date` as the sheet stands, whoever signs and how."""
+    provisional = Signature(role, name or "-", date, SignatureKind.TYPED)
+    return [
+        problem
+        for problem in blocking(check_signature(content, provisional, today))
+        if problem.rule is not Rule.REQUIRED_FIELD
+    ]
+
+
+def criterion_links(numbers: Sequence[str]) -> str:
+    return ", ".join(
+        f'<a href="{CRITERION_LINK}{html.escape(n)}">{html.escape(n)}</a>' for n in numbers
+    )
 
 
 def in_sentence(role: Role) -> str:
@@ -67,11 +87,7 @@ class ProblemList(QLabel):
             message = html.escape(problem.message, quote=False)
             text = f"<b>{html.escape(title, quote=False)}:</b> {message}"
             if problem.rule is Rule.FULL_COVERAGE and uncovered:
-                links = ", ".join(
-                    f'<a href="{CRITERION_LINK}{html.escape(n)}">{html.escape(n)}</a>'
-                    for n in uncovered
-                )
-                text += f"<br>Go to criterion: {links}"
+                text += f"<br>Go to criterion: {criterion_links(uncovered)}"
             items.append(f"<li>{text}</li>")
         top = f"<p><b>{html.escape(heading)}</b></p>" if heading else ""
         self.setText(

@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ercsheet.domain import rules
 from ercsheet.domain.coverage import coverage
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad, typed_signature
-from ercsheet.gui.signing.problems import ProblemList, in_sentence
+from ercsheet.gui.signing.problems import ProblemList, in_sentence, standing_problems
 from ercsheet.store.store import RuleViolation, Store
 
 # The ways of signing, in the order of the tabs.
@@ -182,14 +181,9 @@ class SignDialog(QDialog):
         drawn_missing = self.kind() is SignatureKind.DRAWN and self.pad.is_empty()
         self.sign_button.setEnabled(not drawn_missing)
         self.sign_button.setToolTip("Draw the signature first" if drawn_missing else "")
-        provisional = self.signature()
-        known = [
-            problem
-            for problem in rules.blocking(
-                rules.check_signature(self._content, provisional, self._today)
-            )
-            if problem.rule is not rules.Rule.REQUIRED_FIELD
-        ]
+        known = standing_problems(
+            self._content, self._role, date_of(self.date), self._today, self.name.text()
+        )
         self.known_problems.show_problems(
             known, self._uncovered(), heading="This signature cannot be accepted yet:"
         )

@@ -37,6 +37,19 @@ def test_a_draft_asks_for_the_candidate_and_the_assessor_only(qtbot: QtBot, shee
     assert not panel.reopen_button.isVisible() and not panel.warning.isVisible()
 
 
+def test_each_sign_button_says_what_it_still_waits_for(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new(covered=False)
+    panel = make_panel(qtbot, sheets.store, sheet_id)
+    assert panel.notes[Role.CANDIDATE].text() == "required"
+    waits = panel.notes[Role.ASSESSOR].text()
+    assert "waits for: every criterion covered, order of signatures" in waits
+    assert 'href="criterion:2.2"' in waits
+    assert "candidate signs their declaration" in panel.notes[Role.ASSESSOR].toolTip()
+    with qtbot.waitSignal(panel.jump_to_criterion) as jumped:
+        panel.notes[Role.ASSESSOR].linkActivated.emit("criterion:2.2")
+    assert jumped.args == ["2.2"]
+
+
 def test_the_line_manager_is_asked_for_only_where_the_unit_requires_it(
     qtbot: QtBot, sheets: Sheets
 ) -> None:
