@@ -83,6 +83,7 @@ def paint_strokes(
 def typed_signature(name: str, point_size: int, parent: QWidget | None = None) -> QLabel:
     """A typed signature as the PDF prints it: the name slanted, in the signature ink."""
     label = QLabel(name, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = QFont("DejaVu Sans", point_size)
     font.setItalic(True)
     label.setFont(font)

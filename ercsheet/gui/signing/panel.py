@@ -121,8 +121,8 @@ class SigningPanel(QWidget):
         self.reopen_button.setVisible(locked)
         problem = self._store.check_record(self._sheet_id)
         self.warning.setText(
-            f"<b>This sheet does not verify:</b> {problem}. Do not rely on it; check the audit "
-            "trail and the printed copy."
+            f"<b>This sheet does not verify:</b> {html.escape(problem)}. Do not rely on it; "
+            "check the audit trail and the printed copy."
             if problem
             else ""
         )
@@ -148,7 +148,9 @@ class SigningPanel(QWidget):
             signature = content.signature(role)
             if signature is not None:
                 grid.addWidget(_signed_mark(signature, self.lines), line, 1)
-                grid.addWidget(QLabel(signature.name, self.lines), line, 2)
+                name = QLabel(signature.name, self.lines)
+                name.setTextFormat(Qt.TextFormat.PlainText)
+                grid.addWidget(name, line, 2)
                 grid.addWidget(QLabel(uk(signature.date), self.lines), line, 3)
                 continue
             text = f"Sign as {in_sentence(role)}…"

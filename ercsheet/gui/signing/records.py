@@ -79,6 +79,7 @@ class AuditTrailDialog(QDialog):
         else:
             text = f"Intact: all {len(trail)} events verify, each sealed to the one before."
         self.chain_status = QLabel(text, self)
+        self.chain_status.setTextFormat(Qt.TextFormat.PlainText)
         self.chain_status.setWordWrap(True)
         bad = broken is not None or problem is not None
         self.chain_status.setStyleSheet("color:#a40000" if bad else "color:#1d4d14")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -67,8 +68,8 @@ class SignDialog(QDialog):
         self.setWindowTitle(f"Sign as {in_sentence(role)}")
 
         heading = QLabel(
-            f"<b>{role.label}</b> — {self._content.candidate.name}, "
-            f"{self._content.unit.display_title}"
+            f"<b>{role.label}</b> — {html.escape(self._content.candidate.name)}, "
+            f"{html.escape(self._content.unit.display_title)}"
         )
         heading.setWordWrap(True)
         self.known_problems = ProblemList(self)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from ercsheet.domain.record import short_code
 from ercsheet.domain.rules import Rule
+from ercsheet.domain.sheet import Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.signing.pad import SignatureView
 from ercsheet.gui.signing.panel import SigningPanel
@@ -167,3 +169,15 @@ def test_an_unqualified_iv_signing_brings_up_the_iv_countersignature(
     assert list(panel.sign_buttons) == [Role.IV_COUNTERSIGN]
     assert "Still to sign: countersigning qualified IV" in panel.status.text()
     assert sheets.store.check_record(sheet_id) is None
+
+
+def test_names_are_shown_as_typed_never_as_markup(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new()
+    odd = "<i>Ana</i> & Bo"
+    sheets.store.add_signature(
+        sheet_id, Signature(Role.CANDIDATE, odd, TODAY, SignatureKind.TYPED), TODAY
+    )
+    panel = make_panel(qtbot, sheets.store, sheet_id)
+    shown = [label for label in panel.lines.findChildren(QLabel) if label.text() == odd]
+    assert len(shown) == 2  # the typed signature and the name beside it
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
