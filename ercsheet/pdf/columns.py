@@ -18,6 +18,7 @@ MAX_AC_WIDTH = 11 * MM
 REF_WIDTH = 54.0
 METHOD_WIDTH = 52.0
 MIN_TITLE_WIDTH = 150.0
+PREFERRED_TITLE_WIDTH = 260.0
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,10 @@ def plan_columns(unit: Unit, available_width: float) -> ColumnPlan:
         chunks.append(_chunk(numbers, outcome_of, start, start + size))
         start += size
     widest = max(sizes)
-    ac_width = min(
-        MAX_AC_WIDTH, (available_width - REF_WIDTH - METHOD_WIDTH - MIN_TITLE_WIDTH) / widest
-    )
+    # Share the width between titles and AC columns: titles get a comfortable width where the
+    # ACs can spare it, and the AC columns never go below the legible minimum.
+    share = (available_width - REF_WIDTH - METHOD_WIDTH - PREFERRED_TITLE_WIDTH) / widest
+    ac_width = min(MAX_AC_WIDTH, max(MIN_AC_WIDTH, share))
     title_width = available_width - REF_WIDTH - METHOD_WIDTH - widest * ac_width
     return ColumnPlan(REF_WIDTH, title_width, METHOD_WIDTH, ac_width, tuple(chunks))
 

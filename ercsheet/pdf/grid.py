@@ -35,6 +35,8 @@ from ercsheet.pdf.text import fit_size, wrap
 OUTCOME_ROW_HEIGHT = 12.0
 CRITERIA_ROW_HEIGHT = 14.0
 CONTINUED = "(continued)"
+# Clear space each side of an AC number, so neighbouring numbers never read as one.
+HEADER_PAD = 2.0
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def _criteria_header_height(chunk: Chunk, plan: ColumnPlan) -> float:
 
 
 def _criterion_fits(number: str, plan: ColumnPlan) -> bool:
-    return width(number, fonts().condensed_bold, MIN_HEADER_SIZE) <= plan.ac_width - 2
+    return width(number, fonts().condensed_bold, MIN_HEADER_SIZE) <= plan.ac_width - 2 * HEADER_PAD
 
 
 def draw_grid(
@@ -202,7 +204,9 @@ def _draw_header(
     for index, number in enumerate(chunk.criteria):
         centre = ac_start + (index + 0.5) * plan.ac_width
         if _criterion_fits(number, plan):
-            size = fit_size(number, bold, GRID_HEADER_SIZE, MIN_HEADER_SIZE, plan.ac_width - 2)
+            size = fit_size(
+                number, bold, GRID_HEADER_SIZE, MIN_HEADER_SIZE, plan.ac_width - 2 * HEADER_PAD
+            )
             canvas.setFont(bold, size)
             canvas.drawCentredString(centre, top - head + 4, number)
         else:

@@ -22,10 +22,13 @@ def ticked_cells(page: PageObject, criteria: set[str], refs: set[str]) -> list[t
     items = placed(page)
     headers = [p for p in items if p.text in criteria]
     references = [p for p in items if p.text in refs]
+    xs = sorted(h.x for h in headers)
+    spacing = min((b - a for a, b in itertools.pairwise(xs)), default=100.0)
     cells = []
     for tick in (p for p in items if p.text == TICK):
         column = min(headers, key=lambda h: abs(h.x - tick.x))
-        assert abs(column.x - tick.x) < 6, f"tick at x={tick.x} is under no AC header"
+        # Clearly nearer its own column's header than any neighbour's.
+        assert abs(column.x - tick.x) < spacing / 2, f"tick at x={tick.x} is under no AC header"
         row = min(references, key=lambda r: abs(r.y - tick.y))
         assert abs(row.y - tick.y) < 3, f"tick at y={tick.y} is beside no reference"
         cells.append((row.text, column.text))
@@ -52,7 +55,9 @@ def test_each_tick_is_in_its_rows_cell_under_its_ac(f17: Unit, operations: Unit)
 
 
 def test_a_60_ac_grid_continues_on_further_pages_with_every_tick_printed_once() -> None:
-    unit = make_unit((12, 12, 12, 12, 12))
+    # Single-digit AC numbers print across their columns (wider ones turn upwards, which moves
+    # where their text starts and would blur the nearest-header test).
+    unit = make_unit((9, 9, 9, 9, 9, 9, 6))
     content = unsigned(unit, rows_for(unit, 30))
     assert printed_cells(content) == expected_cells(content)
     texts = page_texts(render([content]))
