@@ -52,6 +52,10 @@ def draw_strokes(canvas: Canvas, strokes: Sequence[Stroke], box: Box) -> None:
         return pad.x + x * pad.width, pad.top - y * pad.height
 
     canvas.saveState()
+    # A stroke that ran off the pad's edge stops at the signature space, clear of the labels.
+    clip = canvas.beginPath()
+    clip.rect(box.x, box.y - 2, box.width, box.height + 2)
+    canvas.clipPath(clip, stroke=0, fill=0)
     canvas.setStrokeColor(SIGNATURE_INK)
     canvas.setFillColor(SIGNATURE_INK)
     canvas.setLineWidth(PEN_WIDTH)
