@@ -181,12 +181,9 @@ def _draw_banner(canvas: Canvas, top: float, note: str) -> None:
     canvas.rect(LEFT, top - BANNER_HEIGHT, CONTENT_WIDTH, BANNER_HEIGHT, stroke=0, fill=1)
     canvas.setFillColor(BANNER_INK)
     canvas.setFont(fonts().bold, 9)
-    text = f"{wording.SUPERSEDED} — {note}"
-    lines = wrap(text, fonts().bold, 9, CONTENT_WIDTH - 12)
     # One line fits a note of ~150 characters; a longer one is cut rather than hide the grid.
-    canvas.drawString(
-        LEFT + 6, top - BANNER_HEIGHT + 4.5, lines[0] + ("…" if len(lines) > 1 else "")
-    )
+    text = ellipsis(f"{wording.SUPERSEDED} — {note}", fonts().bold, 9, CONTENT_WIDTH - 12)
+    canvas.drawString(LEFT + 6, top - BANNER_HEIGHT + 4.5, text)
 
 
 def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages: int) -> None:

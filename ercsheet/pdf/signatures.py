@@ -16,7 +16,7 @@ from ercsheet.domain.sheet import Point, Signature, Stroke
 from ercsheet.domain.vocabulary import SignatureKind
 from ercsheet.pdf.fonts import fonts
 from ercsheet.pdf.style import SIGNATURE_INK, Box
-from ercsheet.pdf.text import fit_size
+from ercsheet.pdf.text import fit_size, one_line
 
 # The signature pad is about three times as wide as it is tall; keeping that shape on paper
 # keeps a signature recognisable instead of squashing it into a long thin line.
@@ -83,6 +83,7 @@ def draw_strokes(canvas: Canvas, strokes: Sequence[Stroke], box: Box) -> None:
 def draw_typed(canvas: Canvas, name: str, box: Box) -> None:
     """The name as typed, slanted like handwriting, in the embedded font."""
     font = fonts().regular
+    name = one_line(name)
     size = fit_size(name, font, TYPED_SIZE, 5.0, box.width / (1 + _slant()))
     canvas.saveState()
     canvas.setFillColor(SIGNATURE_INK)
