@@ -42,7 +42,7 @@ from ercsheet.pdf.style import (
     SIGNATURE_LINE_HEIGHT,
     TITLE_SIZE,
 )
-from ercsheet.pdf.text import wrap
+from ercsheet.pdf.text import ellipsis, wrap
 
 # The header's left part (titles) and right part (candidate declaration), as on OCR's form.
 TITLES_WIDTH = 390.0
@@ -55,6 +55,8 @@ KEY_SIZE = 7.5
 KEY_LEADING = 9.5
 DECLARATION_SIZE = 8.5
 FOOTER_HEIGHT = 12.0
+# Real unit lines take one or two; a runaway one must not push the grid off the page.
+MAX_UNIT_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,9 @@ class Form:
 def measure_form(content: SheetContent, record_code: str | None, superseded: str) -> Form:
     bold = fonts().bold
     qualification = content.qualification or _only_qualification(content)
-    unit_lines = tuple(wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH))
+    unit_lines = _at_most(
+        wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH), MAX_UNIT_LINES, bold
+    )
     key_lines = tuple(wrap(methods_key(content), fonts().regular, KEY_SIZE, CONTENT_WIDTH))
     titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
     header = (
@@ -120,7 +124,9 @@ def draw_top(canvas: Canvas, form: Form) -> None:
         y -= HEADING_LEADING - 2
         canvas.setFont(fonts().bold, HEADING_SIZE)
         canvas.setFillColor(INK)
-        canvas.drawString(LEFT, y, form.qualification)
+        canvas.drawString(
+            LEFT, y, ellipsis(form.qualification, fonts().bold, HEADING_SIZE, TITLES_WIDTH)
+        )
     y -= 18
     canvas.setFont(fonts().bold, TITLE_SIZE)
     canvas.drawString(LEFT, y, wording.FORM_TITLE)
@@ -175,12 +181,9 @@ def _draw_banner(canvas: Canvas, top: float, note: str) -> None:
     canvas.rect(LEFT, top - BANNER_HEIGHT, CONTENT_WIDTH, BANNER_HEIGHT, stroke=0, fill=1)
     canvas.setFillColor(BANNER_INK)
     canvas.setFont(fonts().bold, 9)
-    text = f"{wording.SUPERSEDED} — {note}"
-    lines = wrap(text, fonts().bold, 9, CONTENT_WIDTH - 12)
     # One line fits a note of ~150 characters; a longer one is cut rather than hide the grid.
-    canvas.drawString(
-        LEFT + 6, top - BANNER_HEIGHT + 4.5, lines[0] + ("…" if len(lines) > 1 else "")
-    )
+    text = ellipsis(f"{wording.SUPERSEDED} — {note}", fonts().bold, 9, CONTENT_WIDTH - 12)
+    canvas.drawString(LEFT + 6, top - BANNER_HEIGHT + 4.5, text)
 
 
 def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages: int) -> None:
@@ -256,3 +259,11 @@ def _draw_signed_line(
 def _only_qualification(content: SheetContent) -> str:
     contexts = content.unit.qualifications
     return contexts[0].title if len(contexts) == 1 else ""
+
+
+def _at_most(lines: list[str], count: int, font: str) -> tuple[str, ...]:
+    """The first `count` lines, the last one marked `…` when text was left out."""
+    if len(lines) <= count:
+        return tuple(lines)
+    last = ellipsis(lines[count - 1] + "…", font, HEADING_SIZE, TITLES_WIDTH)
+    return (*lines[: count - 1], last)

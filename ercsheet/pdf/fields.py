@@ -18,7 +18,7 @@ from ercsheet.domain.vocabulary import SignatureKind
 from ercsheet.pdf.fonts import fonts, width
 from ercsheet.pdf.signatures import draw_signature
 from ercsheet.pdf.style import INK, LABEL_SIZE, RULE, SIGNATURE_HEIGHT, SIGNATURE_INK, Box
-from ercsheet.pdf.text import ellipsis, fit_size
+from ercsheet.pdf.text import ellipsis, fit_size, one_line
 
 Filler = Callable[[Canvas, Box], None]
 DATE_WIDTH = 58.0
@@ -78,7 +78,7 @@ def text_fill(text: str, *, ink: Color = INK, bold: bool = False) -> Filler | No
 
     def fill(canvas: Canvas, box: Box) -> None:
         font = fonts().bold if bold else fonts().regular
-        size = fit_size(text, font, VALUE_SIZE, 6.5, box.width)
+        size = fit_size(one_line(text), font, VALUE_SIZE, 6.5, box.width)
         canvas.setFont(font, size)
         canvas.setFillColor(ink)
         canvas.drawString(box.x, box.y + 1, ellipsis(text, font, size, box.width))

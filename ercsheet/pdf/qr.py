@@ -7,6 +7,7 @@ more than the rest of a sheet.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from functools import cache
 from pathlib import Path
@@ -27,7 +28,8 @@ def draw_record_qr(canvas: Canvas, code: str, x: float, y: float) -> None:
 
     The symbol is drawn once per document as a form XObject and reused on every page.
     """
-    name = f"ers-qr-{code}"
+    # A PDF name of fixed, safe characters whatever the code holds.
+    name = "ers-qr-" + hashlib.sha256(code.encode()).hexdigest()[:16]
     if not canvas.hasForm(name):
         count, runs = symbol(code)
         canvas.beginForm(name, lowerx=0, lowery=0, upperx=QR_SIZE, uppery=QR_SIZE)

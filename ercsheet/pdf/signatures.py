@@ -16,7 +16,7 @@ from ercsheet.domain.sheet import Point, Signature, Stroke
 from ercsheet.domain.vocabulary import SignatureKind
 from ercsheet.pdf.fonts import fonts
 from ercsheet.pdf.style import SIGNATURE_INK, Box
-from ercsheet.pdf.text import fit_size
+from ercsheet.pdf.text import fit_size, one_line
 
 # The signature pad is about three times as wide as it is tall; keeping that shape on paper
 # keeps a signature recognisable instead of squashing it into a long thin line.
@@ -52,6 +52,10 @@ def draw_strokes(canvas: Canvas, strokes: Sequence[Stroke], box: Box) -> None:
         return pad.x + x * pad.width, pad.top - y * pad.height
 
     canvas.saveState()
+    # A stroke that ran off the pad's edge stops at the signature space, clear of the labels.
+    clip = canvas.beginPath()
+    clip.rect(box.x, box.y - 2, box.width, box.height + 2)
+    canvas.clipPath(clip, stroke=0, fill=0)
     canvas.setStrokeColor(SIGNATURE_INK)
     canvas.setFillColor(SIGNATURE_INK)
     canvas.setLineWidth(PEN_WIDTH)
@@ -79,6 +83,7 @@ def draw_strokes(canvas: Canvas, strokes: Sequence[Stroke], box: Box) -> None:
 def draw_typed(canvas: Canvas, name: str, box: Box) -> None:
     """The name as typed, slanted like handwriting, in the embedded font."""
     font = fonts().regular
+    name = one_line(name)
     size = fit_size(name, font, TYPED_SIZE, 5.0, box.width / (1 + _slant()))
     canvas.saveState()
     canvas.setFillColor(SIGNATURE_INK)

@@ -53,8 +53,14 @@ def fit_size(text: str, font: str, largest: float, smallest: float, max_width: f
     return max(smallest, largest * max_width / natural)
 
 
+def one_line(text: str) -> str:
+    """Text for a one-line field: line breaks and tabs become single spaces."""
+    return " ".join(text.split())
+
+
 def ellipsis(text: str, font: str, size: float, max_width: float) -> str:
-    """`text` cut with `…` to fit one line (for labels that must stay one line)."""
+    """`text` on one line, cut with `…` to fit (for fields that must stay one line)."""
+    text = one_line(text)
     if width(text, font, size) <= max_width:
         return text
     while text and width(text + "…", font, size) > max_width:

@@ -1,14 +1,17 @@
-"""Any sheet prints: random units (1 to 60 ACs), rows and European text never break the layout."""
+"""Any sheet prints: random units (1 to 60 ACs), rows, signatures and European text."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ercsheet.domain.sheet import Candidate, EvidenceRow, SheetContent
-from ercsheet.domain.vocabulary import Method
+from ercsheet.domain.sheet import Candidate, EvidenceRow, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.pdf import PrintedSheet
 from tests.factories import make_unit
 from tests.pdf.reading import page_texts, render
 from tests.pdf.samples import unsigned
@@ -25,9 +28,31 @@ OUTCOMES = st.lists(st.integers(min_value=1, max_value=15), min_size=1, max_size
 )
 
 
+# Strokes as a pad may record them, including points a little off its edges.
+POINT = st.tuples(st.floats(-0.2, 1.2), st.floats(-0.2, 1.2))
+STROKES = st.lists(st.lists(POINT, min_size=1, max_size=30).map(tuple), max_size=4).map(tuple)
+
+
 @st.composite
-def sheets(draw: st.DrawFn) -> SheetContent:
+def signatures(draw: st.DrawFn) -> tuple[Signature, ...]:
+    roles = draw(st.lists(st.sampled_from(list(Role)), unique=True))
+    return tuple(
+        Signature(
+            role,
+            draw(st.text(EUROPEAN, min_size=1, max_size=80)),
+            dt.date(2026, 1, 1) + dt.timedelta(days=draw(st.integers(0, 300))),
+            kind,
+            draw(STROKES) if kind is SignatureKind.DRAWN else (),
+        )
+        for role in roles
+        for kind in [draw(st.sampled_from(list(SignatureKind)))]
+    )
+
+
+@st.composite
+def printed_sheets(draw: st.DrawFn) -> PrintedSheet:
     unit = make_unit(tuple(draw(OUTCOMES)))
+    unit = unit.model_copy(update={"title": draw(TEXT)})
     numbers = list(unit.criterion_numbers)
     refs = draw(st.lists(st.text(EUROPEAN, min_size=1, max_size=20), max_size=40, unique=True))
     rows = [
@@ -41,13 +66,16 @@ def sheets(draw: st.DrawFn) -> SheetContent:
         for ref in refs
     ]
     candidate = Candidate(draw(st.text(EUROPEAN, min_size=1, max_size=60)), draw(TEXT), "1")
-    return unsigned(unit, rows, candidate=candidate)
+    content = unsigned(unit, rows, candidate=candidate, qualification=draw(TEXT))
+    content = dataclasses.replace(content, signatures=draw(signatures()))
+    code = draw(st.none() | st.text("0123456789abcdef", min_size=64, max_size=64))
+    return PrintedSheet(content, code, draw(st.just("") | TEXT))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sheets())
-def test_any_sheet_prints_with_consistent_page_numbers(content: SheetContent) -> None:
-    texts = page_texts(render([content, content]))
+@given(printed_sheets())
+def test_any_sheet_prints_with_consistent_page_numbers(sheet: PrintedSheet) -> None:
+    texts = page_texts(render([sheet, sheet]))
     numbers = [re.findall(r"\(Page (\d+) of (\d+)\)", text) for text in texts]
     assert all(len(found) == 1 for found in numbers)
     pairs = [(int(n), int(m)) for [(n, m)] in numbers]

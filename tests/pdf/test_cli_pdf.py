@@ -39,6 +39,9 @@ def test_print_sheets_by_id(database: Path, tmp_path: Path) -> None:
     assert text.count("(Page 1 of 1)") == 2
     assert "Siân Ní Bhriain" in text and "Łukasz Żółć" in text
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    again = tmp_path / "again.pdf"
+    assert ercsheet("pdf", "1", "3", "-o", again, db=database).returncode == 0
+    assert again.read_bytes() == out.read_bytes(), "another run printed other bytes"
 
 
 def test_print_every_sheet_of_a_candidate(database: Path, tmp_path: Path) -> None:

@@ -122,6 +122,8 @@ def test_an_empty_sheet_prints_a_blank_form_with_rows_to_fill_by_hand(reliable: 
     assert "(Page 1 of 1)" in page_texts(data)[0]
     assert TICK not in page_texts(data)[0]
     # Empty rows are ruled across the whole grid: one rule under each, at least a dozen.
-    rules = horizontal_rules(reader.pages[0], reader, min_length=700)
-    grid_rules = [y for y in rules if y < 480]
-    assert len(grid_rules) >= 12
+    page = reader.pages[0]
+    header = next(p for p in placed(page) if p.text == "Evidence title")
+    key = next(p for p in placed(page) if p.text.startswith("Assessment methods:"))
+    rows = [y for y in horizontal_rules(page, reader, min_length=700) if key.y < y < header.y]
+    assert len(rows) >= 13  # the header's lower edge and one rule under each of 12+ rows

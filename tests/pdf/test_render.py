@@ -180,3 +180,13 @@ def test_several_sheets_in_one_pdf_number_their_pages_per_sheet(
     expected = [(n, per_sheet) for n in range(1, per_sheet + 1)]
     assert numbers == [*expected, (1, 1), *expected]
     assert flat("".join(texts)).count("Evidence Record Sheet") == len(texts)
+
+
+def test_line_breaks_typed_into_one_line_fields_print_as_spaces(f17: Unit) -> None:
+    candidate = dataclasses.replace(unsigned(f17, []).candidate, name="Siân\nNí\tBhriain")
+    content = unsigned(f17, rows_for(f17, 1), candidate=candidate)
+    note = "Superseded version 1\nreopened 20/11/2026"
+    page = read(render([PrintedSheet(content, None, note)])).pages[0]
+    drawn = {p.text for p in placed(page)}
+    assert "Siân Ní Bhriain" in drawn
+    assert f"SUPERSEDED: NOT THE CURRENT RECORD — {flat(note)}" in drawn
