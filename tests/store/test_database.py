@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from ercsheet.store.database import StoreError, head_revision, open_engine
+from ercsheet.store.database import SCHEMA_REVISION, StoreError, head_revision, open_engine
 from ercsheet.store.models import Base
 from ercsheet.store.store import Store
 
@@ -36,6 +38,26 @@ def test_a_new_database_matches_the_models_and_is_at_head(tmp_path: Path) -> Non
         assert context.get_current_revision() == head_revision()
         assert compare_metadata(context, Base.metadata) == []
     engine.dispose()
+
+
+def test_the_schema_revision_the_code_writes_is_the_newest_migration() -> None:
+    assert head_revision() == SCHEMA_REVISION, (
+        "a migration was added: set SCHEMA_REVISION in ercsheet/store/database.py to its revision"
+    )
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path: Path) -> None:
+    # Every command and the window pay Alembic's import only when a file must be migrated.
+    path = tmp_path / "current.sqlite3"
+    Store(path).close()
+    script = (
+        "import sys; from pathlib import Path; from ercsheet.store.store import Store; "
+        f"Store(Path({str(path)!r})).close(); print('alembic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_an_old_database_is_upgraded_in_place_keeping_its_data(tmp_path: Path) -> None:
