@@ -162,7 +162,7 @@ STARTUP_PARTS = [
     ("Python itself", "pass"),
     ("ReportLab platypus (the floor's import)", "import reportlab.platypus"),
     ("SQLAlchemy ORM", "import sqlalchemy.orm"),
-    ("ercsheet's store (SQLAlchemy, Alembic)", "import ercsheet.store.store"),
+    ("ercsheet's store (SQLAlchemy, models, units)", "import ercsheet.store.store"),
     ("ercsheet's PDF package + loading 4 fonts", "from ercsheet.pdf import fonts; fonts.fonts()"),
 ]
 
