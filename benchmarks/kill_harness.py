@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.domain.sheet import EvidenceRow, Person
-from ercsheet.domain.vocabulary import Method
+from ercsheet.domain.sheet import EvidenceRow, Person, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 State = tuple[tuple[str, frozenset[str]], ...]
 UNIT = Unit.model_validate(
@@ -48,7 +48,7 @@ TODAY = dt.date(2026, 11, 22)
 
 
 def operations(seed: int) -> list[tuple[str, str, str]]:
-    """A deterministic list of (kind, ref, criterion) edits."""
+    """A deterministic list of (kind, ref, detail) changes, each one transaction in the store."""
     rng = random.Random(seed)
     refs: list[str] = []
     ops: list[tuple[str, str, str]] = []
@@ -56,6 +56,11 @@ def operations(seed: int) -> list[tuple[str, str, str]]:
         roll = rng.random()
         if n % 40 == 39:
             ops.append(("import", f"I{n:03}", ""))
+        elif n % 40 == 19:
+            # A second sheet signed through the signing code, one transaction at a time.
+            ref = f"S{n:03}"
+            ops += [("candidate", ref, ""), ("sheet", ref, ""), ("row", ref, "")]
+            ops += [("sign", ref, "candidate"), ("sign", ref, "assessor")]
         elif not refs or roll < 0.3:
             ref = f"E{n:03}"
             refs.append(ref)
@@ -67,23 +72,37 @@ def operations(seed: int) -> list[tuple[str, str, str]]:
     return ops
 
 
-def apply(state: dict[str, set[str]], op: tuple[str, str, str]) -> None:
-    kind, ref, criterion = op
-    if kind == "add":
-        state[ref] = {criterion}
-    elif kind == "tick":
-        state[ref] ^= {criterion}
-    elif kind == "delete":
-        del state[ref]
+# What the store holds after some changes: the main sheet's rows and ticks; every other sheet
+# as (candidate number, number of rows, roles signed); how many candidates there are.
+Others = frozenset[tuple[str, int, tuple[str, ...]]]
+Expected = tuple[State, Others, int]
 
 
-def expected(ops: list[tuple[str, str, str]], count: int) -> tuple[State, int]:
-    """The main sheet's rows, and how many signed sheets were imported, after `count` ops."""
-    state: dict[str, set[str]] = {}
-    for op in ops[:count]:
-        apply(state, op)
-    imports = sum(1 for op in ops[:count] if op[0] == "import")
-    return tuple((ref, frozenset(ticks)) for ref, ticks in state.items()), imports
+def expected(ops: list[tuple[str, str, str]], count: int) -> Expected:
+    """What the store must hold after the first `count` changes, and nothing else."""
+    rows: dict[str, set[str]] = {}
+    others: dict[str, tuple[int, tuple[str, ...]]] = {}
+    candidates = 1
+    for kind, ref, detail in ops[:count]:
+        if kind == "add":
+            rows[ref] = {detail}
+        elif kind == "tick":
+            rows[ref] ^= {detail}
+        elif kind == "delete":
+            del rows[ref]
+        elif kind == "import":
+            candidates += 1
+            others[ref] = (1, ("candidate", "assessor"))
+        elif kind == "candidate":
+            candidates += 1
+        elif kind == "sheet":
+            others[ref] = (0, ())
+        elif kind == "row":
+            others[ref] = (1, ())
+        elif kind == "sign":
+            others[ref] = (1, (*others[ref][1], detail))
+    state = tuple((ref, frozenset(ticks)) for ref, ticks in rows.items())
+    return state, frozenset((ref, n, roles) for ref, (n, roles) in others.items()), candidates
 
 
 def signed_sheet_file(folder: Path, ref: str) -> Path:
@@ -122,19 +141,32 @@ def child(db: Path, seed: int) -> None:
     sheet_id = store.create_sheet(candidate, UNIT, "", Person("Pat Jones"))
     print(f"sheet {sheet_id}", flush=True)
     ids: dict[str, int] = {}
-    for index, (kind, ref, criterion) in enumerate(operations(seed)):
+    for index, (kind, ref, detail) in enumerate(operations(seed)):
         if kind == "add":
             row = EvidenceRow(
-                ref, f"Evidence {ref} ŵ", Method.OBSERVATION, None, frozenset({criterion})
+                ref, f"Evidence {ref} ŵ", Method.OBSERVATION, None, frozenset({detail})
             )
             ids[ref] = store.add_evidence(sheet_id, row)
         elif kind == "tick":
-            covered = criterion in store.evidence(ids[ref]).criteria
-            store.set_tick(ids[ref], criterion, not covered)
+            covered = detail in store.evidence(ids[ref]).criteria
+            store.set_tick(ids[ref], detail, not covered)
         elif kind == "delete":
             store.delete_evidence(ids.pop(ref))
-        else:
+        elif kind == "import":
             import_file(store, signed_sheet_file(db.parent, ref), units, TODAY)
+        elif kind == "candidate":
+            ids[ref] = store.add_candidate(f"Siân Ní Bhriain {ref}", ref)
+        elif kind == "sheet":
+            ids[ref] = store.create_sheet(ids[ref], UNIT, "", Person("Pat Jones"))
+        elif kind == "row":
+            every = frozenset(UNIT.criterion_numbers)
+            store.add_evidence(
+                ids[ref], EvidenceRow("E1", "All of it", Method.OBSERVATION, None, every)
+            )
+        else:
+            role = Role(detail)
+            name = "Pat Jones" if role is Role.ASSESSOR else f"Siân Ní Bhriain {ref}"
+            store.add_signature(ids[ref], Signature(role, name, TODAY, SignatureKind.TYPED), TODAY)
         print(f"saved {index + 1}", flush=True)
 
 
@@ -171,9 +203,18 @@ def one_run(folder: Path, seed: int, rng: random.Random) -> tuple[bool, str]:
         if not summaries:
             return False, "the sheet reported created is missing"
         main_sheet = store.sheet(summaries[0].id)
+        others = [store.sheet(summary.id) for summary in summaries[1:]]
         actual = (
             tuple((row.ref, row.criteria) for row in main_sheet.evidence),
-            len(summaries) - 1,
+            frozenset(
+                (
+                    other.candidate.candidate_number,
+                    len(other.evidence),
+                    tuple(signature.role.value for signature in other.signatures),
+                )
+                for other in others
+            ),
+            len(store.candidates()),
         )
         if store.check_records():
             return False, "a signed record does not verify"
