@@ -12,11 +12,11 @@ from ercsheet.store import models
 
 
 def unit_of(sheet: models.Sheet) -> Unit:
-    return _parse_snapshot(sheet.unit_snapshot)
+    return unit_from_snapshot(sheet.unit_snapshot)
 
 
 @functools.lru_cache(maxsize=64)
-def _parse_snapshot(text: str) -> Unit:
+def unit_from_snapshot(text: str) -> Unit:
     # Most sheets share a few units' snapshots: parse each once (Unit is immutable).
     return Unit.model_validate_json(text)
 
