@@ -1,19 +1,64 @@
-"""Starting the Qt application."""
+"""Starting the window: the Qt application, the store, the first run, backups on start and close."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ercsheet.catalogue.loader import Catalogue
+from ercsheet import paths
+from ercsheet.catalogue.loader import Catalogue, load_catalogue
+from ercsheet.gui.first_run import run_first_run
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.store import backup
+from ercsheet.store.database import StoreError
+from ercsheet.store.store import Store
+
+
+def settings() -> QSettings:
+    """The window's layout and last folders, in the data folder beside the database."""
+    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv)
+    app.setApplicationName("ercsheet")
+    app.setApplicationDisplayName("ercsheet")
+    return app
+
+
+def create_main_window(
+    db_path: Path, catalogue: Catalogue | None = None, today: dt.date | None = None
+) -> MainWindow:
+    """The window on the database at `db_path` (the seam tests and `--open` use)."""
+    application()
+    store = Store(Path(db_path))
+    units = catalogue or load_catalogue([paths.builtin_units_dir()])
+    window = MainWindow(store, units, today or dt.date.today(), settings())
+    return window
 
 
 def run(db_path: Path, catalogue: Catalogue, open_sheet: int | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("ercsheet")
-    window.resize(1200, 720)
+    app = application()
+    try:
+        window = create_main_window(db_path, catalogue)
+    except StoreError as error:
+        QMessageBox.critical(None, "ercsheet cannot open its database", str(error))
+        return 1
+    store = window.store
+    backup.rotate(store.path, "start")
     window.show()
-    return app.exec()
+    example = run_first_run(window, store, catalogue, window.today)
+    window.candidates.refresh()
+    if open_sheet is not None or example is not None:
+        window.open_sheet(open_sheet if open_sheet is not None else example)  # type: ignore[arg-type]
+    status = app.exec()
+    store.close()
+    backup.rotate(store.path, "close")
+    return status

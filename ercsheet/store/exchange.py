@@ -37,6 +37,10 @@ class ImportRefused(Exception):
     """The file was not imported; the message names the file, the place in it and the rule."""
 
 
+class ExpiredUnitRefused(ImportRefused):
+    """Refused only because the unit has expired: importing it again with allow_expired works."""
+
+
 @dataclass(frozen=True)
 class Imported:
     sheet_id: int
@@ -165,13 +169,13 @@ def import_file(
         content = parsed.content
         warnings = [p.message for p in rules.check_new_sheet(content.unit, today)]
         if warnings and not allow_expired:
-            raise ImportRefused(
+            raise ExpiredUnitRefused(
                 f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
             )
         warnings += [str(p) for p in rules.check_evidence(content, today) if not p.blocking]
         return Imported(store_sheet(store, content, parsed.audit, parsed.record_code), warnings)
     except ImportRefused as refusal:
-        raise ImportRefused(f"{path}: {refusal}") from None
+        raise type(refusal)(f"{path}: {refusal}") from None
 
 
 def store_sheet(

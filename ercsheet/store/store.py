@@ -88,6 +88,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def reconnect(self) -> None:
+        """Open the file again (after a restore replaced it), with the same checks as at start."""
+        self.engine.dispose()
+        self.engine = open_engine(self.path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
     def __enter__(self) -> Store:
         return self
 

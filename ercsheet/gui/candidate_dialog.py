@@ -1,0 +1,68 @@
+"""New or edit a candidate: name, candidate number, centre number."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.store.store import CandidateInfo, RuleViolation, Store
+
+ERROR_STYLE = "color:#a40000;"
+
+
+class CandidateDialog(QDialog):
+    """Writes the candidate to the store on OK; a refusal is shown in the dialog."""
+
+    def __init__(
+        self, store: Store, candidate: CandidateInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._candidate = store, candidate
+        self.candidate_id: int | None = candidate.id if candidate else None
+        self.setWindowTitle("Edit candidate" if candidate else "New candidate")
+        self.name = QLineEdit(candidate.name if candidate else "", self)
+        self.name.setAccessibleName("Candidate name")
+        self.number = QLineEdit(candidate.candidate_number if candidate else "", self)
+        self.number.setAccessibleName("Candidate number")
+        self.centre = QLineEdit(candidate.centre_number if candidate else "", self)
+        self.centre.setAccessibleName("Centre number")
+        self.error = QLabel(self)
+        self.error.setObjectName("candidateError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("Candidate &number:", self.number)
+        form.addRow("&Centre number:", self.centre)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        name, number, centre = self.name.text(), self.number.text(), self.centre.text()
+        try:
+            if self.candidate_id is None:
+                self.candidate_id = self._store.add_candidate(name, number, centre)
+            else:
+                self._store.update_candidate(self.candidate_id, name, number, centre)
+        except RuleViolation as refusal:
+            self.error.setText(" ".join(p.message for p in refusal.problems))
+            self.error.show()
+            self.name.setFocus()
+            return
+        super().accept()

@@ -1,0 +1,215 @@
+"""The left of the window: candidates with search, and the selected candidate's sheets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.store.store import CandidateInfo, SheetSummary, Store
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CandidateListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.candidates: list[CandidateInfo] = []
+
+    def show(self, candidates: list[CandidateInfo]) -> None:
+        self.beginResetModel()
+        self.candidates = candidates
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.candidates)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        candidate = self.candidates[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            number = f" ({candidate.candidate_number})" if candidate.candidate_number else ""
+            return candidate.name + number
+        if role == Qt.ItemDataRole.UserRole:
+            return candidate.id
+        return None
+
+
+class SheetListModel(QAbstractTableModel):
+    HEADERS = ("Unit", "Status", "Covered")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sheets: list[SheetSummary] = []
+
+    def show(self, sheets: list[SheetSummary]) -> None:
+        self.beginResetModel()
+        self.sheets = sheets
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.sheets)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        sheet = self.sheets[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (sheet.unit_title, sheet.status, f"{sheet.covered}/{sheet.total}")[
+                index.column()
+            ]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{sheet.unit_title}\n{sheet.qualification}".strip()
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
+            complete = sheet.covered == sheet.total
+            return QBrush(QColor("#1d6b14" if complete else "#8a5a00"))
+        if role == Qt.ItemDataRole.UserRole:
+            return sheet.id
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class CandidatePanel(QWidget):
+    sheet_chosen = Signal(int)
+    new_candidate = Signal()
+    edit_candidate = Signal(int)
+    new_sheet = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.search = QLineEdit(self)
+        self.search.setObjectName("candidateSearch")
+        self.search.setPlaceholderText("Search name or number")
+        self.search.setAccessibleName("Search candidates by name or number")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+
+        self.candidate_model = CandidateListModel()
+        self.candidate_list = QListView(self)
+        self.candidate_list.setObjectName("candidateList")
+        self.candidate_list.setAccessibleName("Candidates")
+        self.candidate_list.setModel(self.candidate_model)
+        self.candidate_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.candidate_list.selectionModel().currentChanged.connect(self._candidate_changed)
+        self.candidate_list.doubleClicked.connect(self._edit_clicked)
+
+        self.sheet_model = SheetListModel()
+        self.sheet_list = QTableView(self)
+        self.sheet_list.setObjectName("sheetList")
+        self.sheet_list.setAccessibleName("Sheets of the selected candidate")
+        self.sheet_list.setModel(self.sheet_model)
+        self.sheet_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sheet_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sheet_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sheet_list.verticalHeader().hide()
+        header = self.sheet_list.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.sheet_list.activated.connect(self._sheet_activated)
+        self.sheet_list.clicked.connect(self._sheet_activated)
+
+        self.new_button = QPushButton("New candidate…", self)
+        self.new_button.setObjectName("newCandidateButton")
+        self.new_button.clicked.connect(self.new_candidate)
+        self.edit_button = QPushButton("Edit…", self)
+        self.edit_button.setObjectName("editCandidateButton")
+        self.edit_button.clicked.connect(self._edit_clicked)
+        self.new_sheet_button = QPushButton("New sheet…", self)
+        self.new_sheet_button.setObjectName("newSheetButton")
+        self.new_sheet_button.clicked.connect(self._new_sheet_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        sheet_buttons = QHBoxLayout()
+        sheet_buttons.addWidget(QLabel("Sheets", self))
+        sheet_buttons.addStretch(1)
+        sheet_buttons.addWidget(self.new_sheet_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.candidate_list, 3)
+        layout.addLayout(buttons)
+        layout.addLayout(sheet_buttons)
+        layout.addWidget(self.sheet_list, 2)
+        self.refresh()
+
+    @property
+    def candidate_id(self) -> int | None:
+        index = self.candidate_list.currentIndex()
+        return int(index.data(Qt.ItemDataRole.UserRole)) if index.isValid() else None
+
+    def refresh(self) -> None:
+        """Re-read the candidates (and the current one's sheets), keeping the selection."""
+        selected = self.candidate_id
+        self.candidate_model.show(self._store.candidates(self.search.text()))
+        self.select_candidate(selected)
+        self._update_buttons()
+
+    def select_candidate(self, candidate_id: int | None) -> None:
+        for row, candidate in enumerate(self.candidate_model.candidates):
+            if candidate.id == candidate_id:
+                self.candidate_list.setCurrentIndex(self.candidate_model.index(row))
+                return
+        self.refresh_sheets()
+
+    def refresh_sheets(self, select_sheet: int | None = None) -> None:
+        candidate_id = self.candidate_id
+        sheets = [] if candidate_id is None else self._store.sheets(candidate_id)
+        self.sheet_model.show(sheets)
+        for row, sheet in enumerate(sheets):
+            if sheet.id == select_sheet:
+                self.sheet_list.selectRow(row)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.candidate_id is not None
+        self.edit_button.setEnabled(chosen)
+        self.new_sheet_button.setEnabled(chosen)
+
+    def _candidate_changed(self, *_args: object) -> None:
+        self.refresh_sheets()
+
+    def _sheet_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.sheet_chosen.emit(int(index.data(Qt.ItemDataRole.UserRole)))
+
+    def _edit_clicked(self, *_args: object) -> None:
+        if self.candidate_id is not None:
+            self.edit_candidate.emit(self.candidate_id)
+
+    def _new_sheet_clicked(self) -> None:
+        if self.candidate_id is not None:
+            self.new_sheet.emit(self.candidate_id)

@@ -1,0 +1,169 @@
+"""The File menu's exchange files and backups: each file imported whole or refused with its
+reason, a progress dialog that can stop between files, backups through the store's backup API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from ercsheet.atomic import write_text_atomic
+from ercsheet.catalogue.loader import Catalogue
+from ercsheet.store import backup
+from ercsheet.store.exchange import ExpiredUnitRefused, ImportRefused, export_sheet, import_file
+from ercsheet.store.store import Store
+
+Outcome = tuple[Path, int | ImportRefused | None]  # a sheet id, the refusal, or not attempted
+
+
+def import_paths(
+    parent: QWidget,
+    store: Store,
+    catalogue: Catalogue,
+    today: dt.date,
+    paths: Sequence[Path],
+    allow_expired: bool = False,
+) -> list[Outcome]:
+    """Import each file in turn; a cancel stops before the next file and leaves it untouched."""
+    progress = QProgressDialog("Importing…", "Stop after this file", 0, len(paths), parent)
+    progress.setWindowTitle("Import exchange files")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    outcomes: list[Outcome] = []
+    for done, path in enumerate(paths):
+        progress.setValue(done)
+        progress.setLabelText(f"Importing {path.name} ({done + 1} of {len(paths)})…")
+        if progress.wasCanceled():
+            outcomes += [(rest, None) for rest in paths[done:]]
+            break
+        try:
+            imported = import_file(store, path, catalogue.get, today, allow_expired)
+            outcomes.append((path, imported.sheet_id))
+        except ImportRefused as refusal:
+            outcomes.append((path, refusal))
+    progress.setValue(len(paths))
+    return outcomes
+
+
+def summary(outcomes: Sequence[Outcome]) -> str:
+    lines = []
+    for path, outcome in outcomes:
+        if isinstance(outcome, int):
+            lines.append(f"✓ {path.name}: imported as sheet {outcome}")
+        elif outcome is None:
+            lines.append(f"– {path.name}: not imported (stopped before it)")
+        else:
+            reason = str(outcome).removeprefix(f"{path}: ")
+            lines.append(f"✗ {path.name}: refused — {reason}")
+    return "\n".join(lines)
+
+
+def import_files(
+    parent: QWidget,
+    store: Store,
+    catalogue: Catalogue,
+    today: dt.date,
+    settings: QSettings,
+    paths: Sequence[Path] | None = None,
+) -> list[int]:
+    """Ask for files (several at once), import them, show what happened. The new sheets' ids."""
+    if paths is None:
+        folder = str(settings.value("folders/exchange", str(Path.home())))
+        names, _filter = QFileDialog.getOpenFileNames(
+            parent, "Import exchange files", folder, "Exchange files (*.json);;All files (*)"
+        )
+        paths = [Path(name) for name in names]
+    if not paths:
+        return []
+    settings.setValue("folders/exchange", str(paths[0].parent))
+    outcomes = import_paths(parent, store, catalogue, today, paths)
+    expired = [path for path, outcome in outcomes if isinstance(outcome, ExpiredUnitRefused)]
+    if expired:
+        answer = QMessageBox.question(
+            parent,
+            "Expired units",
+            f"{len(expired)} file(s) are for units that have expired. Certification against an "
+            "expired unit may no longer be possible. Import them anyway?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            again = dict(import_paths(parent, store, catalogue, today, expired, True))
+            outcomes = [(path, again.get(path, outcome)) for path, outcome in outcomes]
+    imported = [outcome for _path, outcome in outcomes if isinstance(outcome, int)]
+    box = QMessageBox(parent)
+    box.setWindowTitle("Import exchange files")
+    box.setIcon(
+        QMessageBox.Icon.Information if len(imported) == len(outcomes) else QMessageBox.Icon.Warning
+    )
+    box.setText(f"{len(imported)} of {len(outcomes)} file(s) imported.")
+    box.setInformativeText(summary(outcomes))
+    box.exec()
+    return imported
+
+
+def export_exchange(
+    parent: QWidget, store: Store, sheet_id: int, settings: QSettings, path: Path | None = None
+) -> Path | None:
+    content = store.sheet(sheet_id)
+    if path is None:
+        folder = Path(str(settings.value("folders/exchange", str(Path.home()))))
+        suggested = f"{content.candidate.candidate_number or 'sheet'}-{content.unit.id}.json"
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, "Export exchange file", str(folder / suggested), "Exchange files (*.json)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        write_text_atomic(path, export_sheet(store, sheet_id))
+    except OSError as error:
+        QMessageBox.warning(parent, "Export", f"{path} could not be written: {error.strerror}.")
+        return None
+    settings.setValue("folders/exchange", str(path.parent))
+    return path
+
+
+def back_up(parent: QWidget, store: Store) -> Path | None:
+    try:
+        written = backup.rotate(store.path, "manual")
+    except backup.BackupError as error:
+        QMessageBox.warning(parent, "Back up", str(error))
+        return None
+    QMessageBox.information(parent, "Back up", f"Backed up to {written}.")
+    return written
+
+
+def restore_backup(parent: QWidget, store: Store, path: Path | None = None) -> bool:
+    """Replace the database with a backup the assessor picks; the current one is backed up first.
+    True when restored (the caller shows everything again)."""
+    if path is None:
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            "Restore a backup",
+            str(backup.backups_dir(store.path)),
+            "ercsheet databases (*.sqlite3);;All files (*)",
+        )
+        if not name:
+            return False
+        path = Path(name)
+        answer = QMessageBox.question(
+            parent,
+            "Restore a backup",
+            f"Replace everything in ercsheet with the backup {path.name}? The current data is "
+            "backed up first, so this can be undone by restoring that backup.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    store.close()
+    try:
+        saved = backup.restore(store.path, path)
+    except backup.BackupError as error:
+        QMessageBox.warning(parent, "Restore a backup", str(error))
+        return False
+    finally:
+        store.reconnect()
+    kept = f" The data as it was is kept in {saved}." if saved else ""
+    QMessageBox.information(parent, "Restore a backup", f"Restored {path.name}.{kept}")
+    return True

@@ -1,0 +1,105 @@
+"""The first start: who the assessor is, then an offer of an example candidate to try things on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.catalogue.loader import Catalogue
+from ercsheet.store.example import create_example_candidate
+from ercsheet.store.store import Profile, Store
+
+
+class ProfileDialog(QDialog):
+    """The assessor's name, qualified or not, and assessor number; saved on OK."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None, welcome: bool = False) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle("Welcome to ercsheet" if welcome else "Assessor profile")
+        profile = store.profile()
+        self.name = QLineEdit(profile.name if profile else "", self)
+        self.name.setAccessibleName("Your name as you sign it")
+        self.qualified = QCheckBox(
+            "I hold an assessor qualification (e.g. TAQA, A1, D32/D33)", self
+        )
+        self.qualified.setChecked(profile.qualified if profile else True)
+        self.number = QLineEdit(profile.assessor_number if profile else "", self)
+        self.number.setAccessibleName("Assessor number")
+        intro = QLabel(
+            "This laptop's assessor signs the sheets made here. An assessor who is not yet "
+            "qualified needs a qualified assessor's countersignature on every sheet.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setObjectName("profileError")
+        self.error.setStyleSheet("color:#a40000;")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("Your &name:", self.name)
+        form.addRow("", self.qualified)
+        form.addRow("Assessor n&umber:", self.number)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        if not welcome:
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def accept(self) -> None:
+        name = " ".join(self.name.text().split())
+        if not name:
+            self.error.setText("Enter your name: it is printed on the sheets you sign.")
+            self.error.show()
+            self.name.setFocus()
+            return
+        self._store.set_profile(
+            Profile(name, self.qualified.isChecked(), self.number.text().strip())
+        )
+        super().accept()
+
+
+def offer_example(
+    parent: QWidget, store: Store, catalogue: Catalogue, today: dt.date
+) -> int | None:
+    """Ask whether to add the example candidate; the example sheet's id when they said yes."""
+    answer = QMessageBox.question(
+        parent,
+        "Try an example?",
+        "Open an example candidate with a sheet half done, to try ticking, signing and printing? "
+        "You can delete the example whenever you like.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    return create_example_candidate(store, catalogue, today)
+
+
+def run_first_run(
+    parent: QWidget, store: Store, catalogue: Catalogue, today: dt.date
+) -> int | None:
+    """On a store without a profile: ask for it, then offer the example. The sheet to open."""
+    if store.profile() is not None:
+        return None
+    ProfileDialog(store, parent, welcome=True).exec()
+    if store.profile() is None:
+        return None
+    return offer_example(parent, store, catalogue, today)

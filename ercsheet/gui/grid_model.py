@@ -1,0 +1,226 @@
+"""The criteria grid's model: evidence items as rows, then a coverage row; reference, title,
+method, then one column per assessment criterion (AC).
+
+The model only shows a sheet: an edit typed into a cell goes to `edit_requested`'s handler (the
+sheet view), which writes it to the store through an undo command and then updates the model.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ercsheet.catalogue.model import Criterion, Unit
+from ercsheet.domain.coverage import Coverage, coverage
+from ercsheet.domain.sheet import EvidenceRow, SheetContent
+from ercsheet.domain.vocabulary import Method
+
+REF, TITLE, METHOD = 0, 1, 2
+FIRST_CRITERION = 3
+TICK = "✓"
+# headerData role giving an AC column's learning outcome ("LO1"): the header's upper band.
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+# data role: True when the cell is a ticked AC.
+TICKED_ROLE = Qt.ItemDataRole.UserRole + 2
+
+UNCOVERED = QColor("#fbdcd9")
+COVERED = QColor("#e3f1df")
+TICKED = QColor("#eef3fb")
+COVERAGE_ROW = QColor("#f3f3f3")
+
+Index = QModelIndex | QPersistentModelIndex
+EditHandler = Callable[[int, int, Any], bool]
+
+
+def criterion_tooltip(criterion: Criterion, outcome: str) -> str:
+    """The AC's full text and guidance, as hovering a column shows them."""
+    text = f"<b>{html.escape(criterion.number)}</b> {html.escape(criterion.text)}"
+    if criterion.guidance:
+        text += f"<br><i>Guidance:</i> {html.escape(criterion.guidance)}"
+    return f"<p style='white-space:normal'>{html.escape(outcome)}</p><p>{text}</p>"
+
+
+class GridModel(QAbstractTableModel):
+    def __init__(self, on_edit: EditHandler) -> None:
+        super().__init__()
+        self._on_edit = on_edit
+        self._rows: list[EvidenceRow] = []
+        self._ids: list[int] = []
+        self._unit: Unit | None = None
+        self._criteria: tuple[Criterion, ...] = ()
+        self._outcomes: list[str] = []  # per AC column: "LO1"
+        self._outcome_titles: list[str] = []
+        self._coverage = Coverage({})
+        self.locked = False
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- what the model shows ------------------------------------------------------------------
+
+    def show_sheet(self, content: SheetContent, ids: list[int], locked: bool) -> None:
+        self.beginResetModel()
+        self._unit = content.unit
+        self._rows, self._ids, self.locked = list(content.evidence), list(ids), locked
+        self._criteria = content.unit.criteria
+        self._outcomes, self._outcome_titles = [], []
+        for outcome in content.unit.learning_outcomes:
+            for _criterion in outcome.criteria:
+                self._outcomes.append(f"LO{outcome.number}")
+                self._outcome_titles.append(f"LO{outcome.number} {outcome.title}")
+        self._coverage = coverage(content.unit, self._rows)
+        self.endResetModel()
+
+    def replace_row(self, row: int, evidence: EvidenceRow) -> None:
+        """One item changed in the store: show it, and the coverage it changes."""
+        self._rows[row] = evidence
+        assert self._unit is not None
+        self._coverage = coverage(self._unit, self._rows)
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        coverage_row = len(self._rows)
+        self.dataChanged.emit(self.index(coverage_row, 0), self.index(coverage_row, last))
+
+    @property
+    def rows(self) -> list[EvidenceRow]:
+        return list(self._rows)
+
+    @property
+    def evidence_ids(self) -> list[int]:
+        return list(self._ids)
+
+    @property
+    def sheet_coverage(self) -> Coverage:
+        return self._coverage
+
+    def criterion_at(self, column: int) -> Criterion | None:
+        index = column - FIRST_CRITERION
+        return self._criteria[index] if 0 <= index < len(self._criteria) else None
+
+    def column_of(self, criterion: str) -> int | None:
+        for index, candidate in enumerate(self._criteria):
+            if candidate.number == criterion:
+                return FIRST_CRITERION + index
+        return None
+
+    def outcome_title(self, column: int) -> str:
+        index = column - FIRST_CRITERION
+        return self._outcome_titles[index] if 0 <= index < len(self._outcome_titles) else ""
+
+    def is_coverage_row(self, row: int) -> bool:
+        return row == len(self._rows)
+
+    # --- QAbstractTableModel ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() or self._unit is None else len(self._rows) + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return (
+            0 if parent.isValid() or self._unit is None else FIRST_CRITERION + len(self._criteria)
+        )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        editable = not self.locked and not self.is_coverage_row(index.row())
+        if editable and index.column() < FIRST_CRITERION:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if self.is_coverage_row(row):
+            return self._coverage_data(column, role)
+        evidence = self._rows[row]
+        criterion = self.criterion_at(column)
+        if criterion is not None:
+            ticked = criterion.number in evidence.criteria
+            return self._tick_data(evidence, criterion, ticked, column, role)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == REF:
+                return evidence.ref
+            if column == TITLE:
+                return evidence.title
+            return evidence.method.label if role == Qt.ItemDataRole.DisplayRole else evidence.method
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE and evidence.title:
+            return f"<p>{html.escape(evidence.title)}</p>"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == METHOD:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _tick_data(
+        self, evidence: EvidenceRow, criterion: Criterion, ticked: bool, column: int, role: int
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return TICK if ticked else ""
+        if role == TICKED_ROLE:
+            return ticked
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and ticked:
+            return QBrush(TICKED)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = "covered" if ticked else "not covered"
+            return f"{evidence.ref}, criterion {criterion.number}: {state}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return criterion_tooltip(criterion, self.outcome_title(column))
+        return None
+
+    def _coverage_data(self, column: int, role: int) -> Any:
+        criterion = self.criterion_at(column)
+        count = self._coverage.per_criterion.get(criterion.number, 0) if criterion else 0
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == REF:  # spans the reference, title and method columns
+                uncovered = self._coverage.uncovered
+                summary = f"Coverage: {self._coverage} criteria covered"
+                return summary + (f" — not yet {', '.join(uncovered)}" if uncovered else "")
+            return str(count) if criterion else ""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if criterion is None:
+                return QBrush(COVERAGE_ROW)
+            return QBrush(COVERED if count else UNCOVERED)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and criterion is not None:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
+            items = "item covers" if count == 1 else "items cover"
+            state = f"{count} {items} it" if count else "not covered yet"
+            return f"{criterion_tooltip(criterion, self.outcome_title(column))}<p>{state}</p>"
+        if role == Qt.ItemDataRole.AccessibleTextRole and criterion is not None:
+            return f"criterion {criterion.number}: covered by {count} items"
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "Σ" if self.is_coverage_row(section) else str(section + 1)
+            return None
+        criterion = self.criterion_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if criterion is not None:
+                return criterion.number
+            return ("Ref", "Evidence title", "Method")[section] if section < 3 else None
+        if role == GROUP_ROLE and criterion is not None:
+            return self._outcomes[section - FIRST_CRITERION]
+        if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
+            return criterion_tooltip(criterion, self.outcome_title(section))
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 (Qt's name)
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        if index.column() == METHOD and not isinstance(value, Method):
+            return False
+        return self._on_edit(index.row(), index.column(), value)

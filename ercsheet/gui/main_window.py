@@ -1,0 +1,298 @@
+"""The assessor's window: candidates on the left, the open sheet on the right, menus above."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
+
+from ercsheet.catalogue.loader import Catalogue
+from ercsheet.domain.sheet import Person
+from ercsheet.gui import file_actions, printing
+from ercsheet.gui.candidate_dialog import CandidateDialog
+from ercsheet.gui.candidates import CandidatePanel
+from ercsheet.gui.first_run import ProfileDialog
+from ercsheet.gui.sheet_view import SheetView
+from ercsheet.gui.signing import CodeLookupDialog, PinDialog
+from ercsheet.gui.unit_picker import UnitPicker
+from ercsheet.store.store import NotFound, RuleViolation, Store
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, store: Store, catalogue: Catalogue, today: dt.date, settings: QSettings
+    ) -> None:
+        super().__init__()
+        self.store, self.catalogue, self.today, self.settings = store, catalogue, today, settings
+        self.setWindowTitle("ercsheet — Evidence Record Sheets")
+        self.undo_stack = QUndoStack(self)
+        self.candidates = CandidatePanel(store, self)
+        self.sheet_view = SheetView(store, self.undo_stack, today, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.candidates)
+        self.splitter.addWidget(self.sheet_view)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([240, 1120])
+        self.setCentralWidget(self.splitter)
+        self.coverage_label = QLabel(self)
+        self.coverage_label.setObjectName("coverageLabel")
+        self.statusBar().addPermanentWidget(self.coverage_label)
+
+        self.candidates.sheet_chosen.connect(self.open_sheet)
+        self.candidates.new_candidate.connect(self.new_candidate)
+        self.candidates.edit_candidate.connect(self.edit_candidate)
+        self.candidates.new_sheet.connect(self.new_sheet)
+        self.sheet_view.sheet_changed.connect(self._sheet_changed)
+        self.sheet_view.message.connect(self._show_message)
+        self._build_menus()
+        self._restore_layout()
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _action(
+        self, menu_name: str, text: str, slot: object, shortcut: Shortcut = None
+    ) -> QAction:
+        menu = self._menus.get(menu_name) or self.menuBar().addMenu(menu_name)
+        self._menus[menu_name] = menu
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._menus: dict[str, QMenu] = {}
+        file, edit, tools = "&File", "&Edit", "&Tools"
+        self._action(file, "New &candidate…", self.new_candidate, "Ctrl+Shift+N")
+        self._action(
+            file, "&New sheet…", self._new_sheet_for_selected, QKeySequence.StandardKey.New
+        )
+        self._separator(file)
+        self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P")
+        self._action(file, "&Print…", self.print_sheet, QKeySequence.StandardKey.Print)
+        self._action(file, "&Export PDF…", self.export_pdf, "Ctrl+Shift+E")
+        self._action(file, "Print all sheets of the candidate…", self.print_candidate)
+        self._action(file, "Export all sheets of the candidate as PDF…", self.export_candidate_pdf)
+        self._separator(file)
+        self._action(file, "&Import exchange files…", self.import_files, "Ctrl+I")
+        self._action(file, "Export exchange &file…", self.export_exchange, "Ctrl+E")
+        self._separator(file)
+        self._action(file, "&Back up now", self.back_up)
+        self._action(file, "&Restore a backup…", self.restore_backup)
+        self._separator(file)
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu = self.menuBar().addMenu(edit)
+        self._menus[edit] = edit_menu
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self._separator(edit)
+        self._action(edit, "&Add evidence row", self.sheet_view.add_row, "Ctrl+Return")
+        self._action(edit, "&Delete evidence row", self.sheet_view.delete_row, "Ctrl+Delete")
+        self._action(edit, "Move row &up", lambda: self.sheet_view.move_row(-1), "Alt+Up")
+        self._action(edit, "Move row do&wn", lambda: self.sheet_view.move_row(1), "Alt+Down")
+        self._separator(edit)
+        self._action(edit, "&Find candidate", self._focus_search, QKeySequence.StandardKey.Find)
+        self._action(tools, "Find sheet by &record code…", self.find_by_code, "Ctrl+K")
+        self._action(tools, "&Check all signed records", self.check_records)
+        self._action("&Assessor", "&Profile…", self.edit_profile)
+        self._action("&Assessor", "P&IN or passphrase…", self.edit_pin)
+
+    def _separator(self, menu_name: str) -> None:
+        self._menus[menu_name].addSeparator()
+
+    # --- the seam tests and --open use ---------------------------------------------------------
+
+    def open_sheet(self, sheet_id: int) -> None:
+        try:
+            summary_candidate = next(
+                s.candidate_id for s in self.store.sheets() if s.id == sheet_id
+            )
+        except StopIteration:
+            self._show_message(f"There is no sheet {sheet_id}.")
+            return
+        if self.candidates.candidate_id != summary_candidate:
+            self.candidates.search.clear()
+            self.candidates.select_candidate(summary_candidate)
+        self.candidates.refresh_sheets(select_sheet=sheet_id)
+        self.sheet_view.open_sheet(sheet_id)
+
+    # --- reacting to changes -------------------------------------------------------------------
+
+    def _sheet_changed(self, sheet_id: int) -> None:
+        if self.sheet_view.sheet_id != sheet_id:
+            self.open_sheet(sheet_id)  # an undo of an edit on another sheet: show it
+        elif not self.sheet_view.model.rowCount() or self.sheet_view.content is not None:
+            self.sheet_view.reload()
+        self.candidates.refresh_sheets(select_sheet=sheet_id)
+
+    def _show_message(self, text: str) -> None:
+        if text.startswith("Covered "):
+            self.coverage_label.setText(text)
+        else:
+            self.statusBar().showMessage(text, 8000)
+
+    def _focus_search(self) -> None:
+        self.candidates.search.setFocus()
+        self.candidates.search.selectAll()
+
+    # --- candidates and sheets -----------------------------------------------------------------
+
+    def new_candidate(self) -> None:
+        dialog = CandidateDialog(self.store, parent=self)
+        if dialog.exec():
+            self.candidates.search.clear()
+            self.candidates.refresh()
+            self.candidates.select_candidate(dialog.candidate_id)
+
+    def edit_candidate(self, candidate_id: int) -> None:
+        dialog = CandidateDialog(self.store, self.store.candidate(candidate_id), self)
+        if dialog.exec():
+            self.candidates.refresh()
+            if self.sheet_view.sheet_id is not None:
+                self.sheet_view.reload()
+
+    def _new_sheet_for_selected(self) -> None:
+        if self.candidates.candidate_id is None:
+            self._show_message("Choose or add a candidate first.")
+            return
+        self.new_sheet(self.candidates.candidate_id)
+
+    def new_sheet(self, candidate_id: int) -> None:
+        picker = UnitPicker(self.catalogue, self.today, self)
+        if not picker.exec() or picker.choice is None:
+            return
+        profile = self.store.profile()
+        assessor = Person(profile.name, profile.qualified) if profile else Person("")
+        try:
+            sheet_id = self.store.create_sheet(
+                candidate_id, picker.choice.unit, picker.choice.qualification, assessor
+            )
+        except (RuleViolation, NotFound) as error:
+            QMessageBox.warning(self, "New sheet", str(error))
+            return
+        self.open_sheet(sheet_id)
+
+    # --- printing and files --------------------------------------------------------------------
+
+    def _current_sheet(self) -> int | None:
+        if self.sheet_view.sheet_id is None:
+            self._show_message("Open a sheet first.")
+        return self.sheet_view.sheet_id
+
+    def _candidate_sheets(self) -> list[int]:
+        candidate_id = self.candidates.candidate_id
+        sheets = [] if candidate_id is None else [s.id for s in self.store.sheets(candidate_id)]
+        if not sheets:
+            self._show_message("Choose a candidate who has sheets first.")
+        return sheets
+
+    def print_preview(self) -> None:
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            printing.preview(self, self.store, [sheet_id], self.settings)
+
+    def print_sheet(self) -> None:
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            printing.print_sheets(self, self.store, [sheet_id])
+
+    def export_pdf(self) -> None:
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            printing.export_sheets(self, self.store, [sheet_id], self.settings)
+
+    def print_candidate(self) -> None:
+        sheets = self._candidate_sheets()
+        if sheets:
+            printing.print_sheets(self, self.store, sheets)
+
+    def export_candidate_pdf(self) -> None:
+        sheets = self._candidate_sheets()
+        if sheets:
+            printing.export_sheets(self, self.store, sheets, self.settings)
+
+    def import_files(self) -> None:
+        imported = file_actions.import_files(
+            self, self.store, self.catalogue, self.today, self.settings
+        )
+        self.candidates.refresh()
+        if imported:
+            self.open_sheet(imported[-1])
+
+    def export_exchange(self) -> None:
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            file_actions.export_exchange(self, self.store, sheet_id, self.settings)
+
+    def back_up(self) -> None:
+        file_actions.back_up(self, self.store)
+
+    def restore_backup(self) -> None:
+        if file_actions.restore_backup(self, self.store):
+            self.undo_stack.clear()  # the edits it holds were made to the data replaced
+            self.sheet_view.close_sheet()
+            self.candidates.refresh()
+
+    # --- tools and the assessor ----------------------------------------------------------------
+
+    def find_by_code(self) -> None:
+        dialog = CodeLookupDialog(self.store, self)
+        dialog.open_sheet.connect(self.open_sheet)
+        dialog.exec()
+
+    def check_records(self) -> None:
+        problems = self.store.check_records()
+        if not problems:
+            QMessageBox.information(
+                self, "Signed records", "Every signed sheet matches its record code."
+            )
+            return
+        lines = "\n".join(f"Sheet {p.sheet_id}: {p.problem}" for p in problems)
+        QMessageBox.warning(self, "Signed records", f"These sheets do not verify:\n\n{lines}")
+
+    def edit_profile(self) -> None:
+        ProfileDialog(self.store, self).exec()
+
+    def edit_pin(self) -> None:
+        PinDialog(self.store, self).exec()
+
+    # --- remembering the layout ----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        for key, splitter in self._splitters().items():
+            state = self.settings.value(f"window/{key}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "main": self.splitter,
+            "sheet": self.sheet_view.splitter,
+            "grid": self.sheet_view.grid_and_signing,
+        }
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            self.settings.setValue(f"window/{key}", splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.save_layout()
+        super().closeEvent(event)

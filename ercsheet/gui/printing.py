@@ -1,0 +1,198 @@
+"""Print preview (the real PDF, shown by QtPdf), printing and PDF export of one or many sheets.
+
+Many sheets are read with a progress dialog that can be cancelled, and rendered on a worker
+thread so the window keeps answering; a cancelled job writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSettings, QSize, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.atomic import write_bytes_atomic
+from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
+from ercsheet.pdf import PrintedSheet
+from ercsheet.store.store import Store
+
+
+def load_document(pdf: bytes, parent: QWidget) -> QPdfDocument:
+    data = QByteArray(pdf)
+    buffer = QBuffer(parent)
+    buffer.setData(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument(parent)
+    document.load(buffer)
+    return document
+
+
+def sheets_pdf(parent: QWidget, store: Store, sheet_ids: Sequence[int]) -> bytes | None:
+    """One PDF of the sheets, or None when the assessor cancelled."""
+    progress = QProgressDialog("Reading the sheets…", "Cancel", 0, len(sheet_ids) + 1, parent)
+    progress.setWindowTitle("Preparing the PDF")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    printed: list[PrintedSheet] = []
+    for done, sheet_id in enumerate(sheet_ids):
+        progress.setValue(done)
+        if progress.wasCanceled():
+            return None
+        printed.append(current_sheet(store, sheet_id))
+    progress.setLabelText(f"Laying out {len(printed)} sheet(s)…")
+    result: list[bytes] = []
+    worker = threading.Thread(target=lambda: result.append(pdf_bytes(printed)), daemon=True)
+    worker.start()
+    while worker.is_alive():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        worker.join(0.02)
+        if progress.wasCanceled():
+            return None  # the worker's bytes are dropped: nothing is written
+    progress.setValue(len(sheet_ids) + 1)
+    return result[0] if result else None
+
+
+def suggested_name(store: Store, sheet_ids: Sequence[int]) -> str:
+    first = store.sheet(sheet_ids[0])
+    who = first.candidate.candidate_number or first.candidate.name
+    what = first.unit.id if len(sheet_ids) == 1 else "sheets"
+    return re.sub(r"[^\w.-]+", "-", f"{who}-{what}").strip("-") + ".pdf"
+
+
+def print_pdf(parent: QWidget, pdf: bytes, printer: QPrinter | None = None) -> bool:
+    """Print through the system's print dialog (or onto `printer` as given). True once sent."""
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dialog = QPrintDialog(printer, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+    document = load_document(pdf, parent)
+    painter = QPainter()
+    if not painter.begin(printer):
+        QMessageBox.warning(parent, "Print", "The printer could not be started.")
+        return False
+    try:
+        target = printer.pageLayout().paintRectPixels(printer.resolution())
+        target.moveTo(0, 0)
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            size = document.pagePointSize(page)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            pixels = QSize(int(size.width() * scale), int(size.height() * scale))
+            painter.drawImage(0, 0, document.render(page, pixels))
+    finally:
+        painter.end()
+    return True
+
+
+def export_pdf(
+    parent: QWidget, pdf: bytes, suggested: str, settings: QSettings, path: Path | None = None
+) -> Path | None:
+    """Write the PDF where the assessor chooses (whole or not at all)."""
+    if path is None:
+        folder = str(settings.value("folders/pdf", str(Path.home())))
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, "Export PDF", str(Path(folder) / suggested), "PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        write_bytes_atomic(path, pdf)
+    except OSError as error:
+        QMessageBox.warning(
+            parent, "Export PDF", f"{path} could not be written: {error.strerror or error}."
+        )
+        return None
+    settings.setValue("folders/pdf", str(path.parent))
+    return path
+
+
+class PrintPreviewDialog(QDialog):
+    def __init__(
+        self, pdf: bytes, title: str, suggested: str, settings: QSettings, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Print preview — {title}")
+        self.setObjectName("printPreview")
+        self.pdf, self._suggested, self._settings = pdf, suggested, settings
+        self.document = load_document(pdf, self)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName("Printed sheet")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages = QLabel(f"{self.document.pageCount()} page(s)", self)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("Zoom &out", lambda: self._zoom(1 / 1.25)),
+            ("Zoom &in", lambda: self._zoom(1.25)),
+            ("Fit &width", lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addWidget(self.pages)
+        buttons.addStretch(1)
+        self.print_button = QPushButton("&Print…", self)
+        self.print_button.clicked.connect(lambda: print_pdf(self, self.pdf))
+        self.export_button = QPushButton("&Export PDF…", self)
+        self.export_button.clicked.connect(
+            lambda: export_pdf(self, self.pdf, self._suggested, self._settings)
+        )
+        close = QPushButton("Close", self)
+        close.clicked.connect(self.reject)
+        for button in (self.print_button, self.export_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        self.resize(1100, 720)
+
+    def _zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.25, min(4.0, self.view.zoomFactor() * factor)))
+
+
+def preview(parent: QWidget, store: Store, sheet_ids: Sequence[int], settings: QSettings) -> None:
+    pdf = sheets_pdf(parent, store, sheet_ids)
+    if pdf is not None:
+        title = store.sheet(sheet_ids[0]).unit.display_title
+        suggested = suggested_name(store, sheet_ids)
+        PrintPreviewDialog(pdf, title, suggested, settings, parent).exec()
+
+
+def print_sheets(parent: QWidget, store: Store, sheet_ids: Sequence[int]) -> None:
+    pdf = sheets_pdf(parent, store, sheet_ids)
+    if pdf is not None:
+        print_pdf(parent, pdf)
+
+
+def export_sheets(
+    parent: QWidget, store: Store, sheet_ids: Sequence[int], settings: QSettings
+) -> Path | None:
+    pdf = sheets_pdf(parent, store, sheet_ids)
+    if pdf is None:
+        return None
+    return export_pdf(parent, pdf, suggested_name(store, sheet_ids), settings)

@@ -1,0 +1,355 @@
+"""One sheet open for work: its header, the criteria grid, the AC side panel and the signing
+panel. Every edit is written to the store at once, through an undo command."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.domain import rules
+from ercsheet.domain.sheet import EvidenceRow, SheetContent
+from ercsheet.domain.vocabulary import Method
+from ercsheet.gui import commands
+from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
+from ercsheet.gui.grid_view import CriteriaGrid
+from ercsheet.gui.signing import SigningPanel
+from ercsheet.gui.unit_details import UnitDetails
+from ercsheet.store.store import NotFound, RuleViolation, Store
+
+T = TypeVar("T")
+BANNER_STYLE = "background:#fde3e1; color:#a40000; padding:6px; border-radius:4px;"
+
+
+def next_reference(rows: list[EvidenceRow]) -> str:
+    """E01, E02…: one past the highest E-number in use."""
+    numbers = [int(r.ref[1:]) for r in rows if r.ref[:1] in "Ee" and r.ref[1:].isdigit()]
+    return f"E{max(numbers, default=0) + 1:02}"
+
+
+class SheetView(QWidget):
+    sheet_changed = Signal(int)  # the store holds a change of this sheet
+    message = Signal(str)  # for the status bar
+
+    def __init__(
+        self, store: Store, undo_stack: QUndoStack, today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._undo, self._today = store, undo_stack, today
+        self._ids = commands.RowIds()
+        self.sheet_id: int | None = None
+        self.content: SheetContent | None = None
+        self.signing_panel: SigningPanel | None = None
+
+        self.title = QLabel(self)
+        self.title.setObjectName("sheetHeader")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.subtitle = QLabel(self)
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("problemBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+
+        self.add_button = self._button("&Add evidence", "addEvidenceButton", self.add_row)
+        self.delete_button = self._button("Delete row", "deleteRowButton", self.delete_row)
+        self.up_button = self._button("Move up", "moveUpButton", lambda: self.move_row(-1))
+        self.down_button = self._button("Move down", "moveDownButton", lambda: self.move_row(1))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.model = GridModel(self._edit)
+        self.grid = CriteriaGrid(self)
+        self.grid.setModel(self.model)
+        self.grid.toggle_requested.connect(self.toggle)
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.details = UnitDetails(self)
+
+        self.signing_area = QScrollArea(self)
+        self.signing_area.setObjectName("signingArea")
+        self.signing_area.setWidgetResizable(True)
+        self.signing_area.setAccessibleName("Signatures")
+
+        self.grid_and_signing = QSplitter(Qt.Orientation.Vertical, self)
+        self.grid_and_signing.setObjectName("gridSigningSplitter")
+        self.grid_and_signing.addWidget(self.grid)
+        self.grid_and_signing.addWidget(self.signing_area)
+        self.grid_and_signing.setStretchFactor(0, 3)
+        self.grid_and_signing.setStretchFactor(1, 2)
+        self.grid_and_signing.setSizes([380, 220])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("sheetSplitter")
+        self.splitter.addWidget(self.grid_and_signing)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([880, 200])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+        self._enable_editing(False)
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        return button
+
+    # --- showing a sheet -------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.content is not None and rules.is_locked(self.content)
+
+    def open_sheet(self, sheet_id: int) -> None:
+        content, ids = self._store.sheet_and_ids(sheet_id)
+        self.sheet_id = sheet_id
+        self._show(content, ids)
+        self._replace_signing_panel()
+        self.grid.setFocus()
+        if self.model.rowCount() > 0:
+            self.grid.setCurrentIndex(self.model.index(0, FIRST_CRITERION))
+
+    def reload(self) -> None:
+        """Show the sheet as the store holds it now (after an undo, a signature, an import)."""
+        if self.sheet_id is None:
+            return
+        current = self.grid.currentIndex()
+        try:
+            content, ids = self._store.sheet_and_ids(self.sheet_id)
+        except NotFound:
+            self.close_sheet()
+            return
+        self._show(content, ids)
+        if self.signing_panel is not None:
+            self.signing_panel.reload()
+        if current.isValid():
+            row = min(current.row(), self.model.rowCount() - 1)
+            self.grid.setCurrentIndex(self.model.index(row, current.column()))
+
+    def close_sheet(self) -> None:
+        self.sheet_id, self.content = None, None
+        self.model.beginResetModel()
+        self.model.endResetModel()
+        self.title.setText("")
+        self.subtitle.setText("")
+        self._enable_editing(False)
+
+    def _show(self, content: SheetContent, ids: list[int]) -> None:
+        self.content = content
+        self.model.show_sheet(content, ids, rules.is_locked(content))
+        self.grid.clearSpans()
+        self.grid.setSpan(len(content.evidence), REF, 1, FIRST_CRITERION)
+        candidate = content.candidate
+        self.title.setText(content.unit_line or content.unit.display_title)
+        parts = [content.qualification, f"{candidate.name} ({candidate.candidate_number})"]
+        if candidate.centre_number:
+            parts.append(f"centre {candidate.centre_number}")
+        if self.locked:
+            parts.append("signed — read-only")
+        self.subtitle.setText(" · ".join(p for p in parts if p))
+        self.details.show_unit(content)
+        self._enable_editing(not self.locked)
+        self._coverage_changed()
+
+    def _replace_signing_panel(self) -> None:
+        assert self.sheet_id is not None
+        panel = SigningPanel(self._store, self.sheet_id, self._today)
+        panel.sheet_changed.connect(self._signatures_changed)
+        panel.jump_to_criterion.connect(self.show_criterion)
+        self.signing_area.setWidget(panel)  # deletes the previous panel
+        self.signing_panel = panel
+
+    def _signatures_changed(self) -> None:
+        self.reload()
+        if self.sheet_id is not None:
+            self.sheet_changed.emit(self.sheet_id)
+
+    def _enable_editing(self, enabled: bool) -> None:
+        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            button.setEnabled(enabled)
+
+    def _coverage_changed(self) -> None:
+        self.message.emit(f"Covered {self.model.sheet_coverage}")
+
+    def show_criterion(self, number: str) -> None:
+        """Take the assessor to an AC's column (from a refusal's link)."""
+        column = self.model.column_of(number)
+        if column is None:
+            return
+        index = self.model.index(0, column)
+        self.grid.setCurrentIndex(index)
+        self.grid.scrollTo(index)
+        self.grid.setFocus()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.content is None:
+            return
+        criterion = self.model.criterion_at(current.column())
+        if criterion is None:
+            self.details.show_unit(self.content)
+        else:
+            self.details.show_criterion(
+                criterion, self.model.outcome_title(current.column()), self.content.unit
+            )
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _where(self) -> commands.Where:
+        assert self.sheet_id is not None
+        return commands.Where(
+            self._store, self.sheet_id, self._ids, self._undone_or_redone, self.refuse
+        )
+
+    def _undone_or_redone(self, sheet_id: int) -> None:
+        self.sheet_changed.emit(sheet_id)
+
+    def refuse(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+        self.message.emit(text)
+
+    def _accepted(self) -> None:
+        self.banner.hide()
+        if self.signing_panel is not None:
+            self.signing_panel.reload()  # coverage changes what the assessor's line says
+        self._coverage_changed()
+        if self.sheet_id is not None:
+            self.sheet_changed.emit(self.sheet_id)
+
+    def _refused_while_locked(self) -> bool:
+        if self.locked:
+            self.refuse(
+                "This sheet is signed by the assessor and read-only. Reopen it (in the signing "
+                "panel) to change it; reopening voids the signatures and keeps the signed version."
+            )
+        return self.locked
+
+    def _write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run a store write; a refusal is shown and gives (False, None)."""
+        try:
+            return True, action()
+        except RuleViolation as refusal:
+            self.refuse(" ".join(p.message for p in refusal.problems))
+        except NotFound as error:
+            self.refuse(str(error))
+        return False, None
+
+    def toggle(self, row: int, column: int) -> None:
+        criterion = self.model.criterion_at(column)
+        if criterion is None or self.model.is_coverage_row(row) or self._refused_while_locked():
+            return
+        evidence_id, evidence = self.model.evidence_ids[row], self.model.rows[row]
+        covered = criterion.number not in evidence.criteria
+        done, _ = self._write(lambda: self._store.set_tick(evidence_id, criterion.number, covered))
+        if not done:
+            return
+        criteria = evidence.criteria ^ {criterion.number}
+        self.model.replace_row(row, dataclasses.replace(evidence, criteria=criteria))
+        self._undo.push(commands.ToggleTick(evidence_id, criterion.number, covered, self._where()))
+        self._accepted()
+
+    def _edit(self, row: int, column: int, value: Any) -> bool:
+        if self._refused_while_locked():
+            return False
+        evidence_id, before = self.model.evidence_ids[row], self.model.rows[row]
+        if column == REF:
+            after = dataclasses.replace(before, ref=str(value).strip())
+        elif column == TITLE:
+            after = dataclasses.replace(before, title=str(value))
+        elif column == METHOD and isinstance(value, Method):
+            after = dataclasses.replace(before, method=value)
+        else:
+            return False
+        if after == before:
+            return False
+        done, _ = self._write(lambda: self._store.update_evidence(evidence_id, after, self._today))
+        if not done:
+            return False
+        self.model.replace_row(row, self._store.evidence(evidence_id))
+        self._undo.push(commands.EditRow(evidence_id, before, after, self._where()))
+        self._accepted()
+        return True
+
+    def add_row(self) -> None:
+        if self.sheet_id is None or self._refused_while_locked():
+            return
+        sheet_id, rows = self.sheet_id, self.model.rows
+        current = self.grid.currentIndex()
+        position = current.row() + 1 if current.isValid() and current.row() < len(rows) else None
+        position = len(rows) if position is None else position
+        row = EvidenceRow(next_reference(rows), "", Method.OBSERVATION)
+        done, new_id = self._write(lambda: self._store.add_evidence(sheet_id, row, position))
+        if not done or new_id is None:
+            return
+        self._undo.push(commands.AddRow(new_id, row, position, self._where()))
+        self.reload()
+        self._accepted()
+        index = self.model.index(position, TITLE)
+        self.grid.setCurrentIndex(index)
+        self.grid.setFocus()
+        self.grid.edit(index)
+
+    def _current_row(self) -> int | None:
+        index = self.grid.currentIndex()
+        if not index.isValid() or self.model.is_coverage_row(index.row()):
+            return None
+        return index.row()
+
+    def delete_row(self) -> None:
+        row = self._current_row()
+        if row is None or self._refused_while_locked():
+            return
+        evidence_id = self.model.evidence_ids[row]
+        done, deleted = self._write(lambda: self._store.delete_evidence(evidence_id))
+        if not done or deleted is None:
+            return
+        position, evidence = deleted
+        self._undo.push(commands.DeleteRow(evidence_id, evidence, position, self._where()))
+        self.reload()
+        self._accepted()
+        self.message.emit(f"Deleted {evidence.ref} (Ctrl+Z puts it back)")
+
+    def move_row(self, delta: int) -> None:
+        row = self._current_row()
+        if row is None or self._refused_while_locked():
+            return
+        new = row + delta
+        if not 0 <= new < len(self.model.rows):
+            return
+        evidence_id, ref = self.model.evidence_ids[row], self.model.rows[row].ref
+        done, _ = self._write(lambda: self._store.move_evidence(evidence_id, new))
+        if not done:
+            return
+        self._undo.push(commands.MoveRow(evidence_id, ref, row, new, self._where()))
+        column = self.grid.currentIndex().column()
+        self.reload()
+        self._accepted()
+        self.grid.selectionModel().setCurrentIndex(
+            self.model.index(new, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )

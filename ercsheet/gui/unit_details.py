@@ -1,0 +1,57 @@
+"""The side panel: the current column's AC in full with its guidance, or the unit itself."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ercsheet.catalogue.model import Criterion, Unit
+from ercsheet.domain.dates import uk
+from ercsheet.domain.sheet import SheetContent
+
+
+def _paragraph(label: str, text: str) -> str:
+    return f"<p><b>{html.escape(label)}</b><br>{html.escape(text)}</p>" if text else ""
+
+
+class UnitDetails(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unitDetails")
+        self.setAccessibleName("Assessment criterion details")
+        self.setOpenLinks(False)
+        self.setMinimumWidth(180)
+
+    def show_criterion(self, criterion: Criterion, outcome: str, unit: Unit) -> None:
+        parts = [
+            f"<p style='color:#555'>{html.escape(outcome)}</p>",
+            f"<h3>{html.escape(criterion.number)}</h3>",
+            f"<p>{html.escape(criterion.text)}</p>",
+            _paragraph("Guidance", criterion.guidance),
+            _paragraph("Evidence requirements", unit.evidence_requirements),
+        ]
+        self.setHtml("".join(parts))
+
+    def show_unit(self, content: SheetContent) -> None:
+        unit = content.unit
+        facts = [
+            f"Level {unit.level}" if unit.level else "",
+            f"{unit.credit} credits" if unit.credit is not None else "",
+            f"{unit.glh} guided learning hours" if unit.glh is not None else "",
+            f"URN {unit.urn}" if unit.urn else "",
+            f"expired {uk(unit.expires)}" if unit.expires else "",
+        ]
+        rules = [
+            "Simulation is not allowed." if not unit.rules.simulation_allowed else "",
+            "The line manager signs this sheet." if unit.rules.line_manager_signature else "",
+        ]
+        parts = [
+            f"<h3>{html.escape(unit.display_title)}</h3>",
+            f"<p>{html.escape(' · '.join(f for f in facts if f))}</p>",
+            _paragraph("Qualification", content.qualification),
+            _paragraph("Rules", " ".join(r for r in rules if r)),
+            _paragraph("Purpose", unit.purpose),
+            "<p style='color:#555'>Select a criterion's column to see it in full here.</p>",
+        ]
+        self.setHtml("".join(parts))

@@ -1,0 +1,183 @@
+"""Choosing the unit of a new sheet: one line per unit in each qualification that uses it, with
+its level and AC count; an expired unit asks for confirmation first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.catalogue.loader import Catalogue
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain import rules
+from ercsheet.domain.dates import uk
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    unit: Unit
+    qualification: str  # the qualification's title, "" for a unit used on its own
+    unit_number: str
+
+
+def choices(catalogue: Catalogue) -> list[UnitChoice]:
+    found: list[UnitChoice] = []
+    for unit in catalogue.sorted_units():
+        contexts = unit.qualifications or ()
+        found += [UnitChoice(unit, q.title, q.unit_number) for q in contexts]
+        if not contexts:
+            found.append(UnitChoice(unit, "", ""))
+    return found
+
+
+class UnitTableModel(QAbstractTableModel):
+    HEADERS = ("Unit", "Qualification", "Level", "ACs", "Expires")
+
+    def __init__(self, rows: list[UnitChoice], today: dt.date) -> None:
+        super().__init__()
+        self.rows, self._today = rows, today
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        choice = self.rows[index.row()]
+        unit = choice.unit
+        expired = unit.is_expired(self._today)
+        if role == Qt.ItemDataRole.DisplayRole:
+            number = f"Unit {choice.unit_number}: " if choice.unit_number else ""
+            return (
+                number + unit.display_title,
+                choice.qualification or "(on its own)",
+                str(unit.level) if unit.level else "",
+                str(len(unit.criterion_numbers)),
+                (uk(unit.expires) + (" — expired" if expired else "")) if unit.expires else "",
+            )[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and expired:
+            return QBrush(QColor("#a40000"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{unit.display_title}\n{choice.qualification}".strip()
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class UnitPicker(QDialog):
+    def __init__(self, catalogue: Catalogue, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New sheet: choose the unit")
+        self._today = today
+        self._all = choices(catalogue)
+        self.choice: UnitChoice | None = None
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter by unit or qualification")
+        self.filter.setAccessibleName("Filter units")
+        self.filter.textChanged.connect(self._filter)
+        self.model = UnitTableModel(list(self._all), today)
+        self.table = QTableView(self)
+        self.table.setObjectName("unitTable")
+        self.table.setAccessibleName("Units")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self.accept)
+        self.details = QLabel(self)
+        self.details.setObjectName("unitPickerDetails")
+        self.details.setWordWrap(True)
+        self.details.setMinimumHeight(60)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create sheet")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(buttons)
+        self.resize(900, 420)
+        if self.model.rows:
+            self.table.selectRow(0)
+
+    def _filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        self.model.beginResetModel()
+        self.model.rows = [
+            c
+            for c in self._all
+            if needle in f"{c.unit.display_title} {c.qualification} {c.unit.id}".casefold()
+        ]
+        self.model.endResetModel()
+        if self.model.rows:
+            self.table.selectRow(0)
+
+    def _selected(self) -> UnitChoice | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def _show_details(self, *_args: object) -> None:
+        choice = self._selected()
+        if choice is None:
+            self.details.setText("")
+            return
+        unit = choice.unit
+        lines = [f"<b>{html.escape(unit.display_title)}</b>"]
+        for outcome in unit.learning_outcomes:
+            lines.append(f"LO{html.escape(outcome.number)} {html.escape(outcome.title)}")
+        for problem in rules.check_new_sheet(unit, self._today):
+            lines.append(f"<span style='color:#a40000'>{html.escape(problem.message)}</span>")
+        self.details.setText("<br>".join(lines))
+
+    def accept(self) -> None:
+        choice = self._selected()
+        if choice is None:
+            return
+        warnings = rules.check_new_sheet(choice.unit, self._today)
+        if warnings:
+            answer = QMessageBox.warning(
+                self,
+                "Expired unit",
+                f"{warnings[0].message}\n\nStart a sheet on this expired unit anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.choice = choice
+        super().accept()
