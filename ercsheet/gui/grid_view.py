@@ -31,20 +31,21 @@ class MethodDelegate(QStyledItemDelegate):
         editor = QComboBox(parent)
         editor.setAccessibleName("Assessment method")
         for method in Method:
-            editor.addItem(f"{method.label} ({method.abbreviation})", method)
+            editor.addItem(f"{method.label} ({method.abbreviation})", method.value)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 (Qt's name)
         if isinstance(editor, QComboBox):
-            current = index.data(Qt.ItemDataRole.EditRole)
-            editor.setCurrentIndex(max(0, editor.findData(current)))
+            current = Method(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(0, editor.findData(current.value)))
             return
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802 (Qt's name)
         if isinstance(editor, QComboBox):
-            if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
-                model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            chosen = Method(editor.currentData())
+            if chosen != index.data(Qt.ItemDataRole.EditRole):
+                model.setData(index, chosen, Qt.ItemDataRole.EditRole)
             return
         text = editor.property("text")
         if text != index.data(Qt.ItemDataRole.EditRole):

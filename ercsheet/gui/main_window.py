@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.candidates.edit_candidate.connect(self.edit_candidate)
         self.candidates.new_sheet.connect(self.new_sheet)
         self.sheet_view.sheet_changed.connect(self._sheet_changed)
+        self.sheet_view.undo_elsewhere.connect(self.open_sheet)
         self.sheet_view.message.connect(self._show_message)
         self._build_menus()
         self._restore_layout()
@@ -130,11 +131,7 @@ class MainWindow(QMainWindow):
     # --- reacting to changes -------------------------------------------------------------------
 
     def _sheet_changed(self, sheet_id: int) -> None:
-        if self.sheet_view.sheet_id != sheet_id:
-            self.open_sheet(sheet_id)  # an undo of an edit on another sheet: show it
-        elif not self.sheet_view.model.rowCount() or self.sheet_view.content is not None:
-            self.sheet_view.reload()
-        self.candidates.refresh_sheets(select_sheet=sheet_id)
+        self.candidates.refresh_sheets(select_sheet=self.sheet_view.sheet_id)
 
     def _show_message(self, text: str) -> None:
         if text.startswith("Covered "):

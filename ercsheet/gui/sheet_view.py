@@ -42,6 +42,7 @@ def next_reference(rows: list[EvidenceRow]) -> str:
 
 class SheetView(QWidget):
     sheet_changed = Signal(int)  # the store holds a change of this sheet
+    undo_elsewhere = Signal(int)  # an undo or redo changed another sheet: show it
     message = Signal(str)  # for the status bar
 
     def __init__(
@@ -227,6 +228,10 @@ class SheetView(QWidget):
         )
 
     def _undone_or_redone(self, sheet_id: int) -> None:
+        if sheet_id == self.sheet_id:
+            self.reload()
+        else:
+            self.undo_elsewhere.emit(sheet_id)
         self.sheet_changed.emit(sheet_id)
 
     def refuse(self, text: str) -> None:

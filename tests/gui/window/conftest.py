@@ -1,0 +1,38 @@
+"""A real main window on a real store file, at the size of a small laptop screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ercsheet.catalogue.loader import Catalogue
+from ercsheet.gui import create_main_window
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.store.example import create_example_candidate
+from ercsheet.store.store import Profile
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, catalogue: Catalogue) -> Iterator[MainWindow]:
+    window = create_main_window(tmp_path / "window.sqlite3", catalogue, TODAY)
+    qtbot.addWidget(window)
+    window.store.set_profile(Profile("Pat Jones", True, "A-1234"))
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    window.store.close()
+
+
+@pytest.fixture
+def example_sheet(window: MainWindow) -> int:
+    """The example candidate's sheet (Unit 40, F17: 4 rows, 9 of 10 ACs covered), open."""
+    sheet_id = create_example_candidate(window.store, window.catalogue, TODAY)
+    window.candidates.refresh()
+    window.open_sheet(sheet_id)
+    return sheet_id
