@@ -1,0 +1,21 @@
+"""Driving a modal dialog the window opens: the test acts on it once it is up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def when_modal_opens(action: Callable[[QWidget], None], after: QWidget | None = None) -> None:
+    """Run `action` on the next modal dialog to open (not `after`, one already open)."""
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog is after or not dialog.isVisible():
+            QTimer.singleShot(10, poll)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, poll)

@@ -1,0 +1,213 @@
+"""Candidates, new sheets, the signed lock and the first run, driven through the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from ercsheet.catalogue.loader import Catalogue
+from ercsheet.domain.sheet import Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui import create_main_window
+from ercsheet.gui.first_run import run_first_run
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.unit_picker import UnitPicker
+from tests.conftest import TODAY
+from tests.gui.window.modal import when_modal_opens
+
+
+def ok_button(dialog: QWidget) -> QPushButton:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert button is not None
+    return button
+
+
+def test_the_seam_has_the_named_controls(window: MainWindow, example_sheet: int) -> None:
+    for name in ("candidateList", "sheetList", "criteriaGrid", "addEvidenceButton", "unitDetails"):
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_candidates_are_found_by_name_or_number(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    window.store.add_candidate("Łukasz Żółć", "0042", "12345")
+    window.store.add_candidate("Dafydd ap Gruffŵdd", "0043", "12345")
+    window.candidates.refresh()
+    listed = window.findChild(QListView, "candidateList")
+    assert listed is not None
+    names = lambda: [  # noqa: E731
+        listed.model().index(r, 0).data() for r in range(listed.model().rowCount())
+    ]
+    assert len(names()) == 3
+    window.candidates.search.setFocus()
+    qtbot.keyClicks(window.candidates.search, "0043")
+    assert names() == ["Dafydd ap Gruffŵdd (0043)"]
+    window.candidates.search.clear()
+    qtbot.keyClicks(window.candidates.search, "ukasz")
+    assert names() == ["Łukasz Żółć (0042)"]
+
+
+def test_a_new_candidate_is_typed_into_the_dialog_and_stored(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    def fill(dialog: QWidget) -> None:
+        name, number, _centre = dialog.findChildren(QLineEdit)
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)  # no name yet: refused
+        assert "needs a name" in dialog.findChild(QWidget, "candidateError").text()  # type: ignore[union-attr]
+        qtbot.keyClicks(name, "Megan Jones")
+        qtbot.keyClicks(number, "0077")
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    when_modal_opens(fill)
+    qtbot.mouseClick(window.candidates.new_button, Qt.MouseButton.LeftButton)
+    [candidate] = window.store.candidates()
+    assert (candidate.name, candidate.candidate_number) == ("Megan Jones", "0077")
+    assert window.candidates.candidate_id == candidate.id
+
+
+def pick_unit(qtbot: QtBot, unit_id: str, answer_expired: QMessageBox.StandardButton | None):
+    def choose(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnitPicker)
+        row = next(r for r, c in enumerate(dialog.model.rows) if c.unit.id == unit_id)
+        table = dialog.findChild(QTableView, "unitTable")
+        assert table is not None
+        table.selectRow(row)
+        if answer_expired is not None:
+            when_modal_opens(lambda box: answer(box, answer_expired), after=dialog)
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+        if answer_expired == QMessageBox.StandardButton.No:
+            dialog.reject()
+
+    return choose
+
+
+def answer(box: QWidget, button: QMessageBox.StandardButton) -> None:
+    assert isinstance(box, QMessageBox)
+    assert "expired" in box.text()
+    box.button(button).click()  # type: ignore[union-attr]
+
+
+def test_a_new_sheet_is_made_from_the_unit_picker(qtbot: QtBot, window: MainWindow) -> None:
+    candidate = window.store.add_candidate("Megan Jones", "0077")
+    window.candidates.refresh()
+    window.candidates.select_candidate(candidate)
+    when_modal_opens(pick_unit(qtbot, "cs-operations-l4-u1", None))
+    qtbot.mouseClick(window.candidates.new_sheet_button, Qt.MouseButton.LeftButton)
+    [summary] = window.store.sheets(candidate)
+    assert (summary.unit_id, summary.total) == ("cs-operations-l4-u1", 28)
+    assert window.sheet_view.sheet_id == summary.id
+    assert window.sheet_view.model.columnCount() == 3 + 28
+
+
+def test_an_expired_unit_asks_first_and_no_means_no_sheet(qtbot: QtBot, window: MainWindow) -> None:
+    candidate = window.store.add_candidate("Megan Jones", "0077")
+    window.candidates.refresh()
+    window.candidates.select_candidate(candidate)
+    no = QMessageBox.StandardButton.No
+    when_modal_opens(pick_unit(qtbot, "teamlead-l3-u29-f17", no))
+    window.new_sheet(candidate)
+    assert window.store.sheets(candidate) == []
+    when_modal_opens(pick_unit(qtbot, "teamlead-l3-u29-f17", QMessageBox.StandardButton.Yes))
+    window.new_sheet(candidate)
+    assert [s.unit_id for s in window.store.sheets(candidate)] == ["teamlead-l3-u29-f17"]
+
+
+def test_a_signed_sheet_is_read_only_in_the_grid(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    store = window.store
+    store.set_tick(store.evidence_ids(example_sheet)[0], "3.4", True)
+    for role, name in ((Role.CANDIDATE, "Siân Llewellyn"), (Role.ASSESSOR, "Pat Jones")):
+        store.add_signature(example_sheet, Signature(role, name, TODAY, SignatureKind.TYPED), TODAY)
+    panel = window.sheet_view.signing_panel
+    assert panel is not None
+    panel.sheet_changed.emit()  # as after signing in its dialog
+    view = window.sheet_view.grid
+    assert not view.model().flags(view.model().index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not window.sheet_view.add_button.isEnabled()
+    index = view.model().index(1, window.sheet_view.model.column_of("3.4") or 0)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert "3.4" not in store.sheet(example_sheet).evidence[1].criteria
+    assert "signed by the assessor and read-only" in window.sheet_view.banner.text()
+    assert window.candidates.sheet_model.index(0, 1).data() == "signed"
+
+
+def test_a_refusal_link_takes_the_assessor_to_the_criterion(
+    window: MainWindow, example_sheet: int
+) -> None:
+    panel = window.sheet_view.signing_panel
+    assert panel is not None
+    panel.jump_to_criterion.emit("3.4")
+    assert window.sheet_view.grid.currentIndex().column() == window.sheet_view.model.column_of(
+        "3.4"
+    )
+    assert "3.4" in window.sheet_view.details.toPlainText()
+
+
+def test_the_first_run_asks_who_the_assessor_is_then_offers_the_example(
+    qtbot: QtBot, tmp_path: Path, catalogue: Catalogue
+) -> None:
+    window = create_main_window(tmp_path / "first.sqlite3", catalogue, TODAY)
+    qtbot.addWidget(window)
+
+    def profile(dialog: QWidget) -> None:
+        name = dialog.findChild(QLineEdit)
+        assert name is not None
+        qtbot.keyClicks(name, "Pat Jones")
+        qualified = dialog.findChild(QCheckBox)
+        assert qualified is not None
+        qualified.setChecked(False)
+        when_modal_opens(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), dialog)  # type: ignore[attr-defined]
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+
+    when_modal_opens(profile)
+    sheet_id = run_first_run(window, window.store, catalogue, TODAY)
+    profile_saved = window.store.profile()
+    assert profile_saved is not None and (profile_saved.name, profile_saved.qualified) == (
+        "Pat Jones",
+        False,
+    )
+    assert sheet_id is not None
+    content = window.store.sheet(sheet_id)
+    assert content.candidate.name.startswith("Siân Llewellyn")
+    assert content.assessor.name == "Pat Jones" and not content.assessor.qualified
+    window.store.close()
+
+
+def test_the_layout_is_remembered_between_starts(
+    qtbot: QtBot, tmp_path: Path, catalogue: Catalogue
+) -> None:
+    first = create_main_window(tmp_path / "layout.sqlite3", catalogue, TODAY)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 560)  # within the offscreen screen (800 x 600)
+    first.splitter.setSizes([300, 460])
+    qtbot.wait(50)
+    sizes = first.splitter.sizes()
+    first.close()
+    first.store.close()
+    again = create_main_window(tmp_path / "layout.sqlite3", catalogue, TODAY)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.size().width(), again.size().height()) == (760, 560)
+    assert again.splitter.sizes() == sizes
+    again.close()
+    again.store.close()
