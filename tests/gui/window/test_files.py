@@ -1,0 +1,142 @@
+"""Print preview, printing, PDF export and exchange files from the window's File menu."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from ercsheet.gui import file_actions, printing
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
+from ercsheet.store.example import create_example_candidate
+from tests.conftest import TODAY
+from tests.gui.window.modal import when_modal_opens
+
+
+def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """The save dialog answers `path`, as if the assessor had chosen it."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
+
+
+def test_print_preview_shows_the_real_pdf_of_the_sheet(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    seen: dict[str, object] = {}
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, printing.PrintPreviewDialog)
+        seen["pages"] = dialog.document.pageCount()
+        seen["status"] = dialog.document.status()
+        seen["text"] = dialog.document.getAllText(0).text()
+        dialog.reject()
+
+    when_modal_opens(look)
+    window.print_preview()
+    assert seen["status"] == QPdfDocument.Status.Ready
+    assert seen["pages"] == 1
+    assert "Evidence Record Sheet" in str(seen["text"])
+    assert "Siân Llewellyn" in str(seen["text"])
+
+
+def test_printing_sends_every_page_to_the_printer(
+    qtbot: QtBot, window: MainWindow, example_sheet: int, tmp_path: Path
+) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    second = create_example_candidate(window.store, window.catalogue, TODAY)
+    pdf = pdf_bytes([current_sheet(window.store, i) for i in (example_sheet, second)])
+    assert printing.print_pdf(window, pdf, printer)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+
+
+def test_export_pdf_writes_the_sheet_where_the_assessor_chose(
+    window: MainWindow, example_sheet: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "exported.pdf"
+    save_to(monkeypatch, out)
+    window.export_pdf()
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Siân Llewellyn" in text and "Evidence Record Sheet" in text
+
+
+def test_all_sheets_of_a_candidate_export_as_one_pdf(
+    window: MainWindow, example_sheet: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    candidate = window.store.sheets()[0].candidate_id
+    window.store.create_sheet(
+        candidate, window.catalogue.units["cs-operations-l4-u1"], "", window.store.sheet(1).assessor
+    )
+    out = tmp_path / "candidate.pdf"
+    save_to(monkeypatch, out)
+    window.export_candidate_pdf()
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert any("Manage customer service in own area" in page for page in pages)
+    assert any("Manage customer service operations" in page for page in pages)
+
+
+def test_an_unwritable_export_says_so_and_writes_nothing(
+    qtbot: QtBot,
+    window: MainWindow,
+    example_sheet: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    save_to(monkeypatch, tmp_path / "missing folder" / "out.pdf")
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: messages.append(text))
+    window.export_pdf()
+    assert messages and "could not be written" in messages[0]
+    assert not (tmp_path / "missing folder").exists()
+
+
+def test_a_cancelled_pdf_writes_nothing(
+    window: MainWindow, example_sheet: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)
+    save_to(monkeypatch, tmp_path / "never.pdf")
+    window.export_candidate_pdf()
+    assert not (tmp_path / "never.pdf").exists()
+
+
+def test_import_shows_each_file_s_outcome_and_imports_the_good_ones(
+    qtbot: QtBot,
+    window: MainWindow,
+    example_sheet: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    good = tmp_path / "good.json"
+    save_to(monkeypatch, good)
+    window.export_exchange()
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["candidate"]["candidate_number"] = "0099"
+    good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "ercsheet.sheet", "version": 1', encoding="utf-8")
+    summary: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        summary.append(box.text() + "\n" + box.informativeText())
+        box.accept()
+
+    when_modal_opens(read)
+    imported = file_actions.import_files(
+        window, window.store, window.catalogue, TODAY, window.settings, [good, broken]
+    )
+    assert len(imported) == 1
+    assert window.store.sheet(imported[0]).candidate.candidate_number == "0099"
+    assert "1 of 2 file(s) imported" in summary[0]
+    assert "✓ good.json: imported as sheet" in summary[0]
+    assert "✗ broken.json: refused" in summary[0]
