@@ -1,0 +1,54 @@
+"""The window as a child process for the kill test: edits made with the mouse and keyboard,
+each reported on stdout once the window has handed it to the store.
+
+    python -m tests.gui.window.kill_child DATABASE
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from ercsheet.gui import create_main_window  # noqa: E402
+from ercsheet.store.example import create_example_candidate  # noqa: E402
+from ercsheet.store.store import Profile  # noqa: E402
+from tests.conftest import TODAY  # noqa: E402
+
+ROWS, FIRST_AC = 4, 3
+
+
+def main(database: Path) -> None:
+    window = create_main_window(database, today=TODAY)
+    window.store.set_profile(Profile("Pat Jones", True))
+    sheet_id = create_example_candidate(window.store, window.catalogue, TODAY)
+    window.resize(1366, 768)
+    window.show()
+    window.open_sheet(sheet_id)
+    print(f"sheet {sheet_id}", flush=True)
+    view = window.sheet_view.grid
+    model = window.sheet_view.model
+    edit = 0
+    while True:  # until killed: toggle every cell in turn, then again
+        for row in range(ROWS):
+            for column in range(FIRST_AC, model.columnCount()):
+                index = model.index(row, column)
+                view.scrollTo(index)
+                QTest.mouseClick(
+                    view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+                )
+                edit += 1
+                ticked = model.index(row, column).data() == "✓"
+                print(
+                    f"saved {edit} {row} {model.criterion_at(column).number} {int(ticked)}",
+                    flush=True,
+                )  # type: ignore[union-attr]
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
