@@ -1,0 +1,116 @@
+"""Screenshots of the window for the README, on a throwaway store, at 1366 x 768.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" env PYTHONPATH=$PWD .venv/bin/python docs/screenshots_window.py
+
+Writes docs/images/window-main.png, window-28-acs.png, unit-picker.png and print-preview.png.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
+
+from ercsheet.domain.sheet import EvidenceRow, Person  # noqa: E402
+from ercsheet.domain.vocabulary import Method  # noqa: E402
+from ercsheet.gui import create_main_window  # noqa: E402
+from ercsheet.gui.main_window import MainWindow  # noqa: E402
+from ercsheet.gui.printing import PrintPreviewDialog, sheets_pdf  # noqa: E402
+from ercsheet.gui.unit_picker import UnitPicker  # noqa: E402
+from ercsheet.store.example import create_example_candidate  # noqa: E402
+from ercsheet.store.store import Profile  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+TODAY = dt.date(2026, 11, 23)
+TITLES = [
+    "Observation of the morning operations meeting and handover",
+    "Service level report for October with the action plan",
+    "Professional discussion: staffing the contact centre at peak times",
+    "Witness testimony from the customer experience director",
+    "Reflective account: introducing a new complaints procedure",
+    "Product: customer journey map and service blueprint",
+    "Questions and answers on data protection in customer records",
+    "Observation of a team performance review",
+]
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(20):
+        app.processEvents()
+
+
+def save(widget: QWidget, name: str) -> None:
+    widget.grab().save(str(IMAGES / name))
+    print(IMAGES / name)
+
+
+def operations_sheet(window: MainWindow) -> int:
+    store = window.store
+    unit = window.catalogue.units["cs-operations-l4-u1"]
+    candidate = store.add_candidate("Łukasz Żółć", "0042", "58213")
+    qualification = unit.qualifications[0].title if unit.qualifications else ""
+    sheet_id = store.create_sheet(candidate, unit, qualification, Person("Pat Jones"))
+    numbers = unit.criterion_numbers
+    methods = [m for m in Method if m is not Method.SIMULATION]
+    for i, title in enumerate(TITLES):
+        ticks = frozenset(n for j, n in enumerate(numbers) if (i * 5 + j) % 7 in (0, 3))
+        row = EvidenceRow(f"E{i + 1:02}", title, methods[i % len(methods)], TODAY, ticks)
+        store.add_evidence(sheet_id, row, today=TODAY)
+    return sheet_id
+
+
+def main() -> int:
+    database = Path(os.environ["ERCSHEET_DATA_DIR"]) / "shots.sqlite3"
+    window = create_main_window(database, today=TODAY)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.store.set_profile(Profile("Pat Jones", True, "A-1234"))
+    example = create_example_candidate(window.store, window.catalogue, TODAY)
+    window.store.add_candidate("Dafydd ap Gruffŵdd", "0043", "58213")
+    window.store.add_candidate("Zoë Ødegård", "0044", "58213")
+    operations = operations_sheet(window)
+    window.candidates.refresh()
+    window.resize(1366, 768)
+    window.show()
+    window.open_sheet(example)
+    window.sheet_view.grid.setCurrentIndex(window.sheet_view.model.index(1, 5))
+    settle(app)
+    save(window, "window-main.png")
+
+    window.open_sheet(operations)
+    window.sheet_view.grid.setCurrentIndex(window.sheet_view.model.index(2, 12))
+    settle(app)
+    save(window, "window-28-acs.png")
+
+    picker = UnitPicker(window.catalogue, TODAY, window)
+    picker.show()
+    picker.table.selectRow(next(i for i, c in enumerate(picker.model.rows) if c.unit.expires))
+    settle(app)
+    save(picker, "unit-picker.png")
+    picker.close()
+
+    pdf = sheets_pdf(window, window.store, [operations])
+    assert pdf is not None
+    preview = PrintPreviewDialog(pdf, "Unit 1", "0042.pdf", window.settings, window)
+    preview.resize(1200, 740)
+    preview.show()
+    for _ in range(30):
+        app.processEvents()
+        preview.view.viewport().repaint()
+    save(preview, "print-preview.png")
+    preview.close()
+    window.close()
+    window.store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
