@@ -1,6 +1,7 @@
 """Screenshots of the window for the README, on a throwaway store, at 1366 x 768.
 
-    xvfb-run -a -s "-screen 0 1366x768x24" env PYTHONPATH=$PWD .venv/bin/python docs/screenshots_window.py
+    xvfb-run -a -s "-screen 0 1366x768x24" env PYTHONPATH=$PWD \
+        .venv/bin/python docs/screenshots_window.py
 
 Writes docs/images/window-main.png, window-28-acs.png, unit-picker.png and print-preview.png.
 """

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
+# A drawn signature's points are in a box three times as wide as it is tall (the pad's shape):
+# keeping that shape wherever it is drawn keeps a signature recognisable.
+SIGNATURE_ASPECT = 3.0
+
 Point = tuple[float, float]
 Stroke = tuple[Point, ...]
 

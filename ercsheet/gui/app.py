@@ -6,21 +6,16 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.gui.first_run import run_first_run
 from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.settings import settings
 from ercsheet.store import backup
 from ercsheet.store.database import StoreError
 from ercsheet.store.store import Store
-
-
-def settings() -> QSettings:
-    """The window's layout and last folders, in the data folder beside the database."""
-    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 def application() -> QApplication:

@@ -71,6 +71,13 @@ class SheetListModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.sheets)
 
+    def replace(self, summary: SheetSummary) -> None:
+        """One sheet's coverage or status changed: show it in its row."""
+        for row, sheet in enumerate(self.sheets):
+            if sheet.id == summary.id:
+                self.sheets[row] = summary
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
@@ -193,6 +200,9 @@ class CandidatePanel(QWidget):
             if sheet.id == select_sheet:
                 self.sheet_list.selectRow(row)
         self._update_buttons()
+
+    def show_summary(self, summary: SheetSummary) -> None:
+        self.sheet_model.replace(summary)
 
     def _update_buttons(self) -> None:
         chosen = self.candidate_id is not None

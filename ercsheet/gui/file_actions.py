@@ -45,6 +45,8 @@ def import_paths(
         except ImportRefused as refusal:
             outcomes.append((path, refusal))
     progress.setValue(len(paths))
+    progress.close()
+    progress.deleteLater()
     return outcomes
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import ModuleType
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from ercsheet.catalogue.loader import Catalogue
 from ercsheet.domain.sheet import Person
-from ercsheet.gui import file_actions, printing
+from ercsheet.gui import file_actions
 from ercsheet.gui.candidate_dialog import CandidateDialog
 from ercsheet.gui.candidates import CandidatePanel
 from ercsheet.gui.first_run import ProfileDialog
@@ -79,8 +80,8 @@ class MainWindow(QMainWindow):
         self._action(file, "Print pre&view…", self.print_preview, "Ctrl+Shift+P")
         self._action(file, "&Print…", self.print_sheet, QKeySequence.StandardKey.Print)
         self._action(file, "&Export PDF…", self.export_pdf, "Ctrl+Shift+E")
-        self._action(file, "Print all sheets of the candidate…", self.print_candidate)
-        self._action(file, "Export all sheets of the candidate as PDF…", self.export_candidate_pdf)
+        self._action(file, "Print a&ll sheets of the candidate…", self.print_candidate)
+        self._action(file, "Export all sheets of the candidate as P&DF…", self.export_candidate_pdf)
         self._separator(file)
         self._action(file, "&Import exchange files…", self.import_files, "Ctrl+I")
         self._action(file, "Export exchange &file…", self.export_exchange, "Ctrl+E")
@@ -116,22 +117,23 @@ class MainWindow(QMainWindow):
 
     def open_sheet(self, sheet_id: int) -> None:
         try:
-            summary_candidate = next(
-                s.candidate_id for s in self.store.sheets() if s.id == sheet_id
-            )
-        except StopIteration:
-            self._show_message(f"There is no sheet {sheet_id}.")
+            summary = self.store.sheet_summary(sheet_id)
+        except NotFound as error:
+            self._show_message(str(error))
             return
-        if self.candidates.candidate_id != summary_candidate:
+        if self.candidates.candidate_id != summary.candidate_id:
             self.candidates.search.clear()
-            self.candidates.select_candidate(summary_candidate)
+            self.candidates.select_candidate(summary.candidate_id)
         self.candidates.refresh_sheets(select_sheet=sheet_id)
         self.sheet_view.open_sheet(sheet_id)
 
     # --- reacting to changes -------------------------------------------------------------------
 
     def _sheet_changed(self, sheet_id: int) -> None:
-        self.candidates.refresh_sheets(select_sheet=self.sheet_view.sheet_id)
+        try:
+            self.candidates.show_summary(self.store.sheet_summary(sheet_id))
+        except NotFound:
+            self.candidates.refresh_sheets(select_sheet=self.sheet_view.sheet_id)
 
     def _show_message(self, text: str) -> None:
         if text.startswith("Covered "):
@@ -182,6 +184,13 @@ class MainWindow(QMainWindow):
 
     # --- printing and files --------------------------------------------------------------------
 
+    @staticmethod
+    def _printing() -> ModuleType:
+        # ReportLab and QtPdf are loaded when something is printed, not when the window starts.
+        from ercsheet.gui import printing
+
+        return printing
+
     def _current_sheet(self) -> int | None:
         if self.sheet_view.sheet_id is None:
             self._show_message("Open a sheet first.")
@@ -197,27 +206,27 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            printing.preview(self, self.store, [sheet_id], self.settings)
+            self._printing().preview(self, self.store, [sheet_id], self.settings)
 
     def print_sheet(self) -> None:
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            printing.print_sheets(self, self.store, [sheet_id])
+            self._printing().print_sheets(self, self.store, [sheet_id])
 
     def export_pdf(self) -> None:
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            printing.export_sheets(self, self.store, [sheet_id], self.settings)
+            self._printing().export_sheets(self, self.store, [sheet_id], self.settings)
 
     def print_candidate(self) -> None:
         sheets = self._candidate_sheets()
         if sheets:
-            printing.print_sheets(self, self.store, sheets)
+            self._printing().print_sheets(self, self.store, sheets)
 
     def export_candidate_pdf(self) -> None:
         sheets = self._candidate_sheets()
         if sheets:
-            printing.export_sheets(self, self.store, sheets, self.settings)
+            self._printing().export_sheets(self, self.store, sheets, self.settings)
 
     def import_files(self) -> None:
         imported = file_actions.import_files(

@@ -51,6 +51,16 @@ def sheets_pdf(parent: QWidget, store: Store, sheet_ids: Sequence[int]) -> bytes
     progress.setWindowTitle("Preparing the PDF")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
+    try:
+        return _render_with_progress(progress, store, sheet_ids)
+    finally:
+        progress.close()
+        progress.deleteLater()
+
+
+def _render_with_progress(
+    progress: QProgressDialog, store: Store, sheet_ids: Sequence[int]
+) -> bytes | None:
     printed: list[PrintedSheet] = []
     for done, sheet_id in enumerate(sheet_ids):
         progress.setValue(done)

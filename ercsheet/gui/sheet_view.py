@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,6 +54,12 @@ class SheetView(QWidget):
         self.sheet_id: int | None = None
         self.content: SheetContent | None = None
         self.signing_panel: SigningPanel | None = None
+        # Edits come in bursts (a row of ticks): the signing panel catches up once they pause,
+        # so a tick never waits for it.
+        self._panel_catch_up = QTimer(self)
+        self._panel_catch_up.setSingleShot(True)
+        self._panel_catch_up.setInterval(150)
+        self._panel_catch_up.timeout.connect(self._reload_panel)
 
         self.title = QLabel(self)
         self.title.setObjectName("sheetHeader")
@@ -239,10 +245,13 @@ class SheetView(QWidget):
         self.banner.show()
         self.message.emit(text)
 
+    def _reload_panel(self) -> None:
+        if self.signing_panel is not None:
+            self.signing_panel.reload()
+
     def _accepted(self) -> None:
         self.banner.hide()
-        if self.signing_panel is not None:
-            self.signing_panel.reload()  # coverage changes what the assessor's line says
+        self._panel_catch_up.start()  # coverage changes what the assessor's line says
         self._coverage_changed()
         if self.sheet_id is not None:
             self.sheet_changed.emit(self.sheet_id)

@@ -12,15 +12,14 @@ from collections.abc import Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.domain.sheet import Point, Signature, Stroke
+from ercsheet.domain.sheet import SIGNATURE_ASPECT, Point, Signature, Stroke
 from ercsheet.domain.vocabulary import SignatureKind
 from ercsheet.pdf.fonts import fonts
 from ercsheet.pdf.style import SIGNATURE_INK, Box
 from ercsheet.pdf.text import fit_size, one_line
 
-# The signature pad is about three times as wide as it is tall; keeping that shape on paper
-# keeps a signature recognisable instead of squashing it into a long thin line.
-PAD_ASPECT = 3.0
+# The pad's shape (the strokes' own box), kept on paper instead of squashing the signature.
+PAD_ASPECT = SIGNATURE_ASPECT
 PEN_WIDTH = 0.9
 TYPED_SIZE = 12.0
 TYPED_SLANT_DEGREES = 12.0

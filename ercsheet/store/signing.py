@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from ercsheet.domain import audit as audit_chain
 from ercsheet.domain.record import normalise_typed_code, record_code
 from ercsheet.domain.rules import Problem, Rule
+from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, models
 
@@ -66,14 +68,18 @@ class RecordCheck:
     problem: str
 
 
-def check_sheet_record(sheet: models.Sheet, session: Session) -> str | None:
-    """What is wrong with a sheet's record, or None when its code and audit trail verify."""
+def check_sheet_record(
+    sheet: models.Sheet, session: Session, content: Callable[[], SheetContent]
+) -> str | None:
+    """What is wrong with a sheet's record, or None when its code and audit trail verify.
+
+    `content` reads the sheet's content: asked for only when the sheet has a record code."""
     signed = any(s.role == Role.ASSESSOR for s in sheet.signatures)
     if signed and not sheet.record_code:
         return "signed by the assessor but has no record code"
     if sheet.record_code and not signed:
         return "has a record code but no assessor signature"
-    if sheet.record_code and record_code(convert.sheet_content(sheet)) != sheet.record_code:
+    if sheet.record_code and record_code(content()) != sheet.record_code:
         return (
             f"its content no longer matches its record code {sheet.record_code[:12]}…: "
             "it was changed after signing, outside ercsheet"

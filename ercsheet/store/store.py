@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -16,13 +17,13 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
-from ercsheet.domain.coverage import coverage
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, models, reading, signing
 from ercsheet.store.database import open_engine
 from ercsheet.store.exchange_format import SheetV1, content_of, sheet_to_dict
+from ercsheet.store.reading import SheetSummary as SheetSummary
 
 
 class RuleViolation(Exception):
@@ -60,20 +61,6 @@ class SupersededVersion:
     superseded_by: str
     reason: str
     content_json: str
-
-
-@dataclass(frozen=True)
-class SheetSummary:
-    id: int
-    unit_id: str
-    unit_title: str
-    qualification: str
-    candidate_id: int
-    candidate_name: str
-    candidate_number: str
-    covered: int
-    total: int
-    status: str
 
 
 _Row = TypeVar("_Row", bound=models.Base)
@@ -196,37 +183,15 @@ class Store:
             return sheet.id
 
     def sheets(self, candidate_id: int | None = None) -> list[SheetSummary]:
-        query = (
-            select(models.Sheet)
-            .options(
-                selectinload(models.Sheet.candidate),
-                selectinload(models.Sheet.evidence).selectinload(models.EvidenceItem.ticks),
-                selectinload(models.Sheet.signatures),
-            )
-            .order_by(models.Sheet.id)
-        )
-        if candidate_id is not None:
-            query = query.where(models.Sheet.candidate_id == candidate_id)
         with self._sessions() as session:
-            return [self._summary(sheet) for sheet in session.scalars(query)]
+            return reading.summaries(session, candidate_id)
 
-    @staticmethod
-    def _summary(sheet: models.Sheet) -> SheetSummary:
-        unit = convert.unit_of(sheet)
-        cov = coverage(unit, (convert.evidence_row(item) for item in sheet.evidence))
-        signed = any(s.role == Role.ASSESSOR for s in sheet.signatures)
-        return SheetSummary(
-            id=sheet.id,
-            unit_id=sheet.unit_id,
-            unit_title=unit.display_title,
-            qualification=sheet.qualification,
-            candidate_id=sheet.candidate_id,
-            candidate_name=sheet.candidate.name,
-            candidate_number=sheet.candidate.candidate_number,
-            covered=cov.covered,
-            total=cov.total,
-            status="signed" if signed else "draft",
-        )
+    def sheet_summary(self, sheet_id: int) -> SheetSummary:
+        with self._sessions() as session:
+            found = reading.summaries(session, sheet_id=sheet_id)
+        if not found:
+            raise NotFound(f"There is no sheet {sheet_id}.")
+        return found[0]
 
     def sheet(self, sheet_id: int) -> SheetContent:
         return self.sheet_and_ids(sheet_id)[0]
@@ -498,7 +463,9 @@ class Store:
         with self._sessions() as session:
             found = []
             for sheet in session.scalars(query):
-                problem = signing.check_sheet_record(sheet, session)
+                problem = signing.check_sheet_record(
+                    sheet, session, functools.partial(convert.sheet_content, sheet)
+                )
                 if problem:
                     found.append(
                         signing.RecordCheck(sheet.id, sheet.candidate.name, sheet.unit_id, problem)
@@ -507,7 +474,10 @@ class Store:
 
     def check_record(self, sheet_id: int) -> str | None:
         with self._sessions() as session:
-            return signing.check_sheet_record(self._load_sheet(session, sheet_id), session)
+            sheet = self._get(session, models.Sheet, sheet_id)
+            return signing.check_sheet_record(
+                sheet, session, lambda: reading.read_sheet(session, sheet_id)[0]
+            )
 
     def find_by_code(self, typed: str) -> list[tuple[int, int | None]]:
         with self._sessions() as session:

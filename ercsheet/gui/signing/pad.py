@@ -24,11 +24,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ercsheet.domain.sheet import Point, Stroke
-from ercsheet.pdf.signatures import PAD_ASPECT
+from ercsheet.domain.sheet import SIGNATURE_ASPECT, Point, Stroke
 
 # The pad has the shape of the signature box on the printed sheet, so a signature keeps its shape.
-BOX_ASPECT = PAD_ASPECT
+BOX_ASPECT = SIGNATURE_ASPECT
 PAD_WIDTH = 570
 INK = QColor("#0b1f5c")
 

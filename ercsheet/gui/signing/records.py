@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,8 +24,10 @@ from PySide6.QtWidgets import (
 from ercsheet.atomic import write_bytes_atomic
 from ercsheet.domain.audit import first_broken
 from ercsheet.domain.record import record_code, short_code
-from ercsheet.gui.signing.printing import pdf_bytes, superseded_version
 from ercsheet.store.store import Store
+
+if TYPE_CHECKING:
+    from ercsheet.gui.printing import PrintPreviewDialog
 
 # A unit title can be long: beyond this a column elides and the full text is in its tooltip.
 MAX_COLUMN_WIDTH = 280
@@ -102,31 +103,13 @@ class AuditTrailDialog(QDialog):
         self.resize(900, 360)
 
 
-class PdfPreview(QDialog):
-    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self._bytes = QByteArray(data)
-        self._buffer = QBuffer(self._bytes, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
-        view = QPdfView(self)
-        view.setDocument(self.document)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        layout = QVBoxLayout(self)
-        layout.addWidget(view)
-        self.resize(1000, 720)
-
-
 class VersionsDialog(QDialog):
     """The sheet's superseded signed versions: each kept whole, viewable and printable."""
 
     def __init__(self, store: Store, sheet_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._sheet_id = store, sheet_id
-        self.preview: PdfPreview | None = None
+        self.preview: PrintPreviewDialog | None = None
         self.setWindowTitle("Superseded versions")
         self.versions = store.versions(sheet_id)
         self.table = _table(
@@ -166,6 +149,9 @@ class VersionsDialog(QDialog):
         return self.versions[row].number if 0 <= row < len(self.versions) else None
 
     def pdf(self, number: int) -> bytes:
+        # ReportLab is loaded when something is printed, not when the window starts.
+        from ercsheet.gui.signing.printing import pdf_bytes, superseded_version
+
         return pdf_bytes([superseded_version(self._store, self._sheet_id, number)])
 
     def export_pdf(self, number: int, path: Path) -> None:
@@ -175,7 +161,13 @@ class VersionsDialog(QDialog):
     def show_preview(self) -> None:
         number = self.selected_number()
         if number is not None:
-            self.preview = PdfPreview(self.pdf(number), f"Superseded version {number}", self)
+            from ercsheet.gui.printing import PrintPreviewDialog
+            from ercsheet.gui.settings import settings
+
+            title = f"Superseded version {number}"
+            self.preview = PrintPreviewDialog(
+                self.pdf(number), title, f"version-{number}.pdf", settings(), self
+            )
             self.preview.open()
 
     def _ask_export(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ercsheet.catalogue.loader import Catalogue
@@ -18,6 +19,10 @@ from tests.conftest import TODAY
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, catalogue: Catalogue) -> Iterator[MainWindow]:
+    # A dialog another test left open would take the clicks meant for this window.
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.isModal():
+            widget.close()
     window = create_main_window(tmp_path / "window.sqlite3", catalogue, TODAY)
     qtbot.addWidget(window)
     window.store.set_profile(Profile("Pat Jones", True, "A-1234"))

@@ -12,13 +12,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
-from ercsheet.gui import create_main_window  # noqa: E402
-from ercsheet.store.example import create_example_candidate  # noqa: E402
-from ercsheet.store.store import Profile  # noqa: E402
-from tests.conftest import TODAY  # noqa: E402
+from ercsheet.gui import create_main_window
+from ercsheet.store.example import create_example_candidate
+from ercsheet.store.store import Profile
+from tests.conftest import TODAY
 
 ROWS, FIRST_AC = 4, 3
 

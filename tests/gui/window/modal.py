@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
-def when_modal_opens(action: Callable[[QWidget], None], after: QWidget | None = None) -> None:
-    """Run `action` on the next modal dialog to open (not `after`, one already open)."""
+def when_modal_opens(
+    action: Callable[[QWidget], None],
+    after: QWidget | None = None,
+    kind: type[QWidget] = QDialog,
+) -> None:
+    """Run `action` on the next modal dialog of `kind` to open (not `after`, already open)."""
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog is after or not dialog.isVisible():
+        if not isinstance(dialog, kind) or dialog is after or not dialog.isVisible():
             QTimer.singleShot(10, poll)
             return
         action(dialog)

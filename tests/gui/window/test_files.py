@@ -38,7 +38,7 @@ def test_print_preview_shows_the_real_pdf_of_the_sheet(
         seen["text"] = dialog.document.getAllText(0).text()
         dialog.reject()
 
-    when_modal_opens(look)
+    when_modal_opens(look, kind=printing.PrintPreviewDialog)
     window.print_preview()
     assert seen["status"] == QPdfDocument.Status.Ready
     assert seen["pages"] == 1
@@ -131,7 +131,7 @@ def test_import_shows_each_file_s_outcome_and_imports_the_good_ones(
         summary.append(box.text() + "\n" + box.informativeText())
         box.accept()
 
-    when_modal_opens(read)
+    when_modal_opens(read, kind=QMessageBox)
     imported = file_actions.import_files(
         window, window.store, window.catalogue, TODAY, window.settings, [good, broken]
     )

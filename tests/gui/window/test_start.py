@@ -28,14 +28,21 @@ def test_open_starts_on_the_sheet_and_backs_up_on_start_and_close(
         second = create_example_candidate(store, catalogue, TODAY)
     shown: list[int | None] = []
 
+    windows: list[MainWindow] = []
+
     def look_then_quit() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        shown.append(window.sheet_view.sheet_id)
-        window.close()
-        QApplication.quit()
+        windows.extend(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.store.path == database
+        )
+        shown.append(windows[-1].sheet_view.sheet_id)
+        # exit() ends the loop at once; quit() would leave a Quit event queued for the next one.
+        QApplication.exit(0)
 
     QTimer.singleShot(200, look_then_quit)
     assert cli.main(["--db", str(database), "--open", str(second)]) == 0
+    windows[-1].close()
     assert shown == [second]
     reasons = [path.name for path in backup.list_backups(database)]
     assert any("start" in name for name in reasons) and any("close" in name for name in reasons)

@@ -21,7 +21,8 @@ from ercsheet.catalogue.loader import Catalogue
 from ercsheet.domain.sheet import Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui import create_main_window
-from ercsheet.gui.first_run import run_first_run
+from ercsheet.gui.candidate_dialog import CandidateDialog
+from ercsheet.gui.first_run import ProfileDialog, run_first_run
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.unit_picker import UnitPicker
 from tests.conftest import TODAY
@@ -74,7 +75,7 @@ def test_a_new_candidate_is_typed_into_the_dialog_and_stored(
         qtbot.keyClicks(number, "0077")
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    when_modal_opens(fill)
+    when_modal_opens(fill, kind=CandidateDialog)
     qtbot.mouseClick(window.candidates.new_button, Qt.MouseButton.LeftButton)
     [candidate] = window.store.candidates()
     assert (candidate.name, candidate.candidate_number) == ("Megan Jones", "0077")
@@ -89,7 +90,7 @@ def pick_unit(qtbot: QtBot, unit_id: str, answer_expired: QMessageBox.StandardBu
         assert table is not None
         table.selectRow(row)
         if answer_expired is not None:
-            when_modal_opens(lambda box: answer(box, answer_expired), after=dialog)
+            when_modal_opens(lambda box: answer(box, answer_expired), dialog, QMessageBox)
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
         if answer_expired == QMessageBox.StandardButton.No:
             dialog.reject()
@@ -107,7 +108,7 @@ def test_a_new_sheet_is_made_from_the_unit_picker(qtbot: QtBot, window: MainWind
     candidate = window.store.add_candidate("Megan Jones", "0077")
     window.candidates.refresh()
     window.candidates.select_candidate(candidate)
-    when_modal_opens(pick_unit(qtbot, "cs-operations-l4-u1", None))
+    when_modal_opens(pick_unit(qtbot, "cs-operations-l4-u1", None), kind=UnitPicker)
     qtbot.mouseClick(window.candidates.new_sheet_button, Qt.MouseButton.LeftButton)
     [summary] = window.store.sheets(candidate)
     assert (summary.unit_id, summary.total) == ("cs-operations-l4-u1", 28)
@@ -120,10 +121,11 @@ def test_an_expired_unit_asks_first_and_no_means_no_sheet(qtbot: QtBot, window: 
     window.candidates.refresh()
     window.candidates.select_candidate(candidate)
     no = QMessageBox.StandardButton.No
-    when_modal_opens(pick_unit(qtbot, "teamlead-l3-u29-f17", no))
+    when_modal_opens(pick_unit(qtbot, "teamlead-l3-u29-f17", no), kind=UnitPicker)
     window.new_sheet(candidate)
     assert window.store.sheets(candidate) == []
-    when_modal_opens(pick_unit(qtbot, "teamlead-l3-u29-f17", QMessageBox.StandardButton.Yes))
+    yes = QMessageBox.StandardButton.Yes
+    when_modal_opens(pick_unit(qtbot, "teamlead-l3-u29-f17", yes), kind=UnitPicker)
     window.new_sheet(candidate)
     assert [s.unit_id for s in window.store.sheets(candidate)] == ["teamlead-l3-u29-f17"]
 
@@ -175,10 +177,11 @@ def test_the_first_run_asks_who_the_assessor_is_then_offers_the_example(
         qualified = dialog.findChild(QCheckBox)
         assert qualified is not None
         qualified.setChecked(False)
-        when_modal_opens(lambda box: box.button(QMessageBox.StandardButton.Yes).click(), dialog)  # type: ignore[attr-defined]
+        yes = QMessageBox.StandardButton.Yes
+        when_modal_opens(lambda box: box.button(yes).click(), dialog, QMessageBox)  # type: ignore[attr-defined]
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
 
-    when_modal_opens(profile)
+    when_modal_opens(profile, kind=ProfileDialog)
     sheet_id = run_first_run(window, window.store, catalogue, TODAY)
     profile_saved = window.store.profile()
     assert profile_saved is not None and (profile_saved.name, profile_saved.qualified) == (
