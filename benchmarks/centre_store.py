@@ -113,6 +113,16 @@ def timed(action: Callable[[], object], repeat: int = 5) -> float:
     return statistics.median(samples)
 
 
+def open_as_window(store: Store, sheet_id: int) -> None:
+    """What the window reads to open a sheet: its summary, its candidate's sheets, its rows,
+    its record check and kept versions (for the signing panel)."""
+    summary = store.sheet_summary(sheet_id)
+    store.sheets(summary.candidate_id)
+    store.sheet_and_ids(sheet_id)
+    store.check_record(sheet_id)
+    store.versions(sheet_id)
+
+
 def measure(path: Path) -> dict[str, float]:
     figures = {"open the store (start-up)": timed(lambda: Store(path).close())}
     store = Store(path)
@@ -120,7 +130,9 @@ def measure(path: Path) -> dict[str, float]:
     with store.engine.connect() as connection:
         count = connection.execute(select(func.count()).select_from(models.Sheet)).scalar_one()
     sheet_ids = [s for s in (1, count // 2, count) if s]
-    figures["open a sheet"] = max((timed(lambda s=s: store.sheet(s)) for s in sheet_ids), default=0)
+    figures["open a sheet"] = max(
+        (timed(lambda s=s: open_as_window(store, s)) for s in sheet_ids), default=0
+    )
     store.close()
     start = time.perf_counter()
     subprocess.run(

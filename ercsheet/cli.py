@@ -6,10 +6,11 @@ Exit status: 0 success, 1 an error or a refused input (the reason on stderr), 2 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,14 +87,31 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
     return load_catalogue([paths.builtin_units_dir(), *args.units_dir])
 
 
-def open_store(args: argparse.Namespace) -> Any:
+def open_store(args: argparse.Namespace, exclusive: bool = False) -> Any:
+    """The store; `exclusive` for commands that change it (refused while the window is open)."""
     from ercsheet.store.database import StoreError
     from ercsheet.store.store import Store
 
     try:
-        return Store(args.db or paths.default_database())
+        return Store(args.db or paths.default_database(), exclusive)
     except StoreError as error:
         raise CommandError(str(error)) from None
+
+
+@contextlib.contextmanager
+def held(database: Path) -> Iterator[None]:
+    """The database's instance lock, for a command that replaces or rewrites the file."""
+    from ercsheet.store.instance_lock import AlreadyOpen, InstanceLock
+
+    lock = InstanceLock(Path(database))
+    try:
+        lock.acquire()
+    except AlreadyOpen as error:
+        raise CommandError(str(error)) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def unit_json(unit: Unit) -> dict[str, Any]:
@@ -186,7 +204,7 @@ def cmd_sheets(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from ercsheet.store.exchange import ImportRefused, import_files
 
-    store = open_store(args)
+    store = open_store(args, exclusive=True)
     cat = catalogue(args)
     status = 0
     for path, result in import_files(
@@ -301,10 +319,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from ercsheet.store import backup
 
     database = args.db or paths.default_database()
-    try:
-        saved = backup.restore(database, args.file)
-    except backup.BackupError as error:
-        raise CommandError(str(error)) from None
+    with held(database):
+        try:
+            saved = backup.restore(database, args.file)
+        except backup.BackupError as error:
+            raise CommandError(str(error)) from None
     if saved:
         print(f"the database as it was is kept in {saved}")
     print(f"restored {args.file} into {database}")
@@ -312,6 +331,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_erase_candidate(args: argparse.Namespace) -> int:
+    with held(args.db or paths.default_database()):
+        return erase_candidate(args)
+
+
+def erase_candidate(args: argparse.Namespace) -> int:
     from ercsheet.store import backup
 
     store = open_store(args)

@@ -33,7 +33,7 @@ def create_main_window(
 ) -> MainWindow:
     """The window on the database at `db_path` (the seam tests and `--open` use)."""
     application()
-    store = Store(Path(db_path))
+    store = Store(Path(db_path), exclusive=True)
     units = catalogue or load_catalogue([paths.builtin_units_dir()])
     window = MainWindow(store, units, today or dt.date.today(), settings())
     return window

@@ -23,6 +23,7 @@ from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, models, reading, signing
 from ercsheet.store.database import open_engine
 from ercsheet.store.exchange_format import SheetV1, content_of, sheet_to_dict
+from ercsheet.store.instance_lock import InstanceLock
 from ercsheet.store.reading import SheetSummary as SheetSummary
 
 
@@ -67,13 +68,26 @@ _Row = TypeVar("_Row", bound=models.Base)
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, exclusive: bool = False) -> None:
+        """`exclusive`: hold the database's instance lock while open (the window, and commands
+        that change the store), so a second ercsheet on the same file is told so."""
         self.path = Path(path)
-        self.engine = open_engine(self.path)
+        self._lock = InstanceLock(self.path) if exclusive else None
+        if self._lock is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._lock.acquire()
+        try:
+            self.engine = open_engine(self.path)
+        except BaseException:
+            if self._lock is not None:
+                self._lock.release()
+            raise
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
 
     def reconnect(self) -> None:
         """Open the file again (after a restore replaced it), with the same checks as at start."""
