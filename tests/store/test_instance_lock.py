@@ -29,7 +29,7 @@ def digest(path: Path) -> str:
 def test_a_second_window_on_the_same_database_is_refused(tmp_path: Path) -> None:
     database = tmp_path / "one.sqlite3"
     first = Store(database, exclusive=True)
-    with pytest.raises(StoreError, match="already open on this database .*Close the other"):
+    with pytest.raises(StoreError, match=r"already open on this database .*Close the other"):
         Store(database, exclusive=True)
     Store(database).close()  # reading alongside is fine
     first.close()
