@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ercsheet.store.database import StoreError
 from ercsheet.store.store import CandidateInfo, RuleViolation, Store
 
 ERROR_STYLE = "color:#a40000;"
@@ -61,8 +62,14 @@ class CandidateDialog(QDialog):
             else:
                 self._store.update_candidate(self.candidate_id, name, number, centre)
         except RuleViolation as refusal:
-            self.error.setText(" ".join(p.message for p in refusal.problems))
-            self.error.show()
-            self.name.setFocus()
+            self._show_error(" ".join(p.message for p in refusal.problems))
+            return
+        except StoreError as error:  # e.g. the disk is full
+            self._show_error(str(error))
             return
         super().accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.name.setFocus()

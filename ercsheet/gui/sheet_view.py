@@ -28,6 +28,7 @@ from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridMod
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.signing import SigningPanel
 from ercsheet.gui.unit_details import UnitDetails
+from ercsheet.store.database import StoreError
 from ercsheet.store.store import NotFound, RuleViolation, Store
 
 T = TypeVar("T")
@@ -270,7 +271,7 @@ class SheetView(QWidget):
             return True, action()
         except RuleViolation as refusal:
             self.refuse(" ".join(p.message for p in refusal.problems))
-        except NotFound as error:
+        except (NotFound, StoreError) as error:  # StoreError: e.g. the disk is full
             self.refuse(str(error))
         return False, None
 

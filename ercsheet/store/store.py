@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ercsheet.catalogue.model import Unit
@@ -21,7 +23,7 @@ from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, models, reading, signing
-from ercsheet.store.database import open_engine
+from ercsheet.store.database import StoreError, open_engine
 from ercsheet.store.exchange_format import SheetV1, content_of, sheet_to_dict
 from ercsheet.store.instance_lock import InstanceLock
 from ercsheet.store.reading import SheetSummary as SheetSummary
@@ -33,6 +35,10 @@ class RuleViolation(Exception):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class DiskFull(StoreError):
+    """A write found no room on the disk; nothing of it was stored."""
 
 
 class NotFound(LookupError):
@@ -103,7 +109,22 @@ class Store:
 
     def transaction(self) -> AbstractContextManager[Session]:
         """A session for a multi-step write (an import): all of it is committed, or none."""
-        return self._sessions.begin()
+        return self._writing()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A write transaction; a full disk is reported plainly (SQLite rolled it back whole)."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as error:
+            if getattr(error.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+                raise DiskFull(
+                    f"The disk is full, so this change was not saved ({self.path}). Everything "
+                    "saved before it is safe. Free some space (delete or move files you do not "
+                    "need), then make the change again."
+                ) from None
+            raise
 
     # --- the assessor profile -------------------------------------------------------------
 
@@ -113,7 +134,7 @@ class Store:
             return Profile(row.name, row.qualified, row.assessor_number) if row else None
 
     def set_profile(self, profile: Profile) -> None:
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             row = session.scalars(select(models.AssessorProfile)).first()
             if row is None:
                 row = models.AssessorProfile()
@@ -126,7 +147,7 @@ class Store:
     def add_candidate(self, name: str, candidate_number: str = "", centre_number: str = "") -> int:
         if not name.strip():
             raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             row = models.Candidate(
                 name=name.strip(),
                 candidate_number=candidate_number.strip(),
@@ -141,7 +162,7 @@ class Store:
     ) -> None:
         if not name.strip():
             raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             row = self._get(session, models.Candidate, candidate_id)
             row.name, row.candidate_number = name.strip(), candidate_number.strip()
             row.centre_number = centre_number.strip()
@@ -181,7 +202,7 @@ class Store:
     def create_sheet(
         self, candidate_id: int, unit: Unit, qualification: str, assessor: Person
     ) -> int:
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             self._get(session, models.Candidate, candidate_id)
             sheet = models.Sheet(
                 candidate_id=candidate_id,
@@ -229,7 +250,7 @@ class Store:
             )
 
     def delete_sheet(self, sheet_id: int) -> None:
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             session.delete(self._get(session, models.Sheet, sheet_id))
 
     # --- evidence -------------------------------------------------------------------------
@@ -241,7 +262,7 @@ class Store:
         position: int | None = None,
         today: dt.date | None = None,
     ) -> int:
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             sheet = self._editable_sheet(session, sheet_id)
             content = convert.sheet_content(sheet)
             self._check_row(content, row, content.evidence, today)
@@ -262,7 +283,7 @@ class Store:
         self, evidence_id: int, row: EvidenceRow, today: dt.date | None = None
     ) -> None:
         """Replace an item's fields and ticks with `row`'s."""
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             item = self._get(session, models.EvidenceItem, evidence_id)
             sheet = self._editable_sheet(session, item.sheet_id)
             content = convert.sheet_content(sheet)
@@ -282,7 +303,7 @@ class Store:
 
     def set_tick(self, evidence_id: int, criterion: str, covered: bool) -> None:
         # The most frequent edit: checked with three small queries, not by loading the sheet.
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             found = session.execute(
                 select(models.Sheet.id, models.Sheet.unit_snapshot)
                 .join(models.EvidenceItem)
@@ -314,7 +335,7 @@ class Store:
 
     def delete_evidence(self, evidence_id: int) -> tuple[int, EvidenceRow]:
         """Remove an item; returns its position and content so it can be put back (undo)."""
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             item = self._get(session, models.EvidenceItem, evidence_id)
             sheet = self._editable_sheet(session, item.sheet_id)
             position, row = item.position, convert.evidence_row(item)
@@ -325,7 +346,7 @@ class Store:
             return position, row
 
     def move_evidence(self, evidence_id: int, new_position: int) -> None:
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             item = self._get(session, models.EvidenceItem, evidence_id)
             sheet = self._editable_sheet(session, item.sheet_id)
             items = [i for i in sheet.evidence if i.id != evidence_id]
@@ -347,7 +368,7 @@ class Store:
         An IV signing (`Role.IV`) may say who they are and whether they are qualified (`iv`):
         an unqualified IV's initials then need a qualified IV's countersignature.
         """
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             sheet = self._load_sheet(session, sheet_id)
             if iv is not None:
                 if signature.role is not Role.IV:
@@ -378,7 +399,7 @@ class Store:
             raise RuleViolation(
                 [Problem(rules.Rule.ASSESSOR_PIN, "Choose a PIN of at least 4 characters.")]
             )
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             problems = signing.pin_problems(session, current)
             if problems:
                 raise RuleViolation(problems)
@@ -401,7 +422,7 @@ class Store:
             raise RuleViolation(
                 [Problem(rules.Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]
             )
-        with self._sessions.begin() as session:
+        with self._writing() as session:
             problems = signing.pin_problems(session, pin)
             if problems:
                 raise RuleViolation(problems)

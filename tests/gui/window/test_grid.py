@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
+from ercsheet.domain.sheet import EvidenceRow
 from ercsheet.domain.vocabulary import Method
 from ercsheet.gui.grid_model import FIRST_CRITERION, GROUP_ROLE, METHOD, TITLE, GridModel
 from ercsheet.gui.main_window import MainWindow
+from ercsheet.store.store import DiskFull
+from tests.store.test_disk_full import fill_the_disk
 
 
 def grid(window: MainWindow) -> QTableView:
@@ -215,3 +219,26 @@ def test_the_grid_model_keeps_qt_s_contract(
     model = window.sheet_view.model
     assert isinstance(model, GridModel)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_full_disk_is_said_plainly_and_nothing_stored_is_lost(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    fill_the_disk(window.store)
+    with pytest.raises(DiskFull):  # use up the room left in the file's free pages
+        for n in range(1000):
+            window.store.update_evidence(
+                window.store.evidence_ids(example_sheet)[3],
+                EvidenceRow("E04", "x" * (n * 500), Method.WITNESS_TESTIMONY),
+            )
+    before = window.store.sheet(example_sheet)
+    view = grid(window)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, TITLE))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.insert(" — " + "a 5,000-character account of the briefing " * 120)
+    press_return_in(qtbot, view, editor)
+    assert "The disk is full, so this change was not saved" in window.sheet_view.banner.text()
+    assert window.store.sheet(example_sheet) == before
