@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 import socket
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,22 +59,6 @@ def test_erase_candidate_removes_them_from_the_store_and_its_backups(tmp_path: P
             assert name.encode() not in stored.read_bytes(), (stored, name)
 
 
-def test_a_read_only_folder_gets_a_clear_message(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    Store(folder / "s.sqlite3").close()
-    folder.chmod(0o500)
-    try:
-        if (folder / "probe").exists() or _can_write(folder):
-            pytest.skip("running as a user who can write anywhere (root)")
-        with pytest.raises(StoreError, match="read-only"):
-            Store(folder / "s.sqlite3")
-        with pytest.raises(StoreError, match="cannot create its database"):
-            Store(folder / "new.sqlite3")
-    finally:
-        folder.chmod(0o700)
-
-
 def _can_write(folder: Path) -> bool:
     try:
         (folder / "probe").write_text("x")
@@ -79,6 +66,41 @@ def _can_write(folder: Path) -> bool:
         return False
     (folder / "probe").unlink()
     return True
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make `folder` read-only even for root: chmod, and where root ignores that, the
+    filesystem's immutable attribute (chattr +i), which root's writes cannot pass either."""
+    folder.chmod(0o500)
+    immutable = False
+    try:
+        if _can_write(folder):
+            chattr = shutil.which("chattr")
+            done = chattr and subprocess.run([chattr, "+i", str(folder)], check=False).returncode
+            immutable = done == 0
+            if not immutable or _can_write(folder):
+                pytest.skip("this machine cannot make a folder read-only for root")
+        yield
+    finally:
+        if immutable:
+            subprocess.run([str(shutil.which("chattr")), "-i", str(folder)], check=True)
+        folder.chmod(0o700)
+
+
+def test_a_read_only_folder_gets_a_clear_message_and_the_file_is_untouched(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    Store(folder / "s.sqlite3").close()
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with read_only(folder):
+        with pytest.raises(StoreError, match="read-only"):
+            Store(folder / "s.sqlite3")
+        with pytest.raises(StoreError, match="cannot create its database"):
+            Store(folder / "new.sqlite3")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
 def test_a_whole_workflow_opens_no_network_connection(
