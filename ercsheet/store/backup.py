@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 import tempfile
 from contextlib import closing
 from pathlib import Path
+
+from ercsheet.store import cipher
 
 KEEP = 10
 PREFIX = "ercsheet-"
@@ -27,21 +28,22 @@ def backups_dir(database: Path) -> Path:
     return folder
 
 
-def copy_database(source: Path, destination: Path) -> None:
-    """A consistent copy of `source` at `destination`: atomic, readable by the user only."""
+def copy_database(source: Path, destination: Path, passphrase: str | None = None) -> None:
+    """A consistent copy of `source` at `destination`: atomic, readable by the user only, and
+    encrypted with the same passphrase as the database when it has one."""
     handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".backup-", suffix=".tmp")
     os.close(handle)
     try:
         uri = f"file:{source.resolve().as_posix()}?mode=ro"
         with (
-            closing(sqlite3.connect(uri, uri=True)) as src,
-            closing(sqlite3.connect(temporary)) as dst,
+            closing(cipher.connect(uri, passphrase, uri=True)) as src,
+            closing(cipher.connect(temporary, passphrase)) as dst,
         ):
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")
         os.chmod(temporary, 0o600)
         os.replace(temporary, destination)
-    except sqlite3.Error as error:
+    except cipher.Error as error:
         raise BackupError(f"could not back up {source}: {error}") from None
     except OSError as error:
         raise BackupError(f"could not write {destination}: {error.strerror}") from None
@@ -49,14 +51,16 @@ def copy_database(source: Path, destination: Path) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def rotate(database: Path, reason: str, keep: int = KEEP) -> Path | None:
+def rotate(
+    database: Path, reason: str, keep: int = KEEP, passphrase: str | None = None
+) -> Path | None:
     """Take an automatic backup (on start, on close, before a migration) and keep the newest."""
     if not database.exists() or database.stat().st_size == 0:
         return None
     folder = backups_dir(database)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     destination = folder / f"{PREFIX}{stamp}-{reason}.sqlite3"
-    copy_database(database, destination)
+    copy_database(database, destination, passphrase)
     for old in sorted(folder.glob(f"{PREFIX}*.sqlite3"))[:-keep]:
         old.unlink(missing_ok=True)
     return destination
@@ -66,29 +70,36 @@ def list_backups(database: Path) -> list[Path]:
     return sorted(backups_dir(database).glob(f"{PREFIX}*.sqlite3"), reverse=True)
 
 
-def check_database_file(path: Path) -> str | None:
+def check_database_file(path: Path, passphrase: str | None = None) -> str | None:
     """Why `path` is not a usable ercsheet database, or None when it is one."""
+    if cipher.is_encrypted(path) and (passphrase is None or not cipher.readable(path, passphrase)):
+        return (
+            f"{path} is not an ercsheet database (file is not a database, or one encrypted "
+            "with another passphrase)"
+        )
+    if passphrase is not None and not cipher.is_encrypted(path):
+        passphrase = None  # a plain backup of a database encrypted since
     try:
         uri = f"file:{path.resolve().as_posix()}?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as connection:
+        with closing(cipher.connect(uri, passphrase, uri=True)) as connection:
             result = connection.execute("PRAGMA quick_check").fetchone()
             if result is None or result[0] != "ok":
                 return f"{path} is damaged ({result[0] if result else 'no answer'})"
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables or "sheet" not in tables:
                 return f"{path} is not an ercsheet database"
-    except sqlite3.Error as error:
+    except cipher.Error as error:
         return f"{path} is not an ercsheet database ({error})"
     return None
 
 
-def erase_candidate(file: Path, candidate_number: str) -> int:
+def erase_candidate(file: Path, candidate_number: str, passphrase: str | None = None) -> int:
     """Remove a candidate and all their sheets from one database file; returns sheets removed.
 
     Works on backups of any schema this app wrote: rows go by foreign-key cascade, then the
     file is vacuumed so nothing of them is left in free pages.
     """
-    with closing(sqlite3.connect(file)) as connection:
+    with closing(cipher.connect(file, key_for(file, passphrase))) as connection:
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA secure_delete=ON")
         ids = [
@@ -109,17 +120,27 @@ def erase_candidate(file: Path, candidate_number: str) -> int:
         return int(sheets)
 
 
-def restore(database: Path, backup: Path) -> Path | None:
+def key_for(path: Path, passphrase: str | None) -> str | None:
+    """The passphrase to open `path` with: none for a plain file."""
+    return passphrase if cipher.is_encrypted(path) else None
+
+
+def restore(database: Path, backup: Path, passphrase: str | None = None) -> Path | None:
     """Replace `database` with `backup`; the current database is backed up first.
 
     Returns the backup of the current database. The app must have closed the database.
+    `passphrase` opens whichever of the two is encrypted.
     """
-    problem = check_database_file(backup)
+    problem = check_database_file(backup, passphrase)
     if problem:
         raise BackupError(f"{problem}; nothing was changed")
-    saved = rotate(database, "before-restore") if database.exists() else None
+    saved = (
+        rotate(database, "before-restore", passphrase=key_for(database, passphrase))
+        if database.exists()
+        else None
+    )
     staging = database.with_name(f".{database.name}.restoring")
-    copy_database(backup, staging)
+    copy_database(backup, staging, key_for(backup, passphrase))
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     os.replace(staging, database)

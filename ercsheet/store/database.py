@@ -8,9 +8,9 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
-from ercsheet.store import backup
+from ercsheet.store import backup, cipher
 from ercsheet.store.models import Base
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ class StoreError(Exception):
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # With a passphrase, the SQLCipher dialect has already keyed the connection.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # Deleted rows (an erased candidate) are overwritten, not left readable in free pages.
@@ -58,10 +59,10 @@ def head_revision() -> str:
     return head
 
 
-def stored_revision(path: Path) -> str | None:
+def stored_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The schema revision of an existing file, read without changing a byte of it."""
     uri = f"file:{path.resolve().as_posix()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
+    with closing(cipher.connect(uri, passphrase, uri=True)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
             if tables:
@@ -124,9 +125,40 @@ def _quick_check(engine: Engine, path: Path) -> None:
         raise StoreError(damaged_message(path, result))
 
 
-def open_engine(path: Path) -> Engine:
-    """An engine on the database at `path`, created or upgraded to the current schema."""
+def encryption_message(path: Path, passphrase: str | None) -> str | None:
+    """What is wrong when the passphrase does not open the file, or None when it does."""
+    encrypted = cipher.is_encrypted(path)
+    if passphrase is None and encrypted:
+        return (
+            f"{path} is encrypted, or damaged or not an ercsheet database. If it is your "
+            "encrypted database, ercsheet needs its passphrase (set ERCSHEET_PASSPHRASE, or type "
+            "it when asked); if it was not encrypted, restore a backup: ercsheet restore FILE. "
+            "Nothing was changed."
+        )
+    if passphrase is not None and encrypted and not cipher.readable(path, passphrase):
+        return f"The passphrase is wrong for {path}: try again. Nothing was changed."
+    if passphrase is not None and not encrypted and path.exists() and path.stat().st_size:
+        return (
+            f"{path} is not encrypted, so it has no passphrase: open it without one (unset "
+            "ERCSHEET_PASSPHRASE), then set one with `ercsheet passphrase`. Nothing was changed."
+        )
+    return None
+
+
+def _engine(path: Path, passphrase: str | None) -> Engine:
+    if passphrase is None:
+        return create_engine(f"sqlite:///{path}")
+    url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+    return create_engine(url)
+
+
+def open_engine(path: Path, passphrase: str | None = None) -> Engine:
+    """An engine on the database at `path`, created or upgraded to the current schema; an
+    SQLCipher-encrypted file when `passphrase` is given."""
     path = Path(path)
+    problem = encryption_message(path, passphrase)
+    if problem:
+        raise StoreError(problem)
     new_file = not path.exists()
     if new_file:
         _create_private_file(path)
@@ -137,18 +169,18 @@ def open_engine(path: Path) -> Engine:
             "with --db."
         )
     try:
-        current = None if new_file else stored_revision(path)
-    except sqlite3.DatabaseError as error:
+        current = None if new_file else stored_revision(path, passphrase)
+    except cipher.DatabaseError as error:
         raise StoreError(damaged_message(path, error)) from None
     if current != SCHEMA_REVISION:
         _check_known(path, current)
-    engine = create_engine(f"sqlite:///{path}")
+    engine = _engine(path, passphrase)
     event.listen(engine, "connect", _on_connect)
     try:
         if current != SCHEMA_REVISION:
             if current is not None:
                 # An upgrade rewrites tables: keep the file as it was, whatever happens next.
-                backup.rotate(path, f"before-schema-{SCHEMA_REVISION}")
+                backup.rotate(path, f"before-schema-{SCHEMA_REVISION}", passphrase=passphrase)
             _migrate(engine, current)
         _quick_check(engine, path)
     except Exception as error:
@@ -156,7 +188,7 @@ def open_engine(path: Path) -> Engine:
         if isinstance(error, StoreError):
             raise
         cause = getattr(error, "orig", error)
-        if isinstance(cause, sqlite3.DatabaseError):
+        if isinstance(cause, cipher.DatabaseError):
             raise StoreError(damaged_message(path, cause)) from error
         raise StoreError(f"{path} could not be opened ({cause}). Nothing was changed.") from error
     return engine

@@ -22,7 +22,7 @@ from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
-from ercsheet.store import audit, convert, models, reading, signing
+from ercsheet.store import audit, backup, cipher, convert, models, reading, signing
 from ercsheet.store.database import StoreError, open_engine
 from ercsheet.store.exchange_format import SheetV1, content_of, sheet_to_dict
 from ercsheet.store.instance_lock import InstanceLock
@@ -74,16 +74,18 @@ _Row = TypeVar("_Row", bound=models.Base)
 
 
 class Store:
-    def __init__(self, path: Path, exclusive: bool = False) -> None:
+    def __init__(self, path: Path, exclusive: bool = False, passphrase: str | None = None) -> None:
         """`exclusive`: hold the database's instance lock while open (the window, and commands
-        that change the store), so a second ercsheet on the same file is told so."""
+        that change the store), so a second ercsheet on the same file is told so.
+        `passphrase`: the file is SQLCipher-encrypted with it (None: a plain SQLite file)."""
         self.path = Path(path)
+        self.passphrase = passphrase
         self._lock = InstanceLock(self.path) if exclusive else None
         if self._lock is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._lock.acquire()
         try:
-            self.engine = open_engine(self.path)
+            self.engine = open_engine(self.path, passphrase)
         except BaseException:
             if self._lock is not None:
                 self._lock.release()
@@ -98,8 +100,31 @@ class Store:
     def reconnect(self) -> None:
         """Open the file again (after a restore replaced it), with the same checks as at start."""
         self.engine.dispose()
-        self.engine = open_engine(self.path)
+        if self.passphrase is not None and not cipher.is_encrypted(self.path):
+            self.passphrase = None  # a plain backup was restored
+        self.engine = open_engine(self.path, self.passphrase)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def backup(self, reason: str) -> Path | None:
+        """A rotating backup now, encrypted like the database."""
+        return backup.rotate(self.path, reason, passphrase=self.passphrase)
+
+    def change_passphrase(self, new: str | None) -> None:
+        """Encrypt the database with `new`, change its passphrase, or (None) decrypt it.
+
+        The database is backed up first, then copied whole into a new file with the new key
+        (SQLCipher's export) which replaces it atomically: a failure leaves the file as it was.
+        """
+        if new is not None and not new:
+            raise ValueError("an empty passphrase: pass None to remove encryption")
+        self.backup("before-passphrase")
+        self.engine.dispose()
+        try:
+            cipher.export(self.path, self.passphrase, new)
+        finally:
+            self.passphrase = new if cipher.is_encrypted(self.path) else None
+            self.engine = open_engine(self.path, self.passphrase)
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def __enter__(self) -> Store:
         return self

@@ -93,6 +93,6 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.sqlite3"
     path.write_text("shopping list\n" * 100)
-    with pytest.raises(StoreError, match="damaged or not an ercsheet database"):
+    with pytest.raises(StoreError, match=r"damaged or not an ercsheet database.*restore a backup"):
         Store(path)
     assert path.read_text() == "shopping list\n" * 100
