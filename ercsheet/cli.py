@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -76,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     eraser.add_argument("number", metavar="NUMBER", help="the candidate number")
     eraser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
+    changer = commands.add_parser(
+        "passphrase", help="encrypt the database with a passphrase, change it, or remove it"
+    )
+    changer.add_argument("--remove", action="store_true", help="decrypt: no passphrase")
     printer = commands.add_parser("pdf", help="print sheets to a PDF in the official ERS layout")
     printer.add_argument("sheet_ids", nargs="*", type=int, metavar="SHEET_ID")
     printer.add_argument("--candidate", metavar="NUMBER", help="all sheets of this candidate")
@@ -87,13 +93,45 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
     return load_catalogue([paths.builtin_units_dir(), *args.units_dir])
 
 
+PASSPHRASE_ENV = "ERCSHEET_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "ERCSHEET_NEW_PASSPHRASE"
+
+
+def ask(prompt: str, env: str) -> str | None:
+    """A passphrase from the environment (scripts) or typed at the terminal (not echoed)."""
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(prompt) or None
+
+
+def passphrase_for(database: Path) -> str | None:
+    """The passphrase of an encrypted database (None for a plain one, or a new one when no
+    passphrase is set in the environment)."""
+    from ercsheet.store import cipher
+
+    if not cipher.is_encrypted(database):
+        # A new database is created encrypted when a passphrase is set for it.
+        new = not database.exists() or database.stat().st_size == 0
+        return (os.environ.get(PASSPHRASE_ENV) or None) if new else None
+    passphrase = ask(f"Passphrase for {database}: ", PASSPHRASE_ENV)
+    if passphrase is None:
+        raise CommandError(
+            f"{database} is encrypted: set {PASSPHRASE_ENV}, or run the command in a terminal "
+            "to be asked for the passphrase"
+        )
+    return passphrase
+
+
 def open_store(args: argparse.Namespace, exclusive: bool = False) -> Any:
     """The store; `exclusive` for commands that change it (refused while the window is open)."""
     from ercsheet.store.database import StoreError
     from ercsheet.store.store import Store
 
+    database = args.db or paths.default_database()
     try:
-        return Store(args.db or paths.default_database(), exclusive)
+        return Store(database, exclusive, passphrase_for(database))
     except StoreError as error:
         raise CommandError(str(error)) from None
 
@@ -303,12 +341,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
     database = args.db or paths.default_database()
     if not database.exists():
         raise CommandError(f"there is no database at {database} yet")
+    passphrase = passphrase_for(database)
     try:
         if args.output:
-            backup.copy_database(database, args.output)
+            backup.copy_database(database, args.output, passphrase)
             written = args.output
         else:
-            written = backup.rotate(database, "manual") or database
+            written = backup.rotate(database, "manual", passphrase=passphrase) or database
     except backup.BackupError as error:
         raise CommandError(str(error)) from None
     print(f"backed up to {written}")
@@ -319,9 +358,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from ercsheet.store import backup
 
     database = args.db or paths.default_database()
+    from ercsheet.store import cipher
+
+    encrypted = cipher.is_encrypted(database) or cipher.is_encrypted(args.file)
+    passphrase = ask("Passphrase: ", PASSPHRASE_ENV) if encrypted else None
     with held(database):
         try:
-            saved = backup.restore(database, args.file)
+            saved = backup.restore(database, args.file, passphrase)
         except backup.BackupError as error:
             raise CommandError(str(error)) from None
     if saved:
@@ -354,8 +397,25 @@ def erase_candidate(args: argparse.Namespace) -> int:
     database = store.path
     store.close()
     for file in [database, *backup.list_backups(database)]:
-        backup.erase_candidate(file, candidate.candidate_number)
+        backup.erase_candidate(file, candidate.candidate_number, store.passphrase)
     print(f"erased {candidate.name} ({candidate.candidate_number}) and {sheets} sheet(s)")
+    return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    store = open_store(args, exclusive=True)
+    new = None
+    if not args.remove:
+        new = ask("New passphrase: ", NEW_PASSPHRASE_ENV)
+        if new is None:
+            raise CommandError(
+                f"type the new passphrase in a terminal, or set {NEW_PASSPHRASE_ENV}"
+            )
+        if not os.environ.get(NEW_PASSPHRASE_ENV) and getpass.getpass("Again: ") != new:
+            raise CommandError("the two passphrases differ; nothing was changed")
+    store.change_passphrase(new)
+    store.close()
+    print("the database is now " + ("encrypted" if new else "not encrypted"))
     return 0
 
 
@@ -375,6 +435,7 @@ COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "erase-candidate": cmd_erase_candidate,
+    "passphrase": cmd_passphrase,
 }
 
 

@@ -88,3 +88,26 @@ def test_an_encrypted_backup_restores_with_its_passphrase_only(tmp_path: Path) -
     backup.restore(database, taken, SECRET)
     with Store(database, passphrase=SECRET) as restored:
         assert [c.name for c in restored.candidates()] == [NAME]
+
+
+def test_the_command_line_takes_the_passphrase_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ercsheet.cli import main
+
+    database = tmp_path / "cli.sqlite3"
+    with Store(database) as store:
+        store.add_candidate(NAME, "0042")
+    monkeypatch.setenv("ERCSHEET_NEW_PASSPHRASE", SECRET)
+    assert main(["--db", str(database), "passphrase"]) == 0
+    assert cipher.is_encrypted(database) and not holds(database, NAME)
+    assert main(["--db", str(database), "sheets"]) == 1
+    assert "is encrypted: set ERCSHEET_PASSPHRASE" in capsys.readouterr().err
+    monkeypatch.setenv("ERCSHEET_PASSPHRASE", "not it")
+    assert main(["--db", str(database), "sheets"]) == 1
+    assert "The passphrase is wrong" in capsys.readouterr().err
+    monkeypatch.setenv("ERCSHEET_PASSPHRASE", SECRET)
+    assert main(["--db", str(database), "backup"]) == 0
+    assert main(["--db", str(database), "check"]) == 0
+    assert main(["--db", str(database), "passphrase", "--remove"]) == 0
+    assert not cipher.is_encrypted(database)
