@@ -129,7 +129,7 @@ def export_exchange(
 
 def back_up(parent: QWidget, store: Store) -> Path | None:
     try:
-        written = backup.rotate(store.path, "manual")
+        written = store.backup("manual")
     except backup.BackupError as error:
         QMessageBox.warning(parent, "Back up", str(error))
         return None
@@ -160,7 +160,7 @@ def restore_backup(parent: QWidget, store: Store, path: Path | None = None) -> b
             return False
     store.close()
     try:
-        saved = backup.restore(store.path, path)
+        saved = backup.restore(store.path, path, store.passphrase)
     except backup.BackupError as error:
         QMessageBox.warning(parent, "Restore a backup", str(error))
         return False

@@ -15,6 +15,7 @@ from ercsheet.gui import file_actions
 from ercsheet.gui.candidate_dialog import CandidateDialog
 from ercsheet.gui.candidates import CandidatePanel
 from ercsheet.gui.first_run import ProfileDialog
+from ercsheet.gui.passphrase_dialog import PassphraseDialog
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.gui.signing import CodeLookupDialog, PinDialog
 from ercsheet.gui.unit_picker import UnitPicker
@@ -108,7 +109,8 @@ class MainWindow(QMainWindow):
         self._action(tools, "Find sheet by &record code…", self.find_by_code, "Ctrl+K")
         self._action(tools, "&Check all signed records", self.check_records)
         self._action("&Assessor", "&Profile…", self.edit_profile)
-        self._action("&Assessor", "P&IN or passphrase…", self.edit_pin)
+        self._action("&Assessor", "P&IN or passphrase for signing…", self.edit_pin)
+        self._action("&Assessor", "&Database encryption…", self.edit_encryption)
 
     def _separator(self, menu_name: str) -> None:
         self._menus[menu_name].addSeparator()
@@ -272,6 +274,11 @@ class MainWindow(QMainWindow):
 
     def edit_pin(self) -> None:
         PinDialog(self.store, self).exec()
+
+    def edit_encryption(self) -> None:
+        if PassphraseDialog(self.store, first_run=False, parent=self).exec():
+            state = "encrypted" if self.store.passphrase else "not encrypted"
+            self._show_message(f"The database is now {state}.")
 
     # --- remembering the layout ----------------------------------------------------------------
 

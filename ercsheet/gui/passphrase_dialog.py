@@ -1,0 +1,137 @@
+"""The database passphrase in the window: asked at start for an encrypted database, recommended
+on the first run (declining is an explicit choice), set, changed or removed from the menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ercsheet.store import cipher
+from ercsheet.store.database import StoreError
+from ercsheet.store.store import Store
+
+ERROR_STYLE = "color:#a40000;"
+RECOMMENDATION = (
+    "The candidates' names and assessment records on this laptop should be encrypted, so that "
+    "nobody who finds or takes the laptop can read them (the data regulator expects it). Choose "
+    "a passphrase you will remember: without it the records cannot be opened, by anyone."
+)
+
+
+def _password_field(parent: QWidget, name: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+class UnlockDialog(QDialog):
+    """Asks for the passphrase of an encrypted database until it opens it, or Cancel."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path, self.passphrase = path, ""
+        self.setWindowTitle("ercsheet — passphrase")
+        self.field = _password_field(self, "Passphrase")
+        self.error = QLabel(self)
+        self.error.setObjectName("passphraseError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"The database {path.name} is encrypted. Its passphrase:", self))
+        layout.addWidget(self.field)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if not cipher.readable(self.path, self.field.text()):
+            self.error.setText("That passphrase does not open this database. Try again.")
+            self.error.show()
+            self.field.selectAll()
+            self.field.setFocus()
+            return
+        self.passphrase = self.field.text()
+        super().accept()
+
+
+class PassphraseDialog(QDialog):
+    """A new passphrase, typed twice; or the explicit choice of no encryption."""
+
+    def __init__(self, store: Store, first_run: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.setWindowTitle("Encrypt your records" if first_run else "Database passphrase")
+        intro = QLabel(RECOMMENDATION, self)
+        intro.setWordWrap(True)
+        self.new = _password_field(self, "New passphrase")
+        self.again = _password_field(self, "New passphrase again")
+        self.error = QLabel(self)
+        self.error.setObjectName("passphraseError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("&New passphrase:", self.new)
+        form.addRow("&Again:", self.again)
+        buttons = QDialogButtonBox(self)
+        self.encrypt_button = buttons.addButton(
+            "Encrypt" if store.passphrase is None else "Change passphrase",
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.encrypt_button.clicked.connect(self._encrypt)
+        self.plain_button: QPushButton | None = None
+        if first_run or store.passphrase is not None:
+            text = "Continue without encryption" if first_run else "Remove encryption"
+            self.plain_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.plain_button.clicked.connect(self._plain)
+        if not first_run:
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _show(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _encrypt(self) -> None:
+        if len(self.new.text()) < 8:
+            self._show("Use at least 8 characters: a few words you will remember are best.")
+            return
+        if self.new.text() != self.again.text():
+            self._show("The two passphrases differ: type the same one twice.")
+            return
+        self._change(self.new.text())
+
+    def _plain(self) -> None:
+        if self._store.passphrase is None:
+            self.accept()  # declined on the first run: the database stays as it is
+            return
+        self._change(None)
+
+    def _change(self, passphrase: str | None) -> None:
+        try:
+            self._store.change_passphrase(passphrase)
+        except (StoreError, OSError) as error:
+            self._show(f"The passphrase was not changed: {error}")
+            return
+        self.accept()
