@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ercsheet.domain import audit as audit_chain
+from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.record import normalise_typed_code, record_code
 from ercsheet.domain.rules import Problem, Rule
 from ercsheet.domain.sheet import SheetContent
@@ -75,20 +76,30 @@ def check_sheet_record(
 
     `content` reads the sheet's content: asked for only when the sheet has a record code."""
     signed = any(s.role == Role.ASSESSOR for s in sheet.signatures)
-    if signed and not sheet.record_code:
+    trail = audit.trail(session, sheet.id)
+    return check_record_parts(signed, sheet.record_code, sheet.audit_head, content, trail)
+
+
+def check_record_parts(
+    signed: bool,
+    code: str | None,
+    audit_head: str | None,
+    content: Callable[[], SheetContent],
+    trail: list[AuditEntry],
+) -> str | None:
+    if signed and not code:
         return "signed by the assessor but has no record code"
-    if sheet.record_code and not signed:
+    if code and not signed:
         return "has a record code but no assessor signature"
-    if sheet.record_code and record_code(content()) != sheet.record_code:
+    if code and record_code(content()) != code:
         return (
-            f"its content no longer matches its record code {sheet.record_code[:12]}…: "
+            f"its content no longer matches its record code {code[:12]}…: "
             "it was changed after signing, outside ercsheet"
         )
-    trail = audit.trail(session, sheet.id)
     broken = audit_chain.first_broken(trail)
     if broken is not None:
         return f"its audit trail was altered (event {broken + 1} does not verify)"
-    if (trail[-1].hash if trail else None) != sheet.audit_head:
+    if (trail[-1].hash if trail else None) != audit_head:
         return "its audit trail was altered (its latest events were removed)"
     return None
 
