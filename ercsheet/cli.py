@@ -124,14 +124,15 @@ def passphrase_for(database: Path) -> str | None:
     return passphrase
 
 
-def open_store(args: argparse.Namespace, exclusive: bool = False) -> Any:
-    """The store; `exclusive` for commands that change it (refused while the window is open)."""
+def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = False) -> Any:
+    """The store; `exclusive` for commands that change it (refused while the window is open);
+    `check` reads the whole file with SQLite's quick_check first (`ercsheet check` does)."""
     from ercsheet.store.database import StoreError
     from ercsheet.store.store import Store
 
     database = args.db or paths.default_database()
     try:
-        return Store(database, exclusive, passphrase_for(database))
+        return Store(database, exclusive, passphrase_for(database), quick_check=check)
     except StoreError as error:
         raise CommandError(str(error)) from None
 
@@ -309,7 +310,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    store = open_store(args)
+    store = open_store(args, check=True)
     if args.code:
         found = store.find_by_code(args.code)
         if not found:

@@ -37,7 +37,8 @@ def create_main_window(
 ) -> MainWindow:
     """The window on the database at `db_path` (the seam tests and `--open` use)."""
     application()
-    store = Store(Path(db_path), exclusive=True, passphrase=passphrase)
+    # The whole-file quick_check runs in the background once the window is up (MainWindow).
+    store = Store(Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False)
     units = catalogue or load_catalogue([paths.builtin_units_dir()])
     window = MainWindow(store, units, today or dt.date.today(), settings())
     return window

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
@@ -19,9 +21,24 @@ from ercsheet.gui.passphrase_dialog import PassphraseDialog
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.gui.signing import CodeLookupDialog, PinDialog
 from ercsheet.gui.unit_picker import UnitPicker
+from ercsheet.store.database import quick_check_file
 from ercsheet.store.store import NotFound, RuleViolation, Store
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+class IntegrityCheck(QObject):
+    """SQLite's quick_check of the whole file, on a thread of its own: a big store opens at
+    once, and a damaged one is reported as soon as the check has read it."""
+
+    finished = Signal(str)  # what is wrong, or "" when nothing is
+
+    def start(self, path: Path, passphrase: str | None) -> None:
+        def run() -> None:
+            self.finished.emit(quick_check_file(path, passphrase) or "")
+
+        self.worker = threading.Thread(target=run, name="quick_check", daemon=True)
+        self.worker.start()
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +72,9 @@ class MainWindow(QMainWindow):
         self.sheet_view.message.connect(self._show_message)
         self._build_menus()
         self._restore_layout()
+        self.integrity = IntegrityCheck(self)
+        self.integrity.finished.connect(self._integrity_checked)
+        self.integrity.start(store.path, store.passphrase)
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -136,6 +156,11 @@ class MainWindow(QMainWindow):
             self.candidates.show_summary(self.store.sheet_summary(sheet_id))
         except NotFound:
             self.candidates.refresh_sheets(select_sheet=self.sheet_view.sheet_id)
+
+    def _integrity_checked(self, problem: str) -> None:
+        if problem:
+            self.statusBar().showMessage("The database is damaged: see the message.")
+            QMessageBox.critical(self, "The database is damaged", problem)
 
     def _show_message(self, text: str) -> None:
         if text.startswith("Covered "):

@@ -152,9 +152,22 @@ def _engine(path: Path, passphrase: str | None) -> Engine:
     return create_engine(url)
 
 
-def open_engine(path: Path, passphrase: str | None = None) -> Engine:
+def quick_check_file(path: Path, passphrase: str | None = None) -> str | None:
+    """What `PRAGMA quick_check` finds wrong with the file (None: nothing), on a connection of
+    its own, read-only: the window runs it in the background, as it reads the whole file."""
+    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    try:
+        with closing(cipher.connect(uri, passphrase, uri=True)) as connection:
+            result = connection.execute("PRAGMA quick_check").fetchone()
+    except cipher.Error as error:
+        return damaged_message(path, error)
+    return None if result and result[0] == "ok" else damaged_message(path, result)
+
+
+def open_engine(path: Path, passphrase: str | None = None, quick_check: bool = True) -> Engine:
     """An engine on the database at `path`, created or upgraded to the current schema; an
-    SQLCipher-encrypted file when `passphrase` is given."""
+    SQLCipher-encrypted file when `passphrase` is given. `quick_check` reads the whole file
+    first (the window does it in the background instead, so a big store opens at once)."""
     path = Path(path)
     problem = encryption_message(path, passphrase)
     if problem:
@@ -182,7 +195,8 @@ def open_engine(path: Path, passphrase: str | None = None) -> Engine:
                 # An upgrade rewrites tables: keep the file as it was, whatever happens next.
                 backup.rotate(path, f"before-schema-{SCHEMA_REVISION}", passphrase=passphrase)
             _migrate(engine, current)
-        _quick_check(engine, path)
+        if quick_check:
+            _quick_check(engine, path)
     except Exception as error:
         engine.dispose()
         if isinstance(error, StoreError):

@@ -75,10 +75,17 @@ _Row = TypeVar("_Row", bound=models.Base)
 
 
 class Store:
-    def __init__(self, path: Path, exclusive: bool = False, passphrase: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        exclusive: bool = False,
+        passphrase: str | None = None,
+        quick_check: bool = True,
+    ) -> None:
         """`exclusive`: hold the database's instance lock while open (the window, and commands
         that change the store), so a second ercsheet on the same file is told so.
-        `passphrase`: the file is SQLCipher-encrypted with it (None: a plain SQLite file)."""
+        `passphrase`: the file is SQLCipher-encrypted with it (None: a plain SQLite file).
+        `quick_check`: read the whole file for damage first (the window does it afterwards)."""
         self.path = Path(path)
         self.passphrase = passphrase
         self._lock = InstanceLock(self.path) if exclusive else None
@@ -86,7 +93,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._lock.acquire()
         try:
-            self.engine = open_engine(self.path, passphrase)
+            self.engine = open_engine(self.path, passphrase, quick_check)
         except BaseException:
             if self._lock is not None:
                 self._lock.release()
