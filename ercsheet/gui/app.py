@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import DatabaseError
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import Catalogue, load_catalogue
@@ -15,7 +16,7 @@ from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.passphrase_dialog import PassphraseDialog, UnlockDialog
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
-from ercsheet.store.database import StoreError
+from ercsheet.store.database import StoreError, damaged_message
 from ercsheet.store.store import Store
 
 
@@ -40,8 +41,11 @@ def create_main_window(
     # The whole-file quick_check runs in the background once the window is up (MainWindow).
     store = Store(Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False)
     units = catalogue or load_catalogue([paths.builtin_units_dir()])
-    window = MainWindow(store, units, today or dt.date.today(), settings())
-    return window
+    try:
+        return MainWindow(store, units, today or dt.date.today(), settings())
+    except DatabaseError as error:  # damaged where the window first reads it
+        store.close()
+        raise StoreError(damaged_message(store.path, error.orig)) from None
 
 
 def run(db_path: Path, catalogue: Catalogue, open_sheet: int | None = None) -> int:

@@ -161,7 +161,10 @@ def quick_check_file(path: Path, passphrase: str | None = None) -> str | None:
             result = connection.execute("PRAGMA quick_check").fetchone()
     except cipher.Error as error:
         return damaged_message(path, error)
-    return None if result and result[0] == "ok" else damaged_message(path, result)
+    if result and result[0] == "ok":
+        return None
+    found = str(result[0]).replace("*** in database main ***", "").strip() if result else ""
+    return damaged_message(path, found.splitlines()[0] if found else "no answer")
 
 
 def open_engine(path: Path, passphrase: str | None = None, quick_check: bool = True) -> Engine:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ercsheet import cli, paths
@@ -46,3 +47,39 @@ def test_open_starts_on_the_sheet_and_backs_up_on_start_and_close(
     assert shown == [second]
     reasons = [path.name for path in backup.list_backups(database)]
     assert any("start" in name for name in reasons) and any("close" in name for name in reasons)
+
+
+def damage(database: Path) -> None:
+    """Overwrite part of a page near the end, as a failing disk might."""
+    data = bytearray(database.read_bytes())
+    page = len(data) // 4096 - 3
+    data[page * 4096 + 100 : page * 4096 + 3000] = b"\xff" * 2900
+    database.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_is_reported_with_what_to_do_and_left_as_it_is(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ercsheet.gui import create_main_window
+    from ercsheet.store.database import StoreError
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+
+    database = tmp_path / "damaged.sqlite3"
+    with Store(database) as store:
+        store.set_profile(Profile("Pat Jones", True))
+        for n in range(400):
+            store.add_candidate("Łukasz Żółć " * 20 + str(n), str(n))
+    damage(database)
+    before = database.read_bytes()
+    try:
+        window = create_main_window(database)
+    except StoreError as error:  # damaged where the window reads first
+        assert "restore a backup" in str(error)
+    else:
+        qtbot.addWidget(window)  # opened: the background check finds the damage
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        assert "is damaged" in shown[0] and "restore a backup" in shown[0]
+        window.store.close()
+    assert database.read_bytes() == before
