@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = commands.add_parser("export", help="write one sheet as an exchange file")
     exporter.add_argument("sheet_id", type=int, metavar="SHEET_ID")
     exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    exporter.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the file with a passphrase (ERCSHEET_EXPORT_PASSPHRASE, or asked)",
+    )
     checker = commands.add_parser(
         "check", help="verify every signed sheet against its record code and audit trail"
     )
@@ -95,6 +100,16 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
 
 PASSPHRASE_ENV = "ERCSHEET_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "ERCSHEET_NEW_PASSPHRASE"
+EXPORT_PASSPHRASE_ENV = "ERCSHEET_EXPORT_PASSPHRASE"
+
+
+def _head(path: Path) -> str:
+    """The start of a file, to recognise an encrypted exchange file (unreadable: empty)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(200).decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def ask(prompt: str, env: str) -> str | None:
@@ -124,6 +139,10 @@ def passphrase_for(database: Path) -> str | None:
     return passphrase
 
 
+# Stores a command opened, closed (and their locks released) when it returns.
+_opened: list[Any] = []
+
+
 def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = False) -> Any:
     """The store; `exclusive` for commands that change it (refused while the window is open);
     `check` reads the whole file with SQLite's quick_check first (`ercsheet check` does)."""
@@ -132,7 +151,9 @@ def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = 
 
     database = args.db or paths.default_database()
     try:
-        return Store(database, exclusive, passphrase_for(database), quick_check=check)
+        store = Store(database, exclusive, passphrase_for(database), quick_check=check)
+        _opened.append(store)
+        return store
     except StoreError as error:
         raise CommandError(str(error)) from None
 
@@ -241,13 +262,18 @@ def cmd_sheets(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ercsheet.store import envelope
     from ercsheet.store.exchange import ImportRefused, import_files
 
     store = open_store(args, exclusive=True)
     cat = catalogue(args)
     status = 0
+    sealed = any(envelope.is_sealed(_head(path)) for path in args.files)
+    passphrase = (
+        ask("Passphrase of the encrypted files: ", EXPORT_PASSPHRASE_ENV) if sealed else None
+    )
     for path, result in import_files(
-        store, args.files, cat.get, dt.date.today(), allow_expired=args.allow_expired
+        store, args.files, cat.get, dt.date.today(), args.allow_expired, passphrase
     ):
         if isinstance(result, ImportRefused):
             print(f"ercsheet: refused {result}", file=sys.stderr)
@@ -261,6 +287,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ercsheet.atomic import write_text_atomic
+    from ercsheet.store import envelope
     from ercsheet.store.exchange import export_sheet
     from ercsheet.store.store import NotFound
 
@@ -269,6 +296,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = export_sheet(store, args.sheet_id)
     except NotFound as error:
         raise CommandError(str(error)) from None
+    if args.encrypt:
+        passphrase = ask("Passphrase for the file: ", EXPORT_PASSPHRASE_ENV)
+        if passphrase is None:
+            raise CommandError(f"type a passphrase in a terminal, or set {EXPORT_PASSPHRASE_ENV}")
+        if not os.environ.get(EXPORT_PASSPHRASE_ENV) and getpass.getpass("Again: ") != passphrase:
+            raise CommandError("the two passphrases differ; nothing was written")
+        text = envelope.seal(text, passphrase)
     if args.output is None:
         sys.stdout.write(text)
     else:
@@ -448,3 +482,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(f"ercsheet: {error}", file=sys.stderr)
         return 1
+    finally:
+        while _opened:
+            _opened.pop().close()

@@ -26,7 +26,7 @@ from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.record import record_code
 from ercsheet.domain.sheet import Candidate, SheetContent
 from ercsheet.domain.vocabulary import Role
-from ercsheet.store import audit, convert, models, signing
+from ercsheet.store import audit, convert, envelope, models, signing
 from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, content_of, sheet_to_dict
 from ercsheet.store.store import Store
 
@@ -35,6 +35,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 class ImportRefused(Exception):
     """The file was not imported; the message names the file, the place in it and the rule."""
+
+
+class EncryptedRefused(ImportRefused):
+    """The file is encrypted and the passphrase is missing or wrong."""
 
 
 class ExpiredUnitRefused(ImportRefused):
@@ -135,12 +139,15 @@ def import_files(
     units: Callable[[str], Unit | None],
     today: dt.date,
     allow_expired: bool = False,
+    passphrase: str | None = None,
 ) -> list[tuple[Path, Imported | ImportRefused]]:
-    """Each file imported whole or refused whole; one file's refusal does not stop the others."""
+    """Each file imported whole or refused whole; one file's refusal does not stop the others.
+    `passphrase` opens encrypted exchange files."""
     results: list[tuple[Path, Imported | ImportRefused]] = []
     for path in paths:
         try:
-            results.append((path, import_file(store, path, units, today, allow_expired)))
+            imported = import_file(store, path, units, today, allow_expired, passphrase)
+            results.append((path, imported))
         except ImportRefused as refusal:
             results.append((path, refusal))
     return results
@@ -152,6 +159,7 @@ def import_file(
     units: Callable[[str], Unit | None],
     today: dt.date,
     allow_expired: bool = False,
+    passphrase: str | None = None,
 ) -> Imported:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -164,6 +172,15 @@ def import_file(
         raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
     except UnicodeDecodeError as error:
         raise ImportRefused(f"{path}: not UTF-8 text (byte {error.start})") from None
+    if envelope.is_sealed(text):
+        if passphrase is None:
+            raise EncryptedRefused(
+                f"{path}: the file is encrypted: give its passphrase to import it"
+            )
+        try:
+            text = envelope.unseal(text, passphrase)
+        except envelope.EnvelopeError as error:
+            raise EncryptedRefused(f"{path}: {error}") from None
     try:
         parsed = parse_exchange(text, units, today)
         content = parsed.content

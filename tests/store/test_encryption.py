@@ -111,3 +111,29 @@ def test_the_command_line_takes_the_passphrase_from_the_environment(
     assert main(["--db", str(database), "check"]) == 0
     assert main(["--db", str(database), "passphrase", "--remove"]) == 0
     assert not cipher.is_encrypted(database)
+
+
+def test_an_encrypted_export_imports_with_its_passphrase_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ercsheet import paths
+    from ercsheet.catalogue.loader import load_catalogue
+    from ercsheet.cli import main
+    from ercsheet.domain.sheet import Person
+
+    source = tmp_path / "source.sqlite3"
+    with Store(source) as store:
+        unit = load_catalogue([paths.builtin_units_dir()]).units["mgmt-l3-u40-f17"]
+        sheet_id = store.create_sheet(store.add_candidate(NAME, "0042"), unit, "", Person("Pat"))
+    sent = tmp_path / "sheet.ercsheet.json"
+    monkeypatch.setenv("ERCSHEET_EXPORT_PASSPHRASE", SECRET)
+    assert main(["--db", str(source), "export", str(sheet_id), "--encrypt", "-o", str(sent)]) == 0
+    assert not holds(sent, NAME) and '"ercsheet.encrypted"' in sent.read_text()
+    target = tmp_path / "target.sqlite3"
+    monkeypatch.setenv("ERCSHEET_EXPORT_PASSPHRASE", "not it")
+    assert main(["--db", str(target), "import", str(sent)]) == 1
+    assert "the passphrase is wrong, or the file was changed" in capsys.readouterr().err
+    monkeypatch.setenv("ERCSHEET_EXPORT_PASSPHRASE", SECRET)
+    assert main(["--db", str(target), "import", str(sent)]) == 0
+    with Store(target) as imported:
+        assert [c.name for c in imported.candidates()] == [NAME]
