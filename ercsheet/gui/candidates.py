@@ -32,17 +32,43 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CandidateListModel(QAbstractListModel):
+    """Candidates, shown a page at a time as the list scrolls (a centre has thousands)."""
+
+    PAGE = 200
+
     def __init__(self) -> None:
         super().__init__()
         self.candidates: list[CandidateInfo] = []
+        self._shown = 0
 
     def show(self, candidates: list[CandidateInfo]) -> None:
         self.beginResetModel()
         self.candidates = candidates
+        self._shown = min(self.PAGE, len(candidates))
         self.endResetModel()
 
+    def row_of(self, candidate_id: int | None) -> int | None:
+        """The candidate's row, fetching the pages before it when it is further down."""
+        for row, candidate in enumerate(self.candidates):
+            if candidate.id == candidate_id:
+                while row >= self._shown:
+                    self.fetchMore(QModelIndex())
+                return row
+        return None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.candidates)
+        return 0 if parent.isValid() else self._shown
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 (Qt's name)
+        return not parent.isValid() and self._shown < len(self.candidates)
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802 (Qt's name)
+        more = min(self.PAGE, len(self.candidates) - self._shown)
+        if parent.isValid() or more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -127,6 +153,8 @@ class CandidatePanel(QWidget):
         self.candidate_list.setObjectName("candidateList")
         self.candidate_list.setAccessibleName("Candidates")
         self.candidate_list.setModel(self.candidate_model)
+        # Every row is one line: Qt need not measure ten thousand candidates to lay them out.
+        self.candidate_list.setUniformItemSizes(True)
         self.candidate_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.candidate_list.selectionModel().currentChanged.connect(self._candidate_changed)
         self.candidate_list.doubleClicked.connect(self._edit_clicked)
@@ -186,10 +214,10 @@ class CandidatePanel(QWidget):
         self._update_buttons()
 
     def select_candidate(self, candidate_id: int | None) -> None:
-        for row, candidate in enumerate(self.candidate_model.candidates):
-            if candidate.id == candidate_id:
-                self.candidate_list.setCurrentIndex(self.candidate_model.index(row))
-                return
+        row = self.candidate_model.row_of(candidate_id)
+        if row is not None:
+            self.candidate_list.setCurrentIndex(self.candidate_model.index(row))
+            return
         self.refresh_sheets()
 
     def refresh_sheets(self, select_sheet: int | None = None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -201,20 +201,24 @@ class Store:
             row.centre_number = centre_number.strip()
 
     def candidates(self, search: str = "") -> list[CandidateInfo]:
-        query = select(models.Candidate).order_by(func.lower(models.Candidate.name))
-        if search.strip():
-            pattern = f"%{search.strip()}%"
-            query = query.where(
-                or_(
-                    models.Candidate.name.ilike(pattern),
-                    models.Candidate.candidate_number.ilike(pattern),
-                )
-            )
+        """Candidates whose name or number contains `search`, by name. Matched in Python, not by
+        SQLite's LIKE, whose case folding stops at ASCII: "łukasz" must find "Łukasz"."""
+        query = select(
+            models.Candidate.id,
+            models.Candidate.name,
+            models.Candidate.candidate_number,
+            models.Candidate.centre_number,
+        ).order_by(func.lower(models.Candidate.name), models.Candidate.id)
         with self._sessions() as session:
-            return [
-                CandidateInfo(c.id, c.name, c.candidate_number, c.centre_number)
-                for c in session.scalars(query)
+            found = [CandidateInfo(*row) for row in session.execute(query)]
+        needle = search.strip().casefold()
+        if needle:
+            found = [
+                c
+                for c in found
+                if needle in c.name.casefold() or needle in c.candidate_number.casefold()
             ]
+        return found
 
     def candidate(self, candidate_id: int) -> CandidateInfo:
         with self._sessions() as session:
