@@ -29,8 +29,14 @@ class StoreError(Exception):
     """The database cannot be used; the message says why and what to do."""
 
 
+def contains_folded(text: str | None, needle: str | None) -> bool:
+    """SQL `contains_folded(name, 'łukasz')`: Unicode case folding, which LIKE lacks."""
+    return bool(text and needle and needle.casefold() in text.casefold())
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # With a passphrase, the SQLCipher dialect has already keyed the connection.
+    dbapi_connection.create_function("contains_folded", 2, contains_folded, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # Deleted rows (an erased candidate) are overwritten, not left readable in free pages.

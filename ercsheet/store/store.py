@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -201,24 +201,20 @@ class Store:
             row.centre_number = centre_number.strip()
 
     def candidates(self, search: str = "") -> list[CandidateInfo]:
-        """Candidates whose name or number contains `search`, by name. Matched in Python, not by
-        SQLite's LIKE, whose case folding stops at ASCII: "łukasz" must find "Łukasz"."""
-        query = select(
-            models.Candidate.id,
-            models.Candidate.name,
-            models.Candidate.candidate_number,
-            models.Candidate.centre_number,
-        ).order_by(func.lower(models.Candidate.name), models.Candidate.id)
-        with self._sessions() as session:
-            found = [CandidateInfo(*row) for row in session.execute(query)]
-        needle = search.strip().casefold()
+        """Candidates whose name or number contains `search`, by name. Matched with Unicode
+        case folding (database.contains_folded), not SQLite's LIKE, whose folding stops at
+        ASCII: "łukasz" must find "Łukasz"."""
+        query = "SELECT id, name, candidate_number, centre_number FROM candidate"
+        needle = search.strip()
         if needle:
-            found = [
-                c
-                for c in found
-                if needle in c.name.casefold() or needle in c.candidate_number.casefold()
-            ]
-        return found
+            query += (
+                " WHERE contains_folded(name, :needle)"
+                " OR contains_folded(candidate_number, :needle)"
+            )
+        query += " ORDER BY lower(name), id"
+        with self._sessions() as session:
+            rows = session.connection().exec_driver_sql(query, {"needle": needle})
+            return [CandidateInfo(*row) for row in rows]
 
     def candidate(self, candidate_id: int) -> CandidateInfo:
         with self._sessions() as session:
