@@ -4,7 +4,7 @@ reason, a progress dialog that can stop between files, backups through the store
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -12,8 +12,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ercsheet.atomic import write_text_atomic
 from ercsheet.catalogue.loader import Catalogue
-from ercsheet.store import backup
-from ercsheet.store.exchange import ExpiredUnitRefused, ImportRefused, export_sheet, import_file
+from ercsheet.gui import file_passphrase
+from ercsheet.store import backup, envelope
+from ercsheet.store.exchange import (
+    EncryptedRefused,
+    ExpiredUnitRefused,
+    ImportRefused,
+    export_sheet,
+    import_file,
+)
 from ercsheet.store.store import Store
 
 Outcome = tuple[Path, int | ImportRefused | None]  # a sheet id, the refusal, or not attempted
@@ -26,8 +33,10 @@ def import_paths(
     today: dt.date,
     paths: Sequence[Path],
     allow_expired: bool = False,
+    passphrases: Mapping[Path, str] | None = None,
 ) -> list[Outcome]:
-    """Import each file in turn; a cancel stops before the next file and leaves it untouched."""
+    """Import each file in turn (an encrypted one with its passphrase in `passphrases`); a
+    cancel stops before the next file and leaves it untouched."""
     progress = QProgressDialog("Importing…", "Stop after this file", 0, len(paths), parent)
     progress.setWindowTitle("Import exchange files")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -40,7 +49,8 @@ def import_paths(
             outcomes += [(rest, None) for rest in paths[done:]]
             break
         try:
-            imported = import_file(store, path, catalogue.get, today, allow_expired)
+            passphrase = (passphrases or {}).get(path)
+            imported = import_file(store, path, catalogue.get, today, allow_expired, passphrase)
             outcomes.append((path, imported.sheet_id))
         except ImportRefused as refusal:
             outcomes.append((path, refusal))
@@ -82,6 +92,8 @@ def import_files(
         return []
     settings.setValue("folders/exchange", str(paths[0].parent))
     outcomes = import_paths(parent, store, catalogue, today, paths)
+    passphrases: dict[Path, str] = {}
+    outcomes = _import_encrypted(parent, store, catalogue, today, outcomes, passphrases)
     expired = [path for path, outcome in outcomes if isinstance(outcome, ExpiredUnitRefused)]
     if expired:
         answer = QMessageBox.question(
@@ -91,7 +103,7 @@ def import_files(
             "expired unit may no longer be possible. Import them anyway?",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            again = dict(import_paths(parent, store, catalogue, today, expired, True))
+            again = dict(import_paths(parent, store, catalogue, today, expired, True, passphrases))
             outcomes = [(path, again.get(path, outcome)) for path, outcome in outcomes]
     imported = [outcome for _path, outcome in outcomes if isinstance(outcome, int)]
     box = QMessageBox(parent)
@@ -105,10 +117,47 @@ def import_files(
     return imported
 
 
+def _import_encrypted(
+    parent: QWidget,
+    store: Store,
+    catalogue: Catalogue,
+    today: dt.date,
+    outcomes: list[Outcome],
+    passphrases: dict[Path, str],
+) -> list[Outcome]:
+    """Files refused for want of their passphrase: ask for it and import them again, until each
+    opens or the assessor leaves them (then their refusal stays in the summary). `passphrases`
+    gets the passphrase of each file it opened."""
+    wrong = False
+    while True:
+        locked = [path for path, outcome in outcomes if isinstance(outcome, EncryptedRefused)]
+        if not locked:
+            return outcomes
+        asked = file_passphrase.ask_import_passphrase(parent, [p.name for p in locked], wrong)
+        if asked is None:
+            return outcomes
+        tried = {path: asked for path in locked}
+        again = dict(import_paths(parent, store, catalogue, today, locked, passphrases=tried))
+        opened = [p for p in locked if not isinstance(again.get(p), EncryptedRefused)]
+        passphrases.update({p: asked for p in opened})
+        wrong = not opened
+        outcomes = [(path, again.get(path, outcome)) for path, outcome in outcomes]
+
+
 def export_exchange(
-    parent: QWidget, store: Store, sheet_id: int, settings: QSettings, path: Path | None = None
+    parent: QWidget,
+    store: Store,
+    sheet_id: int,
+    settings: QSettings,
+    path: Path | None = None,
+    encrypt: bool = False,
 ) -> Path | None:
+    """Write the sheet's exchange file where the assessor chooses; `encrypt`: sealed with a
+    passphrase they choose first (store/envelope.py)."""
     content = store.sheet(sheet_id)
+    passphrase = file_passphrase.ask_export_passphrase(parent) if encrypt else None
+    if encrypt and passphrase is None:
+        return None
     if path is None:
         folder = Path(str(settings.value("folders/exchange", str(Path.home()))))
         suggested = f"{content.candidate.candidate_number or 'sheet'}-{content.unit.id}.json"
@@ -119,7 +168,8 @@ def export_exchange(
             return None
         path = Path(name)
     try:
-        write_text_atomic(path, export_sheet(store, sheet_id))
+        text = export_sheet(store, sheet_id)
+        write_text_atomic(path, envelope.seal(text, passphrase) if passphrase else text)
     except OSError as error:
         QMessageBox.warning(parent, "Export", f"{path} could not be written: {error.strerror}.")
         return None

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self._separator(file)
         self._action(file, "&Import exchange files…", self.import_files, "Ctrl+I")
         self._action(file, "Export exchange &file…", self.export_exchange, "Ctrl+E")
+        self._action(file, "Export exchange file, encr&ypted…", self.export_exchange_encrypted)
         self._separator(file)
         self._action(file, "&Back up now", self.back_up)
         self._action(file, "&Restore a backup…", self.restore_backup)
@@ -264,9 +265,15 @@ class MainWindow(QMainWindow):
             self.open_sheet(imported[-1])
 
     def export_exchange(self) -> None:
+        self._export_exchange(encrypt=False)
+
+    def export_exchange_encrypted(self) -> None:
+        self._export_exchange(encrypt=True)
+
+    def _export_exchange(self, encrypt: bool) -> None:
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            file_actions.export_exchange(self, self.store, sheet_id, self.settings)
+            file_actions.export_exchange(self, self.store, sheet_id, self.settings, None, encrypt)
 
     def back_up(self) -> None:
         file_actions.back_up(self, self.store)

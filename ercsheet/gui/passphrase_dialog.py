@@ -28,11 +28,20 @@ RECOMMENDATION = (
 )
 
 
-def _password_field(parent: QWidget, name: str) -> QLineEdit:
+def password_field(parent: QWidget, name: str) -> QLineEdit:
     field = QLineEdit(parent)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(name)
     return field
+
+
+def new_passphrase_problem(new: str, again: str) -> str | None:
+    """Why a new passphrase typed twice will not do, or None."""
+    if len(new) < 8:
+        return "Use at least 8 characters: a few words you will remember are best."
+    if new != again:
+        return "The two passphrases differ: type the same one twice."
+    return None
 
 
 class UnlockDialog(QDialog):
@@ -42,7 +51,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.path, self.passphrase = path, ""
         self.setWindowTitle("ercsheet — passphrase")
-        self.field = _password_field(self, "Passphrase")
+        self.field = password_field(self, "Passphrase")
         self.error = QLabel(self)
         self.error.setObjectName("passphraseError")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -79,8 +88,8 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle("Encrypt your records" if first_run else "Database passphrase")
         intro = QLabel(RECOMMENDATION, self)
         intro.setWordWrap(True)
-        self.new = _password_field(self, "New passphrase")
-        self.again = _password_field(self, "New passphrase again")
+        self.new = password_field(self, "New passphrase")
+        self.again = password_field(self, "New passphrase again")
         self.error = QLabel(self)
         self.error.setObjectName("passphraseError")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -114,11 +123,9 @@ class PassphraseDialog(QDialog):
         self.error.show()
 
     def _encrypt(self) -> None:
-        if len(self.new.text()) < 8:
-            self._show("Use at least 8 characters: a few words you will remember are best.")
-            return
-        if self.new.text() != self.again.text():
-            self._show("The two passphrases differ: type the same one twice.")
+        problem = new_passphrase_problem(self.new.text(), self.again.text())
+        if problem:
+            self._show(problem)
             return
         self._change(self.new.text())
 
