@@ -167,6 +167,8 @@ class CandidatePanel(QWidget):
         self.sheet_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.sheet_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sheet_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Rows are chosen with the arrows; Tab moves on to the next control, not the next cell.
+        self.sheet_list.setTabKeyNavigation(False)
         self.sheet_list.verticalHeader().hide()
         header = self.sheet_list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -108,9 +108,26 @@ class CriteriaGrid(QTableView):
         if index.column() >= FIRST_CRITERION:
             self.toggle_requested.emit(index.row(), index.column())
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's names)
+        """Tab moves from cell to cell; past the last cell (Shift+Tab: before the first) it
+        leaves the grid, so the keyboard is never trapped in it."""
+        model, index = self.model(), self.currentIndex()
+        if model is not None and index.isValid():
+            last = index.row() == model.rowCount() - 1 and index.column() == model.columnCount() - 1
+            first = index.row() == 0 and index.column() == 0
+            if (next and last) or (not next and first):
+                return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         index = self.currentIndex()
         key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            # Ctrl+Tab / Ctrl+Shift+Tab: on to the next or previous control from any cell.
+            QWidget.focusNextPrevChild(self, key == Qt.Key.Key_Tab)
+            return
         on_tick = index.isValid() and index.column() >= FIRST_CRITERION
         if on_tick and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.toggle_requested.emit(index.row(), index.column())
