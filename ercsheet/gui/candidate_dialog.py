@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ercsheet.gui.dialog_parts import error_label, ok_cancel
 from ercsheet.store.database import StoreError
 from ercsheet.store.store import CandidateInfo, RuleViolation, Store
-
-ERROR_STYLE = "color:#a40000;"
 
 
 class CandidateDialog(QDialog):
@@ -34,20 +31,12 @@ class CandidateDialog(QDialog):
         self.number.setAccessibleName("Candidate number")
         self.centre = QLineEdit(candidate.centre_number if candidate else "", self)
         self.centre.setAccessibleName("Centre number")
-        self.error = QLabel(self)
-        self.error.setObjectName("candidateError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "candidateError")
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("Candidate &number:", self.number)
         form.addRow("&Centre number:", self.centre)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -3,16 +3,10 @@ asked for when an import meets encrypted files. The files' format is store/envel
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
-from ercsheet.gui.passphrase_dialog import ERROR_STYLE, new_passphrase_problem, password_field
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, stacked
+from ercsheet.gui.passphrase_dialog import new_passphrase_problem, password_field
 
 EXPORT_INTRO = (
     "The exchange file will be encrypted: only someone with this passphrase can read it. Give "
@@ -31,24 +25,11 @@ class ExportPassphraseDialog(QDialog):
         intro.setWordWrap(True)
         self.new = password_field(self, "Passphrase for the file")
         self.again = password_field(self, "Passphrase for the file again")
-        self.error = QLabel(self)
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self)
         form = QFormLayout()
         form.addRow("&Passphrase:", self.new)
         form.addRow("&Again:", self.again)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Encrypt and save…")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        stacked(self, intro, form, self.error, ok_cancel(self, "Encrypt and save…"))
         self.setMinimumWidth(480)
 
     @property
@@ -75,21 +56,10 @@ class ImportPassphraseDialog(QDialog):
         intro = QLabel(f"{shown}: encrypted. The passphrase they were exported with:", self)
         intro.setWordWrap(True)
         self.field = password_field(self, "Passphrase of the files")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Leave them")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.field)
-        if wrong:
-            error = QLabel("That passphrase does not open them. Try again.", self)
-            error.setStyleSheet(ERROR_STYLE)
-            layout.addWidget(error)
-        layout.addWidget(buttons)
+        error = error_label(self)
+        error.setText("That passphrase does not open them. Try again.")
+        error.setVisible(wrong)
+        stacked(self, intro, self.field, error, ok_cancel(self, "Import", "Leave them"))
         self.setMinimumWidth(440)
 
     @property

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from ercsheet.catalogue.loader import Catalogue
+from ercsheet.gui.dialog_parts import error_label, stacked
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.store import Profile, Store
 
@@ -43,10 +43,7 @@ class ProfileDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("profileError")
-        self.error.setStyleSheet("color:#a40000;")
-        self.error.hide()
+        self.error = error_label(self, "profileError")
         form = QFormLayout()
         form.addRow("Your &name:", self.name)
         form.addRow("", self.qualified)
@@ -56,11 +53,7 @@ class ProfileDialog(QDialog):
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        stacked(self, intro, form, self.error, buttons)
         self.setMinimumWidth(460)
 
     def accept(self) -> None:

@@ -12,15 +12,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, stacked
 from ercsheet.store import cipher
 from ercsheet.store.database import StoreError
 from ercsheet.store.store import Store
 
-ERROR_STYLE = "color:#a40000;"
 RECOMMENDATION = (
     "The candidates' names and assessment records on this laptop should be encrypted, so that "
     "nobody who finds or takes the laptop can read them (the data regulator expects it). Choose "
@@ -52,21 +51,9 @@ class UnlockDialog(QDialog):
         self.path, self.passphrase = path, ""
         self.setWindowTitle("ercsheet — passphrase")
         self.field = password_field(self, "Passphrase")
-        self.error = QLabel(self)
-        self.error.setObjectName("passphraseError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Open")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"The database {path.name} is encrypted. Its passphrase:", self))
-        layout.addWidget(self.field)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = error_label(self, "passphraseError")
+        intro = QLabel(f"The database {path.name} is encrypted. Its passphrase:", self)
+        stacked(self, intro, self.field, self.error, ok_cancel(self, "Open"))
 
     def accept(self) -> None:
         if not cipher.readable(self.path, self.field.text()):
@@ -90,11 +77,7 @@ class PassphraseDialog(QDialog):
         intro.setWordWrap(True)
         self.new = password_field(self, "New passphrase")
         self.again = password_field(self, "New passphrase again")
-        self.error = QLabel(self)
-        self.error.setObjectName("passphraseError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "passphraseError")
         form = QFormLayout()
         form.addRow("&New passphrase:", self.new)
         form.addRow("&Again:", self.again)
@@ -111,11 +94,7 @@ class PassphraseDialog(QDialog):
             self.plain_button.clicked.connect(self._plain)
         if not first_run:
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        stacked(self, intro, form, self.error, buttons)
         self.setMinimumWidth(520)
 
     def _show(self, text: str) -> None:

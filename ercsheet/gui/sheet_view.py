@@ -24,6 +24,7 @@ from ercsheet.domain import rules
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method
 from ercsheet.gui import commands
+from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.signing import SigningPanel
@@ -32,7 +33,6 @@ from ercsheet.store.database import StoreError
 from ercsheet.store.store import NotFound, RuleViolation, Store
 
 T = TypeVar("T")
-BANNER_STYLE = "background:#fde3e1; color:#a40000; padding:6px; border-radius:4px;"
 
 
 def next_reference(rows: list[EvidenceRow]) -> str:

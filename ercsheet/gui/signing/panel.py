@@ -22,6 +22,7 @@ from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.signing.pad import SignatureView, typed_signature
 from ercsheet.gui.signing.problems import (
     CRITERION_LINK,
@@ -37,7 +38,6 @@ from ercsheet.store.store import Store
 
 LOCKED_STYLE = "background:#e7f1e4; color:#1d4d14; padding:6px; border-radius:4px;"
 DRAFT_STYLE = "background:#fff6dc; color:#5c4400; padding:6px; border-radius:4px;"
-WARNING_STYLE = "background:#fde3e1; color:#a40000; padding:6px; border-radius:4px;"
 
 
 def offered_roles(content: SheetContent) -> list[Role]:
@@ -72,7 +72,7 @@ class SigningPanel(QWidget):
         self.reopen_button.clicked.connect(self.open_reopen)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(BANNER_STYLE)
         self.lines = QWidget(self)
         self.audit_button = QPushButton("Audit trail…", self)
         self.audit_button.clicked.connect(self.open_audit_trail)

@@ -3,6 +3,7 @@ after the window asks for it (again, when it is wrong)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -74,28 +75,42 @@ def test_cancelling_the_passphrase_writes_no_file(
     assert not sent.exists()
 
 
-def test_importing_encrypted_files_asks_their_passphrase_until_it_is_right(
+@pytest.fixture
+def sealed(
     qtbot: QtBot,
     window: MainWindow,
     example_sheet: int,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
+) -> Path:
+    """The example sheet exported encrypted, chosen in the next open-files dialog."""
     sent = tmp_path / "sent.json"
     export_encrypted(qtbot, window, sent, monkeypatch)
-    before = {s.id for s in window.store.sheets()}
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(sent)], ""))
-    seen: list[str] = []
+    return sent
 
-    def read_summary(box: QWidget) -> None:
+
+def summary_into(seen: list[str]) -> Callable[[QWidget], None]:
+    """Reads the import's summary box into `seen`, then closes it."""
+
+    def read(box: QWidget) -> None:
         assert isinstance(box, QMessageBox)
         seen.append(box.text() + "\n" + box.informativeText())
         box.accept()
 
+    return read
+
+
+def test_importing_encrypted_files_asks_their_passphrase_until_it_is_right(
+    qtbot: QtBot, window: MainWindow, example_sheet: int, sealed: Path
+) -> None:
+    before = {s.id for s in window.store.sheets()}
+    seen: list[str] = []
+
     def right(dialog: QWidget) -> None:
         assert isinstance(dialog, ImportPassphraseDialog)
         seen.append("asked again, told it was wrong")
-        when_modal_opens(read_summary, kind=QMessageBox)
+        when_modal_opens(summary_into(seen), kind=QMessageBox)
         type_and_enter(qtbot, dialog.field, PASSPHRASE)
 
     def wrong(dialog: QWidget) -> None:
@@ -113,25 +128,13 @@ def test_importing_encrypted_files_asks_their_passphrase_until_it_is_right(
 
 
 def test_leaving_encrypted_files_reports_them_refused(
-    qtbot: QtBot,
-    window: MainWindow,
-    example_sheet: int,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, window: MainWindow, sealed: Path
 ) -> None:
-    sent = tmp_path / "sent.json"
-    export_encrypted(qtbot, window, sent, monkeypatch)
     before = len(window.store.sheets())
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(sent)], ""))
     seen: list[str] = []
 
-    def read_summary(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        seen.append(box.informativeText())
-        box.accept()
-
     def leave(dialog: QWidget) -> None:
-        when_modal_opens(read_summary, kind=QMessageBox)
+        when_modal_opens(summary_into(seen), kind=QMessageBox)
         dialog.close()
 
     when_modal_opens(leave, kind=ImportPassphraseDialog)

@@ -1,0 +1,43 @@
+"""What the window's dialogs share: the red of a refusal, the error line under a form, OK and
+Cancel, the parts stacked top to bottom. One look for every dialog, written once."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color:#a40000;"
+# A refusal or warning across the top of a view (the grid's, the signing panel's).
+BANNER_STYLE = "background:#fde3e1; color:#a40000; padding:6px; border-radius:4px;"
+
+
+def error_label(parent: QWidget, object_name: str = "") -> QLabel:
+    """The line that says what is wrong with a form: red, wrapped, hidden until needed."""
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    if cancel_text:
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def stacked(dialog: QDialog, *parts: QWidget | QLayout) -> QVBoxLayout:
+    layout = QVBoxLayout(dialog)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return layout
