@@ -120,6 +120,19 @@ def erase_candidate(file: Path, candidate_number: str, passphrase: str | None = 
         return int(sheets)
 
 
+def rekey_backups(database: Path, old: str | None, new: str | None) -> list[Path]:
+    """Give every backup in the database's backups folder the database's new key (None: plain),
+    so no copy of the data stays readable without it (or with a passphrase given up). Returns
+    the backups the old key did not open, left as they were."""
+    left = []
+    for path in list_backups(database):
+        if not cipher.readable(path, key_for(path, old)):
+            left.append(path)
+            continue
+        cipher.export(path, key_for(path, old), new)
+    return left
+
+
 def key_for(path: Path, passphrase: str | None) -> str | None:
     """The passphrase to open `path` with: none for a plain file."""
     return passphrase if cipher.is_encrypted(path) else None

@@ -122,6 +122,8 @@ class Store:
 
         The database is backed up first, then copied whole into a new file with the new key
         (SQLCipher's export) which replaces it atomically: a failure leaves the file as it was.
+        Then the backups it keeps get the new key too: a plain backup left beside a newly
+        encrypted database would give its names to whoever finds the laptop.
         """
         if new is not None and not new:
             raise ValueError("an empty passphrase: pass None to remove encryption")
@@ -129,6 +131,7 @@ class Store:
         self.engine.dispose()
         try:
             cipher.export(self.path, self.passphrase, new)
+            backup.rekey_backups(self.path, self.passphrase, new)
         finally:
             self.passphrase = new if cipher.is_encrypted(self.path) else None
             self.engine = open_engine(self.path, self.passphrase)

@@ -39,6 +39,23 @@ def test_no_name_in_the_database_its_wal_or_a_backup(tmp_path: Path) -> None:
         assert [c.name for c in from_backup.candidates()] == [NAME]
 
 
+def test_encrypting_later_leaves_no_plain_backup_behind(tmp_path: Path) -> None:
+    database = tmp_path / "plain-first.sqlite3"
+    with Store(database) as store:
+        store.add_candidate(NAME, "0042")
+        earlier = store.backup("on close")
+        assert earlier is not None and holds(earlier, NAME)
+        store.change_passphrase(SECRET)
+        kept = backup.list_backups(database)
+        assert earlier in kept and len(kept) == 2  # and the one taken before the change
+        for path in kept:
+            assert not holds(path, NAME), path
+            assert cipher.readable(path, SECRET), path
+        store.change_passphrase("a newer passphrase")
+        assert all(cipher.readable(path, "a newer passphrase") for path in kept)
+        assert not any(cipher.readable(path, SECRET) for path in kept)
+
+
 def test_a_wrong_or_missing_passphrase_is_said_plainly_and_changes_nothing(
     tmp_path: Path,
 ) -> None:
