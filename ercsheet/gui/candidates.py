@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ercsheet.gui.named_columns import NamedColumnsModel
 from ercsheet.store.store import CandidateInfo, SheetSummary, Store
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,7 +82,7 @@ class CandidateListModel(QAbstractListModel):
         return None
 
 
-class SheetListModel(QAbstractTableModel):
+class SheetListModel(NamedColumnsModel):
     HEADERS = ("Unit", "Status", "Covered")
 
     def __init__(self) -> None:
@@ -104,9 +104,6 @@ class SheetListModel(QAbstractTableModel):
                 self.sheets[row] = summary
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -122,13 +119,6 @@ class SheetListModel(QAbstractTableModel):
             return QBrush(QColor("#1d6b14" if complete else "#8a5a00"))
         if role == Qt.ItemDataRole.UserRole:
             return sheet.id
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
 

@@ -8,7 +8,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from ercsheet.catalogue.loader import Catalogue
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.dates import uk
+from ercsheet.gui.named_columns import NamedColumnsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +49,7 @@ def choices(catalogue: Catalogue) -> list[UnitChoice]:
     return found
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(NamedColumnsModel):
     HEADERS = ("Unit", "Qualification", "Level", "ACs", "Expires")
 
     def __init__(self, rows: list[UnitChoice], today: dt.date) -> None:
@@ -57,9 +58,6 @@ class UnitTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -80,13 +78,6 @@ class UnitTableModel(QAbstractTableModel):
             return QBrush(QColor("#a40000"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{unit.display_title}\n{choice.qualification}".strip()
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
 
