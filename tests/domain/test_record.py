@@ -8,9 +8,11 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ercsheet import paths
+from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.domain.audit import chain_entry, first_broken
 from ercsheet.domain.record import normalise_typed_code, record_code, short_code
-from ercsheet.domain.sheet import EvidenceRow, SheetContent, Signature
+from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from tests.factories import covering_all, make_unit, sheet, sign
 
@@ -127,3 +129,34 @@ def test_the_audit_chain_breaks_at_the_edited_event(
         assert first_broken(chain[:index] + chain[index + 1 :]) == (
             index if index < len(chain) - 1 else None
         )
+
+
+# Codes computed by ercsheet 0.1 (when the unit model was a pydantic model): a sheet signed then
+# must verify for ever, so the canonical form may never change, whatever the code beneath it.
+EARLIER_CODES = {
+    "cs-environment-knowledge": "d8fd9d99bcc2fc1641687429f1aec490486a9fdb1ae6d9b31d5572eb4ce7a7d1",
+    "cs-operations-l4-u1": "3c7592397cfa9bf13fd5e6baaa56949049e5e38870cdbebf714bfc940607c514",
+    "mgmt-l3-u40-f17": "26ba0f66eaf5fb45e4b8c554b65cb8156d1697bb3274ee95b380548b6cde4399",
+    "reliable-cs-l3-u44": "f0eb52f1a70525e34c0987e26587bd770a862b87b5c2822c68f4f6062929a43b",
+    "teamlead-l3-u29-f17": "28c3b4d012bb433d0a893c6d7a58805d168ce7134a1d1ec0192860d797445cf5",
+}
+
+
+def test_codes_made_by_earlier_versions_are_made_again() -> None:
+    units = load_catalogue([paths.builtin_units_dir()]).units
+    signatures = [
+        sign(Role.CANDIDATE, dt.date(2026, 11, 1), "Siân Ní Bhriain"),
+        sign(Role.ASSESSOR, dt.date(2026, 11, 2)),
+    ]
+    made = {
+        unit_id: record_code(
+            sheet(unit, covering_all(unit), signatures, iv=Person("Łukasz Żółć", False))
+        )
+        for unit_id, unit in units.items()
+    }
+    assert made == EARLIER_CODES
+    unit = make_unit(expires=dt.date(2027, 3, 31), simulation_allowed=False, line_manager=True)
+    assert (
+        record_code(sheet(unit, covering_all(unit)))
+        == "721c9295abc6da34fe48ebf0ac7a2d7c1fcb99913f86b361f452930e89cbe457"
+    )

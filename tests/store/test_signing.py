@@ -162,3 +162,25 @@ def test_a_refused_iv_signature_leaves_the_iv_unrecorded(profiled: Store) -> Non
             sheet_id, sign(Role.IV, late, "Rhian Evans"), TODAY, iv=Person("Rhian Evans")
         )
     assert profiled.sheet(sheet_id).iv is None
+
+
+# A store signed by ercsheet 0.1 (data/signed-0003.sqlite3: a sheet on each seed unit, drawn and
+# typed signatures, Welsh and Irish names). Its codes must verify whatever the code beneath changes.
+SIGNED_EARLIER = Path(__file__).parent / "data" / "signed-0003.sqlite3"
+EARLIER_CODES = {
+    1: "d960c5b224240ab9825a6debd5b8750e8dcb35ba79263ff4821ba8b0976b1758",
+    2: "3f55b9ad1407e7c1ee828dc54d64e46ee3af28fa0a52504fb6b5d4eaeeb16875",
+    3: "f8c5048b30ac65e633dd8b34a81f6960bc4c662ff56e415ea8509ad7e3697557",
+    4: "f2330965098905a54395a3034888b5b3e2f0d130b3486efcf1604b6615c26aac",
+    5: "f2ab5381039e618cedaa4b8f0d4379a0968d6502768a8adb8a497cbe0abec2ee",
+}
+
+
+def test_sheets_signed_by_an_earlier_version_still_verify(tmp_path: Path) -> None:
+    path = tmp_path / "signed.sqlite3"
+    path.write_bytes(SIGNED_EARLIER.read_bytes())
+    with Store(path) as store:
+        assert store.check_records() == []
+        for sheet_id, code in EARLIER_CODES.items():
+            assert store.record_code(sheet_id) == code
+            assert record_code(store.sheet(sheet_id)) == code
