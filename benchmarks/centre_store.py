@@ -26,6 +26,7 @@ from sqlalchemy import func, insert, select
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.catalogue.snapshot import unit_to_json
 from ercsheet.domain.record import record_code
 from ercsheet.store import convert, models
 from ercsheet.store.database import quick_check_file
@@ -66,7 +67,7 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
                         "id": sheet_id,
                         "candidate_id": (sheet_id % candidates) + 1,
                         "unit_id": unit.id,
-                        "unit_snapshot": unit.model_dump_json(),
+                        "unit_snapshot": unit_to_json(unit),
                         "qualification": "",
                         "assessor_name": "Pat Jones",
                         "assessor_qualified": True,

@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.validation import parse_unit
 from ercsheet.domain.sheet import EvidenceRow, Person, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 State = tuple[tuple[str, frozenset[str]], ...]
-UNIT = Unit.model_validate(
+UNIT = parse_unit(
     {
         "id": "kill-test",
         "title": "Kill test unit",

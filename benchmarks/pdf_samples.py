@@ -21,6 +21,7 @@ from pdf_speed import DAY, rows, sheet, signatures
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.validation import parse_unit
 from ercsheet.domain.record import record_code
 from ercsheet.domain.sheet import EvidenceRow, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
@@ -28,7 +29,7 @@ from ercsheet.pdf import PrintedSheet, render_pdf
 
 
 def sixty_ac_unit() -> Unit:
-    return Unit.model_validate(
+    return parse_unit(
         {
             "id": "sixty",
             "title": "A unit with sixty assessment criteria",

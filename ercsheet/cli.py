@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
 import getpass
 import json
@@ -14,11 +15,13 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ercsheet import paths
-from ercsheet.catalogue.loader import Catalogue, load_catalogue
-from ercsheet.catalogue.model import Unit
+
+if TYPE_CHECKING:
+    from ercsheet.catalogue.loader import Catalogue
+    from ercsheet.catalogue.model import Unit
 
 
 class CommandError(Exception):
@@ -95,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def catalogue(args: argparse.Namespace) -> Catalogue:
+    # Imported here: loading unit files needs the validator (pydantic), which `ercsheet pdf`
+    # does not, and every command pays for what the module imports.
+    from ercsheet.catalogue.loader import load_catalogue
+
     return load_catalogue([paths.builtin_units_dir(), *args.units_dir])
 
 
@@ -188,7 +195,7 @@ def unit_json(unit: Unit) -> dict[str, Any]:
         "qualifications": [
             {"title": q.title, "unit_number": q.unit_number} for q in unit.qualifications
         ],
-        "rules": unit.rules.model_dump(),
+        "rules": dataclasses.asdict(unit.rules),
         "nos": list(unit.nos),
         "learning_outcomes": [
             {

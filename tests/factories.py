@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.validation import parse_unit
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
@@ -18,7 +19,7 @@ def make_unit(
     line_manager: bool = False,
     expires: dt.date | None = None,
 ) -> Unit:
-    return Unit.model_validate(
+    return parse_unit(
         {
             "id": unit_id,
             "title": "A test unit",

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.validation import Problem, UnitInvalid, location_text, parse_unit
 
 # A unit specification is a few kilobytes; anything far larger is not a unit file.
 MAX_UNIT_FILE_BYTES = 2_000_000
@@ -38,14 +37,6 @@ class Catalogue:
         return sorted(self.units.values(), key=lambda u: (u.display_title.casefold(), u.id))
 
 
-def error_path(location: Iterable[int | str]) -> str:
-    """Pydantic's error location as `learning_outcomes[0].criteria[1].number`."""
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
     """One unit file, or the list of what is wrong with it."""
     try:
@@ -61,33 +52,18 @@ def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
     if "id" in data:
         return [UnitFileError(path, "id", "the id is the file name; remove this key")]
     try:
-        return Unit.model_validate({**data, "id": path.stem})
-    except ValidationError as error:
-        errors = error.errors()
-        locations = [tuple(e["loc"]) for e in errors]
+        return parse_unit({**data, "id": path.stem})
+    except UnitInvalid as invalid:
         return [
-            UnitFileError(
-                path, error_path(e["loc"]), _plain(e["msg"], e["type"], error_path(e["loc"]))
-            )
-            for e in errors
-            # A broken criterion also makes its list "too short": report only the deepest cause.
-            if not any(
-                len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
-                for other in locations
-            )
+            UnitFileError(path, location_text(p.location), _in_file_terms(p))
+            for p in invalid.problems
         ]
 
 
-def _plain(message: str, kind: str, field: str = "") -> str:
-    if field == "id":
+def _in_file_terms(problem: Problem) -> str:
+    if problem.location == ("id",):
         return "the file name must be lower-case letters, digits and '-' (it is the unit's id)"
-    if kind == "extra_forbidden":
-        return "unknown key (check its spelling in docs/units-format.md)"
-    if kind == "missing":
-        return "this key is required"
-    if kind == "string_too_short":
-        return "must not be empty"
-    return message.removeprefix("Value error, ")
+    return problem.message
 
 
 def load_catalogue(folders: Iterable[Path]) -> Catalogue:

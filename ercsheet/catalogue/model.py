@@ -1,117 +1,78 @@
-"""The unit catalogue's data model: what a unit file must contain.
+"""The unit catalogue's data model: a unit as plain immutable values.
 
-The same model validates unit files (TOML) and the unit snapshot a sheet keeps, so a sheet
-made years ago still knows the exact wording it was assessed against.
+The same values are a unit file's content and the unit snapshot a sheet keeps, so a sheet made
+years ago still knows the exact wording it was assessed against. They are plain dataclasses, not
+validating models: a unit file is checked once, as it is loaded (`validation.py`); a snapshot is
+read back as written (`snapshot.py`), so printing a sheet never loads the validator, whose import
+takes longer than printing the sheet.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Annotated
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
-LO_NUMBER = re.compile(r"^[1-9][0-9]*$")
-AC_NUMBER = re.compile(r"^([1-9][0-9]*)\.([1-9][0-9]*)$")
+from dataclasses import dataclass
+from typing import ClassVar
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Closed:
+    # Read by pydantic when validation.py checks a unit file: an unknown key is an error (a typo
+    # must not silently drop a field). A plain dict, so this module does not import pydantic.
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
-class Criterion(Strict):
+@dataclass(frozen=True)
+class Criterion(Closed):
     """One assessment criterion (AC), numbered `LO.n`."""
 
     number: str
-    text: Text = Field(min_length=1)
-    guidance: Text = ""
-
-    @field_validator("number")
-    @classmethod
-    def _number_form(cls, value: str) -> str:
-        if not AC_NUMBER.match(value):
-            raise ValueError(f"criterion number {value!r} is not of the form '1.1'")
-        return value
+    text: str
+    guidance: str = ""
 
 
-class LearningOutcome(Strict):
+@dataclass(frozen=True)
+class LearningOutcome(Closed):
     number: str
-    title: Text = Field(min_length=1)
-    criteria: tuple[Criterion, ...] = Field(min_length=1)
-
-    @field_validator("number")
-    @classmethod
-    def _number_form(cls, value: str) -> str:
-        if not LO_NUMBER.match(value):
-            raise ValueError(f"learning outcome number {value!r} is not a whole number like '1'")
-        return value
-
-    @model_validator(mode="after")
-    def _criteria_belong(self) -> LearningOutcome:
-        for criterion in self.criteria:
-            if criterion.number.split(".")[0] != self.number:
-                raise ValueError(
-                    f"criterion {criterion.number} is listed under learning outcome {self.number}"
-                )
-        return self
+    title: str
+    criteria: tuple[Criterion, ...]
 
 
-class QualificationContext(Strict):
+@dataclass(frozen=True)
+class QualificationContext(Closed):
     """How one qualification names this unit (the ERS header uses it)."""
 
-    title: Text = ""
-    unit_number: Text = ""
+    title: str = ""
+    unit_number: str = ""
     # The unit line as this qualification's ERS prints it, when it differs from
     # "Unit <unit_number> <unit title>" (seed 001 prints "Unit F17 ...").
-    sheet_unit_line: Text = ""
+    sheet_unit_line: str = ""
 
 
-class UnitRules(Strict):
+@dataclass(frozen=True)
+class UnitRules(Closed):
     simulation_allowed: bool = True
     line_manager_signature: bool = False
 
 
-class Unit(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
-    title: Text = ""
+@dataclass(frozen=True, kw_only=True)
+class Unit(Closed):
+    id: str
+    title: str = ""
     # A description to show in lists when the source gives no title (seed 004).
-    descriptor: Text = ""
-    urn: Text = ""
-    sector_unit_number: Text = ""
-    level: int | None = Field(default=None, ge=1, le=8)
-    credit: int | None = Field(default=None, ge=0, le=999)
-    glh: int | None = Field(default=None, ge=0, le=9999)
+    descriptor: str = ""
+    urn: str = ""
+    sector_unit_number: str = ""
+    level: int | None = None
+    credit: int | None = None
+    glh: int | None = None
     expires: dt.date | None = None
-    purpose: Text = ""
-    assessment: Text = ""
-    evidence_requirements: Text = ""
-    assessment_guidance: Text = ""
-    nos: tuple[Text, ...] = ()
+    purpose: str = ""
+    assessment: str = ""
+    evidence_requirements: str = ""
+    assessment_guidance: str = ""
+    nos: tuple[str, ...] = ()
     rules: UnitRules = UnitRules()
     qualifications: tuple[QualificationContext, ...] = ()
-    learning_outcomes: tuple[LearningOutcome, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_numbers(self) -> Unit:
-        seen: set[str] = set()
-        for lo in self.learning_outcomes:
-            if lo.number in seen:
-                raise ValueError(f"learning outcome {lo.number} appears twice")
-            seen.add(lo.number)
-            for criterion in lo.criteria:
-                if criterion.number in seen:
-                    raise ValueError(f"criterion {criterion.number} appears twice")
-                seen.add(criterion.number)
-        return self
+    learning_outcomes: tuple[LearningOutcome, ...]
 
     @property
     def display_title(self) -> str:

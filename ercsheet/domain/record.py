@@ -10,6 +10,7 @@ import hashlib
 import json
 from typing import Any
 
+from ercsheet.catalogue.snapshot import unit_data
 from ercsheet.domain.sheet import SheetContent
 
 # The short form printed on paper: enough to find a sheet and spot tampering by eye.
@@ -18,7 +19,7 @@ SHORT_LENGTH = 12
 
 def canonical_content(content: SheetContent) -> dict[str, Any]:
     return {
-        "unit": content.unit.model_dump(mode="json"),
+        "unit": unit_data(content.unit),
         "qualification": content.qualification,
         "candidate": [
             content.candidate.name,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import json
 
 from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature, Stroke
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.store import models
@@ -15,10 +15,8 @@ def unit_of(sheet: models.Sheet) -> Unit:
     return unit_from_snapshot(sheet.unit_snapshot)
 
 
-@functools.lru_cache(maxsize=64)
 def unit_from_snapshot(text: str) -> Unit:
-    # Most sheets share a few units' snapshots: parse each once (Unit is immutable).
-    return Unit.model_validate_json(text)
+    return unit_from_json(text)
 
 
 def evidence_row(item: models.EvidenceItem) -> EvidenceRow:

@@ -18,8 +18,9 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ercsheet.catalogue.loader import error_path
 from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.snapshot import unit_to_json
+from ercsheet.catalogue.validation import location_text
 from ercsheet.domain import audit as audit_chain
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
@@ -125,7 +126,7 @@ def parse_exchange(text: str, units: Callable[[str], Unit | None], today: dt.dat
 
 
 def _validation_message(error: Any) -> str:
-    path = error_path(error["loc"]) or "(top level)"
+    path = location_text(tuple(error["loc"])) or "(top level)"
     if error["type"] == "extra_forbidden":
         return f"{path}: unknown key"
     if error["type"] == "missing":
@@ -211,7 +212,7 @@ def store_sheet(
         sheet = models.Sheet(
             candidate=candidate,
             unit_id=content.unit.id,
-            unit_snapshot=content.unit.model_dump_json(),
+            unit_snapshot=unit_to_json(content.unit),
             qualification=content.qualification,
             assessor_name=content.assessor.name,
             assessor_qualified=content.assessor.qualified,

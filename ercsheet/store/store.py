@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.snapshot import unit_to_json
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.rules import Problem
@@ -243,7 +244,7 @@ class Store:
             sheet = models.Sheet(
                 candidate_id=candidate_id,
                 unit_id=unit.id,
-                unit_snapshot=unit.model_dump_json(),
+                unit_snapshot=unit_to_json(unit),
                 qualification=qualification,
                 assessor_name=assessor.name,
                 assessor_qualified=assessor.qualified,

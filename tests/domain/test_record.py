@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.catalogue.snapshot import unit_data, unit_from_data
 from ercsheet.domain.audit import chain_entry, first_broken
 from ercsheet.domain.record import normalise_typed_code, record_code, short_code
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
@@ -99,9 +100,9 @@ def test_the_same_content_gives_the_same_code() -> None:
 
 
 def test_changed_unit_wording_changes_the_code() -> None:
-    data = UNIT.model_dump()
+    data = unit_data(UNIT)
     data["learning_outcomes"][0]["criteria"][0]["text"] = "Criterion 1.1, reworded"
-    reworded = dataclasses.replace(BASE, unit=type(UNIT).model_validate(data))
+    reworded = dataclasses.replace(BASE, unit=unit_from_data(data))
     assert record_code(reworded) != record_code(BASE)
 
 

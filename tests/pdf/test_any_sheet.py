@@ -52,7 +52,7 @@ def signatures(draw: st.DrawFn) -> tuple[Signature, ...]:
 @st.composite
 def printed_sheets(draw: st.DrawFn) -> PrintedSheet:
     unit = make_unit(tuple(draw(OUTCOMES)))
-    unit = unit.model_copy(update={"title": draw(TEXT)})
+    unit = dataclasses.replace(unit, title=draw(TEXT))
     numbers = list(unit.criterion_numbers)
     refs = draw(st.lists(st.text(EUROPEAN, min_size=1, max_size=20), max_size=40, unique=True))
     rows = [

@@ -1,0 +1,90 @@
+"""A unit's JSON form: the same as the validator's, read back whole, accepted by the validator."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
+
+from ercsheet import paths
+from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.catalogue.model import (
+    Criterion,
+    LearningOutcome,
+    QualificationContext,
+    Unit,
+    UnitRules,
+)
+from ercsheet.catalogue.snapshot import (
+    SnapshotDamaged,
+    unit_data,
+    unit_from_json,
+    unit_to_json,
+)
+from ercsheet.catalogue.validation import parse_unit
+
+# Text as a unit file gives it once loaded: any characters, no surrounding spaces.
+TEXT = st.text(max_size=40).map(str.strip)
+WORDS = TEXT.filter(bool)
+
+
+@st.composite
+def units(draw: st.DrawFn) -> Unit:
+    outcomes = []
+    for lo in range(1, draw(st.integers(1, 4)) + 1):
+        criteria = tuple(
+            Criterion(f"{lo}.{ac}", draw(WORDS), draw(TEXT))
+            for ac in range(1, draw(st.integers(1, 5)) + 1)
+        )
+        outcomes.append(LearningOutcome(str(lo), draw(WORDS), criteria))
+    return Unit(
+        id=draw(st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)),
+        title=draw(TEXT),
+        descriptor=draw(TEXT),
+        urn=draw(TEXT),
+        level=draw(st.none() | st.integers(1, 8)),
+        credit=draw(st.none() | st.integers(0, 999)),
+        glh=draw(st.none() | st.integers(0, 9999)),
+        expires=draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))),
+        purpose=draw(TEXT),
+        nos=tuple(draw(st.lists(WORDS, max_size=3))),
+        rules=UnitRules(draw(st.booleans()), draw(st.booleans())),
+        qualifications=tuple(
+            QualificationContext(draw(TEXT), draw(TEXT), draw(TEXT))
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+        learning_outcomes=tuple(outcomes),
+    )
+
+
+@given(units())
+def test_the_canonical_form_is_the_one_pydantic_dumps(unit: Unit) -> None:
+    # Record codes were first computed over pydantic's JSON dump of the unit model.
+    assert unit_data(unit) == TypeAdapter(Unit).dump_python(unit, mode="json")
+
+
+@given(units())
+def test_a_snapshot_reads_back_as_the_unit_it_was(unit: Unit) -> None:
+    assert unit_from_json(unit_to_json(unit)) == unit
+
+
+@given(units())
+def test_every_unit_a_snapshot_can_hold_passes_the_validator(unit: Unit) -> None:
+    assert parse_unit(unit_data(unit)) == unit
+
+
+def test_the_seed_units_round_trip() -> None:
+    for unit in load_catalogue([paths.builtin_units_dir()]).units.values():
+        assert unit_from_json(unit_to_json(unit)) == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not json", "[]", '{"id": "x"}', '{"id": "x", "learning_outcomes": [], "colour": "red"}'],
+)
+def test_a_damaged_snapshot_is_said_so(text: str) -> None:
+    with pytest.raises(SnapshotDamaged, match="copy of its unit is damaged"):
+        unit_from_json(text)
