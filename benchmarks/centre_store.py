@@ -9,27 +9,26 @@ Measures, beside the same figures on an empty store in the same run: opening the
 from __future__ import annotations
 
 import argparse
+import functools
 import math
-import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, insert, select
+from timing import median_ms, process_ms
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.catalogue.snapshot import unit_to_json
 from ercsheet.domain.record import record_code
 from ercsheet.store import convert, models
-from ercsheet.store.database import quick_check_file
+from ercsheet.store.opening import quick_check_file
 from ercsheet.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,16 +107,6 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
     store.close()
 
 
-def timed(action: Callable[[], object], repeat: int = 5) -> float:
-    """Median milliseconds of `action`."""
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def open_as_window(store: Store, sheet_id: int) -> None:
     """What the window reads to open a sheet: its summary, its candidate's sheets, its rows,
     its record check and kept versions (for the signing panel)."""
@@ -142,24 +131,24 @@ window.store.close()
 
 def window_start(path: Path) -> float:
     """The whole start of the window's process on this store, to the candidate list shown."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-c", WINDOW_START, str(path)]
-    return timed(lambda: subprocess.run(command, check=True, env=env, capture_output=True))
+    return process_ms(command, 5, QT_QPA_PLATFORM="offscreen")
 
 
 def measure(path: Path) -> dict[str, float]:
     figures = {"start the window (process, list shown)": window_start(path)}
     # As the window opens it: the whole-file quick_check runs afterwards, in the background.
-    figures["open the store"] = timed(lambda: Store(path, quick_check=False).close())
-    figures["quick_check (in the background)"] = timed(lambda: quick_check_file(path), 3)
+    figures["open the store"] = median_ms(lambda: Store(path, quick_check=False).close(), 5)
+    figures["quick_check (in the background)"] = median_ms(lambda: quick_check_file(path), 3)
     store = Store(path)
-    figures["candidate search"] = timed(lambda: store.candidates("Siân"))
+    figures["candidate search"] = median_ms(lambda: store.candidates("Siân"), 5)
     with store.engine.connect() as connection:
         count = connection.execute(select(func.count()).select_from(models.Sheet)).scalar_one()
     sheet_ids = [s for s in (1, count // 2, count) if s] if count else []
     # The slowest of the first, middle and last sheet; an empty store has none (nan).
     figures["open a sheet"] = max(
-        (timed(lambda s=s: open_as_window(store, s)) for s in sheet_ids), default=math.nan
+        (median_ms(functools.partial(open_as_window, store, s), 5) for s in sheet_ids),
+        default=math.nan,
     )
     store.close()
     start = time.perf_counter()

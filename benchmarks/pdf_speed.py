@@ -14,13 +14,9 @@ import argparse
 import datetime as dt
 import io
 import math
-import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -29,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import pdf_floor  # noqa: E402
+from timing import median_ms, process_ms  # noqa: E402
 
 from ercsheet import paths  # noqa: E402
 from ercsheet.catalogue.loader import load_catalogue  # noqa: E402
@@ -81,23 +78,6 @@ def sheet(unit: Unit, count: int, signed: bool) -> PrintedSheet:
         signatures=signatures() if signed else (),
     )
     return PrintedSheet(content, record_code(content) if signed else None)
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
-def process_ms(command: list[str], repeat: int) -> float:
-    # This checkout's ercsheet, whatever an installed one says.
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return median_ms(
-        lambda: subprocess.run(command, check=True, capture_output=True, env=env), repeat
-    )
 
 
 def typical_store(folder: Path, unit: Unit) -> Path:
@@ -161,9 +141,11 @@ def main() -> int:
 STARTUP_PARTS = [
     ("Python itself", "pass"),
     ("ReportLab platypus (the floor's import)", "import reportlab.platypus"),
-    ("SQLAlchemy ORM", "import sqlalchemy.orm"),
-    ("ercsheet's store (SQLAlchemy, models, units)", "import ercsheet.store.store"),
+    ("ercsheet's command line", "import ercsheet.cli"),
+    ("ercsheet's sheet reader (sqlite3, snapshots)", "import ercsheet.store.sheet_reader"),
     ("ercsheet's PDF package + loading 4 fonts", "from ercsheet.pdf import fonts; fonts.fonts()"),
+    ("(not loaded by `ercsheet pdf`) SQLAlchemy ORM", "import sqlalchemy.orm"),
+    ("(not loaded by `ercsheet pdf`) pydantic", "import pydantic; pydantic.BaseModel"),
 ]
 
 

@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from timing import process_ms  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -48,18 +49,6 @@ window.show()
 QApplication.processEvents()
 assert window.candidates.candidate_model.rowCount() > 0
 """
-
-
-def process_ms(code: str, args: list[str], repeat: int) -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-c", code, *args], check=True, env=env, capture_output=True
-        )
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def big_sheet(database: Path) -> int:
@@ -100,8 +89,9 @@ def main() -> int:
     database = Path(os.environ["ERCSHEET_DATA_DIR"]) / "window.sqlite3"
     sheet_id = big_sheet(database)
 
-    bare = process_ms(BARE, [], repeat)
-    ours = process_ms(OURS, [str(database)], repeat)
+    offscreen = {"QT_QPA_PLATFORM": "offscreen"}
+    bare = process_ms([sys.executable, "-c", BARE], repeat, **offscreen)
+    ours = process_ms([sys.executable, "-c", OURS, str(database)], repeat, **offscreen)
     print(
         f"start to window shown: ercsheet {ours:.0f} ms, bare PySide6 {bare:.0f} ms, "
         f"ratio {ours / bare:.2f} (target <= 2)"

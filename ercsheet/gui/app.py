@@ -16,7 +16,7 @@ from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.passphrase_dialog import PassphraseDialog, UnlockDialog
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
-from ercsheet.store.database import StoreError, damaged_message
+from ercsheet.store.opening import StoreError, damaged_message
 from ercsheet.store.store import Store
 
 

@@ -21,7 +21,7 @@ from ercsheet.gui.passphrase_dialog import PassphraseDialog
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.gui.signing import CodeLookupDialog, PinDialog
 from ercsheet.gui.unit_picker import UnitPicker
-from ercsheet.store.database import quick_check_file
+from ercsheet.store.opening import quick_check_file
 from ercsheet.store.store import NotFound, RuleViolation, Store
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ercsheet.gui.dialog_parts import error_label, ok_cancel, stacked
 from ercsheet.store import cipher
-from ercsheet.store.database import StoreError
+from ercsheet.store.opening import StoreError
 from ercsheet.store.store import Store
 
 RECOMMENDATION = (

@@ -29,7 +29,7 @@ from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridMod
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.signing import SigningPanel
 from ercsheet.gui.unit_details import UnitDetails
-from ercsheet.store.database import StoreError
+from ercsheet.store.opening import StoreError
 from ercsheet.store.store import NotFound, RuleViolation, Store
 
 T = TypeVar("T")

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 from ercsheet.catalogue.model import Unit
 from ercsheet.catalogue.snapshot import unit_from_json
-from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature, Stroke
+from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.store import models
+from ercsheet.store.strokes import strokes_from_json, strokes_to_json
 
 
 def unit_of(sheet: models.Sheet) -> Unit:
-    return unit_from_snapshot(sheet.unit_snapshot)
-
-
-def unit_from_snapshot(text: str) -> Unit:
-    return unit_from_json(text)
+    return unit_from_json(sheet.unit_snapshot)
 
 
 def evidence_row(item: models.EvidenceItem) -> EvidenceRow:
@@ -28,14 +23,6 @@ def evidence_row(item: models.EvidenceItem) -> EvidenceRow:
         criteria=frozenset(t.criterion for t in item.ticks),
         notes=item.notes,
     )
-
-
-def strokes_from_json(text: str) -> tuple[Stroke, ...]:
-    return tuple(tuple((float(x), float(y)) for x, y in stroke) for stroke in json.loads(text))
-
-
-def strokes_to_json(strokes: tuple[Stroke, ...]) -> str:
-    return json.dumps([[list(point) for point in stroke] for stroke in strokes])
 
 
 def ref_key(ref: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,21 +11,17 @@ from sqlalchemy import URL, Engine, create_engine, event
 
 from ercsheet.store import backup, cipher
 from ercsheet.store.models import Base
+from ercsheet.store.opening import (
+    BUSY_TIMEOUT_MS,
+    SCHEMA_REVISION,
+    StoreError,
+    damaged_message,
+    encryption_message,
+    stored_revision,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-BUSY_TIMEOUT_MS = 5000
-
-# The schema revision this code writes: the newest migration in migrations/versions (a test holds
-# the two together). A file already at this revision opens without importing Alembic, which is
-# about a third of a command's start-up; Alembic is loaded only when a file must be created or
-# upgraded.
-SCHEMA_REVISION = "0003"
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message says why and what to do."""
 
 
 def contains_folded(text: str | None, needle: str | None) -> bool:
@@ -63,19 +58,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def stored_revision(path: Path, passphrase: str | None = None) -> str | None:
-    """The schema revision of an existing file, read without changing a byte of it."""
-    uri = f"file:{path.resolve().as_posix()}?mode=ro"
-    with closing(cipher.connect(uri, passphrase, uri=True)) as connection:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if "alembic_version" not in tables:
-            if tables:
-                raise StoreError(f"{path} is an SQLite file, but not an ercsheet database.")
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
 
 
 def _check_known(path: Path, revision: str | None) -> None:
@@ -116,14 +98,6 @@ def _migrate(engine: Engine, current: str | None) -> None:
             connection.commit()
 
 
-def damaged_message(path: Path, cause: object) -> str:
-    return (
-        f"{path} is damaged or not an ercsheet database ({cause}). If it is yours, restore a "
-        "backup: ercsheet restore FILE (backups are in the backups folder beside it). "
-        "Nothing was changed."
-    )
-
-
 def _quick_check(engine: Engine, path: Path) -> None:
     with engine.connect() as connection:
         result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
@@ -131,46 +105,11 @@ def _quick_check(engine: Engine, path: Path) -> None:
         raise StoreError(damaged_message(path, result))
 
 
-def encryption_message(path: Path, passphrase: str | None) -> str | None:
-    """What is wrong when the passphrase does not open the file, or None when it does."""
-    encrypted = cipher.is_encrypted(path)
-    if passphrase is None and encrypted:
-        return (
-            f"{path} is encrypted, or damaged or not an ercsheet database. If it is your "
-            "encrypted database, ercsheet needs its passphrase (set ERCSHEET_PASSPHRASE, or type "
-            "it when asked); if it was not encrypted, restore a backup: ercsheet restore FILE. "
-            "Nothing was changed."
-        )
-    if passphrase is not None and encrypted and not cipher.readable(path, passphrase):
-        return f"The passphrase is wrong for {path}: try again. Nothing was changed."
-    if passphrase is not None and not encrypted and path.exists() and path.stat().st_size:
-        return (
-            f"{path} is not encrypted, so it has no passphrase: open it without one (unset "
-            "ERCSHEET_PASSPHRASE), then set one with `ercsheet passphrase`. Nothing was changed."
-        )
-    return None
-
-
 def _engine(path: Path, passphrase: str | None) -> Engine:
     if passphrase is None:
         return create_engine(f"sqlite:///{path}")
     url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
     return create_engine(url)
-
-
-def quick_check_file(path: Path, passphrase: str | None = None) -> str | None:
-    """What `PRAGMA quick_check` finds wrong with the file (None: nothing), on a connection of
-    its own, read-only: the window runs it in the background, as it reads the whole file."""
-    uri = f"file:{path.resolve().as_posix()}?mode=ro"
-    try:
-        with closing(cipher.connect(uri, passphrase, uri=True)) as connection:
-            result = connection.execute("PRAGMA quick_check").fetchone()
-    except cipher.Error as error:
-        return damaged_message(path, error)
-    if result and result[0] == "ok":
-        return None
-    found = str(result[0]).replace("*** in database main ***", "").strip() if result else ""
-    return damaged_message(path, found.splitlines()[0] if found else "no answer")
 
 
 def open_engine(path: Path, passphrase: str | None = None, quick_check: bool = True) -> Engine:

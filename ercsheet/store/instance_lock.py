@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from ercsheet.store.database import StoreError
+from ercsheet.store.opening import StoreError
 
 
 class AlreadyOpen(StoreError):

@@ -1,22 +1,23 @@
-"""Reading a whole sheet with four column queries instead of loading ORM objects.
+"""Reading sheets with a few plain SQL queries on the DB-API connection, not ORM objects.
 
 Opening a 300-row sheet builds thousands of rows and ticks: as plain tuples this is several times
-faster than as mapped objects, and opening a sheet is what an assessor waits for most often.
-Edits still load the ORM objects they change (store.py); both paths build the same content
-(tests/store/test_reading.py holds them together).
+faster than as mapped objects, and opening a sheet is what an assessor waits for most often. It
+needs no SQLAlchemy either, so `ercsheet pdf` reads through the same functions without loading it
+(sheet_reader.py). Edits still load the ORM objects they change (store.py); both paths build the
+same content (tests/store/test_reading.py holds them together).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent
-from ercsheet.domain.vocabulary import Method, Role
-from ercsheet.store import convert, models
+from ercsheet.catalogue.snapshot import unit_from_json
+from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.store.strokes import strokes_from_json
 
 
 @dataclass(frozen=True)
@@ -37,123 +38,121 @@ class SheetMissing(LookupError):
     pass
 
 
-def read_sheet(session: Session, sheet_id: int) -> tuple[SheetContent, list[int]]:
+SHEET_HEAD = """
+    SELECT sheet.unit_snapshot, sheet.qualification, sheet.assessor_name,
+           sheet.assessor_qualified, sheet.iv_name, sheet.iv_qualified,
+           candidate.name, candidate.candidate_number, candidate.centre_number
+    FROM sheet JOIN candidate ON candidate.id = sheet.candidate_id
+    WHERE sheet.id = ?"""
+ITEMS = """
+    SELECT id, ref, title, method, date, notes FROM evidence_item
+    WHERE sheet_id = ? ORDER BY position"""
+TICKS = """
+    SELECT tick.evidence_id, tick.criterion
+    FROM tick JOIN evidence_item ON evidence_item.id = tick.evidence_id
+    WHERE evidence_item.sheet_id = ?"""
+SIGNATURES = """
+    SELECT role, name, date, kind, strokes FROM signature WHERE sheet_id = ? ORDER BY id"""
+
+
+def read_sheet(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetContent, list[int]]:
     """The sheet's content and its evidence items' ids, in the order of its rows."""
-    head = session.execute(
-        select(
-            models.Sheet.unit_snapshot,
-            models.Sheet.qualification,
-            models.Sheet.assessor_name,
-            models.Sheet.assessor_qualified,
-            models.Sheet.iv_name,
-            models.Sheet.iv_qualified,
-            models.Candidate.name,
-            models.Candidate.candidate_number,
-            models.Candidate.centre_number,
-        )
-        .join(models.Candidate)
-        .where(models.Sheet.id == sheet_id)
-    ).one_or_none()
+    head = connection.execute(SHEET_HEAD, (sheet_id,)).fetchone()
     if head is None:
         raise SheetMissing(sheet_id)
-    items = session.execute(
-        select(
-            models.EvidenceItem.id,
-            models.EvidenceItem.ref,
-            models.EvidenceItem.title,
-            models.EvidenceItem.method,
-            models.EvidenceItem.date,
-            models.EvidenceItem.notes,
-        )
-        .where(models.EvidenceItem.sheet_id == sheet_id)
-        .order_by(models.EvidenceItem.position)
-    ).all()
+    snapshot, qualification, assessor, assessor_qualified, iv, iv_qualified, *candidate = head
+    items = connection.execute(ITEMS, (sheet_id,)).fetchall()
     ticks: dict[int, set[str]] = defaultdict(set)
-    for evidence_id, criterion in session.execute(
-        select(models.Tick.evidence_id, models.Tick.criterion)
-        .join(models.EvidenceItem)
-        .where(models.EvidenceItem.sheet_id == sheet_id)
-    ):
+    for evidence_id, criterion in connection.execute(TICKS, (sheet_id,)):
         ticks[evidence_id].add(criterion)
-    signatures = session.scalars(
-        select(models.SignatureRecord)
-        .where(models.SignatureRecord.sheet_id == sheet_id)
-        .order_by(models.SignatureRecord.id)
-    )
     content = SheetContent(
-        unit=convert.unit_from_snapshot(head.unit_snapshot),
-        candidate=Candidate(head.name, head.candidate_number, head.centre_number),
-        assessor=Person(head.assessor_name, head.assessor_qualified),
-        qualification=head.qualification,
-        iv=Person(head.iv_name, head.iv_qualified) if head.iv_name is not None else None,
+        unit=unit_from_json(snapshot),
+        candidate=Candidate(*candidate),
+        assessor=Person(assessor, bool(assessor_qualified)),
+        qualification=qualification,
+        iv=Person(iv, bool(iv_qualified)) if iv is not None else None,
         evidence=tuple(
             EvidenceRow(
-                ref=item.ref,
-                title=item.title,
-                method=Method(item.method),
-                date=item.date,
-                criteria=frozenset(ticks.get(item.id, ())),
-                notes=item.notes,
+                ref=ref,
+                title=title,
+                method=Method(method),
+                date=_date(date),
+                criteria=frozenset(ticks.get(item_id, ())),
+                notes=notes,
             )
-            for item in items
+            for item_id, ref, title, method, date, notes in items
         ),
-        signatures=tuple(convert.signature(record) for record in signatures),
+        signatures=tuple(
+            Signature(
+                Role(role),
+                name,
+                dt.date.fromisoformat(date),
+                SignatureKind(kind),
+                strokes_from_json(strokes),
+            )
+            for role, name, date, kind, strokes in connection.execute(SIGNATURES, (sheet_id,))
+        ),
     )
-    return content, [item.id for item in items]
+    return content, [item[0] for item in items]
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def record_code(connection: sqlite3.Connection, sheet_id: int) -> str | None:
+    row = connection.execute("SELECT record_code FROM sheet WHERE id = ?", (sheet_id,)).fetchone()
+    if row is None:
+        raise SheetMissing(sheet_id)
+    return row[0]  # type: ignore[no-any-return]
 
 
 def summaries(
-    session: Session, candidate_id: int | None = None, sheet_id: int | None = None
+    connection: sqlite3.Connection, candidate_id: int | None = None, sheet_id: int | None = None
 ) -> list[SheetSummary]:
     """Sheets with their coverage and status, by id (a candidate's, one, or all)."""
-
-    heads = select(
-        models.Sheet.id,
-        models.Sheet.unit_id,
-        models.Sheet.unit_snapshot,
-        models.Sheet.qualification,
-        models.Sheet.candidate_id,
-        models.Candidate.name,
-        models.Candidate.candidate_number,
-    ).join(models.Candidate)
-    ticked_query = (
-        select(models.EvidenceItem.sheet_id, models.Tick.criterion).join(models.Tick).distinct()
-    )
-    signed_query = select(models.SignatureRecord.sheet_id, models.SignatureRecord.role).where(
-        models.SignatureRecord.role == Role.ASSESSOR.value
-    )
-    if candidate_id is not None:
-        heads = heads.where(models.Sheet.candidate_id == candidate_id)
-        ticked_query = ticked_query.join(models.Sheet).where(
-            models.Sheet.candidate_id == candidate_id
-        )
-        signed_query = signed_query.join(models.Sheet).where(
-            models.Sheet.candidate_id == candidate_id
-        )
-    if sheet_id is not None:
-        heads = heads.where(models.Sheet.id == sheet_id)
-        ticked_query = ticked_query.where(models.EvidenceItem.sheet_id == sheet_id)
-        signed_query = signed_query.where(models.SignatureRecord.sheet_id == sheet_id)
+    # Only the filters given, so SQLite can use the candidate and sheet indexes.
+    filters = {"sheet.candidate_id = :candidate": candidate_id, "sheet.id = :sheet": sheet_id}
+    which = " AND ".join(f for f, value in filters.items() if value is not None) or "1"
+    chosen = {"candidate": candidate_id, "sheet": sheet_id}
     ticked: dict[int, set[str]] = defaultdict(set)
-    for sheet, criterion in session.execute(ticked_query):
+    for sheet, criterion in connection.execute(
+        "SELECT DISTINCT evidence_item.sheet_id, tick.criterion FROM tick"
+        " JOIN evidence_item ON evidence_item.id = tick.evidence_id"
+        f" JOIN sheet ON sheet.id = evidence_item.sheet_id WHERE {which}",
+        chosen,
+    ):
         ticked[sheet].add(criterion)
-    signed = {sheet for sheet, _role in session.execute(signed_query)}
+    signed = {
+        sheet
+        for (sheet,) in connection.execute(
+            "SELECT signature.sheet_id FROM signature JOIN sheet ON sheet.id = signature.sheet_id"
+            f" WHERE signature.role = :role AND {which}",
+            {**chosen, "role": Role.ASSESSOR.value},
+        )
+    }
     found = []
-    for head in session.execute(heads.order_by(models.Sheet.id)):
-        unit = convert.unit_from_snapshot(head.unit_snapshot)
+    for sheet, unit_id, snapshot, qualification, candidate, name, number in connection.execute(
+        "SELECT sheet.id, sheet.unit_id, sheet.unit_snapshot, sheet.qualification,"
+        " sheet.candidate_id, candidate.name, candidate.candidate_number"
+        f" FROM sheet JOIN candidate ON candidate.id = sheet.candidate_id WHERE {which}"
+        " ORDER BY sheet.id",
+        chosen,
+    ):
+        unit = unit_from_json(snapshot)
         numbers = unit.criterion_numbers
         found.append(
             SheetSummary(
-                id=head.id,
-                unit_id=head.unit_id,
+                id=sheet,
+                unit_id=unit_id,
                 unit_title=unit.display_title,
-                qualification=head.qualification,
-                candidate_id=head.candidate_id,
-                candidate_name=head.name,
-                candidate_number=head.candidate_number,
-                covered=len(ticked.get(head.id, set()) & set(numbers)),
+                qualification=qualification,
+                candidate_id=candidate,
+                candidate_name=name,
+                candidate_number=number,
+                covered=len(ticked.get(sheet, set()) & set(numbers)),
                 total=len(numbers),
-                status="signed" if head.id in signed else "draft",
+                status="signed" if sheet in signed else "draft",
             )
         )
     return found

@@ -11,23 +11,24 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.catalogue.snapshot import unit_to_json
+from ercsheet.catalogue.snapshot import unit_from_json, unit_to_json
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, backup, cipher, convert, models, reading, signing
-from ercsheet.store.database import StoreError, open_engine
+from ercsheet.store.database import open_engine
 from ercsheet.store.exchange_format import SheetV1, content_of, sheet_to_dict
 from ercsheet.store.instance_lock import InstanceLock
+from ercsheet.store.opening import StoreError
 from ercsheet.store.reading import SheetSummary as SheetSummary
 
 
@@ -256,11 +257,11 @@ class Store:
 
     def sheets(self, candidate_id: int | None = None) -> list[SheetSummary]:
         with self._sessions() as session:
-            return reading.summaries(session, candidate_id)
+            return reading.summaries(_driver(session), candidate_id)
 
     def sheet_summary(self, sheet_id: int) -> SheetSummary:
         with self._sessions() as session:
-            found = reading.summaries(session, sheet_id=sheet_id)
+            found = reading.summaries(_driver(session), sheet_id=sheet_id)
         if not found:
             raise NotFound(f"There is no sheet {sheet_id}.")
         return found[0]
@@ -272,7 +273,7 @@ class Store:
         """The sheet's content and the ids of its evidence items, row by row (what a view edits)."""
         with self._sessions() as session:
             try:
-                return reading.read_sheet(session, sheet_id)
+                return reading.read_sheet(_driver(session), sheet_id)
             except reading.SheetMissing:
                 raise NotFound(f"There is no sheet {sheet_id}.") from None
 
@@ -351,7 +352,7 @@ class Store:
             sheet_id, snapshot = found
             if self._assessor_signed(session, sheet_id):
                 raise RuleViolation([self._locked_problem()])
-            if criterion not in convert.unit_from_snapshot(snapshot).criterion_numbers:
+            if criterion not in unit_from_json(snapshot).criterion_numbers:
                 raise RuleViolation(
                     [
                         Problem(
@@ -566,13 +567,13 @@ class Store:
 
     @staticmethod
     def _content(session: Session, sheet_id: int) -> SheetContent:
-        return reading.read_sheet(session, sheet_id)[0]
+        return reading.read_sheet(_driver(session), sheet_id)[0]
 
     def check_record(self, sheet_id: int) -> str | None:
         with self._sessions() as session:
             sheet = self._get(session, models.Sheet, sheet_id)
             return signing.check_sheet_record(
-                sheet, session, lambda: reading.read_sheet(session, sheet_id)[0]
+                sheet, session, lambda: reading.read_sheet(_driver(session), sheet_id)[0]
             )
 
     def find_by_code(self, typed: str) -> list[tuple[int, int | None]]:
@@ -650,3 +651,11 @@ class Store:
         session: Session, sheet_id: int | None, actor: str, action: str, detail: str
     ) -> None:
         audit.append(session, sheet_id, actor, action, detail)
+
+
+def _driver(session: Session) -> sqlite3.Connection:
+    """The session's own DB-API connection, for reading.py's plain queries; the session's
+    pending changes are flushed to it first, so they are read too."""
+    session.flush()
+    # sqlite3's, or sqlcipher3's for an encrypted store: the same DB-API.
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from ercsheet.domain.sheet import Person
 from ercsheet.store.store import Store
 from tests.factories import covering_all
 from tests.pdf.reading import flat, read
+from tests.store.test_database import OLD_DATABASE
 from tests.test_cli import ercsheet
 
 
@@ -79,3 +82,60 @@ def test_an_unwritable_path_is_a_clear_error(database: Path, tmp_path: Path) -> 
         assert denied.returncode == 1 and "Permission denied" in denied.stderr
     folder = ercsheet("pdf", "1", "-o", tmp_path, db=database)
     assert folder.returncode == 1 and "cannot write" in folder.stderr
+
+
+def test_printing_loads_neither_sqlalchemy_nor_pydantic(database: Path, tmp_path: Path) -> None:
+    # They take several times longer to import than a sheet takes to print (docs/performance.md).
+    command = ["--db", str(database), "pdf", "1", "-o", str(tmp_path / "x.pdf")]
+    script = (
+        f"import sys; from ercsheet.cli import main; status = main({command!r}); "
+        "print(status, sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'pydantic', 'alembic', 'PySide6'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.splitlines()[-1] == "0 []", result.stderr
+
+
+def test_a_database_from_an_earlier_version_is_upgraded_then_printed(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    path.write_bytes(OLD_DATABASE.read_bytes())
+    out = tmp_path / "old.pdf"
+    result = ercsheet("pdf", "1", "-o", out, db=path)
+    assert result.returncode == 0, result.stderr
+    assert "(Page 1 of 1)" in flat(read(out.read_bytes()).pages[0].extract_text())
+    assert ercsheet("pdf", "1", "-o", out, db=path).returncode == 0  # now current: no upgrade
+
+
+def test_an_encrypted_store_prints_with_its_passphrase_only(
+    tmp_path: Path, f17: Unit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "secret.sqlite3"
+    with Store(path, passphrase="correct horse") as store:
+        candidate = store.add_candidate("Gwenllian Ŵyn", "0007", "12345")
+        store.create_sheet(candidate, f17, "", Person("Pat Jones"))
+    out = tmp_path / "secret.pdf"
+    monkeypatch.setenv("ERCSHEET_PASSPHRASE", "wrong horse")
+    wrong = ercsheet("pdf", "1", "-o", out, db=path)
+    assert wrong.returncode == 1 and "passphrase is wrong" in wrong.stderr
+    assert not out.exists()
+    monkeypatch.setenv("ERCSHEET_PASSPHRASE", "correct horse")
+    right = ercsheet("pdf", "--candidate", "0007", "-o", out, db=path)
+    assert right.returncode == 0, right.stderr
+    assert "Gwenllian Ŵyn" in flat(read(out.read_bytes()).pages[0].extract_text())
+
+
+def test_printing_needs_a_database_and_creates_none(tmp_path: Path) -> None:
+    missing = tmp_path / "none.sqlite3"
+    result = ercsheet("pdf", "1", "-o", tmp_path / "x.pdf", db=missing)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"ercsheet: there is no database at {missing} yet"
+    assert not missing.exists()
+
+
+def test_printing_while_the_window_has_the_store_open(database: Path, tmp_path: Path) -> None:
+    with Store(database, exclusive=True) as window_store:
+        window_store.add_candidate("Added while printing", "0099")
+        result = ercsheet("pdf", "2", "-o", tmp_path / "x.pdf", db=database)
+    assert result.returncode == 0, result.stderr

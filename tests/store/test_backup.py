@@ -10,7 +10,7 @@ import pytest
 
 from ercsheet.store import backup
 from ercsheet.store.backup import BackupError
-from ercsheet.store.database import StoreError
+from ercsheet.store.opening import StoreError
 from ercsheet.store.store import Store
 from tests.store.test_database import OLD_DATABASE
 

@@ -13,8 +13,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from ercsheet.store.database import SCHEMA_REVISION, StoreError, head_revision, open_engine
+from ercsheet.store.database import head_revision, open_engine
 from ercsheet.store.models import Base
+from ercsheet.store.opening import SCHEMA_REVISION, StoreError
 from ercsheet.store.store import Store
 
 OLD_DATABASE = Path(__file__).parent / "data" / "schema-0001.sqlite3"
@@ -42,7 +43,7 @@ def test_a_new_database_matches_the_models_and_is_at_head(tmp_path: Path) -> Non
 
 def test_the_schema_revision_the_code_writes_is_the_newest_migration() -> None:
     assert head_revision() == SCHEMA_REVISION, (
-        "a migration was added: set SCHEMA_REVISION in ercsheet/store/database.py to its revision"
+        "a migration was added: set SCHEMA_REVISION in ercsheet/store/opening.py to its revision"
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ercsheet.store import backup, cipher
-from ercsheet.store.database import StoreError
+from ercsheet.store.opening import StoreError
 from ercsheet.store.store import Store
 
 NAME = "Łukasz Żółć"

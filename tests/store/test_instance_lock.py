@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ercsheet.cli import main
-from ercsheet.store.database import StoreError
+from ercsheet.store.opening import StoreError
 from ercsheet.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ import pytest
 
 from ercsheet import paths
 from ercsheet.store import backup
-from ercsheet.store.database import StoreError
+from ercsheet.store.opening import StoreError
 from ercsheet.store.store import Store
 
 

@@ -61,7 +61,7 @@ def test_a_damaged_database_is_reported_with_what_to_do_and_left_as_it_is(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ercsheet.gui import create_main_window
-    from ercsheet.store.database import StoreError
+    from ercsheet.store.opening import StoreError
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
