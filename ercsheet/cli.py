@@ -22,7 +22,7 @@ from ercsheet import paths
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
     from ercsheet.catalogue.model import Unit
-    from ercsheet.store.sheet_reader import SheetReader
+    from ercsheet.store.store import Store
 
 
 class CommandError(Exception):
@@ -151,7 +151,7 @@ def passphrase_for(database: Path) -> str | None:
 _opened: list[Any] = []
 
 
-def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = False) -> Any:
+def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = False) -> Store:
     """The store; `exclusive` for commands that change it (refused while the window is open);
     `check` reads the whole file with SQLite's quick_check first (`ercsheet check` does)."""
     from ercsheet.store.opening import StoreError
@@ -164,28 +164,6 @@ def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = 
         return store
     except StoreError as error:
         raise CommandError(str(error)) from None
-
-
-def open_reader(args: argparse.Namespace) -> SheetReader:
-    """The store opened only to read, without SQLAlchemy (printing starts several times
-    sooner); a file at an older schema is first upgraded by opening the full store once."""
-    from ercsheet.store.opening import StoreError
-    from ercsheet.store.sheet_reader import OutOfDate, SheetReader
-
-    database = args.db or paths.default_database()
-    passphrase = passphrase_for(database)
-    try:
-        try:
-            reader = SheetReader(database, passphrase)
-        except OutOfDate:
-            from ercsheet.store.store import Store
-
-            Store(database, passphrase=passphrase).close()
-            reader = SheetReader(database, passphrase)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
-    _opened.append(reader)
-    return reader
 
 
 @contextlib.contextmanager
@@ -345,23 +323,26 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from ercsheet.pdf import PrintedSheet, render_pdf
-    from ercsheet.store.reading import SheetMissing
+    from ercsheet.store.values import NotFound
 
     if bool(args.sheet_ids) == bool(args.candidate):
         raise CommandError("name the sheets (SHEET_ID...) or a candidate (--candidate NUMBER)")
-    reader = open_reader(args)
+    database = args.db or paths.default_database()
+    if not database.exists():
+        raise CommandError(f"there is no database at {database} yet")
+    store = open_store(args)
     sheet_ids = list(args.sheet_ids)
     if args.candidate:
-        found = reader.candidate_sheets(args.candidate)
-        if found is None:
+        candidate = store.find_candidate(args.candidate)
+        if candidate is None:
             raise CommandError(f"there is no candidate with number {args.candidate}")
-        if not found.sheet_ids:
-            raise CommandError(f"candidate {args.candidate} ({found.name}) has no sheets")
-        sheet_ids = found.sheet_ids
+        sheet_ids = [s.id for s in store.sheets(candidate.id)]
+        if not sheet_ids:
+            raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
     try:
-        printed = [PrintedSheet(reader.sheet(i), reader.record_code(i)) for i in sheet_ids]
-    except SheetMissing as missing:
-        raise CommandError(f"There is no sheet {missing.args[0]}.") from None
+        printed = [PrintedSheet(store.sheet(i), store.record_code(i)) for i in sheet_ids]
+    except NotFound as error:
+        raise CommandError(str(error)) from None
     try:
         render_pdf(printed, args.output)
     except OSError as error:

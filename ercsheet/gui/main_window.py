@@ -340,4 +340,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.save_layout()
+        # Nothing may read the store once the window is closed: the store is closed next.
+        self.sheet_view.stop_pending()
         super().closeEvent(event)

@@ -160,6 +160,10 @@ class SheetView(QWidget):
             row = min(current.row(), self.model.rowCount() - 1)
             self.grid.setCurrentIndex(self.model.index(row, current.column()))
 
+    def stop_pending(self) -> None:
+        """Drop the signing panel's pending catch-up (the window is closing)."""
+        self._panel_catch_up.stop()
+
     def close_sheet(self) -> None:
         self.sheet_id, self.content = None, None
         self.model.beginResetModel()

@@ -12,35 +12,22 @@ from sqlalchemy import URL, Engine, create_engine, event
 from ercsheet.store import backup, cipher
 from ercsheet.store.models import Base
 from ercsheet.store.opening import (
-    BUSY_TIMEOUT_MS,
     SCHEMA_REVISION,
     StoreError,
     damaged_message,
     encryption_message,
+    prepare_connection,
     stored_revision,
+    write_problem,
 )
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 
-def contains_folded(text: str | None, needle: str | None) -> bool:
-    """SQL `contains_folded(name, 'łukasz')`: Unicode case folding, which LIKE lacks."""
-    return bool(text and needle and needle.casefold() in text.casefold())
-
-
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # With a passphrase, the SQLCipher dialect has already keyed the connection.
-    dbapi_connection.create_function("contains_folded", 2, contains_folded, deterministic=True)
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # Deleted rows (an erased candidate) are overwritten, not left readable in free pages.
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # FULL: a commit is on disk before it returns, even if the battery dies next.
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
+    prepare_connection(dbapi_connection)
 
 
 def _alembic_config() -> Config:
@@ -123,12 +110,10 @@ def open_engine(path: Path, passphrase: str | None = None, quick_check: bool = T
     new_file = not path.exists()
     if new_file:
         _create_private_file(path)
-    elif not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
-        raise StoreError(
-            f"ercsheet cannot write to {path} (the file or its folder is read-only). Nothing was "
-            "changed: make the folder writable, or copy the file somewhere writable and open it "
-            "with --db."
-        )
+    else:
+        problem = write_problem(path)
+        if problem:
+            raise StoreError(problem)
     try:
         current = None if new_file else stored_revision(path, passphrase)
     except cipher.DatabaseError as error:

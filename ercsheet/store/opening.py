@@ -7,6 +7,8 @@ without loading SQLAlchemy at all.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from contextlib import closing
 from pathlib import Path
 
@@ -79,3 +81,33 @@ def quick_check_file(path: Path, passphrase: str | None = None) -> str | None:
         return None
     found = str(result[0]).replace("*** in database main ***", "").strip() if result else ""
     return damaged_message(path, found.splitlines()[0] if found else "no answer")
+
+
+def contains_folded(text: str | None, needle: str | None) -> bool:
+    """SQL `contains_folded(name, 'łukasz')`: Unicode case folding, which LIKE lacks."""
+    return bool(text and needle and needle.casefold() in text.casefold())
+
+
+def prepare_connection(dbapi_connection: sqlite3.Connection) -> None:
+    """Durable settings, on every connection the store opens (after its key, if encrypted)."""
+    dbapi_connection.create_function("contains_folded", 2, contains_folded, deterministic=True)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted rows (an erased candidate) are overwritten, not left readable in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a commit is on disk before it returns, even if the battery dies next.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def write_problem(path: Path) -> str | None:
+    """Why ercsheet cannot write to the existing database at `path` (None: it can)."""
+    if os.access(path.parent, os.W_OK) and os.access(path, os.W_OK):
+        return None
+    return (
+        f"ercsheet cannot write to {path} (the file or its folder is read-only). Nothing was "
+        "changed: make the folder writable, or copy the file somewhere writable and open it "
+        "with --db."
+    )

@@ -18,6 +18,7 @@ from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.store.strokes import strokes_from_json
+from ercsheet.store.values import CandidateInfo, Profile
 
 
 @dataclass(frozen=True)
@@ -156,3 +157,52 @@ def summaries(
             )
         )
     return found
+
+
+# --- candidates and the assessor ----------------------------------------------------------------
+
+CANDIDATE_COLUMNS = "SELECT id, name, candidate_number, centre_number FROM candidate"
+
+
+def candidates(connection: sqlite3.Connection, search: str = "") -> list[CandidateInfo]:
+    """Candidates whose name or number contains `search`, by name. Matched with Unicode case
+    folding (opening.contains_folded), not SQLite's LIKE, whose folding stops at ASCII:
+    "łukasz" must find "Łukasz"."""
+    query = CANDIDATE_COLUMNS
+    needle = search.strip()
+    if needle:
+        query += (
+            " WHERE contains_folded(name, :needle) OR contains_folded(candidate_number, :needle)"
+        )
+    rows = connection.execute(query + " ORDER BY lower(name), id", {"needle": needle})
+    return [CandidateInfo(*row) for row in rows.fetchall()]
+
+
+def candidate(connection: sqlite3.Connection, candidate_id: int) -> CandidateInfo | None:
+    row = connection.execute(CANDIDATE_COLUMNS + " WHERE id = ?", (candidate_id,)).fetchone()
+    return CandidateInfo(*row) if row else None
+
+
+def candidate_by_number(connection: sqlite3.Connection, number: str) -> CandidateInfo | None:
+    row = connection.execute(
+        CANDIDATE_COLUMNS + " WHERE candidate_number = ? ORDER BY id", (number.strip(),)
+    ).fetchone()
+    return CandidateInfo(*row) if row else None
+
+
+def profile(connection: sqlite3.Connection) -> tuple[Profile, bool] | None:
+    """The assessor's profile, and whether a PIN is set."""
+    row = connection.execute(
+        "SELECT name, qualified, assessor_number, pin_hash FROM assessor_profile ORDER BY id"
+    ).fetchone()
+    if row is None:
+        return None
+    name, qualified, number, pin_hash = row
+    return Profile(name, bool(qualified), number), bool(pin_hash)
+
+
+def evidence_ids(connection: sqlite3.Connection, sheet_id: int) -> list[int]:
+    rows = connection.execute(
+        "SELECT id FROM evidence_item WHERE sheet_id = ? ORDER BY position", (sheet_id,)
+    )
+    return [item_id for (item_id,) in rows.fetchall()]

@@ -1,79 +1,55 @@
-"""The store's operations: every change the app makes goes through one, committed at once."""
+"""The store: every change the app makes goes through one of its operations, committed at once.
+
+It opens in two halves. Reads (candidates, the profile, a sheet and its summaries) are plain SQL
+on a DB-API connection of the store's own (reading.py), ready as soon as the file is checked.
+Changes, and the few reads that need mapped objects, go through SQLAlchemy (operations.py), loaded
+when first needed: the window shows the assessor their candidates, and `ercsheet pdf` prints,
+without waiting for SQLAlchemy's import, which takes several times longer than either. The window
+loads that half as soon as it is shown, so the first tick does not wait either.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
 import sqlite3
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar, cast
-
-from sqlalchemy import select, update
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.catalogue.snapshot import unit_from_json, unit_to_json
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
-from ercsheet.domain.vocabulary import Role
-from ercsheet.store import audit, backup, cipher, convert, models, reading, signing
-from ercsheet.store.database import open_engine
-from ercsheet.store.exchange_format import SheetV1, content_of, sheet_to_dict
+from ercsheet.store import backup, cipher, reading
 from ercsheet.store.instance_lock import InstanceLock
-from ercsheet.store.opening import StoreError
+from ercsheet.store.opening import (
+    SCHEMA_REVISION,
+    StoreError,
+    damaged_message,
+    encryption_message,
+    prepare_connection,
+    quick_check_file,
+    stored_revision,
+    write_problem,
+)
 from ercsheet.store.reading import SheetSummary as SheetSummary
+from ercsheet.store.values import CandidateInfo as CandidateInfo
+from ercsheet.store.values import DiskFull as DiskFull
+from ercsheet.store.values import NotFound as NotFound
+from ercsheet.store.values import Profile as Profile
+from ercsheet.store.values import RuleViolation as RuleViolation
+from ercsheet.store.values import SupersededVersion as SupersededVersion
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
-class RuleViolation(Exception):
-    """A change was refused by a rule; `problems` say which and what to do."""
+    from ercsheet.store import operations
+    from ercsheet.store.signing import RecordCheck
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-class DiskFull(StoreError):
-    """A write found no room on the disk; nothing of it was stored."""
-
-
-class NotFound(LookupError):
-    pass
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    qualified: bool
-    assessor_number: str = ""
-
-
-@dataclass(frozen=True)
-class CandidateInfo:
-    id: int
-    name: str
-    candidate_number: str
-    centre_number: str
-
-
-@dataclass(frozen=True)
-class SupersededVersion:
-    number: int
-    record_code: str
-    superseded_at: dt.datetime
-    superseded_by: str
-    reason: str
-    content_json: str
-
-
-_Row = TypeVar("_Row", bound=models.Base)
+T = TypeVar("T")
 
 
 class Store:
@@ -90,30 +66,87 @@ class Store:
         `quick_check`: read the whole file for damage first (the window does it afterwards)."""
         self.path = Path(path)
         self.passphrase = passphrase
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
         self._lock = InstanceLock(self.path) if exclusive else None
         if self._lock is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._lock.acquire()
         try:
-            self.engine = open_engine(self.path, passphrase, quick_check)
+            self._open(quick_check)
         except BaseException:
             if self._lock is not None:
                 self._lock.release()
             raise
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def _open(self, quick_check: bool) -> None:
+        """Check the file and open the read connection; a file that must be created or
+        upgraded first is opened through SQLAlchemy (and Alembic) at once."""
+        if not self._is_current():
+            self._orm_sessions(quick_check)
+        elif quick_check:
+            problem = quick_check_file(self.path, self.passphrase)
+            if problem:
+                raise StoreError(problem)
+        try:
+            self._reader = cipher.connect(self.path, self.passphrase)
+            prepare_connection(self._reader)
+        except cipher.DatabaseError as error:
+            raise StoreError(damaged_message(self.path, error)) from None
+
+    def _is_current(self) -> bool:
+        """Whether the file exists, opens with the passphrase, is writable and at this schema;
+        what is wrong is raised as a StoreError (None: it must be created or upgraded)."""
+        if not self.path.exists() or not self.path.stat().st_size:
+            return False
+        problem = encryption_message(self.path, self.passphrase) or write_problem(self.path)
+        if problem:
+            raise StoreError(problem)
+        try:
+            return stored_revision(self.path, self.passphrase) == SCHEMA_REVISION
+        except cipher.DatabaseError as error:
+            raise StoreError(damaged_message(self.path, error)) from None
+
+    def _orm_sessions(self, quick_check: bool = False) -> sessionmaker[Session]:
+        if self._sessions is None:
+            # The SQLAlchemy half, imported on first use (see the module's docstring).
+            global operations
+            from sqlalchemy.orm import sessionmaker
+
+            from ercsheet.store import operations
+            from ercsheet.store.database import open_engine
+
+            self._engine = open_engine(self.path, self.passphrase, quick_check)
+            self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        return self._sessions
+
+    @property
+    def engine(self) -> Engine:
+        self._orm_sessions()
+        assert self._engine is not None
+        return self._engine
+
+    def load_orm(self) -> None:
+        """Load the SQLAlchemy half now (the window calls this once it is shown)."""
+        self._orm_sessions()
 
     def close(self) -> None:
-        self.engine.dispose()
+        self._close_connections()
         if self._lock is not None:
             self._lock.release()
 
+    def _close_connections(self) -> None:
+        self._reader.close()
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = self._sessions = None
+
     def reconnect(self) -> None:
         """Open the file again (after a restore replaced it), with the same checks as at start."""
-        self.engine.dispose()
+        self._close_connections()
         if self.passphrase is not None and not cipher.is_encrypted(self.path):
             self.passphrase = None  # a plain backup was restored
-        self.engine = open_engine(self.path, self.passphrase)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._open(quick_check=True)
 
     def backup(self, reason: str) -> Path | None:
         """A rotating backup now, encrypted like the database."""
@@ -130,20 +163,21 @@ class Store:
         if new is not None and not new:
             raise ValueError("an empty passphrase: pass None to remove encryption")
         self.backup("before-passphrase")
-        self.engine.dispose()
+        self._close_connections()
         try:
             cipher.export(self.path, self.passphrase, new)
             backup.rekey_backups(self.path, self.passphrase, new)
         finally:
             self.passphrase = new if cipher.is_encrypted(self.path) else None
-            self.engine = open_engine(self.path, self.passphrase)
-            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            self._open(quick_check=False)
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+    # --- the two halves ---------------------------------------------------------------------
 
     def transaction(self) -> AbstractContextManager[Session]:
         """A session for a multi-step write (an import): all of it is committed, or none."""
@@ -152,8 +186,10 @@ class Store:
     @contextmanager
     def _writing(self) -> Iterator[Session]:
         """A write transaction; a full disk is reported plainly (SQLite rolled it back whole)."""
+        from sqlalchemy.exc import OperationalError
+
         try:
-            with self._sessions.begin() as session:
+            with self._orm_sessions().begin() as session:
                 yield session
         except OperationalError as error:
             if getattr(error.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
@@ -164,104 +200,89 @@ class Store:
                 ) from None
             raise
 
+    def _change(self, operation: Callable[[Session], T]) -> T:
+        """Run an operation (operations.py) in a write transaction of its own."""
+        with self._writing() as session:
+            return operation(session)
+
+    def _orm_read(self, operation: Callable[[Session], T]) -> T:
+        with self._orm_sessions()() as session:
+            return operation(session)
+
+    def _read(self, query: Callable[..., T], *args: Any) -> T:
+        """A read on the store's own connection; damage found where it reads is said plainly."""
+        try:
+            return query(self._reader, *args)
+        except cipher.DatabaseError as error:
+            raise StoreError(damaged_message(self.path, error)) from None
+
     # --- the assessor profile -------------------------------------------------------------
 
     def profile(self) -> Profile | None:
-        with self._sessions() as session:
-            row = session.scalars(select(models.AssessorProfile)).first()
-            return Profile(row.name, row.qualified, row.assessor_number) if row else None
+        found = self._read(reading.profile)
+        return found[0] if found else None
+
+    def has_pin(self) -> bool:
+        found = self._read(reading.profile)
+        return bool(found and found[1])
 
     def set_profile(self, profile: Profile) -> None:
-        with self._writing() as session:
-            row = session.scalars(select(models.AssessorProfile)).first()
-            if row is None:
-                row = models.AssessorProfile()
-                session.add(row)
-            row.name, row.qualified = profile.name, profile.qualified
-            row.assessor_number = profile.assessor_number
+        self._change(lambda session: operations.set_profile(session, profile))
+
+    def set_pin(self, pin: str | None, current: str | None = None) -> None:
+        """Set (or with None remove) the PIN asked before signing as assessor."""
+        if pin is not None and len(pin) < 4:
+            raise RuleViolation(
+                [Problem(rules.Rule.ASSESSOR_PIN, "Choose a PIN of at least 4 characters.")]
+            )
+        self._change(lambda session: operations.set_pin(session, pin, current))
 
     # --- candidates -----------------------------------------------------------------------
 
     def add_candidate(self, name: str, candidate_number: str = "", centre_number: str = "") -> int:
-        if not name.strip():
-            raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
-        with self._writing() as session:
-            row = models.Candidate(
-                name=name.strip(),
-                candidate_number=candidate_number.strip(),
-                centre_number=centre_number.strip(),
-            )
-            session.add(row)
-            session.flush()
-            return row.id
+        _require_name(name)
+        return self._change(
+            lambda session: operations.add_candidate(session, name, candidate_number, centre_number)
+        )
 
     def update_candidate(
         self, candidate_id: int, name: str, candidate_number: str, centre_number: str
     ) -> None:
-        if not name.strip():
-            raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
-        with self._writing() as session:
-            row = self._get(session, models.Candidate, candidate_id)
-            row.name, row.candidate_number = name.strip(), candidate_number.strip()
-            row.centre_number = centre_number.strip()
+        _require_name(name)
+        self._change(
+            lambda session: operations.update_candidate(
+                session, candidate_id, name, candidate_number, centre_number
+            )
+        )
 
     def candidates(self, search: str = "") -> list[CandidateInfo]:
-        """Candidates whose name or number contains `search`, by name. Matched with Unicode
-        case folding (database.contains_folded), not SQLite's LIKE, whose folding stops at
-        ASCII: "łukasz" must find "Łukasz"."""
-        query = "SELECT id, name, candidate_number, centre_number FROM candidate"
-        needle = search.strip()
-        if needle:
-            query += (
-                " WHERE contains_folded(name, :needle)"
-                " OR contains_folded(candidate_number, :needle)"
-            )
-        query += " ORDER BY lower(name), id"
-        with self._sessions() as session:
-            rows = session.connection().exec_driver_sql(query, {"needle": needle})
-            return [CandidateInfo(*row) for row in rows]
+        return self._read(reading.candidates, search)
 
     def candidate(self, candidate_id: int) -> CandidateInfo:
-        with self._sessions() as session:
-            c = self._get(session, models.Candidate, candidate_id)
-            return CandidateInfo(c.id, c.name, c.candidate_number, c.centre_number)
+        found = self._read(reading.candidate, candidate_id)
+        if found is None:
+            raise NotFound(f"There is no candidate {candidate_id}.")
+        return found
 
     def find_candidate(self, candidate_number: str) -> CandidateInfo | None:
-        with self._sessions() as session:
-            c = session.scalars(
-                select(models.Candidate).where(
-                    models.Candidate.candidate_number == candidate_number.strip()
-                )
-            ).first()
-            return CandidateInfo(c.id, c.name, c.candidate_number, c.centre_number) if c else None
+        return self._read(reading.candidate_by_number, candidate_number)
 
     # --- sheets ---------------------------------------------------------------------------
 
     def create_sheet(
         self, candidate_id: int, unit: Unit, qualification: str, assessor: Person
     ) -> int:
-        with self._writing() as session:
-            self._get(session, models.Candidate, candidate_id)
-            sheet = models.Sheet(
-                candidate_id=candidate_id,
-                unit_id=unit.id,
-                unit_snapshot=unit_to_json(unit),
-                qualification=qualification,
-                assessor_name=assessor.name,
-                assessor_qualified=assessor.qualified,
+        return self._change(
+            lambda session: operations.create_sheet(
+                session, candidate_id, unit, qualification, assessor
             )
-            session.add(sheet)
-            session.flush()
-            self._audit(session, sheet.id, assessor.name, "created", f"unit {unit.id}")
-            return sheet.id
+        )
 
     def sheets(self, candidate_id: int | None = None) -> list[SheetSummary]:
-        with self._sessions() as session:
-            return reading.summaries(_driver(session), candidate_id)
+        return self._read(reading.summaries, candidate_id)
 
     def sheet_summary(self, sheet_id: int) -> SheetSummary:
-        with self._sessions() as session:
-            found = reading.summaries(_driver(session), sheet_id=sheet_id)
+        found = self._read(reading.summaries, None, sheet_id)
         if not found:
             raise NotFound(f"There is no sheet {sheet_id}.")
         return found[0]
@@ -271,25 +292,16 @@ class Store:
 
     def sheet_and_ids(self, sheet_id: int) -> tuple[SheetContent, list[int]]:
         """The sheet's content and the ids of its evidence items, row by row (what a view edits)."""
-        with self._sessions() as session:
-            try:
-                return reading.read_sheet(_driver(session), sheet_id)
-            except reading.SheetMissing:
-                raise NotFound(f"There is no sheet {sheet_id}.") from None
+        try:
+            return self._read(reading.read_sheet, sheet_id)
+        except reading.SheetMissing:
+            raise NotFound(f"There is no sheet {sheet_id}.") from None
 
     def evidence_ids(self, sheet_id: int) -> list[int]:
-        with self._sessions() as session:
-            return list(
-                session.scalars(
-                    select(models.EvidenceItem.id)
-                    .where(models.EvidenceItem.sheet_id == sheet_id)
-                    .order_by(models.EvidenceItem.position)
-                )
-            )
+        return self._read(reading.evidence_ids, sheet_id)
 
     def delete_sheet(self, sheet_id: int) -> None:
-        with self._writing() as session:
-            session.delete(self._get(session, models.Sheet, sheet_id))
+        self._change(lambda session: operations.delete_sheet(session, sheet_id))
 
     # --- evidence -------------------------------------------------------------------------
 
@@ -300,98 +312,32 @@ class Store:
         position: int | None = None,
         today: dt.date | None = None,
     ) -> int:
-        with self._writing() as session:
-            sheet = self._editable_sheet(session, sheet_id)
-            content = convert.sheet_content(sheet)
-            self._check_row(content, row, content.evidence, today)
-            items = list(sheet.evidence)
-            position = len(items) if position is None else max(0, min(position, len(items)))
-            item = convert.evidence_item(row, position)
-            items.insert(position, item)
-            sheet.evidence = items
-            self._renumber(items)
-            session.flush()
-            return item.id
+        day = today or dt.date.today()
+        return self._change(
+            lambda session: operations.add_evidence(session, sheet_id, row, position, day)
+        )
 
     def evidence(self, evidence_id: int) -> EvidenceRow:
-        with self._sessions() as session:
-            return convert.evidence_row(self._get(session, models.EvidenceItem, evidence_id))
+        return self._orm_read(lambda session: operations.evidence(session, evidence_id))
 
     def update_evidence(
         self, evidence_id: int, row: EvidenceRow, today: dt.date | None = None
     ) -> None:
         """Replace an item's fields and ticks with `row`'s."""
-        with self._writing() as session:
-            item = self._get(session, models.EvidenceItem, evidence_id)
-            sheet = self._editable_sheet(session, item.sheet_id)
-            content = convert.sheet_content(sheet)
-            others = [convert.evidence_row(i) for i in sheet.evidence if i.id != evidence_id]
-            self._check_row(content, row, others, today)
-            item.ref, item.ref_key = row.ref.strip(), convert.ref_key(row.ref)
-            item.title, item.method, item.date, item.notes = (
-                row.title,
-                row.method.value,
-                row.date,
-                row.notes,
-            )
-            current = {t.criterion for t in item.ticks}
-            item.ticks = [t for t in item.ticks if t.criterion in row.criteria] + [
-                models.Tick(criterion=c) for c in sorted(row.criteria - current)
-            ]
+        day = today or dt.date.today()
+        self._change(lambda session: operations.update_evidence(session, evidence_id, row, day))
 
     def set_tick(self, evidence_id: int, criterion: str, covered: bool) -> None:
-        # The most frequent edit: checked with three small queries, not by loading the sheet.
-        with self._writing() as session:
-            found = session.execute(
-                select(models.Sheet.id, models.Sheet.unit_snapshot)
-                .join(models.EvidenceItem)
-                .where(models.EvidenceItem.id == evidence_id)
-            ).one_or_none()
-            if found is None:
-                raise NotFound(f"There is no evidence item {evidence_id}.")
-            sheet_id, snapshot = found
-            if self._assessor_signed(session, sheet_id):
-                raise RuleViolation([self._locked_problem()])
-            if criterion not in unit_from_json(snapshot).criterion_numbers:
-                raise RuleViolation(
-                    [
-                        Problem(
-                            rules.Rule.UNKNOWN_CRITERION, f"This unit has no criterion {criterion}."
-                        )
-                    ]
-                )
-            tick = session.get(models.Tick, (evidence_id, criterion))
-            if covered and tick is None:
-                session.add(models.Tick(evidence_id=evidence_id, criterion=criterion))
-            elif not covered and tick is not None:
-                session.delete(tick)
-            session.execute(
-                update(models.Sheet)
-                .where(models.Sheet.id == sheet_id)
-                .values(updated_at=models.utcnow())
-            )
+        self._change(lambda session: operations.set_tick(session, evidence_id, criterion, covered))
 
     def delete_evidence(self, evidence_id: int) -> tuple[int, EvidenceRow]:
         """Remove an item; returns its position and content so it can be put back (undo)."""
-        with self._writing() as session:
-            item = self._get(session, models.EvidenceItem, evidence_id)
-            sheet = self._editable_sheet(session, item.sheet_id)
-            position, row = item.position, convert.evidence_row(item)
-            items = [i for i in sheet.evidence if i.id != evidence_id]
-            session.delete(item)
-            session.flush()
-            self._renumber(items)
-            return position, row
+        return self._change(lambda session: operations.delete_evidence(session, evidence_id))
 
     def move_evidence(self, evidence_id: int, new_position: int) -> None:
-        with self._writing() as session:
-            item = self._get(session, models.EvidenceItem, evidence_id)
-            sheet = self._editable_sheet(session, item.sheet_id)
-            items = [i for i in sheet.evidence if i.id != evidence_id]
-            items.insert(max(0, min(new_position, len(items))), item)
-            self._renumber(items)
+        self._change(lambda session: operations.move_evidence(session, evidence_id, new_position))
 
-    # --- signatures -----------------------------------------------------------------------
+    # --- signatures and signed records --------------------------------------------------------
 
     def add_signature(
         self,
@@ -406,50 +352,9 @@ class Store:
         An IV signing (`Role.IV`) may say who they are and whether they are qualified (`iv`):
         an unqualified IV's initials then need a qualified IV's countersignature.
         """
-        with self._writing() as session:
-            sheet = self._load_sheet(session, sheet_id)
-            if iv is not None:
-                if signature.role is not Role.IV:
-                    raise ValueError("only the internal verifier's signature records the IV")
-                sheet.iv_name, sheet.iv_qualified = iv.name.strip(), iv.qualified
-            content = convert.sheet_content(sheet)
-            problems = rules.blocking(rules.check_signature(content, signature, today))
-            if signature.role is Role.ASSESSOR:
-                problems += signing.pin_problems(session, pin)
-            if problems:
-                raise RuleViolation(problems)
-            sheet.signatures.append(convert.signature_record(signature))
-            signing.seal(sheet)
-            self._audit(
-                session,
-                sheet_id,
-                signature.name,
-                "signed",
-                f"{signature.role.value} ({signature.kind.value}) dated {signature.date}"
-                + (f"; record code {sheet.record_code}" if sheet.record_code else ""),
-            )
-
-    # --- signed records ---------------------------------------------------------------------
-
-    def set_pin(self, pin: str | None, current: str | None = None) -> None:
-        """Set (or with None remove) the PIN asked before signing as assessor."""
-        if pin is not None and len(pin) < 4:
-            raise RuleViolation(
-                [Problem(rules.Rule.ASSESSOR_PIN, "Choose a PIN of at least 4 characters.")]
-            )
-        with self._writing() as session:
-            problems = signing.pin_problems(session, current)
-            if problems:
-                raise RuleViolation(problems)
-            profile = session.scalars(select(models.AssessorProfile)).first()
-            if profile is None:
-                raise NotFound("Set up the assessor profile first.")
-            profile.pin_hash = signing.hash_pin(pin) if pin else None
-
-    def has_pin(self) -> bool:
-        with self._sessions() as session:
-            profile = session.scalars(select(models.AssessorProfile)).first()
-            return bool(profile and profile.pin_hash)
+        self._change(
+            lambda session: operations.add_signature(session, sheet_id, signature, today, pin, iv)
+        )
 
     def reopen(self, sheet_id: int, reason: str, actor: str, pin: str | None = None) -> int:
         """Void the signatures so the sheet can be edited, keeping the signed version whole.
@@ -460,202 +365,41 @@ class Store:
             raise RuleViolation(
                 [Problem(rules.Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]
             )
-        with self._writing() as session:
-            problems = signing.pin_problems(session, pin)
-            if problems:
-                raise RuleViolation(problems)
-            sheet = self._load_sheet(session, sheet_id)
-            if sheet.record_code is None:
-                raise RuleViolation(
-                    [
-                        Problem(
-                            rules.Rule.SIGNATURE_ORDER,
-                            "This sheet is not signed: edit it directly.",
-                        )
-                    ]
-                )
-            number = len(sheet.versions) + 1
-            sheet.versions.append(
-                models.SheetVersion(
-                    number=number,
-                    content=json.dumps(
-                        sheet_to_dict(convert.sheet_content(sheet)), ensure_ascii=False
-                    ),
-                    record_code=sheet.record_code,
-                    superseded_by=actor,
-                    reason=reason.strip(),
-                )
-            )
-            sheet.signatures.clear()
-            sheet.record_code = None
-            self._audit(
-                session,
-                sheet_id,
-                actor,
-                "reopened",
-                f"signatures voided; version {number} "
-                f"(record code {sheet.versions[-1].record_code}) kept; reason: {reason.strip()}",
-            )
-            return number
+        return self._change(
+            lambda session: operations.reopen(session, sheet_id, reason, actor, pin)
+        )
 
     def record_code(self, sheet_id: int) -> str | None:
-        with self._sessions() as session:
-            return self._get(session, models.Sheet, sheet_id).record_code
+        try:
+            return self._read(reading.record_code, sheet_id)
+        except reading.SheetMissing:
+            raise NotFound(f"There is no sheet {sheet_id}.") from None
 
     def versions(self, sheet_id: int) -> list[SupersededVersion]:
-        with self._sessions() as session:
-            sheet = self._get(session, models.Sheet, sheet_id)
-            return [
-                SupersededVersion(
-                    v.number, v.record_code, v.superseded_at, v.superseded_by, v.reason, v.content
-                )
-                for v in sheet.versions
-            ]
+        return self._orm_read(lambda session: operations.versions(session, sheet_id))
 
     def version_content(self, sheet_id: int, number: int) -> SheetContent:
         """A superseded version's content exactly as it was signed (to view or print it)."""
-        with self._sessions() as session:
-            sheet = self._get(session, models.Sheet, sheet_id)
-            version = next((v for v in sheet.versions if v.number == number), None)
-            if version is None:
-                raise NotFound(f"Sheet {sheet_id} has no superseded version {number}.")
-            kept = SheetV1.model_validate_json(version.content)
-            return content_of(kept, convert.unit_of(sheet))
+        return self._orm_read(lambda session: operations.version_content(session, sheet_id, number))
 
     def audit_trail(self, sheet_id: int) -> list[AuditEntry]:
-        with self._sessions() as session:
-            return audit.trail(session, sheet_id)
+        from ercsheet.store import audit
 
-    def check_records(self) -> list[signing.RecordCheck]:
-        """Every sheet whose signed record does not verify (tampering, a broken audit trail).
+        return self._orm_read(lambda session: audit.trail(session, sheet_id))
 
-        Read in bulk (a centre's store has tens of thousands of sheets): every audit event in
-        one pass, the sheets' codes as columns, and the content only of sheets with a code."""
-        with self._sessions() as session:
-            trails: dict[int, list[AuditEntry]] = defaultdict(list)
-            events = select(models.AuditEvent).where(models.AuditEvent.sheet_id.is_not(None))
-            for event in session.scalars(events.order_by(models.AuditEvent.id)):
-                trails[event.sheet_id or 0].append(audit.entry(event))
-            signed = set(
-                session.scalars(
-                    select(models.SignatureRecord.sheet_id).where(
-                        models.SignatureRecord.role == Role.ASSESSOR.value
-                    )
-                )
-            )
-            sheets = session.execute(
-                select(
-                    models.Sheet.id,
-                    models.Sheet.record_code,
-                    models.Sheet.audit_head,
-                    models.Sheet.unit_id,
-                    models.Candidate.name,
-                ).join(models.Candidate)
-            ).all()
-            found = []
-            for sheet in sheets:
-                problem = signing.check_record_parts(
-                    sheet.id in signed,
-                    sheet.record_code,
-                    sheet.audit_head,
-                    functools.partial(self._content, session, sheet.id),
-                    trails.get(sheet.id, []),
-                )
-                if problem:
-                    found.append(signing.RecordCheck(sheet.id, sheet.name, sheet.unit_id, problem))
-            return found
-
-    @staticmethod
-    def _content(session: Session, sheet_id: int) -> SheetContent:
-        return reading.read_sheet(_driver(session), sheet_id)[0]
+    def check_records(self) -> list[RecordCheck]:
+        """Every sheet whose signed record does not verify (tampering, a broken audit trail)."""
+        return self._orm_read(lambda session: operations.check_records(session))
 
     def check_record(self, sheet_id: int) -> str | None:
-        with self._sessions() as session:
-            sheet = self._get(session, models.Sheet, sheet_id)
-            return signing.check_sheet_record(
-                sheet, session, lambda: reading.read_sheet(_driver(session), sheet_id)[0]
-            )
+        return self._orm_read(lambda session: operations.check_record(session, sheet_id))
 
     def find_by_code(self, typed: str) -> list[tuple[int, int | None]]:
-        with self._sessions() as session:
-            return signing.find_versions_by_code(session, typed)
+        from ercsheet.store import signing
 
-    # --- helpers --------------------------------------------------------------------------
-
-    @staticmethod
-    def _check_row(
-        content: SheetContent,
-        row: EvidenceRow,
-        others: Sequence[EvidenceRow],
-        today: dt.date | None,
-    ) -> None:
-        problems = rules.check_evidence_row(content.unit, row, others, today or dt.date.today())
-        if rules.blocking(problems):
-            raise RuleViolation(rules.blocking(problems))
-
-    @staticmethod
-    def _renumber(items: Sequence[models.EvidenceItem]) -> None:
-        for index, item in enumerate(items):
-            item.position = index
-
-    def _load_sheet(self, session: Session, sheet_id: int) -> models.Sheet:
-        sheet = session.scalars(
-            select(models.Sheet)
-            .where(models.Sheet.id == sheet_id)
-            .options(
-                selectinload(models.Sheet.candidate),
-                selectinload(models.Sheet.evidence).selectinload(models.EvidenceItem.ticks),
-                selectinload(models.Sheet.signatures),
-            )
-        ).first()
-        if sheet is None:
-            raise NotFound(f"There is no sheet {sheet_id}.")
-        return sheet
-
-    def _editable_sheet(self, session: Session, sheet_id: int) -> models.Sheet:
-        sheet = self._load_sheet(session, sheet_id)
-        if any(s.role == Role.ASSESSOR for s in sheet.signatures):
-            raise RuleViolation([self._locked_problem()])
-        sheet.updated_at = models.utcnow()
-        return sheet
-
-    @staticmethod
-    def _assessor_signed(session: Session, sheet_id: int) -> bool:
-        return (
-            session.scalar(
-                select(models.SignatureRecord.id).where(
-                    models.SignatureRecord.sheet_id == sheet_id,
-                    models.SignatureRecord.role == Role.ASSESSOR.value,
-                )
-            )
-            is not None
-        )
-
-    @staticmethod
-    def _locked_problem() -> Problem:
-        return Problem(
-            rules.Rule.SIGNATURE_ORDER,
-            "This sheet is signed by the assessor and locked: reopen it to change it "
-            "(this voids the signatures).",
-        )
-
-    @staticmethod
-    def _get(session: Session, model: type[_Row], key: int) -> _Row:
-        row = session.get(model, key)
-        if row is None:
-            raise NotFound(f"There is no {getattr(model, '__tablename__', 'row')} {key}.")
-        return row
-
-    @staticmethod
-    def _audit(
-        session: Session, sheet_id: int | None, actor: str, action: str, detail: str
-    ) -> None:
-        audit.append(session, sheet_id, actor, action, detail)
+        return self._orm_read(lambda session: signing.find_versions_by_code(session, typed))
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    """The session's own DB-API connection, for reading.py's plain queries; the session's
-    pending changes are flushed to it first, so they are read too."""
-    session.flush()
-    # sqlite3's, or sqlcipher3's for an encrypted store: the same DB-API.
-    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+def _require_name(name: str) -> None:
+    if not name.strip():
+        raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
-from ercsheet.store import convert
+from ercsheet.store import convert, operations
 from ercsheet.store.store import Store
 from tests.conftest import TODAY
 from tests.factories import covering_all, row
@@ -21,7 +21,7 @@ EARLIER = TODAY - dt.timedelta(days=3)
 
 def as_edits_see_it(store: Store, sheet_id: int) -> SheetContent:
     with store.transaction() as session:
-        return convert.sheet_content(store._load_sheet(session, sheet_id))
+        return convert.sheet_content(operations.load_sheet(session, sheet_id))
 
 
 def test_a_signed_sheet_reads_the_same_both_ways(store: Store, f17: Unit) -> None:
