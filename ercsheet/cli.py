@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import getpass
 import json
 import os
@@ -465,7 +466,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
-    return run(args.db or paths.default_database(), catalogue(args), args.open)
+    return run(args.db or paths.default_database(), functools.partial(catalogue, args), args.open)
 
 
 COMMANDS = {

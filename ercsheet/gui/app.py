@@ -1,23 +1,31 @@
-"""Starting the window: the Qt application, the store, the first run, backups on start and close."""
+"""Starting the window: the Qt application, the store, the first run, backups on start and close.
+
+The window is shown as soon as the store's read half has the candidates: SQLAlchemy (the store's
+write half) and the unit catalogue load right after, while the assessor looks at the window,
+so neither delays the start nor the first tick.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import DatabaseError
 
 from ercsheet import paths
-from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.gui.first_run import run_first_run
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.passphrase_dialog import PassphraseDialog, UnlockDialog
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
-from ercsheet.store.opening import StoreError, damaged_message
+from ercsheet.store.opening import StoreError
 from ercsheet.store.store import Store
+
+if TYPE_CHECKING:
+    from ercsheet.catalogue.loader import Catalogue
 
 
 def application() -> QApplication:
@@ -30,25 +38,40 @@ def application() -> QApplication:
     return app
 
 
+def builtin_units() -> Catalogue:
+    # Imported here: loading unit files needs their validator (pydantic), which the window's
+    # start does not.
+    from ercsheet.catalogue.loader import load_catalogue
+
+    return load_catalogue([paths.builtin_units_dir()])
+
+
+def _given(catalogue: Catalogue) -> Callable[[], Catalogue]:
+    return lambda: catalogue
+
+
 def create_main_window(
     db_path: Path,
-    catalogue: Catalogue | None = None,
+    catalogue: Catalogue | Callable[[], Catalogue] | None = None,
     today: dt.date | None = None,
     passphrase: str | None = None,
 ) -> MainWindow:
-    """The window on the database at `db_path` (the seam tests and `--open` use)."""
+    """The window on the database at `db_path` (the seam tests and `--open` use); `catalogue`
+    is the unit catalogue, or what loads it when first needed (default: the built-in units)."""
     application()
     # The whole-file quick_check runs in the background once the window is up (MainWindow).
     store = Store(Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False)
-    units = catalogue or load_catalogue([paths.builtin_units_dir()])
+    if catalogue is None:
+        catalogue = builtin_units
+    units = catalogue if callable(catalogue) else _given(catalogue)
     try:
         return MainWindow(store, units, today or dt.date.today(), settings())
-    except DatabaseError as error:  # damaged where the window first reads it
+    except StoreError:  # damaged where the window first reads it
         store.close()
-        raise StoreError(damaged_message(store.path, error.orig)) from None
+        raise
 
 
-def run(db_path: Path, catalogue: Catalogue, open_sheet: int | None = None) -> int:
+def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = None) -> int:
     app = application()
     passphrase = None
     if cipher.is_encrypted(Path(db_path)):
@@ -57,16 +80,18 @@ def run(db_path: Path, catalogue: Catalogue, open_sheet: int | None = None) -> i
             return 1
         passphrase = unlock.passphrase
     try:
-        window = create_main_window(db_path, catalogue, passphrase=passphrase)
+        window = create_main_window(db_path, units, passphrase=passphrase)
     except StoreError as error:
         QMessageBox.critical(None, "ercsheet cannot open its database", str(error))
         return 1
     store = window.store
-    store.backup("start")
     window.show()
+    app.processEvents()  # painted before the rest loads
+    store.load_orm()
+    store.backup("start")
     if store.profile() is None and store.passphrase is None:
         PassphraseDialog(store, first_run=True, parent=window).exec()
-    example = run_first_run(window, store, catalogue, window.today)
+    example = run_first_run(window, store, window.catalogue, window.today)
     window.candidates.refresh()
     if open_sheet is not None or example is not None:
         window.open_sheet(open_sheet if open_sheet is not None else example)  # type: ignore[arg-type]

@@ -6,22 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ercsheet.atomic import write_text_atomic
-from ercsheet.catalogue.loader import Catalogue
 from ercsheet.gui import file_passphrase
-from ercsheet.store import backup, envelope
-from ercsheet.store.exchange import (
-    EncryptedRefused,
-    ExpiredUnitRefused,
-    ImportRefused,
-    export_sheet,
-    import_file,
-)
+from ercsheet.store import backup
 from ercsheet.store.store import Store
+from ercsheet.store.values import EncryptedRefused, ExpiredUnitRefused, ImportRefused
+
+if TYPE_CHECKING:
+    from ercsheet.catalogue.loader import Catalogue
 
 Outcome = tuple[Path, int | ImportRefused | None]  # a sheet id, the refusal, or not attempted
 
@@ -37,6 +34,10 @@ def import_paths(
 ) -> list[Outcome]:
     """Import each file in turn (an encrypted one with its passphrase in `passphrases`); a
     cancel stops before the next file and leaves it untouched."""
+    # Imported on use, as in export_exchange: the exchange format loads pydantic and
+    # SQLAlchemy, which the window does not need to start.
+    from ercsheet.store.exchange import import_file
+
     progress = QProgressDialog("Importing…", "Stop after this file", 0, len(paths), parent)
     progress.setWindowTitle("Import exchange files")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -154,6 +155,9 @@ def export_exchange(
 ) -> Path | None:
     """Write the sheet's exchange file where the assessor chooses; `encrypt`: sealed with a
     passphrase they choose first (store/envelope.py)."""
+    from ercsheet.store import envelope
+    from ercsheet.store.exchange import export_sheet
+
     content = store.sheet(sheet_id)
     passphrase = file_passphrase.ask_export_passphrase(parent) if encrypt else None
     if encrypt and passphrase is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ercsheet.catalogue.loader import Catalogue
 from ercsheet.gui.dialog_parts import error_label, stacked
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.store import Profile, Store
+
+if TYPE_CHECKING:
+    from ercsheet.catalogue.loader import Catalogue
 
 
 class ProfileDialog(QDialog):

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
-from ercsheet.catalogue.loader import Catalogue
 from ercsheet.domain.sheet import Person
 from ercsheet.gui import file_actions
 from ercsheet.gui.candidate_dialog import CandidateDialog
@@ -23,6 +25,9 @@ from ercsheet.gui.signing import CodeLookupDialog, PinDialog
 from ercsheet.gui.unit_picker import UnitPicker
 from ercsheet.store.opening import quick_check_file
 from ercsheet.store.store import NotFound, RuleViolation, Store
+
+if TYPE_CHECKING:
+    from ercsheet.catalogue.loader import Catalogue
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
@@ -43,10 +48,17 @@ class IntegrityCheck(QObject):
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, store: Store, catalogue: Catalogue, today: dt.date, settings: QSettings
+        self,
+        store: Store,
+        units: Callable[[], Catalogue],
+        today: dt.date,
+        settings: QSettings,
     ) -> None:
+        """`units` gives the unit catalogue when it is first needed (a new sheet, an import):
+        loading it validates every unit file, which the window's start need not wait for."""
         super().__init__()
-        self.store, self.catalogue, self.today, self.settings = store, catalogue, today, settings
+        self.store, self.today, self.settings = store, today, settings
+        self._units = units
         self.setWindowTitle("ercsheet — Evidence Record Sheets")
         self.undo_stack = QUndoStack(self)
         self.candidates = CandidatePanel(store, self)
@@ -75,6 +87,10 @@ class MainWindow(QMainWindow):
         self.integrity = IntegrityCheck(self)
         self.integrity.finished.connect(self._integrity_checked)
         self.integrity.start(store.path, store.passphrase)
+
+    @functools.cached_property
+    def catalogue(self) -> Catalogue:
+        return self._units()
 
     # --- menus -------------------------------------------------------------------------------
 

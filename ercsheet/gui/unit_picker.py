@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ercsheet.catalogue.loader import Catalogue
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.dates import uk
 from ercsheet.gui.named_columns import NamedColumnsModel
+
+if TYPE_CHECKING:
+    from ercsheet.catalogue.loader import Catalogue
 
 Index = QModelIndex | QPersistentModelIndex
 

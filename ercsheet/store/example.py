@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from ercsheet.catalogue.loader import Catalogue
 from ercsheet.domain.sheet import EvidenceRow, Person
 from ercsheet.domain.vocabulary import Method
 from ercsheet.store.store import Store
+
+if TYPE_CHECKING:
+    from ercsheet.catalogue.loader import Catalogue
 
 EXAMPLE_UNIT = "mgmt-l3-u40-f17"
 EXAMPLE_NAME = "Siân Llewellyn (example)"

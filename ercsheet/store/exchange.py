@@ -30,20 +30,11 @@ from ercsheet.domain.vocabulary import Role
 from ercsheet.store import audit, convert, envelope, models, signing
 from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, content_of, sheet_to_dict
 from ercsheet.store.store import Store
+from ercsheet.store.values import EncryptedRefused as EncryptedRefused
+from ercsheet.store.values import ExpiredUnitRefused as ExpiredUnitRefused
+from ercsheet.store.values import ImportRefused as ImportRefused
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-class ImportRefused(Exception):
-    """The file was not imported; the message names the file, the place in it and the rule."""
-
-
-class EncryptedRefused(ImportRefused):
-    """The file is encrypted and the passphrase is missing or wrong."""
-
-
-class ExpiredUnitRefused(ImportRefused):
-    """Refused only because the unit has expired: importing it again with allow_expired works."""
 
 
 @dataclass(frozen=True)

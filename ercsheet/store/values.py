@@ -27,6 +27,18 @@ class NotFound(LookupError):
     pass
 
 
+class ImportRefused(Exception):
+    """The file was not imported; the message names the file, the place in it and the rule."""
+
+
+class EncryptedRefused(ImportRefused):
+    """The file is encrypted and the passphrase is missing or wrong."""
+
+
+class ExpiredUnitRefused(ImportRefused):
+    """Refused only because the unit has expired: importing it again with allow_expired works."""
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
