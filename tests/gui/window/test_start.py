@@ -1,7 +1,10 @@
-"""`ercsheet --db PATH --open SHEET_ID` starts the window straight on that sheet."""
+"""The window's start: straight on a sheet with --open, damage reported, nothing heavy first."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +86,41 @@ def test_a_damaged_database_is_reported_with_what_to_do_and_left_as_it_is(
         assert "is damaged" in shown[0] and "restore a backup" in shown[0]
         window.store.close()
     assert database.read_bytes() == before
+
+
+SHOW_AND_LIST_MODULES = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ercsheet.gui import create_main_window
+window = create_main_window(Path(sys.argv[1]))
+window.show()
+QApplication.processEvents()
+heavy = {'sqlalchemy', 'pydantic', 'alembic', 'reportlab', 'cryptography'}
+loaded = sorted({m.split('.')[0] for m in sys.modules} & heavy)
+print(window.candidates.candidate_model.rowCount(), loaded)
+window.store.load_orm()
+window.store.add_candidate('Added after the start')
+print(window.store.candidates('after')[0].name)
+window.close()
+window.store.close()
+"""
+
+
+def test_the_window_shows_the_candidates_before_loading_sqlalchemy_or_pydantic(
+    tmp_path: Path,
+) -> None:
+    # Each takes longer to import than the window takes to start (docs/performance.md): they
+    # load once the window is shown (the store's write half, the unit catalogue, printing).
+    database = tmp_path / "start.sqlite3"
+    with Store(database) as store:
+        store.add_candidate("Eluned Ŵyn", "0001")
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW_AND_LIST_MODULES, str(database)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["1 []", "Added after the start"]
