@@ -15,13 +15,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from ercsheet.domain.sheet import Person
-from ercsheet.gui import file_actions
 from ercsheet.gui.candidate_dialog import CandidateDialog
 from ercsheet.gui.candidates import CandidatePanel
 from ercsheet.gui.first_run import ProfileDialog
 from ercsheet.gui.passphrase_dialog import PassphraseDialog
 from ercsheet.gui.sheet_view import SheetView
-from ercsheet.gui.signing import CodeLookupDialog, PinDialog
 from ercsheet.gui.unit_picker import UnitPicker
 from ercsheet.store.opening import quick_check_file
 from ercsheet.store.store import NotFound, RuleViolation, Store
@@ -229,6 +227,13 @@ class MainWindow(QMainWindow):
     # --- printing and files --------------------------------------------------------------------
 
     @staticmethod
+    def _file_actions() -> ModuleType:
+        # Exchange files and backups load their modules (and the exchange format's) when used.
+        from ercsheet.gui import file_actions
+
+        return file_actions
+
+    @staticmethod
     def _printing() -> ModuleType:
         # ReportLab and QtPdf are loaded when something is printed, not when the window starts.
         from ercsheet.gui import printing
@@ -273,7 +278,7 @@ class MainWindow(QMainWindow):
             self._printing().export_sheets(self, self.store, sheets, self.settings)
 
     def import_files(self) -> None:
-        imported = file_actions.import_files(
+        imported = self._file_actions().import_files(
             self, self.store, self.catalogue, self.today, self.settings
         )
         self.candidates.refresh()
@@ -289,13 +294,15 @@ class MainWindow(QMainWindow):
     def _export_exchange(self, encrypt: bool) -> None:
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            file_actions.export_exchange(self, self.store, sheet_id, self.settings, None, encrypt)
+            self._file_actions().export_exchange(
+                self, self.store, sheet_id, self.settings, None, encrypt
+            )
 
     def back_up(self) -> None:
-        file_actions.back_up(self, self.store)
+        self._file_actions().back_up(self, self.store)
 
     def restore_backup(self) -> None:
-        if file_actions.restore_backup(self, self.store):
+        if self._file_actions().restore_backup(self, self.store):
             self.undo_stack.clear()  # the edits it holds were made to the data replaced
             self.sheet_view.close_sheet()
             self.candidates.refresh()
@@ -303,6 +310,8 @@ class MainWindow(QMainWindow):
     # --- tools and the assessor ----------------------------------------------------------------
 
     def find_by_code(self) -> None:
+        from ercsheet.gui.signing import CodeLookupDialog  # loaded with the first sheet
+
         dialog = CodeLookupDialog(self.store, self)
         dialog.open_sheet.connect(self.open_sheet)
         dialog.exec()
@@ -321,6 +330,8 @@ class MainWindow(QMainWindow):
         ProfileDialog(self.store, self).exec()
 
     def edit_pin(self) -> None:
+        from ercsheet.gui.signing import PinDialog  # loaded with the first sheet
+
         PinDialog(self.store, self).exec()
 
     def edit_encryption(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -27,10 +27,12 @@ from ercsheet.gui import commands
 from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
 from ercsheet.gui.grid_view import CriteriaGrid
-from ercsheet.gui.signing import SigningPanel
 from ercsheet.gui.unit_details import UnitDetails
 from ercsheet.store.opening import StoreError
 from ercsheet.store.store import NotFound, RuleViolation, Store
+
+if TYPE_CHECKING:
+    from ercsheet.gui.signing import SigningPanel
 
 T = TypeVar("T")
 
@@ -190,6 +192,10 @@ class SheetView(QWidget):
         self._coverage_changed()
 
     def _replace_signing_panel(self) -> None:
+        # Imported with the first sheet opened: the signing panel and its dialogs are not
+        # needed to show the window.
+        from ercsheet.gui.signing import SigningPanel
+
         assert self.sheet_id is not None
         panel = SigningPanel(self._store, self.sheet_id, self._today)
         panel.sheet_changed.connect(self._signatures_changed)
