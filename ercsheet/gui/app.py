@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ercsheet import paths
-from ercsheet.gui.first_run import run_first_run
 from ercsheet.gui.main_window import MainWindow
-from ercsheet.gui.passphrase_dialog import PassphraseDialog, UnlockDialog
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
 from ercsheet.store.opening import StoreError
@@ -72,6 +70,10 @@ def create_main_window(
 
 
 def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = None) -> int:
+    # Imported here, as the window's dialogs are: the seam above does not need them.
+    from ercsheet.gui.first_run import run_first_run
+    from ercsheet.gui.passphrase_dialog import PassphraseDialog, UnlockDialog
+
     app = application()
     passphrase = None
     if cipher.is_encrypted(Path(db_path)):

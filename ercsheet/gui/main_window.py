@@ -15,12 +15,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from ercsheet.domain.sheet import Person
-from ercsheet.gui.candidate_dialog import CandidateDialog
 from ercsheet.gui.candidates import CandidatePanel
-from ercsheet.gui.first_run import ProfileDialog
-from ercsheet.gui.passphrase_dialog import PassphraseDialog
 from ercsheet.gui.sheet_view import SheetView
-from ercsheet.gui.unit_picker import UnitPicker
 from ercsheet.store.opening import quick_check_file
 from ercsheet.store.store import NotFound, RuleViolation, Store
 
@@ -45,6 +41,8 @@ class IntegrityCheck(QObject):
 
 
 class MainWindow(QMainWindow):
+    """Dialogs are imported where they are opened: the window shows before they are loaded."""
+
     def __init__(
         self,
         store: Store,
@@ -190,6 +188,8 @@ class MainWindow(QMainWindow):
     # --- candidates and sheets -----------------------------------------------------------------
 
     def new_candidate(self) -> None:
+        from ercsheet.gui.candidate_dialog import CandidateDialog
+
         dialog = CandidateDialog(self.store, parent=self)
         if dialog.exec():
             self.candidates.search.clear()
@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
             self.candidates.select_candidate(dialog.candidate_id)
 
     def edit_candidate(self, candidate_id: int) -> None:
+        from ercsheet.gui.candidate_dialog import CandidateDialog
+
         dialog = CandidateDialog(self.store, self.store.candidate(candidate_id), self)
         if dialog.exec():
             self.candidates.refresh()
@@ -210,6 +212,8 @@ class MainWindow(QMainWindow):
         self.new_sheet(self.candidates.candidate_id)
 
     def new_sheet(self, candidate_id: int) -> None:
+        from ercsheet.gui.unit_picker import UnitPicker
+
         picker = UnitPicker(self.catalogue, self.today, self)
         if not picker.exec() or picker.choice is None:
             return
@@ -310,7 +314,7 @@ class MainWindow(QMainWindow):
     # --- tools and the assessor ----------------------------------------------------------------
 
     def find_by_code(self) -> None:
-        from ercsheet.gui.signing import CodeLookupDialog  # loaded with the first sheet
+        from ercsheet.gui.signing import CodeLookupDialog
 
         dialog = CodeLookupDialog(self.store, self)
         dialog.open_sheet.connect(self.open_sheet)
@@ -327,14 +331,18 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Signed records", f"These sheets do not verify:\n\n{lines}")
 
     def edit_profile(self) -> None:
+        from ercsheet.gui.first_run import ProfileDialog
+
         ProfileDialog(self.store, self).exec()
 
     def edit_pin(self) -> None:
-        from ercsheet.gui.signing import PinDialog  # loaded with the first sheet
+        from ercsheet.gui.signing import PinDialog
 
         PinDialog(self.store, self).exec()
 
     def edit_encryption(self) -> None:
+        from ercsheet.gui.passphrase_dialog import PassphraseDialog
+
         if PassphraseDialog(self.store, first_run=False, parent=self).exec():
             state = "encrypted" if self.store.passphrase else "not encrypted"
             self._show_message(f"The database is now {state}.")
