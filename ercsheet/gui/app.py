@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ercsheet import paths
 from ercsheet.gui.main_window import MainWindow
@@ -69,6 +70,31 @@ def create_main_window(
         raise
 
 
+class AfterFirstPaint(QObject):
+    """Calls `then` once, when the window has painted itself (or after FALLBACK_MS, should a
+    platform never paint it): what follows blocks the event loop for a moment, and the
+    assessor should be looking at their window, not at nothing, while it does."""
+
+    FALLBACK_MS = 1000
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)  # once this paint has reached the screen
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
 def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = None) -> int:
     # Imported here, as the window's dialogs are: the seam above does not need them.
     from ercsheet.gui.first_run import run_first_run
@@ -87,16 +113,19 @@ def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = 
         QMessageBox.critical(None, "ercsheet cannot open its database", str(error))
         return 1
     store = window.store
+
+    def once_shown() -> None:
+        store.load_orm()
+        store.backup("start")
+        if store.profile() is None and store.passphrase is None:
+            PassphraseDialog(store, first_run=True, parent=window).exec()
+        example = run_first_run(window, store, window.catalogue, window.today)
+        window.candidates.refresh()
+        if open_sheet is not None or example is not None:
+            window.open_sheet(open_sheet if open_sheet is not None else example)  # type: ignore[arg-type]
+
+    AfterFirstPaint(window, once_shown)
     window.show()
-    app.processEvents()  # painted before the rest loads
-    store.load_orm()
-    store.backup("start")
-    if store.profile() is None and store.passphrase is None:
-        PassphraseDialog(store, first_run=True, parent=window).exec()
-    example = run_first_run(window, store, window.catalogue, window.today)
-    window.candidates.refresh()
-    if open_sheet is not None or example is not None:
-        window.open_sheet(open_sheet if open_sheet is not None else example)  # type: ignore[arg-type]
     status = app.exec()
     store.backup("close")
     store.close()
