@@ -142,7 +142,7 @@ STARTUP_PARTS = [
     ("Python itself", "pass"),
     ("ReportLab platypus (the floor's import)", "import reportlab.platypus"),
     ("ercsheet's command line", "import ercsheet.cli"),
-    ("ercsheet's sheet reader (sqlite3, snapshots)", "import ercsheet.store.sheet_reader"),
+    ("ercsheet's store, read half (sqlite3, snapshots)", "import ercsheet.store.store"),
     ("ercsheet's PDF package + loading 4 fonts", "from ercsheet.pdf import fonts; fonts.fonts()"),
     ("(not loaded by `ercsheet pdf`) SQLAlchemy ORM", "import sqlalchemy.orm"),
     ("(not loaded by `ercsheet pdf`) pydantic", "import pydantic; pydantic.BaseModel"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,43 +33,54 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CandidateListModel(QAbstractListModel):
-    """Candidates, shown a page at a time as the list scrolls (a centre has thousands)."""
+    """Candidates, read from the store a page at a time as the list scrolls: a centre has
+    thousands, and the window should not read them all before it shows the first screenful."""
 
     PAGE = 200
 
-    def __init__(self) -> None:
+    def __init__(self, read_page: Callable[[str, int, int], list[CandidateInfo]]) -> None:
+        """`read_page(search, limit, offset)`: the matching candidates, in the list's order."""
         super().__init__()
+        self._read_page = read_page
+        self._search = ""
         self.candidates: list[CandidateInfo] = []
-        self._shown = 0
+        self._complete = True
 
-    def show(self, candidates: list[CandidateInfo]) -> None:
+    def show(self, search: str) -> None:
         self.beginResetModel()
-        self.candidates = candidates
-        self._shown = min(self.PAGE, len(candidates))
+        self._search = search
+        self.candidates = self._read_page(search, self.PAGE, 0)
+        self._complete = len(self.candidates) < self.PAGE
         self.endResetModel()
 
     def row_of(self, candidate_id: int | None) -> int | None:
-        """The candidate's row, fetching the pages before it when it is further down."""
-        for row, candidate in enumerate(self.candidates):
-            if candidate.id == candidate_id:
-                while row >= self._shown:
-                    self.fetchMore(QModelIndex())
-                return row
-        return None
+        """The candidate's row, reading the pages before it when it is further down."""
+        checked = 0
+        while True:
+            for row in range(checked, len(self.candidates)):
+                if self.candidates[row].id == candidate_id:
+                    return row
+            checked = len(self.candidates)
+            if candidate_id is None or self._complete:
+                return None
+            self.fetchMore(QModelIndex())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self._shown
+        return 0 if parent.isValid() else len(self.candidates)
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 (Qt's name)
-        return not parent.isValid() and self._shown < len(self.candidates)
+        return not parent.isValid() and not self._complete
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802 (Qt's name)
-        more = min(self.PAGE, len(self.candidates) - self._shown)
-        if parent.isValid() or more <= 0:
+        if parent.isValid() or self._complete:
             return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
+        page = self._read_page(self._search, self.PAGE, len(self.candidates))
+        self._complete = len(page) < self.PAGE
+        if page:
+            start = len(self.candidates)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self.candidates.extend(page)
+            self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -138,7 +150,7 @@ class CandidatePanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
 
-        self.candidate_model = CandidateListModel()
+        self.candidate_model = CandidateListModel(store.candidates)
         self.candidate_list = QListView(self)
         self.candidate_list.setObjectName("candidateList")
         self.candidate_list.setAccessibleName("Candidates")
@@ -201,7 +213,7 @@ class CandidatePanel(QWidget):
     def refresh(self) -> None:
         """Re-read the candidates (and the current one's sheets), keeping the selection."""
         selected = self.candidate_id
-        self.candidate_model.show(self._store.candidates(self.search.text()))
+        self.candidate_model.show(self.search.text())
         self.select_candidate(selected)
         self._update_buttons()
 

@@ -1,8 +1,8 @@
 """Recognising a database file before opening it, with the plain DB-API drivers only.
 
-Its schema revision, whether its passphrase opens it, whether it is damaged: the store checks
-these before SQLAlchemy opens the file, and `ercsheet pdf` (store/sheet_reader.py) checks them
-without loading SQLAlchemy at all.
+Its schema revision, whether its passphrase opens it, whether it is damaged, whether it can be
+written: the store checks these before it reads (store.py), so a store that only reads, such as
+`ercsheet pdf` or the window before its first change, never loads SQLAlchemy at all.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
-"""Reading sheets with a few plain SQL queries on the DB-API connection, not ORM objects.
+"""Reading with a few plain SQL queries on the DB-API connection, not ORM objects.
 
 Opening a 300-row sheet builds thousands of rows and ticks: as plain tuples this is several times
 faster than as mapped objects, and opening a sheet is what an assessor waits for most often. It
-needs no SQLAlchemy either, so `ercsheet pdf` reads through the same functions without loading it
-(sheet_reader.py). Edits still load the ORM objects they change (store.py); both paths build the
-same content (tests/store/test_reading.py holds them together).
+needs no SQLAlchemy either: the store reads through these functions on a connection of its own
+(store.py), so the window and `ercsheet pdf` read without loading it. Edits still load the ORM
+objects they change (operations.py, passing their session's connection here for their checks);
+both paths build the same content (tests/store/test_reading.py holds them together).
 """
 
 from __future__ import annotations
@@ -164,7 +165,9 @@ def summaries(
 CANDIDATE_COLUMNS = "SELECT id, name, candidate_number, centre_number FROM candidate"
 
 
-def candidates(connection: sqlite3.Connection, search: str = "") -> list[CandidateInfo]:
+def candidates(
+    connection: sqlite3.Connection, search: str = "", limit: int | None = None, offset: int = 0
+) -> list[CandidateInfo]:
     """Candidates whose name or number contains `search`, by name. Matched with Unicode case
     folding (opening.contains_folded), not SQLite's LIKE, whose folding stops at ASCII:
     "łukasz" must find "Łukasz"."""
@@ -174,7 +177,11 @@ def candidates(connection: sqlite3.Connection, search: str = "") -> list[Candida
         query += (
             " WHERE contains_folded(name, :needle) OR contains_folded(candidate_number, :needle)"
         )
-    rows = connection.execute(query + " ORDER BY lower(name), id", {"needle": needle})
+    # LIMIT -1 is SQLite's "no limit".
+    rows = connection.execute(
+        query + " ORDER BY lower(name), id LIMIT :limit OFFSET :offset",
+        {"needle": needle, "limit": -1 if limit is None else limit, "offset": offset},
+    )
     return [CandidateInfo(*row) for row in rows.fetchall()]
 
 

@@ -255,8 +255,12 @@ class Store:
             )
         )
 
-    def candidates(self, search: str = "") -> list[CandidateInfo]:
-        return self._read(reading.candidates, search)
+    def candidates(
+        self, search: str = "", limit: int | None = None, offset: int = 0
+    ) -> list[CandidateInfo]:
+        """Candidates whose name or number contains `search`, by name; `limit` of them from
+        `offset` (the window reads its list a page at a time)."""
+        return self._read(reading.candidates, search, limit, offset)
 
     def candidate(self, candidate_id: int) -> CandidateInfo:
         found = self._read(reading.candidate, candidate_id)

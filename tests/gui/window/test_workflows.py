@@ -25,6 +25,7 @@ from ercsheet.gui.candidate_dialog import CandidateDialog
 from ercsheet.gui.first_run import ProfileDialog, run_first_run
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.unit_picker import UnitPicker
+from ercsheet.store import models
 from tests.conftest import TODAY
 from tests.gui.window.modal import when_modal_opens
 
@@ -62,6 +63,33 @@ def test_candidates_are_found_by_name_or_number(
     window.candidates.search.clear()
     qtbot.keyClicks(window.candidates.search, "ukasz")
     assert names() == ["Łukasz Żółć (0042)"]
+
+
+def test_a_long_candidate_list_is_read_a_page_at_a_time_as_it_scrolls(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with window.store.transaction() as session:
+        for i in range(450):
+            session.add(models.Candidate(name=f"Candidate {i:03}", candidate_number=f"{i:04}"))
+    window.candidates.refresh()
+    listed = window.candidates.candidate_list
+    model = window.candidates.candidate_model
+    assert model.rowCount() == model.PAGE, "the first page only, before any scrolling"
+    for _ in range(5):
+        listed.scrollToBottom()
+        qtbot.wait(20)
+    assert model.rowCount() == 450
+    assert model.index(449).data() == "Candidate 449 (0449)"
+    # A candidate further down than what is read so far is still found and selected.
+    last = window.store.add_candidate("Zoë Ødegård", "9999")
+    window.candidates.refresh()
+    window.candidates.select_candidate(last)
+    assert window.candidates.candidate_id == last
+    assert listed.currentIndex().data() == "Zoë Ødegård (9999)"
+    qtbot.keyClicks(window.candidates.search, "candidate 44")
+    assert [model.index(r).data() for r in range(model.rowCount())] == [
+        f"Candidate 44{i} (044{i})" for i in range(10)
+    ]
 
 
 def test_a_new_candidate_is_typed_into_the_dialog_and_stored(
