@@ -21,15 +21,19 @@ from ercsheet.store.store import Store
 OLD_DATABASE = Path(__file__).parent / "data" / "schema-0001.sqlite3"
 
 
+DURABLE = {"foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 5000}
+
+
 def test_every_connection_is_durable(tmp_path: Path) -> None:
     engine = open_engine(tmp_path / "a.sqlite3")
     with engine.connect() as connection:
-        pragma = lambda name: connection.execute(text(f"PRAGMA {name}")).scalar()  # noqa: E731
-        assert pragma("foreign_keys") == 1
-        assert pragma("journal_mode") == "wal"
-        assert pragma("synchronous") == 2  # FULL
-        assert pragma("busy_timeout") == 5000
+        found = {name: connection.execute(text(f"PRAGMA {name}")).scalar() for name in DURABLE}
     engine.dispose()
+    assert found == DURABLE  # synchronous 2 is FULL
+    # The store's read connection (its half without SQLAlchemy) is set up the same way.
+    with Store(tmp_path / "a.sqlite3") as store:
+        reader = store._reader
+        assert {name: reader.execute(f"PRAGMA {name}").fetchone()[0] for name in DURABLE} == DURABLE
 
 
 def test_a_new_database_matches_the_models_and_is_at_head(tmp_path: Path) -> None:
