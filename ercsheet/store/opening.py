@@ -27,6 +27,15 @@ class StoreError(Exception):
     """The database cannot be used; the message says why and what to do."""
 
 
+# SQLite's answers for a file that is not, or no longer, a readable database. Others (a lock held
+# too long, a closed connection, a full disk) are not damage, and restoring a backup would not help.
+DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+def is_damage(error: BaseException) -> bool:
+    return getattr(error, "sqlite_errorcode", None) in DAMAGE_CODES
+
+
 def stored_revision(path: Path, passphrase: str | None = None) -> str | None:
     """The schema revision of an existing file, read without changing a byte of it."""
     uri = f"file:{path.resolve().as_posix()}?mode=ro"

@@ -29,6 +29,7 @@ from ercsheet.store.opening import (
     StoreError,
     damaged_message,
     encryption_message,
+    is_damage,
     prepare_connection,
     quick_check_file,
     stored_revision,
@@ -214,6 +215,8 @@ class Store:
         try:
             return query(self._reader, *args)
         except cipher.DatabaseError as error:
+            if not is_damage(error):
+                raise
             raise StoreError(damaged_message(self.path, error)) from None
 
     # --- the assessor profile -------------------------------------------------------------

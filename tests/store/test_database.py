@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from ercsheet.store.database import head_revision, open_engine
 from ercsheet.store.models import Base
-from ercsheet.store.opening import SCHEMA_REVISION, StoreError
+from ercsheet.store.opening import SCHEMA_REVISION, StoreError, is_damage
 from ercsheet.store.store import Store
 
 OLD_DATABASE = Path(__file__).parent / "data" / "schema-0001.sqlite3"
@@ -101,3 +101,22 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> N
     with pytest.raises(StoreError, match=r"damaged or not an ercsheet database.*restore a backup"):
         Store(path)
     assert path.read_text() == "shopping list\n" * 100
+
+
+def test_only_damage_is_called_damage(tmp_path: Path) -> None:
+    # "Restore a backup" is the advice for a damaged file; a closed connection or a lock held
+    # too long is something else, and must not send the assessor to their backups.
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database " * 600)
+    with pytest.raises(sqlite3.DatabaseError) as not_a_database:
+        sqlite3.connect(junk).execute("SELECT * FROM sqlite_master")
+    assert is_damage(not_a_database.value)
+    closed = sqlite3.connect(":memory:")
+    closed.close()
+    with pytest.raises(sqlite3.ProgrammingError) as closed_error:
+        closed.execute("SELECT 1")
+    assert not is_damage(closed_error.value)
+    store = Store(tmp_path / "a.sqlite3")
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        store.candidates()
