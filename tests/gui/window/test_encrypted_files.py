@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ercsheet.gui.file_passphrase import ExportPassphraseDialog, ImportPassphraseDialog
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.store import envelope
+from tests.gui.window.file_dialogs import open_files, save_to
 from tests.gui.window.modal import when_modal_opens
 
 PASSPHRASE = "heddiw mae'n bwrw glaw"
@@ -28,7 +29,7 @@ def export_encrypted(
     qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> list[str]:
     """Export the open sheet encrypted, mistyping the second passphrase once; the errors seen."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
+    save_to(monkeypatch, path)
     errors: list[str] = []
 
     def fill(dialog: QWidget) -> None:
@@ -69,7 +70,7 @@ def test_cancelling_the_passphrase_writes_no_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sent = tmp_path / "sent.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(sent), ""))
+    save_to(monkeypatch, sent)
     when_modal_opens(lambda dialog: dialog.close(), kind=ExportPassphraseDialog)
     window.export_exchange_encrypted()
     assert not sent.exists()
@@ -86,7 +87,7 @@ def sealed(
     """The example sheet exported encrypted, chosen in the next open-files dialog."""
     sent = tmp_path / "sent.json"
     export_encrypted(qtbot, window, sent, monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(sent)], ""))
+    open_files(monkeypatch, sent)
     return sent
 
 

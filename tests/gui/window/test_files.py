@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from ercsheet.gui import file_actions, printing
@@ -18,12 +18,8 @@ from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
 from ercsheet.store.example import create_example_candidate
 from tests.conftest import TODAY
+from tests.gui.window.file_dialogs import save_to
 from tests.gui.window.modal import when_modal_opens
-
-
-def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    """The save dialog answers `path`, as if the assessor had chosen it."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
 
 
 def test_print_preview_shows_the_real_pdf_of_the_sheet(
