@@ -96,8 +96,9 @@ class Store:
             raise StoreError(damaged_message(self.path, error)) from None
 
     def _is_current(self) -> bool:
-        """Whether the file exists, opens with the passphrase, is writable and at this schema;
-        what is wrong is raised as a StoreError (None: it must be created or upgraded)."""
+        """Whether the file can be read as it is: it exists, is at this schema, opens with the
+        passphrase and is writable (what is wrong is raised as a StoreError). False: it must
+        be created or upgraded first."""
         if not self.path.exists() or not self.path.stat().st_size:
             return False
         problem = encryption_message(self.path, self.passphrase) or write_problem(self.path)
