@@ -491,6 +491,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(f"ercsheet: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`ercsheet units | head`): stop quietly, as other tools do. Point
+        # stdout at nothing so Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     finally:
         while _opened:
             _opened.pop().close()

@@ -178,3 +178,18 @@ def test_check_finds_a_sheet_edited_behind_the_apps_back(tmp_path: Path) -> None
     )
     assert ercsheet("check", "--code", typed, db=db).returncode == 1
     assert ercsheet("check", "--code", "0000-0000", db=db).returncode == 1
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    # `ercsheet units | head -1`: the pipe is closed while ercsheet still has lines to write
+    # (here, before its first: the same error, without depending on timing).
+    with subprocess.Popen(
+        [sys.executable, "-m", "ercsheet", "units"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as listing:
+        assert listing.stdout is not None and listing.stderr is not None
+        listing.stdout.close()
+        errors = listing.stderr.read()
+    assert "Traceback" not in errors
