@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ercsheet.catalogue.snapshot import unit_from_json
+from ercsheet.domain.seal import Seal
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.store.strokes import strokes_from_json
@@ -46,6 +47,7 @@ SHEET_HEAD = """
            candidate.name, candidate.candidate_number, candidate.centre_number
     FROM sheet JOIN candidate ON candidate.id = sheet.candidate_id
     WHERE sheet.id = ?"""
+SEAL = "SELECT seal, record_code FROM sheet WHERE id = ?"
 ITEMS = """
     SELECT id, ref, title, method, date, notes FROM evidence_item
     WHERE sheet_id = ? ORDER BY position"""
@@ -58,7 +60,19 @@ SIGNATURES = """
 
 
 def read_sheet(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetContent, list[int]]:
-    """The sheet's content and its evidence items' ids, in the order of its rows."""
+    """The sheet's content and its evidence items' ids, in the order of its rows.
+
+    A signed sheet names the candidate as they were when the assessor signed (its seal): a
+    correction of their details made since applies to drafts only."""
+    content, ids = read_rows(connection, sheet_id)
+    sealed = connection.execute(SEAL, (sheet_id,)).fetchone()
+    if sealed is not None and sealed[0] is not None:
+        content = replace(content, candidate=Seal(sealed[0], sealed[1]).candidate)
+    return content, ids
+
+
+def read_rows(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetContent, list[int]]:
+    """The sheet as its rows say, with the candidate as they are now (no seal applied)."""
     head = connection.execute(SHEET_HEAD, (sheet_id,)).fetchone()
     if head is None:
         raise SheetMissing(sheet_id)

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from ercsheet.atomic import write_bytes_atomic
 from ercsheet.domain.audit import first_broken
-from ercsheet.domain.record import record_code, short_code
+from ercsheet.domain.dates import uk
+from ercsheet.domain.record import short_code
 from ercsheet.store.store import Store
 
 if TYPE_CHECKING:
+    from ercsheet.domain.seal import Addendum
     from ercsheet.gui.printing import PrintPreviewDialog
 
 # A unit title can be long: beyond this a column elides and the full text is in its tooltip.
@@ -189,7 +191,7 @@ class CodeLookupDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self.found: list[tuple[int, int | None]] = []
+        self.found: list[tuple[int, int | None, list[Addendum]]] = []
         self.setWindowTitle("Find a sheet by its record code")
         self.code = QLineEdit(self)
         self.code.setPlaceholderText("e.g. 3F2A-9C1B-77D0 (dashes and case do not matter)")
@@ -219,9 +221,14 @@ class CodeLookupDialog(QDialog):
     def look_up(self) -> None:
         self.found = self._store.find_by_code(self.code.text())
         self.results.setRowCount(len(self.found))
-        for row, (sheet_id, number) in enumerate(self.found):
+        for row, (sheet_id, number, addenda) in enumerate(self.found):
             content = self._store.sheet(sheet_id)
             which, verifies = self._verdict(sheet_id, number)
+            if addenda:
+                which += "; signed since: " + ", ".join(
+                    f"{a.signature.role.label} ({a.signature.name}, {uk(a.signature.date)})"
+                    for a in addenda
+                )
             values = [
                 str(sheet_id),
                 content.candidate.name,
@@ -244,14 +251,9 @@ class CodeLookupDialog(QDialog):
             )
 
     def _verdict(self, sheet_id: int, number: int | None) -> tuple[str, str]:
-        if number is None:
-            problem = self._store.check_record(sheet_id)
-            return "current signed sheet", "yes" if problem is None else f"NO: {problem}"
-        kept = next(v for v in self._store.versions(sheet_id) if v.number == number)
-        content = self._store.version_content(sheet_id, number)
-        same = record_code(content) == kept.record_code
-        which = f"superseded version {number}"
-        return which, "yes" if same else "NO: its content no longer matches its record code"
+        problem = self._store.check_record(sheet_id)
+        which = "current signed sheet" if number is None else f"superseded version {number}"
+        return which, "yes" if problem is None else f"NO: {problem}"
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.found):
