@@ -295,6 +295,8 @@ def _sheet_problem(
     try:
         live = reading.read_rows(driver(session), sheet.id)[0]
         addenda = signing.addenda(sheet)
+    except reading.SheetMissing:
+        return "it cannot be read: its candidate is missing"
     except (ValueError, KeyError, TypeError) as error:
         return f"it cannot be read ({error})"
     return _sealed_problem(
