@@ -42,14 +42,21 @@ from ercsheet.pdf.style import (
     SIGNATURE_LINE_HEIGHT,
     TITLE_SIZE,
 )
-from ercsheet.pdf.text import ellipsis, wrap
+from ercsheet.pdf.text import ellipsis, one_line, wrap
 
 # The header's left part (titles) and right part (candidate declaration), as on OCR's form.
 TITLES_WIDTH = 390.0
 DECLARATION_LEFT = LEFT + TITLES_WIDTH + 16
 DECLARATION_RIGHT = RIGHT - QR_SIZE - 8
 HEADING_LEADING = 12.0
-BANNER_HEIGHT = 16.0
+BANNER_SIZE = 9.0
+BANNER_LEADING = 11.0
+BANNER_PAD = 3.5
+# Room between the banner and the titles under it, so its red never touches their ascenders.
+BANNER_GAP = 4.0
+# A reason of a few hundred characters prints whole (three lines); a runaway one stops here,
+# marked `…`, rather than push the grid off the page (the full reason stays in the record).
+MAX_BANNER_LINES = 5
 IDENTITY_HEIGHT = 20.0
 KEY_SIZE = 7.5
 KEY_LEADING = 9.5
@@ -68,13 +75,17 @@ class Form:
     unit_lines: tuple[str, ...]
     key_lines: tuple[str, ...]
     record_code: str | None
-    superseded: str
+    banner_lines: tuple[str, ...]
     header_height: float
     bottom_height: float
 
     @property
     def grid_top(self) -> float:
         return PAGE_HEIGHT - MARGIN_TOP - self.header_height
+
+    @property
+    def banner_room(self) -> float:
+        return banner_room(self.banner_lines)
 
     @property
     def grid_bottom(self) -> float:
@@ -85,13 +96,17 @@ def measure_form(content: SheetContent, record_code: str | None, superseded: str
     bold = fonts().bold
     qualification = content.qualification or _only_qualification(content)
     unit_lines = _at_most(
-        wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH), MAX_UNIT_LINES, bold
+        wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH),
+        MAX_UNIT_LINES,
+        bold,
+        HEADING_SIZE,
+        TITLES_WIDTH,
     )
+    banner_lines = banner(superseded)
     key_lines = tuple(wrap(methods_key(content), fonts().regular, KEY_SIZE, CONTENT_WIDTH))
     titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
-    header = (
-        (BANNER_HEIGHT + 4 if superseded else 0) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
-    )
+    # The banner takes its own room above the titles: the grid, not the header, gives it up.
+    header = banner_room(banner_lines) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
     signature_lines = 4 if content.unit.rules.line_manager_signature else 3
     bottom = (
         4
@@ -101,8 +116,27 @@ def measure_form(content: SheetContent, record_code: str | None, superseded: str
         + FOOTER_HEIGHT
     )
     return Form(
-        content, qualification, unit_lines, key_lines, record_code, superseded, header, bottom
+        content, qualification, unit_lines, key_lines, record_code, banner_lines, header, bottom
     )
+
+
+def banner(superseded: str) -> tuple[str, ...]:
+    """The superseded banner's lines, its whole note wrapped (none for the current record)."""
+    if not superseded:
+        return ()
+    bold = fonts().bold
+    text = one_line(f"{wording.SUPERSEDED} — {superseded}")
+    lines = wrap(text, bold, BANNER_SIZE, CONTENT_WIDTH - 2 * BANNER_PAD)
+    return _at_most(lines, MAX_BANNER_LINES, bold, BANNER_SIZE, CONTENT_WIDTH - 2 * BANNER_PAD)
+
+
+def banner_room(lines: tuple[str, ...]) -> float:
+    """The height the banner takes at the top of the page, with its gap (0 without one)."""
+    return _banner_height(lines) + BANNER_GAP if lines else 0.0
+
+
+def _banner_height(lines: tuple[str, ...]) -> float:
+    return 2 * BANNER_PAD + BANNER_LEADING * len(lines)
 
 
 def methods_key(content: SheetContent) -> str:
@@ -116,14 +150,16 @@ def methods_key(content: SheetContent) -> str:
 
 def draw_top(canvas: Canvas, form: Form) -> None:
     top = PAGE_HEIGHT - MARGIN_TOP
-    if form.superseded:
-        _draw_banner(canvas, top, form.superseded)
-        top -= BANNER_HEIGHT + 4
+    if form.banner_lines:
+        _draw_banner(canvas, top, form.banner_lines)
+        top -= form.banner_room
     y = top
+    # Set here, not only with the qualification: without one, the title and unit line used to
+    # inherit the banner's white ink and vanish.
+    canvas.setFillColor(INK)
     if form.qualification:
         y -= HEADING_LEADING - 2
         canvas.setFont(fonts().bold, HEADING_SIZE)
-        canvas.setFillColor(INK)
         canvas.drawString(
             LEFT, y, ellipsis(form.qualification, fonts().bold, HEADING_SIZE, TITLES_WIDTH)
         )
@@ -176,14 +212,21 @@ def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
     )
 
 
-def _draw_banner(canvas: Canvas, top: float, note: str) -> None:
+def _draw_banner(canvas: Canvas, top: float, lines: tuple[str, ...]) -> None:
+    """White on red across the page, in its own room under `top`, above everything else."""
+    height = _banner_height(lines)
+    # Its own graphics state: the white ink must not leak into the form drawn after it.
+    canvas.saveState()
     canvas.setFillColor(BANNER_FILL)
-    canvas.rect(LEFT, top - BANNER_HEIGHT, CONTENT_WIDTH, BANNER_HEIGHT, stroke=0, fill=1)
+    canvas.rect(LEFT, top - height, CONTENT_WIDTH, height, stroke=0, fill=1)
     canvas.setFillColor(BANNER_INK)
-    canvas.setFont(fonts().bold, 9)
-    # One line fits a note of ~150 characters; a longer one is cut rather than hide the grid.
-    text = ellipsis(f"{wording.SUPERSEDED} — {note}", fonts().bold, 9, CONTENT_WIDTH - 12)
-    canvas.drawString(LEFT + 6, top - BANNER_HEIGHT + 4.5, text)
+    canvas.setFont(fonts().bold, BANNER_SIZE)
+    y = top - BANNER_PAD
+    for line in lines:
+        y -= BANNER_LEADING
+        # 3 points up from the slot's foot leaves room for descenders inside the red.
+        canvas.drawString(LEFT + BANNER_PAD, y + 3, line)
+    canvas.restoreState()
 
 
 def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages: int) -> None:
@@ -261,9 +304,11 @@ def _only_qualification(content: SheetContent) -> str:
     return contexts[0].title if len(contexts) == 1 else ""
 
 
-def _at_most(lines: list[str], count: int, font: str) -> tuple[str, ...]:
+def _at_most(
+    lines: list[str], count: int, font: str, size: float, max_width: float
+) -> tuple[str, ...]:
     """The first `count` lines, the last one marked `…` when text was left out."""
     if len(lines) <= count:
         return tuple(lines)
-    last = ellipsis(lines[count - 1] + "…", font, HEADING_SIZE, TITLES_WIDTH)
+    last = ellipsis(lines[count - 1] + "…", font, size, max_width)
     return (*lines[: count - 1], last)
