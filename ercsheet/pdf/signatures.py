@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ercsheet.domain.sheet import SIGNATURE_ASPECT, Point, Signature, Stroke
 from ercsheet.domain.vocabulary import SignatureKind
 from ercsheet.pdf.fonts import fonts
-from ercsheet.pdf.style import SIGNATURE_INK, Box
+from ercsheet.pdf.style import PAD_WRITING_LINE, SIGNATURE_INK, Box
 from ercsheet.pdf.text import fit_size, one_line
 
 # The pad's shape (the strokes' own box), kept on paper instead of squashing the signature.
@@ -26,7 +26,7 @@ TYPED_SLANT_DEGREES = 12.0
 
 
 def draw_signature(canvas: Canvas, signature: Signature | None, box: Box) -> None:
-    """Draw `signature` inside `box` (its bottom edge is the signature line)."""
+    """Draw `signature` in `box`: the room above its line (the box's bottom edge)."""
     if signature is None or signature.kind is SignatureKind.PAPER:
         return
     if signature.kind is SignatureKind.DRAWN and signature.strokes:
@@ -36,9 +36,15 @@ def draw_signature(canvas: Canvas, signature: Signature | None, box: Box) -> Non
 
 
 def pad_box(box: Box) -> Box:
-    """The pad's shape fitted into `box`, from its left edge, sitting on the line."""
-    height = min(box.height, box.width / PAD_ASPECT)
-    return Box(box.x, box.y, height * PAD_ASPECT, height)
+    """The pad's shape at the size of `box`'s line, from its left edge, written on the line.
+
+    The pad's writing line goes on the form's line, so a signature sits where it was signed and
+    its descenders (the pad's last quarter) hang below the line as pen ink would. Only a field
+    narrower than the pad's shape makes it smaller: it keeps its aspect, never squashed.
+    """
+    # Never negative: a field with no room left draws nothing rather than over its label.
+    height = max(0.0, min(box.height / PAD_WRITING_LINE, box.width / PAD_ASPECT))
+    return Box(box.x, box.y - height * (1 - PAD_WRITING_LINE), height * PAD_ASPECT, height)
 
 
 def draw_strokes(canvas: Canvas, strokes: Sequence[Stroke], box: Box) -> None:
@@ -51,9 +57,10 @@ def draw_strokes(canvas: Canvas, strokes: Sequence[Stroke], box: Box) -> None:
         return pad.x + x * pad.width, pad.top - y * pad.height
 
     canvas.saveState()
-    # A stroke that ran off the pad's edge stops at the signature space, clear of the labels.
+    # A stroke that ran off the pad's edge stops at the pad, clear of the labels and the lines
+    # above and below (whose pads meet this one edge to edge).
     clip = canvas.beginPath()
-    clip.rect(box.x, box.y - 2, box.width, box.height + 2)
+    clip.rect(pad.x, pad.y, pad.width, pad.height)
     canvas.clipPath(clip, stroke=0, fill=0)
     canvas.setStrokeColor(SIGNATURE_INK)
     canvas.setFillColor(SIGNATURE_INK)

@@ -44,6 +44,7 @@ class Placed:
     y: float
     size: float = 0.0
     ink: Colour = BLACK
+    font: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,12 +91,14 @@ def placed(page: PageObject) -> list[Placed]:
         elif operator in (b"rg", b"g"):
             inks[-1] = _colour(operands)
 
-    def visit(text: str, cm: list[float], tm: list[float], _font: Any, size: Any) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
         if text.strip():
             # The text matrix's translation, carried through the current transformation.
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            found.append(Placed(text.strip(), x, y, float(size), inks[-1]))
+            # The subset's base name, e.g. `AAAAAA+DejaVuSans-Bold`.
+            name = str(font.get("/BaseFont", "")) if font is not None else ""
+            found.append(Placed(text.strip(), x, y, float(size), inks[-1], name))
 
     # Text is reported when its text object ends, before any later colour change.
     page.extract_text(visitor_text=visit, visitor_operand_before=track)

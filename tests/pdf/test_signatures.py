@@ -7,6 +7,7 @@ import dataclasses
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.pdf.style import SIGNATURE_LINE_HEIGHT
 from tests.pdf.reading import operations, page_texts, placed, read, render
 from tests.pdf.samples import SIGNED_ON, rows_for, signed, unsigned, wave
 
@@ -45,9 +46,11 @@ def test_drawn_strokes_land_inside_the_candidate_signature_space(f17: Unit) -> N
         if operator == b"c"
     ]
     assert points
+    # The pad's writing line on the form's line: its last quarter below, the rest above.
+    below, above = 0.25 * SIGNATURE_LINE_HEIGHT, 0.75 * SIGNATURE_LINE_HEIGHT
     for x, y in points:
         assert label.x < x < date.x
-        assert label.y - 2 <= y <= label.y + 24
+        assert label.y - below <= y <= label.y + above
 
 
 def test_a_typed_signature_prints_the_name_and_the_assessor_in_block_capitals(f17: Unit) -> None:
