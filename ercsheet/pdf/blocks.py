@@ -253,7 +253,12 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
         RIGHT,
         y,
         [
-            Field(wording.ASSESSOR_SIGNATURE, signature_fill(assessor), weight=1.2),
+            # The assessor's name has its own field here, so none beside a drawn signature.
+            Field(
+                wording.ASSESSOR_SIGNATURE,
+                signature_fill(assessor, name_beside=False),
+                weight=1.2,
+            ),
             Field(wording.BLOCK_CAPITALS, text_fill(capitals, ink=SIGNATURE_INK)),
             Field(wording.DATE, signed_date_fill(assessor), fixed=DATE_WIDTH),
         ],

@@ -1,7 +1,8 @@
 """Signatures on their lines: drawn strokes as vector paths, typed names in a slanted hand.
 
-A paper signature (signed by hand on the printed sheet) and a missing one print nothing: the
-line stays blank for the wet signature.
+A drawn signature carries its signer's name beside it in small print, so a verifier can tell
+who signed where the form has no line for the name. A paper signature (signed by hand on the
+printed sheet) and a missing one print nothing: the line stays blank for the wet signature.
 """
 
 from __future__ import annotations
@@ -14,25 +15,76 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ercsheet.domain.sheet import SIGNATURE_ASPECT, Point, Signature, Stroke
 from ercsheet.domain.vocabulary import SignatureKind
-from ercsheet.pdf.fonts import fonts
+from ercsheet.pdf.fonts import fonts, width
 from ercsheet.pdf.style import PAD_WRITING_LINE, SIGNATURE_INK, Box
-from ercsheet.pdf.text import fit_size, one_line
+from ercsheet.pdf.text import ellipsis, fit_size, one_line, wrap
 
 # The pad's shape (the strokes' own box), kept on paper instead of squashing the signature.
 PAD_ASPECT = SIGNATURE_ASPECT
 PEN_WIDTH = 0.9
 TYPED_SIZE = 12.0
 TYPED_SLANT_DEGREES = 12.0
+# The signer's name beside a drawn signature: small, but as legible as the form's labels.
+NAME_SIZE = 7.0
+NAME_LEADING = 8.0
+NAME_GAP = 4.0
+# Two lines stay clear of the line above; a longer name is cut with `…`.
+MAX_NAME_LINES = 2
 
 
-def draw_signature(canvas: Canvas, signature: Signature | None, box: Box) -> None:
-    """Draw `signature` in `box`: the room above its line (the box's bottom edge)."""
+def draw_signature(
+    canvas: Canvas, signature: Signature | None, box: Box, *, name_beside: bool = True
+) -> None:
+    """Draw `signature` in `box`: the room above its line (the box's bottom edge).
+
+    `name_beside=False` where the form prints the signer's name on a line of its own (the
+    assessor's "Name (in block capitals)").
+    """
     if signature is None or signature.kind is SignatureKind.PAPER:
         return
     if signature.kind is SignatureKind.DRAWN and signature.strokes:
-        draw_strokes(canvas, signature.strokes, box)
+        lines = name_lines(signature.name, box) if name_beside else ()
+        used = max((width(line, fonts().regular, NAME_SIZE) for line in lines), default=0.0)
+        room = Box(box.x, box.y, box.width - used - NAME_GAP, box.height) if lines else box
+        draw_strokes(canvas, signature.strokes, room)
+        if lines:
+            _draw_name(canvas, lines, pad_box(room).right + NAME_GAP, box.y)
     else:
         draw_typed(canvas, signature.name, box)
+
+
+def name_lines(name: str, box: Box) -> tuple[str, ...]:
+    """The signer's name as printed beside a drawn signature in `box` (at most two lines).
+
+    It takes the room the pad leaves in the field, or wraps there; only where that is too
+    narrow for its longest word, or for two lines, does it take up to half the field (and
+    the signature shrinks, keeping its aspect).
+    """
+    font = fonts().regular
+    name = one_line(name)
+    if not name:
+        return ()
+    natural = width(name, font, NAME_SIZE)
+    left_by_pad = box.width - pad_box(box).width - NAME_GAP
+    longest_word = max(width(word, font, NAME_SIZE) for word in name.split())
+    half = box.width / 2
+    lines: list[str] = []
+    for column in (max(left_by_pad, min(longest_word, half)), max(left_by_pad, half)):
+        lines = wrap(name, font, NAME_SIZE, min(natural, column))
+        if len(lines) <= MAX_NAME_LINES:
+            return tuple(lines)
+    kept = lines[: MAX_NAME_LINES - 1]
+    rest = " ".join(lines[MAX_NAME_LINES - 1 :])
+    return (*kept, ellipsis(rest, font, NAME_SIZE, max(left_by_pad, half)))
+
+
+def _draw_name(canvas: Canvas, lines: Sequence[str], x: float, baseline: float) -> None:
+    """The name's last line on the line, like a value typed on it; the first above it."""
+    canvas.setFont(fonts().regular, NAME_SIZE)
+    canvas.setFillColor(SIGNATURE_INK)
+    # Top line first, so text read back from the PDF gives the name in its order.
+    for index, line in enumerate(lines):
+        canvas.drawString(x, baseline + 1 + (len(lines) - 1 - index) * NAME_LEADING, line)
 
 
 def pad_box(box: Box) -> Box:

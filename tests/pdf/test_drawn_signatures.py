@@ -1,6 +1,7 @@
-"""Drawn signatures read back: a whole line's height, clear of every other line.
+"""Drawn signatures read back: a whole line's height, clear of every other line, and named.
 
-Every role signs with a drawn signature here.
+Every role signs with a drawn signature here. Only the assessor has a "Name (in block capitals)"
+line on the form; every other drawn signature carries its signer's name beside it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import SIGNATURE_ASPECT, SheetContent, Signature, Stroke
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.pdf.fonts import fonts, width
+from ercsheet.pdf.signatures import MAX_NAME_LINES, NAME_SIZE
 from ercsheet.pdf.style import PAD_WRITING_LINE, SIGNATURE_INK, SIGNATURE_LINE_HEIGHT
-from tests.pdf.reading import Mark, Placed, marks, placed, read, render
+from tests.pdf.reading import Mark, Placed, marks, page_texts, placed, read, render
 from tests.pdf.samples import SIGNED_ON, rows_for, unsigned, wave
 
 # Each role's signer, and the label its signature follows on the form.
@@ -135,3 +137,46 @@ def test_drawn_signatures_touch_no_other_line_nor_any_printed_text(
             for item in placed(page):
                 for pad in pads:
                     assert not overlap(box(item), (pad.left, pad.bottom, pad.right, pad.top)), item
+
+
+def test_names_beside_drawn_signatures_where_the_form_has_no_name_line(reliable: Unit) -> None:
+    content = all_drawn(reliable)
+    page, reader = first_page(content)
+    text = placed(page)
+    for role, (name, _) in SIGNERS.items():
+        small = [p for p in text if abs(p.size - NAME_SIZE) < 0.01 and p.text in name]
+        if role is Role.ASSESSOR:
+            # Named in block capitals on its own field instead.
+            assert not small
+            assert any(p.text == name.upper() for p in text)
+            continue
+        assert " ".join(p.text for p in small) == name, role
+        line = label(text, role)
+        pad = signature_of(page, reader, role)
+        for part in small:
+            assert part.ink == SIGNATURE
+            # Right beside the strokes (the wave stops short of the pad's edge, then the gap).
+            assert pad.right <= part.x <= pad.right + 12, role
+            assert line.y <= part.y <= line.y + 12, role  # on the line, not over the next
+    joined = page_texts(render([content]))[0]
+    assert "Signature of candidate: Siân Ní Bhriain Date: 07/10/2026" in joined
+    assert "IV initials (if sampled) and date: Zoë Ødegård 07/10/2026" in joined
+
+
+def test_a_runaway_name_is_cut_within_its_field(f17: Unit) -> None:
+    name = "Maëlle Bézier-Çelik de la Tour du Pin Chambly de La Charce " * 3
+    content = dataclasses.replace(
+        unsigned(f17, []),
+        signatures=(Signature(Role.CANDIDATE, name, SIGNED_ON, SignatureKind.DRAWN, wave()),),
+    )
+    page, reader = first_page(content)
+    text = placed(page)
+    small = [p for p in text if abs(p.size - NAME_SIZE) < 0.01]
+    assert len(small) == MAX_NAME_LINES
+    assert small[0].text.startswith("Maëlle") and small[-1].text.endswith("…")
+    date = next(p for p in text if p.text == "Date:" and abs(p.y - small[-1].y) < 2)
+    for part in small:
+        assert part.x + width(part.text, fonts().regular, NAME_SIZE) < date.x
+    # The signature still there, smaller but whole in shape.
+    pad = signature_of(page, reader, Role.CANDIDATE)
+    assert pad.right < small[0].x
