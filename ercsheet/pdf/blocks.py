@@ -23,10 +23,10 @@ from ercsheet.pdf.fields import (
     text_fill,
 )
 from ercsheet.pdf.fonts import fonts
+from ercsheet.pdf.notes import banner, banner_room, draw_banner
+from ercsheet.pdf.printed import PrintedSheet
 from ercsheet.pdf.qr import draw_record_qr
 from ercsheet.pdf.style import (
-    BANNER_FILL,
-    BANNER_INK,
     CONTENT_WIDTH,
     HEADING_SIZE,
     INK,
@@ -42,21 +42,13 @@ from ercsheet.pdf.style import (
     SIGNATURE_LINE_HEIGHT,
     TITLE_SIZE,
 )
-from ercsheet.pdf.text import ellipsis, one_line, wrap
+from ercsheet.pdf.text import at_most, ellipsis, wrap
 
 # The header's left part (titles) and right part (candidate declaration), as on OCR's form.
 TITLES_WIDTH = 390.0
 DECLARATION_LEFT = LEFT + TITLES_WIDTH + 16
 DECLARATION_RIGHT = RIGHT - QR_SIZE - 8
 HEADING_LEADING = 12.0
-BANNER_SIZE = 9.0
-BANNER_LEADING = 11.0
-BANNER_PAD = 3.5
-# Room between the banner and the titles under it, so its red never touches their ascenders.
-BANNER_GAP = 4.0
-# A reason of a few hundred characters prints whole (three lines); a runaway one stops here,
-# marked `…`, rather than push the grid off the page (the full reason stays in the record).
-MAX_BANNER_LINES = 5
 IDENTITY_HEIGHT = 20.0
 KEY_SIZE = 7.5
 KEY_LEADING = 9.5
@@ -92,17 +84,18 @@ class Form:
         return MARGIN_BOTTOM + self.bottom_height
 
 
-def measure_form(content: SheetContent, record_code: str | None, superseded: str) -> Form:
+def measure_form(sheet: PrintedSheet) -> Form:
+    content = sheet.content
     bold = fonts().bold
     qualification = content.qualification or _only_qualification(content)
-    unit_lines = _at_most(
+    unit_lines = at_most(
         wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH),
         MAX_UNIT_LINES,
         bold,
         HEADING_SIZE,
         TITLES_WIDTH,
     )
-    banner_lines = banner(superseded)
+    banner_lines = banner(sheet.superseded)
     key_lines = tuple(wrap(methods_key(content), fonts().regular, KEY_SIZE, CONTENT_WIDTH))
     titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
     # The banner takes its own room above the titles: the grid, not the header, gives it up.
@@ -116,27 +109,15 @@ def measure_form(content: SheetContent, record_code: str | None, superseded: str
         + FOOTER_HEIGHT
     )
     return Form(
-        content, qualification, unit_lines, key_lines, record_code, banner_lines, header, bottom
+        content,
+        qualification,
+        unit_lines,
+        key_lines,
+        sheet.record_code,
+        banner_lines,
+        header,
+        bottom,
     )
-
-
-def banner(superseded: str) -> tuple[str, ...]:
-    """The superseded banner's lines, its whole note wrapped (none for the current record)."""
-    if not superseded:
-        return ()
-    bold = fonts().bold
-    text = one_line(f"{wording.SUPERSEDED} — {superseded}")
-    lines = wrap(text, bold, BANNER_SIZE, CONTENT_WIDTH - 2 * BANNER_PAD)
-    return _at_most(lines, MAX_BANNER_LINES, bold, BANNER_SIZE, CONTENT_WIDTH - 2 * BANNER_PAD)
-
-
-def banner_room(lines: tuple[str, ...]) -> float:
-    """The height the banner takes at the top of the page, with its gap (0 without one)."""
-    return _banner_height(lines) + BANNER_GAP if lines else 0.0
-
-
-def _banner_height(lines: tuple[str, ...]) -> float:
-    return 2 * BANNER_PAD + BANNER_LEADING * len(lines)
 
 
 def methods_key(content: SheetContent) -> str:
@@ -151,7 +132,7 @@ def methods_key(content: SheetContent) -> str:
 def draw_top(canvas: Canvas, form: Form) -> None:
     top = PAGE_HEIGHT - MARGIN_TOP
     if form.banner_lines:
-        _draw_banner(canvas, top, form.banner_lines)
+        draw_banner(canvas, top, form.banner_lines)
         top -= form.banner_room
     y = top
     # Set here, not only with the qualification: without one, the title and unit line used to
@@ -210,23 +191,6 @@ def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
             Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
         ],
     )
-
-
-def _draw_banner(canvas: Canvas, top: float, lines: tuple[str, ...]) -> None:
-    """White on red across the page, in its own room under `top`, above everything else."""
-    height = _banner_height(lines)
-    # Its own graphics state: the white ink must not leak into the form drawn after it.
-    canvas.saveState()
-    canvas.setFillColor(BANNER_FILL)
-    canvas.rect(LEFT, top - height, CONTENT_WIDTH, height, stroke=0, fill=1)
-    canvas.setFillColor(BANNER_INK)
-    canvas.setFont(fonts().bold, BANNER_SIZE)
-    y = top - BANNER_PAD
-    for line in lines:
-        y -= BANNER_LEADING
-        # 3 points up from the slot's foot leaves room for descenders inside the red.
-        canvas.drawString(LEFT + BANNER_PAD, y + 3, line)
-    canvas.restoreState()
 
 
 def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages: int) -> None:
@@ -307,13 +271,3 @@ def _draw_signed_line(
 def _only_qualification(content: SheetContent) -> str:
     contexts = content.unit.qualifications
     return contexts[0].title if len(contexts) == 1 else ""
-
-
-def _at_most(
-    lines: list[str], count: int, font: str, size: float, max_width: float
-) -> tuple[str, ...]:
-    """The first `count` lines, the last one marked `…` when text was left out."""
-    if len(lines) <= count:
-        return tuple(lines)
-    last = ellipsis(lines[count - 1] + "…", font, size, max_width)
-    return (*lines[: count - 1], last)

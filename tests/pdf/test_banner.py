@@ -11,8 +11,8 @@ from ercsheet.catalogue.model import Unit
 from ercsheet.domain.record import record_code
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.pdf import PrintedSheet
-from ercsheet.pdf.blocks import MAX_BANNER_LINES
 from ercsheet.pdf.fonts import fonts, width
+from ercsheet.pdf.notes import MAX_BANNER_LINES
 from ercsheet.pdf.style import BANNER_FILL, BANNER_INK, HEADER_FILL
 from tests.pdf.reading import BLACK, Colour, Mark, Placed, marks, page_texts, placed, read, render
 from tests.pdf.samples import rows_for, signed, unsigned
