@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf import wording
@@ -23,7 +22,16 @@ from ercsheet.pdf.fields import (
     text_fill,
 )
 from ercsheet.pdf.fonts import fonts
-from ercsheet.pdf.notes import banner, banner_room, draw_banner
+from ercsheet.pdf.notes import (
+    IndentedLine,
+    addenda_lines,
+    addenda_room,
+    banner,
+    banner_room,
+    draw_addenda,
+    draw_banner,
+    draw_record_line,
+)
 from ercsheet.pdf.printed import PrintedSheet
 from ercsheet.pdf.qr import draw_record_qr
 from ercsheet.pdf.style import (
@@ -67,7 +75,9 @@ class Form:
     unit_lines: tuple[str, ...]
     key_lines: tuple[str, ...]
     record_code: str | None
+    key_fingerprint: str | None
     banner_lines: tuple[str, ...]
+    addenda_lines: tuple[IndentedLine, ...]
     header_height: float
     bottom_height: float
 
@@ -101,11 +111,14 @@ def measure_form(sheet: PrintedSheet) -> Form:
     # The banner takes its own room above the titles: the grid, not the header, gives it up.
     header = banner_room(banner_lines) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
     signature_lines = 4 if content.unit.rules.line_manager_signature else 3
+    addenda = addenda_lines(sheet.addenda)
+    # The addenda take their room under the signature lines: the grid gives it up.
     bottom = (
         4
         + KEY_LEADING * len(key_lines)
         + 14
         + SIGNATURE_LINE_HEIGHT * signature_lines
+        + addenda_room(addenda)
         + FOOTER_HEIGHT
     )
     return Form(
@@ -114,7 +127,9 @@ def measure_form(sheet: PrintedSheet) -> Form:
         unit_lines,
         key_lines,
         sheet.record_code,
+        sheet.key_fingerprint,
         banner_lines,
+        addenda,
         header,
         bottom,
     )
@@ -171,12 +186,9 @@ def draw_top(canvas: Canvas, form: Form) -> None:
 
 
 def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
-    if form.record_code:
-        canvas.setFont(fonts().regular, LABEL_SIZE)
-        canvas.setFillColor(INK)
-        canvas.drawRightString(
-            DECLARATION_RIGHT, top - 8, f"{wording.RECORD_CODE} {short_code(form.record_code)}"
-        )
+    draw_record_line(
+        canvas, form.record_code, form.key_fingerprint, DECLARATION_LEFT, DECLARATION_RIGHT, top - 8
+    )
     canvas.setFont(fonts().regular, DECLARATION_SIZE)
     canvas.setFillColor(INK)
     canvas.drawString(DECLARATION_LEFT, top - 24, wording.CANDIDATE_DECLARATION)
@@ -251,6 +263,7 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
                 Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
             ],
         )
+    draw_addenda(canvas, form.addenda_lines, y)
     canvas.setFont(fonts().regular, LABEL_SIZE)
     canvas.setFillColor(INK)
     canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM, wording.page_label(page, pages))
