@@ -289,7 +289,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"ercsheet: refused {result}", file=sys.stderr)
             status = 1
         else:
-            print(f"{path}: imported as sheet {result.sheet_id}")
+            if result.already:
+                print(f"{path}: already in the store (sheet {result.sheet_id}); nothing changed")
+            else:
+                print(f"{path}: imported as sheet {result.sheet_id}")
             for warning in result.warnings:
                 print(f"ercsheet: warning: {path}: {warning}", file=sys.stderr)
     return status
@@ -342,7 +345,17 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         if not sheet_ids:
             raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
     try:
-        printed = [PrintedSheet(store.sheet(i), store.record_code(i)) for i in sheet_ids]
+        printed = []
+        for sheet_id in sheet_ids:
+            record = store.print_record(sheet_id)
+            printed.append(
+                PrintedSheet(
+                    store.sheet(sheet_id),
+                    record.code,
+                    key_fingerprint=record.key_fingerprint,
+                    addenda=record.addenda,
+                )
+            )
     except NotFound as error:
         raise CommandError(str(error)) from None
     try:

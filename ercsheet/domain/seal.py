@@ -10,14 +10,17 @@ or after them, still finds and verifies the sheet.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ercsheet.domain.record import canonical_bytes, canonical_content
+from ercsheet.domain.dates import uk
+from ercsheet.domain.record import canonical_bytes, canonical_content, short_code
 from ercsheet.domain.sheet import Candidate, Person, SheetContent, Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
 
 ADDENDUM_TAG = "ercsheet.addendum.1"
 
@@ -97,6 +100,38 @@ def make_addendum(
         canonical_bytes(addendum_body(number, code, prev, signature, iv))
     ).hexdigest()
     return Addendum(number, code, prev, signature, iv, digest)
+
+
+def addendum_from_row(
+    number: int,
+    code: str,
+    prev: str,
+    body: str,
+    digest: str,
+    key: str | None = None,
+    key_signature: str | None = None,
+) -> Addendum:
+    """An addendum as the store keeps it: its body is `addendum_body` in JSON."""
+    _tag, _number, _code, _prev, signed, iv = json.loads(body)
+    role, name, date, kind, strokes = signed
+    signature = Signature(
+        Role(role),
+        name,
+        dt.date.fromisoformat(date),
+        SignatureKind(kind),
+        tuple(tuple((float(x), float(y)) for x, y in stroke) for stroke in strokes),
+    )
+    person = Person(iv[0], bool(iv[1])) if iv else None
+    return Addendum(number, code, prev, signature, person, digest, key, key_signature)
+
+
+def addendum_line(addendum: Addendum) -> str:
+    """How an addendum is printed on the sheet and listed beside its code."""
+    signed = addendum.signature
+    return (
+        f"Addendum {addendum.number}: {signed.role.label}, {signed.name}, {uk(signed.date)} — "
+        f"signed after sealing, bound to record code {short_code(addendum.code)}"
+    )
 
 
 def sealed_view(live: SheetContent, sealed: Seal, addenda: Sequence[Addendum]) -> SheetContent:

@@ -60,7 +60,7 @@ class History:
         if sheet is not None and event.candidate_id is not None:
             self.owners[sheet] = event.candidate_id
         values = {c.what: c for c in event.changes}
-        code = values["record code"] if "record code" in values else None
+        code = values.get("record code")
         if event.action == "signing key created":
             self.keyed = True
         if event.action in REMOVING and self.keyed and event.key is None:
@@ -154,7 +154,8 @@ def _problems(session: Session, clock: Clock, only: int | None) -> list[tuple[in
             problems.append(
                 (
                     event.sheet_id,
-                    f"audit event {index + 1} ({event.action}) has a signature that does not verify",
+                    f"audit event {index + 1} ({event.action}) has a signature that does not "
+                    "verify",
                 )
             )
         history.replay(event, index)
@@ -272,7 +273,8 @@ def _history_against_store(
             problems.append(
                 (
                     sheet,
-                    f"its kept signed version {number} (record code {code[:12]}…) was deleted outside ercsheet",
+                    f"its kept signed version {number} (record code {code[:12]}…) was deleted "
+                    "outside ercsheet",
                 )
             )
     for sheet, number in kept:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import hmac
 import json
@@ -15,9 +14,8 @@ from sqlalchemy.orm import Session
 from ercsheet.domain import rules
 from ercsheet.domain.audit import Change
 from ercsheet.domain.rules import Problem, Rule
-from ercsheet.domain.seal import Addendum, Seal, make_addendum, seal
+from ercsheet.domain.seal import Addendum, Seal, addendum_from_row, make_addendum, seal
 from ercsheet.domain.sheet import Person, SheetContent, Signature
-from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.store import convert, keys, models
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import RuleViolation
@@ -139,24 +137,8 @@ def addenda(sheet: models.Sheet, version: int | None = None) -> list[Addendum]:
 
 
 def addendum(row: models.Addendum) -> Addendum:
-    _tag, _number, _code, _prev, signed, iv = json.loads(row.body)
-    role, name, date, kind, strokes = signed
-    signature = Signature(
-        Role(role),
-        name,
-        dt.date.fromisoformat(date),
-        SignatureKind(kind),
-        tuple(tuple((float(x), float(y)) for x, y in stroke) for stroke in strokes),
-    )
-    return Addendum(
-        row.number,
-        row.record_code,
-        row.prev_hash,
-        signature,
-        Person(iv[0], bool(iv[1])) if iv else None,
-        row.hash,
-        row.key,
-        row.key_signature,
+    return addendum_from_row(
+        row.number, row.record_code, row.prev_hash, row.body, row.hash, row.key, row.key_signature
     )
 
 

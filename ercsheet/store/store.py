@@ -420,6 +420,13 @@ class Store:
         """A sheet's code, signing key, addenda and imported trail (what an export carries)."""
         return self._orm_read(lambda session: sign_operations.sealed_record(session, sheet_id))
 
+    def print_record(self, sheet_id: int) -> reading.PrintRecord:
+        """The record code, key fingerprint and addenda lines the printed form shows."""
+        try:
+            return self._read(reading.print_record, sheet_id)
+        except reading.SheetMissing:
+            raise NotFound(f"There is no sheet {sheet_id}.") from None
+
     def record_code(self, sheet_id: int) -> str | None:
         try:
             return self._read(reading.record_code, sheet_id)

@@ -11,8 +11,8 @@ import pytest
 from ercsheet.domain import audit
 from ercsheet.domain.audit import chain_entry
 from ercsheet.domain.record import record_code, short_code
-from ercsheet.domain.seal import seal
 from ercsheet.domain.rules import missing_roles
+from ercsheet.domain.seal import seal
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store.store import NotFound, Profile, RuleViolation, Store
