@@ -32,6 +32,7 @@ class Rule(StrEnum):
     SIGNATURE_ORDER = "signature-order"
     OVER_MAPPING = "over-mapping"
     ASSESSOR_PIN = "assessor-pin"
+    PASSPHRASE = "passphrase"
     REOPEN_REASON = "reopen-reason"
 
 

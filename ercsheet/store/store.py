@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
+from ercsheet.domain.passphrase import passphrase_problems, pin_problems
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.store import backup, cipher, reading
@@ -161,9 +162,13 @@ class Store:
         (SQLCipher's export) which replaces it atomically: a failure leaves the file as it was.
         Then the backups it keeps get the new key too: a plain backup left beside a newly
         encrypted database would give its names to whoever finds the laptop.
+        A passphrase the domain's policy refuses (too short) is a RuleViolation; nothing changes.
         """
         if new is not None and not new:
             raise ValueError("an empty passphrase: pass None to remove encryption")
+        problems = passphrase_problems(new) if new is not None else []
+        if problems:
+            raise RuleViolation(problems)
         self.backup("before-passphrase")
         self._close_connections()
         try:
@@ -235,10 +240,9 @@ class Store:
 
     def set_pin(self, pin: str | None, current: str | None = None) -> None:
         """Set (or with None remove) the PIN asked before signing as assessor."""
-        if pin is not None and len(pin) < 4:
-            raise RuleViolation(
-                [Problem(rules.Rule.ASSESSOR_PIN, "Choose a PIN of at least 4 characters.")]
-            )
+        problems = pin_problems(pin) if pin is not None else []
+        if problems:
+            raise RuleViolation(problems)
         self._change(lambda session: operations.set_pin(session, pin, current))
 
     # --- candidates -----------------------------------------------------------------------

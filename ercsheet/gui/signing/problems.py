@@ -27,6 +27,7 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.SIGNATURE_ORDER: "Order of signatures",
     Rule.OVER_MAPPING: "Evidence mapped to nearly everything",
     Rule.ASSESSOR_PIN: "Assessor's PIN",
+    Rule.PASSPHRASE: "Passphrase",
     Rule.REOPEN_REASON: "Reason for reopening",
 }
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ercsheet.domain.passphrase import PIN_MIN_LENGTH
 from ercsheet.domain.rules import Problem, Rule
 from ercsheet.gui.signing.fields import pin_edit
 from ercsheet.gui.signing.problems import ProblemList
@@ -86,7 +87,7 @@ class PinDialog(QDialog):
         self.setMinimumWidth(420)
         explanation = QLabel(
             "The PIN or passphrase is asked before signing as assessor and before reopening a "
-            "signed sheet, so only you can do either. At least 4 characters."
+            f"signed sheet, so only you can do either. At least {PIN_MIN_LENGTH} characters."
         )
         explanation.setWordWrap(True)
         self.current = pin_edit("Your PIN now", self)
