@@ -212,14 +212,11 @@ def restore_backup(parent: QWidget, store: Store, path: Path | None = None) -> b
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-    store.close()
     try:
-        saved = backup.restore(store.path, path, store.passphrase)
+        saved = store.restore(path)  # the window keeps its lock on the database throughout
     except backup.BackupError as error:
         QMessageBox.warning(parent, "Restore a backup", str(error))
         return False
-    finally:
-        store.reconnect()
     kept = f" The data as it was is kept in {saved}." if saved else ""
     QMessageBox.information(parent, "Restore a backup", f"Restored {path.name}.{kept}")
     return True

@@ -151,6 +151,17 @@ class Store:
             self.passphrase = None  # a plain backup was restored
         self._open(quick_check=True)
 
+    def restore(self, source: Path) -> Path | None:
+        """Replace the database with the backup `source` (checked first; the current database
+        is backed up before it is replaced) and open it again, holding the instance lock all
+        along: no other ercsheet can open the file for writing in between, nor after. Returns
+        the backup of the data replaced. A BackupError leaves the database as it was, open."""
+        self._close_connections()
+        try:
+            return backup.restore(self.path, source, self.passphrase)
+        finally:
+            self.reconnect()
+
     def backup(self, reason: str) -> Path | None:
         """A rotating backup now, encrypted like the database."""
         return backup.rotate(self.path, reason, passphrase=self.passphrase)
