@@ -298,6 +298,9 @@ class SheetView(QWidget):
         self.model.replace_row(row, dataclasses.replace(evidence, criteria=criteria))
         self._undo.push(commands.ToggleTick(evidence_id, criterion.number, covered, self._where()))
         self._accepted()
+        warning = self.model.warning(row)
+        if covered and warning:  # a warning, not a block: the tick stands
+            self.message.emit(f"Warning: {warning}")
 
     def _edit(self, row: int, column: int, value: Any) -> bool:
         if self._refused_while_locked():
