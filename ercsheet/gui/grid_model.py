@@ -82,6 +82,14 @@ class GridModel(QAbstractTableModel):
         self._warnings = [self._warning(row) for row in self._rows]
         self.endResetModel()
 
+    def clear(self) -> None:
+        """Show no sheet (it was closed): no rows, no columns, nothing to tick."""
+        self.beginResetModel()
+        self._unit, self._rows, self._ids, self._warnings = None, [], [], []
+        self._criteria, self._outcomes, self._outcome_titles = (), [], []
+        self._coverage = Coverage({})
+        self.endResetModel()
+
     def replace_row(self, row: int, evidence: EvidenceRow) -> None:
         """One item changed in the store: show it, and the coverage it changes."""
         self._rows[row] = evidence

@@ -167,9 +167,18 @@ class SheetView(QWidget):
         self._panel_catch_up.stop()
 
     def close_sheet(self) -> None:
+        """Show no sheet (a restore replaced the data, or the sheet is gone): nothing of it stays
+        on screen, and nothing left there can write to the store."""
         self.sheet_id, self.content = None, None
-        self.model.beginResetModel()
-        self.model.endResetModel()
+        self._panel_catch_up.stop()
+        self.model.clear()
+        self.grid.clearSpans()
+        panel = self.signing_area.takeWidget()
+        if panel is not None:
+            panel.deleteLater()
+        self.signing_panel = None
+        self.details.clear()
+        self.banner.hide()
         self.title.setText("")
         self.subtitle.setText("")
         self._enable_editing(False)

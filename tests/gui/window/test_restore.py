@@ -44,6 +44,11 @@ def test_the_window_keeps_its_lock_through_a_restore(
         Store(window.store.path, exclusive=True)  # …and after it
     names = [c.name for c in window.store.candidates()]
     assert "Added after the backup" not in names and "Siân Llewellyn (example)" in names
+    # Nothing of the sheet open before stays on screen to be ticked against the restored data.
+    view = window.sheet_view
+    assert view.sheet_id is None and view.model.rowCount() == 0
+    assert view.signing_panel is None and view.signing_area.widget() is None
+    assert window.coverage_label.text() == "" and view.details.toPlainText() == ""
     window.store.add_candidate("Added after the restore")  # the window still writes
     assert window.store.candidates("after the restore")
 
