@@ -17,7 +17,7 @@ from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.grid_model import TITLE
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.signing.sign_dialog import SignDialog
-from tests.conftest import TODAY
+from tests.conftest import PIN, TODAY
 from tests.gui.window.file_dialogs import open_files, save_to
 from tests.gui.window.modal import when_modal_opens
 
@@ -87,6 +87,7 @@ def test_a_tick_that_over_maps_an_item_warns_in_the_status_bar_and_on_its_row(
 def test_the_assessor_s_sign_dialog_lists_the_over_mapped_items_and_still_signs(
     window: MainWindow, example_sheet: int
 ) -> None:
+    window.store.set_pin(PIN)
     over_map_e01(window)
     candidate = Signature(Role.CANDIDATE, "Siân Llewellyn", TODAY, SignatureKind.TYPED)
     window.store.add_signature(example_sheet, candidate, TODAY)
@@ -102,6 +103,7 @@ def test_the_assessor_s_sign_dialog_lists_the_over_mapped_items_and_still_signs(
     assert f"Evidence mapped to nearly everything: {WARNING}" in shown
     assert not dialog.known_problems.isVisible()  # nothing blocks
     dialog.tabs.setCurrentIndex(1)  # Type name
+    dialog.pin.setText(PIN)
     dialog.sign_button.click()
     assert window.store.sheet(example_sheet).signature(Role.ASSESSOR) is not None
 
