@@ -140,7 +140,7 @@ def _check_size(size: int, limit: int, kind: str) -> None:
 
 def _reason(error: OSError) -> str:
     if isinstance(error, FileNotFoundError):
-        return "there is no such file"
+        return "cannot be read (there is no such file)"
     if isinstance(error, PermissionError):
         return "cannot be read (permission denied)"
     return f"cannot be read ({error.strerror or error})"
@@ -185,26 +185,41 @@ class RepeatedKeys(dict[str, object]):
 def data_problem(data: object, max_depth: int) -> tuple[Location, str] | None:
     """The first thing, in file order, that no ercsheet file holds: lists and tables nested
     more than `max_depth` deep, a whole number beyond MAX_INTEGER_DIGITS digits, a key given
-    twice, a value the reader refused. Iterative, so any depth is checked in bounded stack."""
-    stack: list[tuple[object, Location]] = [(data, ())]
-    while stack:
-        value, where = stack.pop()
-        if isinstance(value, dict | list):
-            if len(where) >= max_depth:
-                return where, f"nested more than {max_depth} levels deep, as no ercsheet file is"
-            if isinstance(value, RepeatedKeys):
-                return where, f"the key {value.repeated!r} is given twice"
-            items = value.items() if isinstance(value, dict) else enumerate(value)
-            stack.extend(
-                (item, (*where, key))
-                for key, item in reversed(list(items))
-                if not isinstance(item, str | float)
-            )
-        elif isinstance(value, int) and not isinstance(value, bool):
-            if abs(value) >= 10**MAX_INTEGER_DIGITS:
-                return where, f"the number is too large ({len(str(abs(value)))} digits)"
-        elif isinstance(value, Refused):
-            return where, value.reason
+    twice, a value the reader refused. The walk recurses at most `max_depth` levels."""
+    found = _first_problem([data], max_depth + 1)
+    if found is None:
+        return None
+    path, message = found
+    if not message:
+        message = f"nested more than {max_depth} levels deep, as no ercsheet file is"
+    return tuple(reversed(path[:-1])), message
+
+
+def _first_problem(
+    container: dict[str, object] | list[object], room: int
+) -> tuple[list[str | int], str] | None:
+    """Depth-first, in order; the path comes back innermost first (built only on a find), and
+    an empty message for nesting deeper than the room left."""
+    if room <= 0:
+        return [], ""
+    if isinstance(container, RepeatedKeys):
+        return [], f"the key {container.repeated!r} is given twice"
+    items = container.items() if isinstance(container, dict) else enumerate(container)
+    for key, item in items:
+        kind = type(item)
+        if kind is str or kind is float or kind is bool or item is None:
+            continue
+        found: tuple[list[str | int], str] | None = None
+        if isinstance(item, dict | list):
+            found = _first_problem(item, room - 1)
+        elif isinstance(item, int):
+            if abs(item) >= 10**MAX_INTEGER_DIGITS:
+                found = [], f"the number is too large ({len(str(abs(item)))} digits)"
+        elif isinstance(item, Refused):
+            found = [], item.reason
+        if found is not None:
+            found[0].append(key)
+            return found
     return None
 
 

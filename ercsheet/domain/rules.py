@@ -81,7 +81,7 @@ def _row_problems(
     for name, value, multiline, subject in (
         ("ref", row.ref, False, "The reference"),
         ("title", row.title, True, "The title"),
-        ("notes", row.notes, True, "The notes"),
+        ("notes", row.notes, True, "The notes field"),
     ):
         unsafe = unsafe_text_problem(
             _within(path, name), value, multiline=multiline, subject=subject

@@ -23,6 +23,8 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 _UNSAFE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
 # Several lines: the same, but tab, line feed and a carriage return before a line feed are allowed.
 _UNSAFE_BLOCK = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]|\r(?!\n)")
+# What json.dumps leaves raw in its strings (it escapes C0 controls itself).
+_RAW_IN_JSON = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}]")
 
 _NAMES = {
     "\x00": "a null character",
@@ -76,3 +78,21 @@ def unsafe_text_problem(
         f"display as something other than it is. Remove it; {allowed}.",
         field,
     )
+
+
+def escaped(value: str, multiline: bool = False) -> str:
+    """`value` with every character the rule refuses written as an escape (`\\x1b`, `\\u202e`),
+    as Python writes them: for showing stored or received text on a terminal, where the
+    character itself would act instead of show. `multiline` keeps tabs and line breaks."""
+    return (_UNSAFE_BLOCK if multiline else _UNSAFE_LINE).sub(_escape, value)
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with the characters json.dumps(ensure_ascii=False) leaves raw (DEL, C1
+    controls, line separators, direction controls) written as `\\u` escapes: the same JSON."""
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
