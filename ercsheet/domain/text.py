@@ -17,7 +17,9 @@ import unicodedata
 
 from ercsheet.domain.problems import Problem, Rule
 
-_BIDI = "\u202a-\u202e\u2066-\u2069"
+# The bidirectional embeddings, overrides and isolates; and the surrogates, which are not
+# characters at all (a lone one cannot even be stored as UTF-8).
+_BIDI = "\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 # One line: every control character (C0, DEL, C1), the line and paragraph separators, the
 # bidirectional controls.
 _UNSAFE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
@@ -51,8 +53,11 @@ def describe(character: str) -> str:
     """`an escape character (…) (U+001B)`, `a right-to-left override (U+202E)`."""
     name = _NAMES.get(character)
     if name is None:
-        if unicodedata.category(character) == "Cc":
+        category = unicodedata.category(character)
+        if category == "Cc":
             name = "a control character"
+        elif category == "Cs":
+            name = "a lone surrogate (half of an encoded character)"
         else:
             name = "a " + unicodedata.name(character, "control character").lower()
     return f"{name} (U+{ord(character):04X})"

@@ -231,7 +231,7 @@ def import_file(
 ) -> Imported:
     text = read_exchange_text(path, passphrase)
     try:
-        parsed = parse_exchange(text, units, today)
+        parsed = _parse_guarded(text, units, today)
         content = parsed.content
         warnings = [p.message for p in rules.check_new_sheet(content.unit, today)]
         if warnings and not allow_expired:
@@ -242,6 +242,20 @@ def import_file(
         return Imported(store_sheet(store, content, parsed.audit, parsed.record_code), warnings)
     except ImportRefused as refusal:
         raise type(refusal)(f"{path}: {refusal}") from None
+
+
+def _parse_guarded(text: str, units: Callable[[str], Unit | None], today: dt.date) -> ParsedSheet:
+    """parse_exchange, with any failure a refusal of this file: whatever a file holds, it is
+    refused on its own and the files imported with it go on."""
+    try:
+        return parse_exchange(text, units, today)
+    except ImportRefused:
+        raise
+    except Exception as error:  # a file that finds a fault in the reader is still only refused
+        raise ImportRefused(
+            f"the file could not be read ({type(error).__name__}: {str(error)[:200]}); "
+            "please report this file to ercsheet's developers"
+        ) from error
 
 
 def store_sheet(

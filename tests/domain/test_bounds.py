@@ -37,6 +37,7 @@ UNSAFE = [
     "\u202eevil",  # right-to-left override
     "\u202aembed",
     "\u2066isolate\u2069",
+    "lone\udc00",  # half of a surrogate pair: not a character
 ]
 SAFE = [
     "Siân Ní Bhriain",

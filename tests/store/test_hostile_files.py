@@ -241,6 +241,11 @@ CORPUS: list[tuple[str, Callable[[Path], None], str]] = [
         "evidence[0].notes: The notes field holds a null character (U+0000)",
     ),
     (
+        "surrogate-in-title.json",
+        raw(good_text().replace('"Observation of team briefing"', '"Observation \\udc00"')),
+        "evidence[0].title: Input should be a valid string",
+    ),
+    (
         "c1-in-signer.json",
         changed(put("signatures[1].name", "Pat\x9b31m")),
         "signatures[1]: The assessor's name holds a control sequence introducer (U+009B)",
@@ -318,3 +323,25 @@ def test_a_good_sheet_at_every_limit_imports(store: Store, tmp_path: Path) -> No
     file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     imported = import_file(store, file, UNITS.get, TODAY)
     assert len(store.sheet(imported.sheet_id).evidence) == MAX_EVIDENCE_ROWS
+
+
+def test_a_fault_in_the_reader_refuses_only_that_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ercsheet.store import exchange
+
+    parse = exchange.parse_exchange
+
+    def faulty(text: str, *args: Any) -> exchange.ParsedSheet:
+        if "FAULT" in text:
+            raise RecursionError("a fault no test foresaw")
+        return parse(text, *args)
+
+    monkeypatch.setattr(exchange, "parse_exchange", faulty)
+    bad, good = tmp_path / "bad.json", tmp_path / "good.json"
+    changed(put("evidence[0].notes", "FAULT"))(bad)
+    good.write_text(good_text(), encoding="utf-8")
+    [(_, refused), (_, imported)] = import_files(store, [bad, good], UNITS.get, TODAY)
+    assert isinstance(refused, ImportRefused)
+    assert str(refused).startswith(f"{bad}: the file could not be read (RecursionError: a fault")
+    assert not isinstance(imported, ImportRefused)
