@@ -18,7 +18,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ercsheet import paths
+from ercsheet import paths, safe_read
+from ercsheet.domain.text import escaped, json_escaped
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
@@ -114,12 +115,24 @@ PIN_ENV = "ERCSHEET_PIN"
 
 
 def _head(path: Path) -> str:
-    """The start of a file, to recognise an encrypted exchange file (unreadable: empty)."""
-    try:
-        with open(path, "rb") as file:
-            return file.read(200).decode("utf-8", "replace")
-    except OSError:
-        return ""
+    """The start of a file, to recognise an encrypted exchange file (empty when it is not a
+    readable regular file: a FIFO is never waited on)."""
+    return safe_read.read_head(path, 200).decode("utf-8", "replace")
+
+
+def shown(value: object) -> str:
+    """Stored or received text as a terminal may show it: control and direction characters
+    (an ESC that would recolour or rewrite the screen) written as escapes, `\x1b`."""
+    return escaped(str(value))
+
+
+def shown_lines(value: object) -> str:
+    """As `shown`, keeping line breaks (messages of several lines)."""
+    return escaped(str(value), multiline=True)
+
+
+def print_json(data: object) -> None:
+    print(json_escaped(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def ask(prompt: str, env: str) -> str | None:
@@ -243,7 +256,7 @@ def cmd_units(args: argparse.Namespace) -> int:
     cat = catalogue(args)
     units = cat.sorted_units()
     if args.json:
-        print(json.dumps([unit_json(u) for u in units], ensure_ascii=False, indent=2))
+        print_json([unit_json(u) for u in units])
     else:
         for u in units:
             contexts = "; ".join(
@@ -254,11 +267,12 @@ def cmd_units(args: argparse.Namespace) -> int:
             )
             expired = f"  EXPIRED {u.expires:%d/%m/%Y}" if u.is_expired(dt.date.today()) else ""
             print(
-                f"{u.id:28} {u.display_title}  [{u.urn or 'no URN'}, L{u.level or '?'}, "
-                f"{len(u.criteria)} ACs]{expired}" + (f"\n{'':28} {contexts}" if contexts else "")
+                f"{shown(u.id):28} {shown(u.display_title)}  [{shown(u.urn or 'no URN')}, "
+                f"L{u.level or '?'}, {len(u.criteria)} ACs]{expired}"
+                + (f"\n{'':28} {shown(contexts)}" if contexts else "")
             )
     for error in cat.errors:
-        print(f"ercsheet: skipped {error}", file=sys.stderr)
+        print(f"ercsheet: skipped {shown(error)}", file=sys.stderr)
     return 1 if cat.errors else 0
 
 
@@ -266,32 +280,28 @@ def cmd_sheets(args: argparse.Namespace) -> int:
     store = open_store(args)
     summaries = store.sheets()
     if args.json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "id": s.id,
-                        "unit": s.unit_id,
-                        "unit_title": s.unit_title,
-                        "qualification": s.qualification,
-                        "candidate": {
-                            "name": s.candidate_name,
-                            "candidate_number": s.candidate_number,
-                        },
-                        "coverage": {"covered": s.covered, "total": s.total},
-                        "status": s.status,
-                    }
-                    for s in summaries
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "unit": s.unit_id,
+                    "unit_title": s.unit_title,
+                    "qualification": s.qualification,
+                    "candidate": {
+                        "name": s.candidate_name,
+                        "candidate_number": s.candidate_number,
+                    },
+                    "coverage": {"covered": s.covered, "total": s.total},
+                    "status": s.status,
+                }
+                for s in summaries
+            ]
         )
     else:
         for s in summaries:
             print(
-                f"{s.id:>5}  {s.candidate_name} ({s.candidate_number or 'no number'})  "
-                f"{s.unit_id}  {s.covered}/{s.total}  {s.status}"
+                f"{s.id:>5}  {shown(s.candidate_name)} ({shown(s.candidate_number or 'no number')})"
+                f"  {shown(s.unit_id)}  {s.covered}/{s.total}  {shown(s.status)}"
             )
     return 0
 
@@ -311,15 +321,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         store, args.files, cat.get, dt.date.today(), args.allow_expired, passphrase
     ):
         if isinstance(result, ImportRefused):
-            print(f"ercsheet: refused {result}", file=sys.stderr)
+            print(f"ercsheet: refused {shown_lines(result)}", file=sys.stderr)
             status = 1
         else:
             if result.already:
-                print(f"{path}: already in the store (sheet {result.sheet_id}); nothing changed")
+                print(
+                    f"{shown(path)}: already in the store (sheet {result.sheet_id}); "
+                    "nothing changed"
+                )
             else:
-                print(f"{path}: imported as sheet {result.sheet_id}")
+                print(f"{shown(path)}: imported as sheet {result.sheet_id}")
             for warning in result.warnings:
-                print(f"ercsheet: warning: {path}: {warning}", file=sys.stderr)
+                print(f"ercsheet: warning: {shown(path)}: {shown_lines(warning)}", file=sys.stderr)
     return status
 
 
@@ -397,12 +410,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         for sheet_id, version, addenda in found:
             which = "current" if version is None else f"signed version {version} (superseded, kept)"
             problem = store.check_record(sheet_id)
-            print(f"{args.code}: sheet {sheet_id}, {which}: " + (problem or "verified"))
+            print(
+                f"{shown(args.code)}: sheet {sheet_id}, {which}: "
+                + shown_lines(problem or "verified")
+            )
             for addendum in addenda:
                 later = addendum.signature
                 print(
                     f"  addendum {addendum.number}, signed after sealing: {later.role.label}, "
-                    f"{later.name}, {later.date:%d/%m/%Y}"
+                    f"{shown(later.name)}, {later.date:%d/%m/%Y}"
                 )
             status = 1 if problem else status
         return status
@@ -410,14 +426,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     signed = sum(1 for s in store.sheets() if s.status == "signed")
     for found_problem in problems:
         where = (
-            f"sheet {found_problem.sheet_id} ({found_problem.candidate_name}, "
-            f"{found_problem.unit_id})"
+            f"sheet {found_problem.sheet_id} ({shown(found_problem.candidate_name)}, "
+            f"{shown(found_problem.unit_id)})"
             if found_problem.candidate_name
             else f"sheet {found_problem.sheet_id}"
             if found_problem.sheet_id is not None
             else "the store"
         )
-        print(f"ercsheet: {where}: {found_problem.problem}", file=sys.stderr)
+        print(f"ercsheet: {where}: {shown_lines(found_problem.problem)}", file=sys.stderr)
     print(f"{signed} signed sheet(s) checked, {len(problems)} problem(s)")
     return 1 if problems else 0
 
@@ -476,7 +492,8 @@ def erase_candidate(args: argparse.Namespace) -> int:
     sheets = len(store.sheets(candidate.id))
     if not args.yes:
         print(
-            f"This erases {candidate.name} ({candidate.candidate_number}) and their {sheets} "
+            f"This erases {shown(candidate.name)} ({shown(candidate.candidate_number)}) and their "
+            f"{sheets} "
             "sheet(s) from the store and from every backup ercsheet keeps. It cannot be undone."
         )
         answer = input("Type the candidate number again to confirm: ") if sys.stdin.isatty() else ""
@@ -491,7 +508,10 @@ def erase_candidate(args: argparse.Namespace) -> int:
     store.close()
     for file in backup.list_backups(database):
         backup.erase_candidate(file, candidate.candidate_number, store.passphrase)
-    print(f"erased {candidate.name} ({candidate.candidate_number}) and {sheets} sheet(s)")
+    print(
+        f"erased {shown(candidate.name)} ({shown(candidate.candidate_number)}) and {sheets} "
+        "sheet(s)"
+    )
     return 0
 
 
@@ -532,7 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except CommandError as error:
-        print(f"ercsheet: {error}", file=sys.stderr)
+        print(f"ercsheet: {shown_lines(error)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (`ercsheet units | head`): stop quietly, as other tools do. Point

@@ -1,17 +1,41 @@
-"""Loading unit files: every file validated, a broken one reported and skipped, never fatal."""
+"""Loading unit files: every file validated, a broken one reported and skipped, never fatal.
+
+A unit file is read through `safe_read` (a FIFO, a device or a folder named `x.toml` is refused
+at once, a file over MAX_UNIT_FILE_BYTES unread), parsed, and bounded before it is validated, so
+no file, however made, can stop the catalogue or hang a command that loads it.
+"""
 
 from __future__ import annotations
 
+import fnmatch
+import os
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ercsheet import safe_read
 from ercsheet.catalogue.model import Unit
 from ercsheet.catalogue.validation import Problem, UnitInvalid, location_text, parse_unit
 
-# A unit specification is a few kilobytes; anything far larger is not a unit file.
-MAX_UNIT_FILE_BYTES = 2_000_000
+# A unit specification is a few kilobytes (the seed units are 5-7 KB); a file over a megabyte is
+# not a unit file, and refusing it unread bounds the time any file can take to parse.
+MAX_UNIT_FILE_BYTES = 1024 * 1024
+# The deepest a unit goes: learning_outcomes[i].criteria[j] is four levels of lists and tables.
+MAX_UNIT_DEPTH = 8
+# Python's TOML reader takes time quadratic in the parts of a dotted key (`a.b.c…`): a key of
+# more parts than any unit has is refused before it is parsed.
+MAX_KEY_PARTS = 8
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+# A line that starts with a key (or a table header) of more than MAX_KEY_PARTS parts; possessive,
+# so a line of a million parts is matched once through, never backtracked.
+_LONG_KEY = re.compile(
+    rf"^[ \t]*\[{{0,2}}[ \t]*{_KEY_PART}"
+    rf"(?>[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS},}}+[ \t]*[=\]]",
+    re.MULTILINE,
+)
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
 
 
 @dataclass(frozen=True)
@@ -40,15 +64,17 @@ class Catalogue:
 def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
     """One unit file, or the list of what is wrong with it."""
     try:
-        if path.stat().st_size > MAX_UNIT_FILE_BYTES:
-            return [UnitFileError(path, "", "file is too large to be a unit file")]
-        data = tomllib.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return [UnitFileError(path, "", f"not UTF-8 text (byte {error.start})")]
-    except tomllib.TOMLDecodeError as error:
-        return [UnitFileError(path, "", f"not valid TOML: {error}")]
-    except OSError as error:
-        return [UnitFileError(path, "", f"cannot be read: {error.strerror}")]
+        text = safe_read.read_text(path, MAX_UNIT_FILE_BYTES, "a unit file")
+    except safe_read.NotReadable as error:
+        return [UnitFileError(path, "", str(error))]
+    try:
+        data = _parse_toml(text)
+    except ValueError as error:
+        return [UnitFileError(path, "", str(error))]
+    bounded = safe_read.data_problem(data, MAX_UNIT_DEPTH)
+    if bounded is not None:
+        where, message = bounded
+        return [UnitFileError(path, location_text(where), message)]
     if "id" in data:
         return [UnitFileError(path, "id", "the id is the file name; remove this key")]
     try:
@@ -60,10 +86,44 @@ def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
         ]
 
 
+def _parse_toml(text: str) -> dict[str, object]:
+    """The TOML document; ValueError saying what is wrong (and the line, where known)."""
+    long_key = _LONG_KEY.search(text)
+    if long_key:
+        raise ValueError(
+            f"not a unit file: line {_line(text, long_key.start())} has a key of more than "
+            f"{MAX_KEY_PARTS} dotted parts"
+        )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise ValueError(
+            "not a unit file: lists or tables are nested hundreds of levels deep"
+        ) from None
+    except ValueError:
+        # Python refuses to convert an integer of more than 4,300 digits.
+        number = _LONG_NUMBER.search(text)
+        at = f" (line {_line(text, number.start())})" if number else ""
+        raise ValueError(f"not a unit file: a number of thousands of digits{at}") from None
+
+
+def _line(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
 def _in_file_terms(problem: Problem) -> str:
     if problem.location == ("id",):
         return "the file name must be lower-case letters, digits and '-' (it is the unit's id)"
     return problem.message
+
+
+def unit_file_paths(folder: Path) -> list[Path]:
+    """The unit files (`*.toml`) in a folder, by name; OSError when it cannot be listed."""
+    with os.scandir(folder) as entries:
+        names = [entry.name for entry in entries if fnmatch.fnmatch(entry.name, "*.toml")]
+    return [folder / name for name in sorted(names)]
 
 
 def load_catalogue(folders: Iterable[Path]) -> Catalogue:
@@ -73,7 +133,19 @@ def load_catalogue(folders: Iterable[Path]) -> Catalogue:
         if not folder.is_dir():
             catalogue.errors.append(UnitFileError(folder, "", "is not a folder"))
             continue
-        for path in sorted(folder.glob("*.toml")):
+        try:
+            paths = unit_file_paths(folder)
+        except OSError as error:
+            reason = (
+                "permission denied"
+                if isinstance(error, PermissionError)
+                else error.strerror or str(error)
+            )
+            catalogue.errors.append(
+                UnitFileError(folder, "", f"the folder cannot be read ({reason})")
+            )
+            continue
+        for path in paths:
             result = load_unit_file(path)
             if isinstance(result, Unit):
                 catalogue.units[result.id] = result

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 
@@ -78,13 +79,18 @@ class Unit(Closed):
     def display_title(self) -> str:
         return self.title or self.descriptor or self.id
 
-    @property
+    # Computed once per unit (it is immutable): the rules ask for them for every evidence item.
+    @cached_property
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for lo in self.learning_outcomes for c in lo.criteria)
 
-    @property
+    @cached_property
     def criterion_numbers(self) -> tuple[str, ...]:
         return tuple(c.number for c in self.criteria)
+
+    @cached_property
+    def criterion_set(self) -> frozenset[str]:
+        return frozenset(self.criterion_numbers)
 
     def criterion(self, number: str) -> Criterion | None:
         return next((c for c in self.criteria if c.number == number), None)

@@ -3,12 +3,20 @@
 Pydantic checks the shape (keys, types, dates) against the dataclasses of model.py; the rules
 of a unit (number forms, ranges, criteria under their own outcome, no number twice) are checked
 here in plain code once the shape is right. Text is stripped of surrounding spaces first.
+
+Scalars are checked strictly before pydantic sees them (`_type_problems`): pydantic's lax mode
+would read `level = true` as 1, `simulation_allowed = "no"` as false and `level = 3.0` as 3, and a
+unit file written like that is a mistake to point out, not to guess at.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import re
+import types
+import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,13 +24,14 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ercsheet.catalogue.model import Unit
-
-Location = tuple[str | int, ...]
+from ercsheet.safe_read import Location as Location
+from ercsheet.safe_read import location_text as location_text
 
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 LO_NUMBER = re.compile(r"^[1-9][0-9]*$")
 AC_NUMBER = re.compile(r"^([1-9][0-9]*)\.([1-9][0-9]*)$")
 RANGES = {"level": (1, 8), "credit": (0, 999), "glh": (0, 9999)}
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 # Pydantic's wording, for the mistakes people make writing a unit file by hand.
 PLAIN_MESSAGES = {
@@ -45,14 +54,6 @@ class UnitInvalid(ValueError):
         super().__init__("; ".join(f"{location_text(p.location)}: {p.message}" for p in problems))
 
 
-def location_text(location: Location) -> str:
-    """A location as `learning_outcomes[0].criteria[1].number`."""
-    text = ""
-    for part in location:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
 @functools.cache
 def _adapter() -> TypeAdapter[Unit]:
     return TypeAdapter(Unit)
@@ -60,10 +61,13 @@ def _adapter() -> TypeAdapter[Unit]:
 
 def parse_unit(data: Mapping[str, Any]) -> Unit:
     """The unit `data` describes; UnitInvalid with every problem otherwise."""
+    typed = list(_type_problems(data, Unit, ()))
     try:
         unit = _adapter().validate_python(_stripped(data))
     except ValidationError as error:
-        raise UnitInvalid(_shape_problems(error)) from None
+        raise UnitInvalid(typed + _shape_problems(error, typed)) from None
+    if typed:
+        raise UnitInvalid(typed)
     problems = list(_rule_problems(unit))
     if problems:
         raise UnitInvalid(problems)
@@ -80,7 +84,7 @@ def _stripped(value: object) -> object:
     return value
 
 
-def _shape_problems(error: ValidationError) -> list[Problem]:
+def _shape_problems(error: ValidationError, typed: list[Problem]) -> list[Problem]:
     errors = error.errors()
     locations = [tuple(e["loc"]) for e in errors]
     return [
@@ -91,7 +95,60 @@ def _shape_problems(error: ValidationError) -> list[Problem]:
             len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
             for other in locations
         )
+        # A value the strict check refused is reported once, in its words.
+        and not any(tuple(e["loc"])[: len(p.location)] == p.location for p in typed)
     ]
+
+
+def _type_problems(data: object, cls: type, where: Location) -> Iterator[Problem]:
+    """Scalars of the wrong type in `data` (a table for dataclass `cls`), checked strictly."""
+    if not isinstance(data, Mapping):
+        return  # pydantic says "must be a table of keys"
+    hints = _hints(cls)
+    for name, value in data.items():
+        if name in hints:
+            yield from _value_problems(value, hints[name], (*where, name))
+
+
+def _value_problems(value: object, expected: Any, where: Location) -> Iterator[Problem]:
+    if isinstance(expected, types.UnionType):  # `int | None`: None is the key left out
+        if value is None:
+            return
+        expected = next(t for t in typing.get_args(expected) if t is not type(None))
+    if dataclasses.is_dataclass(expected):
+        yield from _type_problems(value, typing.cast(type, expected), where)
+    elif typing.get_origin(expected) is tuple:
+        if isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                yield from _value_problems(item, typing.get_args(expected)[0], (*where, index))
+    elif expected is bool and type(value) is not bool:
+        yield Problem(where, f"must be true or false, not {_as_written(value)}")
+    elif expected is int and type(value) is not int:
+        yield Problem(where, f"must be a whole number, not {_as_written(value)}")
+    elif expected is dt.date and not (
+        type(value) is dt.date or (isinstance(value, str) and ISO_DATE.match(value.strip()))
+    ):
+        yield Problem(
+            where, f"must be a date like 2015-02-28 (a date alone), not {_as_written(value)}"
+        )
+
+
+def _as_written(value: object) -> str:
+    """A TOML value as the file wrote it, shortened: `true`, `"two"`, `3.0`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value[:40] + ("…" if len(value) > 40 else ""))
+    if isinstance(value, list | dict):
+        return "a list" if isinstance(value, list) else "a table"
+    return str(value)[:40]
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """The dataclass's fields and their types."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
 
 
 def _rule_problems(unit: Unit) -> Iterator[Problem]:

@@ -49,6 +49,6 @@ OVER_MAPPING_MIN_CRITERIA = 5
 
 def is_over_mapped(unit: Unit, row: EvidenceRow) -> bool:
     total = len(unit.criterion_numbers)
-    if total < OVER_MAPPING_MIN_CRITERIA:
+    if total < OVER_MAPPING_MIN_CRITERIA or len(row.criteria) < OVER_MAPPING_SHARE * total:
         return False
-    return len(row.criteria & set(unit.criterion_numbers)) >= OVER_MAPPING_SHARE * total
+    return len(row.criteria & unit.criterion_set) >= OVER_MAPPING_SHARE * total

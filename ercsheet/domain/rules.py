@@ -7,65 +7,69 @@ assessor's words; a warning is shown but does not stop anything.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from collections.abc import Collection, Iterable
+from dataclasses import replace
 
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.coverage import coverage, is_over_mapped
-from ercsheet.domain.dates import uk
-from ercsheet.domain.sheet import EvidenceRow, SheetContent, Signature
-from ercsheet.domain.vocabulary import Method, Role
-
-
-class Rule(StrEnum):
-    FULL_COVERAGE = "full-coverage"
-    SIMULATION_FORBIDDEN = "simulation-forbidden"
-    LINE_MANAGER = "line-manager-signature"
-    COUNTERSIGNATURE = "countersignature"
-    DATE_ORDER = "date-order"
-    FUTURE_DATE = "future-date"
-    EXPIRED_UNIT = "expired-unit"
-    UNIQUE_REFERENCE = "unique-reference"
-    UNKNOWN_CRITERION = "unknown-criterion"
-    REQUIRED_FIELD = "required-field"
-    SIGNATURE_ORDER = "signature-order"
-    OVER_MAPPING = "over-mapping"
-    ASSESSOR_PIN = "assessor-pin"
-    PASSPHRASE = "passphrase"
-    REOPEN_REASON = "reopen-reason"
-
-
-@dataclass(frozen=True)
-class Problem:
-    rule: Rule
-    message: str
-    path: str = ""
-    blocking: bool = True
-
-    def __str__(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.message} [{self.rule}]"
+from ercsheet.domain.dates import EARLIEST, uk
+from ercsheet.domain.problems import Problem as Problem
+from ercsheet.domain.problems import Rule as Rule
+from ercsheet.domain.sheet import (
+    MAX_EVIDENCE_ROWS,
+    EvidenceRow,
+    SheetContent,
+    Signature,
+    strokes_problem,
+)
+from ercsheet.domain.text import unsafe_text_problem
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 
 def blocking(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.blocking]
 
 
-def _same_ref(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
+def reference_key(ref: str) -> str:
+    """What makes two references the same: case and surrounding spaces do not count."""
+    return ref.strip().casefold()
+
+
+def _within(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
 
 
 def check_evidence_row(
     unit: Unit, row: EvidenceRow, others: Iterable[EvidenceRow], today: dt.date, path: str = ""
 ) -> list[Problem]:
     """Problems with one evidence item, given the sheet's other items."""
+    others = others if isinstance(others, Collection) else list(others)
+    key = reference_key(row.ref)
+    problems = _row_problems(
+        unit, row, today, path, any(reference_key(o.ref) == key for o in others)
+    )
+    if len(others) >= MAX_EVIDENCE_ROWS:
+        problems.append(
+            Problem(
+                Rule.SHEET_SIZE,
+                f"A sheet holds at most {MAX_EVIDENCE_ROWS:,} evidence items: start another "
+                "sheet for the same unit.",
+                path,
+            )
+        )
+    return problems
+
+
+def _row_problems(
+    unit: Unit, row: EvidenceRow, today: dt.date, path: str, repeated: bool
+) -> list[Problem]:
+    """One item's problems; `repeated`: another item of the sheet has the same reference."""
     problems: list[Problem] = []
     if not row.ref.strip():
         problems.append(
             Problem(Rule.REQUIRED_FIELD, "Every evidence item needs a reference (e.g. E01).", path)
         )
-    elif any(_same_ref(row.ref, other.ref) for other in others):
+    elif repeated:
         problems.append(
             Problem(
                 Rule.UNIQUE_REFERENCE,
@@ -74,6 +78,16 @@ def check_evidence_row(
                 path,
             )
         )
+    for name, value, multiline, subject in (
+        ("ref", row.ref, False, "The reference"),
+        ("title", row.title, True, "The title"),
+        ("notes", row.notes, True, "The notes field"),
+    ):
+        unsafe = unsafe_text_problem(
+            _within(path, name), value, multiline=multiline, subject=subject
+        )
+        if unsafe is not None:
+            problems.append(unsafe)
     if row.method is Method.SIMULATION and not unit.rules.simulation_allowed:
         problems.append(
             Problem(
@@ -83,8 +97,8 @@ def check_evidence_row(
                 path,
             )
         )
-    unknown = sorted(row.criteria - set(unit.criterion_numbers))
-    if unknown:
+    if not row.criteria <= unit.criterion_set:
+        unknown = sorted(row.criteria - unit.criterion_set)
         problems.append(
             Problem(
                 Rule.UNKNOWN_CRITERION,
@@ -98,6 +112,15 @@ def check_evidence_row(
                 Rule.FUTURE_DATE,
                 f"The evidence date {uk(row.date)} is in the future: "
                 "enter the date it was produced.",
+                path,
+            )
+        )
+    if row.date is not None and row.date < EARLIEST:
+        problems.append(
+            Problem(
+                Rule.EARLY_DATE,
+                f"The evidence date {uk(row.date)} is before {EARLIEST.year}: "
+                "enter the date it was produced (check the year).",
                 path,
             )
         )
@@ -132,11 +155,41 @@ def over_mapped_items(content: SheetContent) -> list[Problem]:
 
 
 def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:
+    """Every item's problems, in one pass: time linear in the number of items."""
     problems: list[Problem] = []
+    if len(content.evidence) > MAX_EVIDENCE_ROWS:
+        problems.append(
+            Problem(
+                Rule.SHEET_SIZE,
+                f"The sheet has {len(content.evidence):,} evidence items; a sheet holds at most "
+                f"{MAX_EVIDENCE_ROWS:,}: split them between sheets for the same unit.",
+                "evidence",
+            )
+        )
+    seen: set[str] = set()
     for index, row in enumerate(content.evidence):
-        earlier = content.evidence[:index]
-        problems += check_evidence_row(content.unit, row, earlier, today, f"evidence[{index}]")
+        key = reference_key(row.ref)
+        problems += _row_problems(content.unit, row, today, f"evidence[{index}]", key in seen)
+        seen.add(key)
     return problems
+
+
+def check_sheet_text(content: SheetContent) -> list[Problem]:
+    """The people's names and numbers and the qualification: text that displays as it is."""
+    fields = [
+        ("candidate.name", content.candidate.name, "The candidate's name"),
+        ("candidate.candidate_number", content.candidate.candidate_number, "The candidate number"),
+        ("candidate.centre_number", content.candidate.centre_number, "The centre number"),
+        ("assessor.name", content.assessor.name, "The assessor's name"),
+        ("qualification", content.qualification, "The qualification"),
+    ]
+    if content.iv is not None:
+        fields.append(("iv.name", content.iv.name, "The internal verifier's name"))
+    found = (
+        unsafe_text_problem(field, value, multiline=field == "qualification", subject=subject)
+        for field, value, subject in fields
+    )
+    return [problem for problem in found if problem is not None]
 
 
 def required_roles(content: SheetContent) -> list[Role]:
@@ -168,10 +221,24 @@ def check_signature(content: SheetContent, new: Signature, today: dt.date) -> li
 
     if not new.name.strip():
         block(Rule.REQUIRED_FIELD, f"The {role.label.lower()}'s signature needs their name.")
+    unsafe = unsafe_text_problem("", new.name, subject=f"The {role.label.lower()}'s name")
+    if unsafe is not None:
+        block(unsafe.rule, unsafe.message)
+    if new.kind is SignatureKind.DRAWN:
+        too_big = strokes_problem(new.strokes)
+        if too_big is not None:
+            block(Rule.SIGNATURE_SIZE, too_big)
+    elif new.strokes:
+        block(Rule.SIGNATURE_SIZE, f"A {new.kind.value} signature has no strokes.")
     if new.date > today:
         block(
             Rule.FUTURE_DATE,
             f"The date {uk(new.date)} is in the future: sign with today's date or earlier.",
+        )
+    if new.date < EARLIEST:
+        block(
+            Rule.EARLY_DATE,
+            f"The date {uk(new.date)} is before {EARLIEST.year}: check the year.",
         )
     if content.signature(role) is not None:
         block(Rule.SIGNATURE_ORDER, f"The sheet already has a {role.label.lower()} signature.")
@@ -293,7 +360,7 @@ SIGNING_ORDER = (
 
 def check_sheet(content: SheetContent, today: dt.date) -> list[Problem]:
     """Every rule over a whole sheet, as an import sees it: the signatures are replayed in order."""
-    problems = check_evidence(content, today)
+    problems = check_sheet_text(content) + check_evidence(content, today)
     replay = replace(content, signatures=())
     seen: set[Role] = set()
     for index, signature in enumerate(content.signatures):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ercsheet.catalogue.model import Unit
@@ -14,6 +15,42 @@ SIGNATURE_ASPECT = 3.0
 
 Point = tuple[float, float]
 Stroke = tuple[Point, ...]
+
+# Limits, far above any real sheet, that keep every sheet ercsheet accepts printable and
+# exportable in bounded time and memory. A drawn signature: the pad records about 100 points a
+# second, and a signature takes a few seconds (a few hundred points, under twenty strokes).
+MAX_STROKE_POINTS = 5_000
+MAX_SIGNATURE_STROKES = 200
+MAX_SIGNATURE_POINTS = 10_000
+# Evidence items on one sheet: a full unit's evidence is tens of items; the printed grid of 2,000
+# rows is already some 250 pages.
+MAX_EVIDENCE_ROWS = 2_000
+
+
+def strokes_problem(strokes: Sequence[Sequence[Point]]) -> str | None:
+    """What is wrong with a drawn signature's strokes (empty, or beyond the limits), or None."""
+    if not strokes:
+        return "A drawn signature needs at least one stroke."
+    if len(strokes) > MAX_SIGNATURE_STROKES:
+        return (
+            f"The signature has {len(strokes):,} strokes; a signature has at most "
+            f"{MAX_SIGNATURE_STROKES:,}."
+        )
+    total = 0
+    for index, stroke in enumerate(strokes):
+        if not stroke:
+            return f"Stroke {index + 1} of the signature has no points."
+        if len(stroke) > MAX_STROKE_POINTS:
+            return (
+                f"Stroke {index + 1} of the signature has {len(stroke):,} points; a stroke has "
+                f"at most {MAX_STROKE_POINTS:,}."
+            )
+        total += len(stroke)
+    if total > MAX_SIGNATURE_POINTS:
+        return (
+            f"The signature has {total:,} points; a signature has at most {MAX_SIGNATURE_POINTS:,}."
+        )
+    return None
 
 
 @dataclass(frozen=True)

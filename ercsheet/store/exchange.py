@@ -17,16 +17,25 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ercsheet import safe_read
 from ercsheet.catalogue.model import Unit
-from ercsheet.catalogue.validation import location_text
 from ercsheet.domain import audit as audit_chain
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry, Change
 from ercsheet.domain.seal import Addendum, make_addendum, seal
 from ercsheet.domain.sheet import SheetContent
+from ercsheet.domain.text import unsafe_text_problem
 from ercsheet.domain.vocabulary import Role
+from ercsheet.safe_read import location_text
 from ercsheet.store import envelope, keys
-from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, content_of, sheet_to_dict
+from ercsheet.store.exchange_format import (
+    FORMAT,
+    MAX_DEPTH,
+    VERSION,
+    SheetV1,
+    content_of,
+    sheet_to_dict,
+)
 from ercsheet.store.import_operations import Incoming, SignedBy
 from ercsheet.store.store import Store
 from ercsheet.store.values import EncryptedRefused as EncryptedRefused
@@ -87,6 +96,8 @@ class ParsedSheet:
     record_code: str | None
     audit: list[AuditEntry]
     incoming: Incoming
+    # What the rules warn about (over-mapped items), already in words with their place.
+    warnings: tuple[str, ...] = ()
 
 
 # --- import -------------------------------------------------------------------------------
@@ -98,18 +109,28 @@ def parse_sheet(text: str, units: Callable[[str], Unit | None], today: dt.date) 
 
 
 def parse_exchange(text: str, units: Callable[[str], Unit | None], today: dt.date) -> ParsedSheet:
-    """The sheet, its record code and audit trail, all checked; ImportRefused otherwise."""
+    """The sheet, its record code and audit trail, all checked; ImportRefused otherwise.
+
+    Bounded whatever the text holds: JSON nested deeper than MAX_DEPTH, whole numbers of more
+    than 18 digits, a key given twice, NaN, more rows or signature points than the limits are
+    refused before anything is built from them; the checks that follow are linear in the rows.
+    """
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportRefused(f"not valid JSON (line {error.lineno}, column {error.colno})") from None
+        data = safe_read.load_json(text, MAX_DEPTH)
+    except safe_read.NotReadable as error:
+        raise ImportRefused(str(error)) from None
     if not isinstance(data, dict):
         raise ImportRefused("not an ercsheet sheet (the file is not a JSON object)")
     if data.get("format") != FORMAT:
         raise ImportRefused(f'format: not an ercsheet sheet (expected "format": "{FORMAT}")')
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int:
         raise ImportRefused(
-            f"version: this is version {data.get('version')!r}; this ercsheet reads version "
+            f"version: must be the whole number {VERSION}, not {json.dumps(version)[:40]}"
+        )
+    if version != VERSION:
+        raise ImportRefused(
+            f"version: this is version {version}; this ercsheet reads version "
             f"{VERSION}. Update ercsheet to import it."
         )
     try:
@@ -122,11 +143,16 @@ def parse_exchange(text: str, units: Callable[[str], Unit | None], today: dt.dat
     if unit is None:
         raise ImportRefused(f"unit: there is no unit {sheet.unit!r} in the catalogue")
     content = content_of(sheet, unit)
-    problems = rules.blocking(rules.check_sheet(content, today))
-    if problems:
-        raise ImportRefused("; ".join(str(p) for p in problems))
+    problems = rules.check_sheet(content, today)
+    unsafe = _unsafe_audit_text(sheet)
+    blocking = rules.blocking(problems) + ([unsafe] if unsafe else [])
+    if blocking:
+        raise ImportRefused("; ".join(str(p) for p in blocking[:10]))
     trail = _trail(sheet)
-    return ParsedSheet(content, sheet.record_code, trail, _incoming(sheet, content, trail))
+    warnings = tuple(str(p) for p in problems if not p.blocking)
+    return ParsedSheet(
+        content, sheet.record_code, trail, _incoming(sheet, content, trail), warnings
+    )
 
 
 def _trail(sheet: SheetV1) -> list[AuditEntry]:
@@ -203,12 +229,45 @@ def _incoming(sheet: SheetV1, content: SheetContent, trail: list[AuditEntry]) ->
     )
 
 
+def _unsafe_audit_text(sheet: SheetV1) -> rules.Problem | None:
+    for index, event in enumerate(sheet.audit):
+        for name, value in (("actor", event.actor), ("action", event.action)):
+            problem = unsafe_text_problem(f"audit[{index}].{name}", value)
+            if problem is not None:
+                return problem
+        problem = unsafe_text_problem(f"audit[{index}].detail", event.detail, multiline=True)
+        if problem is not None:
+            return problem
+    return None
+
+
+# Pydantic's wording, for what goes wrong in a file written by hand or by another program.
+PLAIN_MESSAGES = {
+    "bool_type": "must be true or false (without quotes)",
+    "float_type": "must be a number (without quotes)",
+    "string_type": "must be text (in quotes)",
+    "list_type": "must be a list",
+    "tuple_type": "must be a list",
+    "model_type": "must be an object of keys",
+    "model_attributes_type": "must be an object of keys",
+}
+
+
 def _validation_message(error: Any) -> str:
     path = location_text(tuple(error["loc"])) or "(top level)"
-    if error["type"] == "extra_forbidden":
+    kind, context = error["type"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
         return f"{path}: unknown key"
-    if error["type"] == "missing":
+    if kind == "missing":
         return f"{path}: required key is missing"
+    if kind == "too_long" and "max_length" in context:
+        actual = context.get("actual_length")
+        has = f" (this has {actual:,})" if isinstance(actual, int) else ""
+        return f"{path}: at most {context['max_length']:,} items here{has}"
+    if kind == "too_short" and context.get("min_length") == 1:
+        return f"{path}: must not be empty"
+    if kind in PLAIN_MESSAGES:
+        return f"{path}: {PLAIN_MESSAGES[kind]}"
     return f"{path}: {str(error['msg']).removeprefix('Value error, ')}"
 
 
@@ -232,26 +291,13 @@ def import_files(
     return results
 
 
-def import_file(
-    store: Store,
-    path: Path,
-    units: Callable[[str], Unit | None],
-    today: dt.date,
-    allow_expired: bool = False,
-    passphrase: str | None = None,
-) -> Imported:
+def read_exchange_text(path: Path, passphrase: str | None = None) -> str:
+    """The exchange file's JSON text, opened with `passphrase` when it is encrypted; read only
+    if it is a regular file, and at most MAX_FILE_BYTES. ImportRefused (naming the file)."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportRefused(
-                f"{path}: the file is {path.stat().st_size // (1024 * 1024)} MB; a sheet file is "
-                f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB"
-            )
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
-    except OSError as error:
-        raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
-    except UnicodeDecodeError as error:
-        raise ImportRefused(f"{path}: not UTF-8 text (byte {error.start})") from None
+        text = safe_read.read_text(path, MAX_FILE_BYTES, "a sheet file")
+    except safe_read.NotReadable as error:
+        raise ImportRefused(f"{path}: {error}") from None
     if envelope.is_sealed(text):
         if passphrase is None:
             raise EncryptedRefused(
@@ -261,19 +307,46 @@ def import_file(
             text = envelope.unseal(text, passphrase)
         except envelope.EnvelopeError as error:
             raise EncryptedRefused(f"{path}: {error}") from None
+    return text
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    units: Callable[[str], Unit | None],
+    today: dt.date,
+    allow_expired: bool = False,
+    passphrase: str | None = None,
+) -> Imported:
+    text = read_exchange_text(path, passphrase)
     try:
-        parsed = parse_exchange(text, units, today)
+        parsed = _parse_guarded(text, units, today)
         content = parsed.content
         warnings = [p.message for p in rules.check_new_sheet(content.unit, today)]
         if warnings and not allow_expired:
             raise ExpiredUnitRefused(
                 f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
             )
-        warnings += [str(p) for p in rules.check_evidence(content, today) if not p.blocking]
-        stored = store.import_sheet(parsed.incoming, path.name, hashlib.sha256(raw).hexdigest())
+        warnings += parsed.warnings
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        stored = store.import_sheet(parsed.incoming, path.name, digest)
         return Imported(stored.sheet_id, warnings, stored.already)
     except ImportRefused as refusal:
         raise type(refusal)(f"{path}: {refusal}") from None
+
+
+def _parse_guarded(text: str, units: Callable[[str], Unit | None], today: dt.date) -> ParsedSheet:
+    """parse_exchange, with any failure a refusal of this file: whatever a file holds, it is
+    refused on its own and the files imported with it go on."""
+    try:
+        return parse_exchange(text, units, today)
+    except ImportRefused:
+        raise
+    except Exception as error:  # a file that finds a fault in the reader is still only refused
+        raise ImportRefused(
+            f"the file could not be read ({type(error).__name__}: {str(error)[:200]}); "
+            "please report this file to ercsheet's developers"
+        ) from error
 
 
 def store_sheet(store: Store, content: SheetContent, source: str = "(not from a file)") -> int:

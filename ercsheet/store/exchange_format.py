@@ -1,50 +1,98 @@
 """The exchange format, version 1: one sheet as JSON (see docs/exchange-format.md).
 
 The models are strict: an unknown key is refused with its path, so a file from a later
-version (or a typo) never loses data silently.
+version (or a typo) never loses data silently; so is a value of another type than the key's
+(`"yes"` or `1` for true, `true` for 1, `"0.5"` for a number, a date and time for a date), where
+pydantic's lax mode would guess. Lists are bounded by the limits of domain/sheet.py, so whatever
+a file holds, reading it takes bounded time and memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.sheet import (
+    MAX_EVIDENCE_ROWS,
+    MAX_SIGNATURE_POINTS,
+    MAX_SIGNATURE_STROKES,
+    MAX_STROKE_POINTS,
+    Candidate,
+    EvidenceRow,
+    Person,
+    SheetContent,
+    Signature,
+)
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 FORMAT = "ercsheet.sheet"
 VERSION = 1
+# Lists and objects within each other: a point of a stroke of a signature is five levels deep.
+MAX_DEPTH = 8
+# Criteria ticked on one row: units have tens (60 is the most the print is made for).
+MAX_ROW_CRITERIA = 1_000
 
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """A date as the format writes it, `2026-11-02`, and nothing else (no time, no number)."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        shown = repr(value)[:40] if isinstance(value, str) else type(value).__name__
+        raise ValueError(f"must be a date written YYYY-MM-DD, not {shown}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date") from None
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 ShortText = Annotated[str, StringConstraints(max_length=200)]
-Coordinate = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+Coordinate = Annotated[float, Strict(), Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 Point = tuple[Coordinate, Coordinate]
+Stroke = Annotated[list[Point], Field(min_length=1, max_length=MAX_STROKE_POINTS)]
 
 
-class Strict(BaseModel):
+class Closed(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False, frozen=True)
 
 
-class CandidateV1(Strict):
+class CandidateV1(Closed):
     name: Name
     candidate_number: ShortText = ""
     centre_number: ShortText = ""
 
 
-class PersonV1(Strict):
+class PersonV1(Closed):
     name: Name
-    qualified: bool = True
+    qualified: StrictBool = True
 
 
-class EvidenceV1(Strict):
+class EvidenceV1(Closed):
     ref: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     title: str = Field(default="", max_length=100_000)
     method: Method
-    date: dt.date | None = None
-    criteria: list[Annotated[str, StringConstraints(max_length=20)]] = []
+    date: IsoDate | None = None
+    criteria: Annotated[
+        list[Annotated[str, StringConstraints(max_length=20)]], Field(max_length=MAX_ROW_CRITERIA)
+    ] = []
     notes: str = Field(default="", max_length=100_000)
 
     @model_validator(mode="after")
@@ -54,32 +102,36 @@ class EvidenceV1(Strict):
         return self
 
 
-class SignatureV1(Strict):
+class SignatureV1(Closed):
     role: Role
     name: Name
-    date: dt.date
+    date: IsoDate
     kind: SignatureKind
-    strokes: list[list[Point]] | None = None
+    strokes: Annotated[list[Stroke], Field(max_length=MAX_SIGNATURE_STROKES)] | None = None
 
     @model_validator(mode="after")
     def _strokes_match_kind(self) -> SignatureV1:
         if self.kind is SignatureKind.DRAWN and not self.strokes:
             raise ValueError("a drawn signature needs its strokes")
-        if self.kind is not SignatureKind.DRAWN and self.strokes:
+        if self.kind is not SignatureKind.DRAWN and self.strokes is not None:
             raise ValueError(f"a {self.kind.value} signature has no strokes")
+        points = sum(len(stroke) for stroke in self.strokes or ())
+        if points > MAX_SIGNATURE_POINTS:
+            raise ValueError(
+                f"the signature has {points:,} points; a signature has at most "
+                f"{MAX_SIGNATURE_POINTS:,}"
+            )
         return self
 
 
 Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 # The one form ercsheet writes an event's time in (and, before schema 4, without microseconds):
 # an event whose time reads otherwise would hash differently once stored, so it is refused.
-EventTime = Annotated[
-    str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$")
-]
+EVENT_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?")
 
 
-class AuditEventV1(Strict):
-    at: EventTime
+class AuditEventV1(Closed):
+    at: str = Field(max_length=40)
     actor: str = Field(max_length=1000)
     action: str = Field(max_length=40)
     detail: str = Field(max_length=100_000)
@@ -95,15 +147,29 @@ class AuditEventV1(Strict):
     key: str | None = Field(default=None, max_length=64)
     key_signature: str | None = Field(default=None, max_length=256)
 
+    @field_validator("at")
+    @classmethod
+    def _a_time(cls, value: str) -> str:
+        try:
+            dt.datetime.fromisoformat(value)
+            if not EVENT_TIME.fullmatch(value):
+                raise ValueError
+        except ValueError:
+            raise ValueError(
+                f"{value[:40]!r} is not a date and time as ercsheet writes it "
+                "(YYYY-MM-DDTHH:MM:SS.ffffff)"
+            ) from None
+        return value
 
-class KeyV1(Strict):
+
+class KeyV1(Closed):
     """The public half of the assessor's signing key (Ed25519, 32 bytes in hex)."""
 
     public_key: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
     seal_signature: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{128}$")]
 
 
-class AddendumV1(Strict):
+class AddendumV1(Closed):
     """A signature made after the seal: `role` names it among the file's signatures."""
 
     number: int = Field(ge=1, le=100)
@@ -113,7 +179,7 @@ class AddendumV1(Strict):
     key_signature: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{128}$")]
 
 
-class SheetV1(Strict):
+class SheetV1(Closed):
     format: Literal["ercsheet.sheet"]
     version: Literal[1]
     unit: Annotated[str, StringConstraints(min_length=1, max_length=80)]
@@ -123,8 +189,9 @@ class SheetV1(Strict):
     # Optional: the internal verifier who sampled the sheet (their qualification decides
     # whether an IV countersignature is needed).
     iv: PersonV1 | None = None
-    evidence: list[EvidenceV1] = []
-    signatures: list[SignatureV1] = []
+    evidence: Annotated[list[EvidenceV1], Field(max_length=MAX_EVIDENCE_ROWS)] = []
+    # One signature per role at most.
+    signatures: Annotated[list[SignatureV1], Field(max_length=len(Role))] = []
     # Optional additions (compatible: a reader of the first release ignores nothing it needs):
     # the SHA-256 record code sealed at the assessor's signature, and the sheet's audit trail.
     record_code: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")

@@ -54,7 +54,7 @@ def test_a_centres_own_unit_loads_beside_the_built_in_ones(tmp_path: Path) -> No
             "learning_outcomes[0].criteria[0].number",
             "criterion number '1' is not of the form '1.1'",
         ),
-        (GOOD.replace("level = 2", "level = 'two'"), "level", "valid integer"),
+        (GOOD.replace("level = 2", "level = 'two'"), "level", "must be a whole number"),
         (GOOD.replace("level = 2", "levle = 2"), "levle", "unknown key"),
         (
             GOOD.replace('text = "Name the parts of a hive"', 'text = ""'),

@@ -24,7 +24,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ercsheet.domain.sheet import SIGNATURE_ASPECT, Point, Stroke
+from ercsheet.domain.sheet import (
+    MAX_SIGNATURE_POINTS,
+    MAX_SIGNATURE_STROKES,
+    MAX_STROKE_POINTS,
+    SIGNATURE_ASPECT,
+    Point,
+    Stroke,
+)
 
 # The pad has the shape of the signature box on the printed sheet, so a signature keeps its shape.
 BOX_ASPECT = SIGNATURE_ASPECT
@@ -115,13 +122,19 @@ class SignatureView(QWidget):
 
 
 class SignaturePad(QWidget):
-    """Draw a signature with the mouse, a pen (tablet) or a finger (touch)."""
+    """Draw a signature with the mouse, a pen (tablet) or a finger (touch).
+
+    The pad stops taking points at the limits of a drawn signature (domain/sheet.py: points per
+    stroke, strokes, points in all), far beyond any real signature, so whatever is drawn here
+    can be signed, exported and imported again.
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._strokes: list[list[Point]] = []
+        self._points = 0  # in all strokes, counted as they are drawn
         self._drawing = False
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         # Exactly the box's shape: every point the signer reaches is inside the unit square.
@@ -161,17 +174,32 @@ class SignaturePad(QWidget):
         y = (position.y() - box.y()) / box.height()
         return (round(min(max(x, 0.0), 1.0), 4), round(min(max(y, 0.0), 1.0), 4))
 
+    def is_full(self) -> bool:
+        """No more points can be drawn: the signature is at its limit."""
+        return (
+            len(self._strokes) >= MAX_SIGNATURE_STROKES
+            or sum(map(len, self._strokes)) >= MAX_SIGNATURE_POINTS
+        )
+
     def _begin(self, position: QPointF) -> None:
+        if self.is_full():
+            self._drawing = False
+            return
         self._strokes.append([self._normalised(position)])
+        self._points = sum(map(len, self._strokes))
         self._drawing = True
         self.update()
 
     def _extend(self, position: QPointF) -> None:
         if not self._drawing:
             return
+        stroke = self._strokes[-1]
+        if len(stroke) >= MAX_STROKE_POINTS or self._points >= MAX_SIGNATURE_POINTS:
+            return
         point = self._normalised(position)
-        if point != self._strokes[-1][-1]:
-            self._strokes[-1].append(point)
+        if point != stroke[-1]:
+            stroke.append(point)
+            self._points += 1
             self.update()
 
     def _end(self, position: QPointF) -> None:

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QInputDevice, QPainter, QPointingDevice, QTabletEvent
+from PySide6.QtGui import (
+    QImage,
+    QInputDevice,
+    QMouseEvent,
+    QPainter,
+    QPointingDevice,
+    QTabletEvent,
+)
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ercsheet.domain.sheet import (
+    MAX_SIGNATURE_POINTS,
+    MAX_SIGNATURE_STROKES,
+    MAX_STROKE_POINTS,
+    strokes_problem,
+)
 from ercsheet.gui.signing.pad import SignaturePad, paint_strokes, stroke_path
 from tests.gui.signing.conftest import OFFSCREEN_NOISE
 
@@ -103,3 +117,54 @@ def test_strokes_are_painted_inside_the_box() -> None:
     paint_strokes(painter, [((0.1, 0.5), (0.9, 0.5))], QRectF(0, 0, 300, 100))
     painter.end()
     assert image.pixelColor(150, 50).blue() < 200 < image.pixelColor(150, 10).blue()
+
+
+def drag(pad: SignaturePad, moves: int, start: int = 0) -> None:
+    """A stroke through `moves` distinct positions, given straight to the pad's handlers."""
+
+    def event(kind: QEvent.Type, index: int) -> QMouseEvent:
+        at = QPointF(5 + index % 550, 5 + (index // 550) % 170)
+        button = Qt.MouseButton.LeftButton
+        buttons = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease else button
+        return QMouseEvent(kind, at, at, button, buttons, Qt.KeyboardModifier.NoModifier)
+
+    pad.mousePressEvent(event(QEvent.Type.MouseButtonPress, start))
+    for index in range(start + 1, start + moves):
+        pad.mouseMoveEvent(event(QEvent.Type.MouseMove, index))
+    pad.mouseReleaseEvent(event(QEvent.Type.MouseButtonRelease, start + moves - 1))
+
+
+class Quiet:
+    """Stands in for the pad's repaint and signal in the test below. PySide6 6.12 on Python
+    3.11 drops a reference to None on every call of a Qt method returning nothing (update())
+    and to True on every signal emitted, and tens of thousands of them kill the interpreter
+    ("Fatal Python error: none_dealloc"); the test draws 16,000 points."""
+
+    def __call__(self, *args: object) -> None:
+        pass
+
+    def emit(self) -> None:
+        pass
+
+
+def test_the_pad_stops_taking_points_at_the_limits_of_a_signature(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pad = make_pad(qtbot)
+    monkeypatch.setattr(pad, "update", Quiet())
+    monkeypatch.setattr(pad, "changed", Quiet())
+    drag(pad, MAX_STROKE_POINTS + 500)
+    assert [len(stroke) for stroke in pad.strokes()] == [MAX_STROKE_POINTS]
+    for _ in range(MAX_SIGNATURE_POINTS // MAX_STROKE_POINTS + 1):
+        drag(pad, MAX_STROKE_POINTS, start=1)
+    assert sum(map(len, pad.strokes())) == MAX_SIGNATURE_POINTS
+    assert pad.is_full()
+    assert strokes_problem(pad.strokes()) is None
+    pad.clear()
+    for _ in range(MAX_SIGNATURE_STROKES + 5):
+        drag(pad, 2)
+    assert len(pad.strokes()) == MAX_SIGNATURE_STROKES
+    assert strokes_problem(pad.strokes()) is None
+    pad.undo_stroke()
+    drag(pad, 3)
+    assert len(pad.strokes()) == MAX_SIGNATURE_STROKES
