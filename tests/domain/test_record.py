@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.catalogue.snapshot import unit_data, unit_from_data
-from ercsheet.domain.audit import chain_entry, first_broken
+from ercsheet.domain.audit import AuditEntry, chain_entry, first_broken
 from ercsheet.domain.record import normalise_typed_code, record_code, short_code
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
@@ -35,15 +36,16 @@ BASE = sheet(
 text = st.text(max_size=30)
 
 
-def with_row(content: SheetContent, index: int, **changes: object) -> SheetContent:
+# `changes: Any`, as dataclasses.replace takes them: each test changes a different field.
+def with_row(content: SheetContent, index: int, **changes: Any) -> SheetContent:
     rows = list(content.evidence)
-    rows[index] = dataclasses.replace(rows[index], **changes)  # type: ignore[arg-type]
+    rows[index] = dataclasses.replace(rows[index], **changes)
     return dataclasses.replace(content, evidence=tuple(rows))
 
 
-def with_signature(content: SheetContent, index: int, **changes: object) -> SheetContent:
+def with_signature(content: SheetContent, index: int, **changes: Any) -> SheetContent:
     signatures = list(content.signatures)
-    signatures[index] = dataclasses.replace(signatures[index], **changes)  # type: ignore[arg-type]
+    signatures[index] = dataclasses.replace(signatures[index], **changes)
     return dataclasses.replace(content, signatures=tuple(signatures))
 
 
@@ -116,7 +118,7 @@ def test_short_code_is_typed_back() -> None:
 def test_the_audit_chain_breaks_at_the_edited_event(
     events: list[tuple[str, str, str]], data: st.DataObject
 ) -> None:
-    chain = []
+    chain: list[AuditEntry] = []
     for actor, action, detail in events:
         chain.append(
             chain_entry(chain[-1] if chain else None, "2026-11-22T10:00:00", actor, action, detail)

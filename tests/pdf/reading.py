@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PageObject, PdfReader
-from pypdf.generic import ContentStream
+from pypdf.generic import ContentStream, DictionaryObject, PdfObject
 
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.pdf import PrintedSheet, render_pdf
@@ -50,6 +50,14 @@ def read(data: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(data))
 
 
+def dictionary(value: PdfObject | None) -> DictionaryObject:
+    """A PDF dictionary, followed through its indirect reference if it is one."""
+    assert value is not None
+    resolved = value.get_object()
+    assert isinstance(resolved, DictionaryObject), resolved
+    return resolved
+
+
 def flat(text: str) -> str:
     """Text with every run of white space made one space (wrapped lines joined)."""
     return " ".join(text.split())
@@ -76,7 +84,7 @@ def placed(page: PageObject) -> list[Placed]:
 def font_files(page: PageObject) -> dict[str, bool]:
     """Each font the page uses: its base name, and whether its TrueType program is embedded."""
     fonts: dict[str, bool] = {}
-    resources = page["/Resources"].get_object()
+    resources = dictionary(page["/Resources"])
     for font in resources.get("/Font", {}).values():
         font = font.get_object()
         name = str(font["/BaseFont"]).lstrip("/")

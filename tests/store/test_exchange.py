@@ -20,9 +20,9 @@ from ercsheet.store.exchange import (
     export_sheet,
     import_file,
     parse_sheet,
-    sheet_to_dict,
     store_sheet,
 )
+from ercsheet.store.exchange_format import sheet_to_dict
 from ercsheet.store.store import Store
 from tests.conftest import TODAY
 from tests.factories import make_unit
@@ -81,13 +81,13 @@ def good_file() -> dict[str, Any]:
     }
 
 
-def write(tmp_path: Path, data: Any, name: str = "sheet.json") -> Path:
+def write(tmp_path: Path, data: object, name: str = "sheet.json") -> Path:
     path = tmp_path / name
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     return path
 
 
-def snapshot(store: Store) -> list[Any]:
+def snapshot(store: Store) -> list[object]:
     return [(s, store.sheet(s.id)) for s in store.sheets()] + [store.candidates()]
 
 
@@ -132,7 +132,7 @@ def test_a_signed_file_edited_after_signing_is_refused(store: Store, tmp_path: P
     assert len(store.sheets()) == 1
 
 
-def mutate(path: str, value: Any) -> dict[str, Any]:
+def mutate(path: str, value: object) -> dict[str, Any]:
     """The good file with the value at `a.b[0].c` replaced (or deleted if value is DELETE)."""
     data = copy.deepcopy(good_file())
     parts = path.replace("[", ".").replace("]", "").split(".")
@@ -188,7 +188,7 @@ BROKEN = [
 
 @pytest.mark.parametrize(("path", "value", "reason"), BROKEN)
 def test_a_broken_file_is_refused_whole_with_its_reason(
-    store: Store, tmp_path: Path, path: str, value: Any, reason: str
+    store: Store, tmp_path: Path, path: str, value: object, reason: str
 ) -> None:
     store.add_candidate("Someone already here", "0001", "12345")
     before = snapshot(store)
@@ -272,7 +272,7 @@ def test_a_candidate_number_already_used_for_another_name_is_refused(
 
 # --- property: export then import is lossless -----------------------------------------------
 
-text = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
+text = st.text(st.characters(exclude_categories=["Cs"]), max_size=60)
 names = text.map(str.strip).filter(bool)
 dates = st.dates(dt.date(2000, 1, 1), TODAY)
 

@@ -55,7 +55,7 @@ json_values = st.recursive(
 )
 
 
-def paths_of(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+def paths_of(data: object, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
     found = [prefix]
     if isinstance(data, dict):
         for key, value in data.items():

@@ -64,6 +64,7 @@ def test_signing_as_assessor_needs_the_pin(profiled: Store) -> None:
 def test_reopening_voids_signatures_and_keeps_the_signed_version(profiled: Store) -> None:
     sheet_id = signed_sheet(profiled)
     code = profiled.record_code(sheet_id)
+    assert code is not None
     with pytest.raises(RuleViolation, match="Say why"):
         profiled.reopen(sheet_id, "  ", "Pat Jones", pin="2468")
     with pytest.raises(RuleViolation, match="PIN"):

@@ -10,6 +10,8 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from ercsheet.domain.record import record_code, short_code
@@ -25,6 +27,12 @@ from tests.factories import row
 from tests.gui.signing.conftest import OFFSCREEN_NOISE, PIN, Sheets
 
 pytestmark = OFFSCREEN_NOISE
+
+
+def text_at(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, (row, column)
+    return item.text()
 
 
 def reopened_twice(sheets: Sheets) -> int:
@@ -43,7 +51,7 @@ def test_the_audit_trail_lists_every_event_and_says_the_chain_is_intact(
     sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
     dialog = AuditTrailDialog(sheets.store, sheet_id)
     qtbot.addWidget(dialog)
-    actions = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    actions = [text_at(dialog.table, r, 3) for r in range(dialog.table.rowCount())]
     assert actions == ["created", "signed", "signed"]
     assert dialog.chain_status.text().startswith("Intact: all 3 events verify")
 
@@ -67,7 +75,7 @@ def test_a_kept_version_prints_with_its_own_code_marked_superseded(
     assert dialog.table.rowCount() == 2
     assert dialog.selected_number() == 2
     first = sheets.store.versions(sheet_id)[0]
-    assert dialog.table.item(0, 1).text() == short_code(first.record_code)
+    assert text_at(dialog.table, 0, 1) == short_code(first.record_code)
 
     out = tmp_path / "version-1.pdf"
     dialog.export_pdf(1, out)
@@ -93,14 +101,14 @@ def test_a_code_typed_from_paper_finds_the_sheet_and_its_kept_versions(
     dialog.code.setText(short_code(first.record_code).lower().replace("-", " "))
     dialog.look_up()
     assert dialog.found == [(sheet_id, 1)]
-    assert dialog.results.item(0, 3).text() == "superseded version 1"
-    assert dialog.results.item(0, 4).text() == "yes"
+    assert text_at(dialog.results, 0, 3) == "superseded version 1"
+    assert text_at(dialog.results, 0, 4) == "yes"
 
     current = sheets.store.record_code(sheet_id)
     assert current is not None
     dialog.code.setText(short_code(current))
     dialog.look_up()
-    assert dialog.results.item(0, 3).text() == "current signed sheet"
+    assert text_at(dialog.results, 0, 3) == "current signed sheet"
     with qtbot.waitSignal(dialog.open_sheet) as opened:
         dialog.open_button.click()
     assert opened.args == [sheet_id]
@@ -116,7 +124,7 @@ def test_a_code_of_a_tampered_sheet_does_not_verify(qtbot: QtBot, sheets: Sheets
     qtbot.addWidget(dialog)
     dialog.code.setText(short_code(code))
     dialog.look_up()
-    assert dialog.results.item(0, 4).text().startswith("NO: its content no longer matches")
+    assert text_at(dialog.results, 0, 4).startswith("NO: its content no longer matches")
 
     dialog.code.setText("0000-0000-0000")
     dialog.look_up()
@@ -200,10 +208,10 @@ def test_a_signature_drawn_with_the_mouse_prints_as_vector_paths(
     qtbot.waitExposed(dialog)
     strokes = [[(30 + 25 * i, 50 + (i % 2) * 40) for i in range(7)], [(240, 40), (260, 90)]]
     for stroke in strokes:
-        qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[0]))
+        QTest.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[0]))
         for x, y in stroke[1:]:
-            qtbot.mouseMove(dialog.pad, QPoint(x, y))
-        qtbot.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[-1]))
+            QTest.mouseMove(dialog.pad, QPoint(x, y))
+        QTest.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[-1]))
     dialog.sign_button.click()
 
     shapes = path_shapes(pdf_bytes([current_sheet(sheets.store, sheet_id)]))

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+Dialog = TypeVar("Dialog", bound=QWidget)
 
 
 def when_modal_opens(
-    action: Callable[[QWidget], None],
+    action: Callable[[Dialog], object],
+    *,
+    kind: type[Dialog],
     after: QWidget | None = None,
-    kind: type[QWidget] = QDialog,
 ) -> None:
     """Run `action` on the next modal dialog of `kind` to open (not `after`, already open)."""
 
