@@ -1,0 +1,108 @@
+"""The layer rules in ruff's configuration fire: an import in the wrong place fails `ruff check`.
+
+Each case lints a small source as if it were a file at the given path (ruff takes the path's
+configuration and per-file-ignores from it), so the rules are proven without touching the tree.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RUFF = [sys.executable, "-m", "ruff", "check", "--output-format", "json"]
+
+LAZY = "def later() -> None:\n    import {module}\n"
+TYPES_ONLY = "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import {module}\n"
+
+
+def layer_rules(path: str, source: str) -> set[str]:
+    """The layer rules (TID*) that `ruff check` reports for `source` placed at `path`."""
+    return set(reported(path, source))
+
+
+def reported(path: str, source: str) -> list[str]:
+    """Each layer rule (TID*) reported for `source` placed at `path`, once per import."""
+    result = subprocess.run(
+        [*RUFF, "--stdin-filename", path, "-"],
+        input=source,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode in (0, 1), result.stderr  # 1: something was reported
+    return sorted(d["code"] for d in json.loads(result.stdout) if d["code"].startswith("TID"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "ercsheet/domain/x.py",
+        "ercsheet/catalogue/x.py",
+        "ercsheet/store/x.py",
+        "ercsheet/store/operations.py",
+        "ercsheet/pdf/x.py",
+        "ercsheet/cli.py",
+        "tests/store/x.py",
+    ],
+)
+def test_qt_outside_the_gui_fails_the_lint(path: str) -> None:
+    assert layer_rules(path, "from PySide6.QtCore import Qt\n") == {"TID251"}
+    assert layer_rules(path, "import PySide6\n") == {"TID251"}
+    assert layer_rules(path, LAZY.format(module="PySide6.QtWidgets")) == {"TID251"}
+
+
+@pytest.mark.parametrize(
+    "path", ["ercsheet/gui/x.py", "ercsheet/gui/signing/x.py", "tests/gui/x.py"]
+)
+def test_qt_in_the_gui_passes(path: str) -> None:
+    assert layer_rules(path, "from PySide6.QtCore import Qt\n") == set()
+
+
+# The modules the window and `ercsheet pdf` load on their way to the screen or the printout.
+ON_THE_WAY = [
+    "ercsheet/gui/main_window.py",
+    "ercsheet/gui/x.py",
+    "ercsheet/store/store.py",
+    "ercsheet/store/reading.py",
+    "ercsheet/catalogue/snapshot.py",
+    "ercsheet/domain/x.py",
+    "ercsheet/cli.py",
+    "ercsheet/pdf/render.py",
+]
+HEAVY = ["sqlalchemy", "sqlalchemy.orm", "alembic", "pydantic", "cryptography.hazmat"]
+
+
+@pytest.mark.parametrize("path", ON_THE_WAY)
+def test_a_heavy_import_at_module_level_on_the_way_fails_the_lint(path: str) -> None:
+    source = "".join(f"import {module}\n" for module in HEAVY)
+    assert reported(path, source) == ["TID253"] * len(HEAVY)
+
+
+@pytest.mark.parametrize("path", ON_THE_WAY)
+def test_a_heavy_import_where_it_is_used_passes(path: str) -> None:
+    assert layer_rules(path, LAZY.format(module="sqlalchemy")) == set()
+    assert layer_rules(path, TYPES_ONLY.format(module="sqlalchemy.orm")) == set()
+
+
+def test_reportlab_is_at_home_in_the_printout_only() -> None:
+    assert layer_rules("ercsheet/pdf/x.py", "from reportlab.lib import colors\n") == set()
+    for path in ("ercsheet/gui/x.py", "ercsheet/store/reading.py", "ercsheet/cli.py"):
+        assert layer_rules(path, "from reportlab.lib import colors\n") == {"TID253"}, path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "ercsheet/store/operations.py",
+        "ercsheet/store/models.py",
+        "ercsheet/catalogue/validation.py",
+    ],
+)
+def test_the_modules_loaded_on_first_use_may_import_them(path: str) -> None:
+    assert layer_rules(path, "import sqlalchemy\nimport pydantic\n") == set()
