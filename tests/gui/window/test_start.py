@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from ercsheet import cli, paths
 from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.gui.app import AfterFirstPaint
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.store import backup
 from ercsheet.store.example import create_example_candidate
@@ -50,6 +51,37 @@ def test_open_starts_on_the_sheet_and_backs_up_on_start_and_close(
     assert shown == [second]
     reasons = [path.name for path in backup.list_backups(database)]
     assert any("start" in name for name in reasons) and any("close" in name for name in reasons)
+
+
+def test_a_window_closed_at_once_runs_none_of_the_rest_of_its_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given ercsheet starting on a new database: once the window has painted, the rest of its
+    # start would load the write half, back up and ask who the assessor is
+    monkeypatch.setattr(AfterFirstPaint, "FALLBACK_MS", 10)
+    database = tmp_path / "closed.sqlite3"
+    Store(database).close()
+    closed: list[MainWindow] = []
+
+    def close_at_once() -> None:
+        closed.extend(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.store.path == database
+        )
+        closed[-1].close()
+        QApplication.exit(0)
+
+    # When the window is closed as soon as it shows (and ercsheet closes the store)
+    QTimer.singleShot(0, close_at_once)
+    assert cli.main(["--db", str(database)]) == 0
+
+    # Then the events that follow run none of the rest against the closed store
+    later: list[bool] = []
+    QTimer.singleShot(AfterFirstPaint.FALLBACK_MS * 5, lambda: later.append(True))
+    qtbot.waitUntil(lambda: bool(later))
+    reasons = [path.name for path in backup.list_backups(database)]
+    assert len(reasons) == 1 and "close" in reasons[0], reasons
 
 
 def damage(database: Path) -> None:
