@@ -31,24 +31,28 @@ def test_open_starts_on_the_sheet_and_backs_up_on_start_and_close(
         catalogue = load_catalogue([paths.builtin_units_dir()])
         create_example_candidate(store, catalogue, TODAY)
         second = create_example_candidate(store, catalogue, TODAY)
-    shown: list[int | None] = []
-
     windows: list[MainWindow] = []
 
-    def look_then_quit() -> None:
-        windows.extend(
+    def on_a_sheet() -> bool:
+        """The window is up and the rest of its start (after its first paint) opened a sheet."""
+        windows[:] = [
             w
             for w in QApplication.topLevelWidgets()
             if isinstance(w, MainWindow) and w.store.path == database
-        )
-        shown.append(windows[-1].sheet_view.sheet_id)
-        # exit() ends the loop at once; quit() would leave a Quit event queued for the next one.
-        QApplication.exit(0)
+        ]
+        return bool(windows) and windows[-1].sheet_view.sheet_id is not None
 
-    QTimer.singleShot(200, look_then_quit)
+    def wait_then_quit() -> None:
+        try:
+            qtbot.waitUntil(on_a_sheet, timeout=20_000)  # a loaded machine paints late
+        finally:
+            # exit() ends the loop at once; quit() would leave a Quit event queued for the next.
+            QApplication.exit(0)
+
+    QTimer.singleShot(0, wait_then_quit)
     assert cli.main(["--db", str(database), "--open", str(second)]) == 0
     windows[-1].close()
-    assert shown == [second]
+    assert windows[-1].sheet_view.sheet_id == second
     reasons = [path.name for path in backup.list_backups(database)]
     assert any("start" in name for name in reasons) and any("close" in name for name in reasons)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -80,10 +80,12 @@ def test_a_long_candidate_list_is_read_a_page_at_a_time_as_it_scrolls(
     listed = window.candidates.candidate_list
     model = window.candidates.candidate_model
     assert model.rowCount() == model.PAGE, "the first page only, before any scrolling"
-    for _ in range(5):
-        listed.scrollToBottom()
-        qtbot.wait(20)
-    assert model.rowCount() == 450
+
+    def read_to_the_end() -> bool:
+        listed.scrollToBottom()  # each scroll to the bottom reads the next page
+        return model.rowCount() == 450
+
+    qtbot.waitUntil(read_to_the_end)
     assert model.index(449).data() == "Candidate 449 (0449)"
     # A candidate further down than what is read so far is still found and selected.
     last = window.store.add_candidate("Zoë Ødegård", "9999")
@@ -239,7 +241,13 @@ def test_the_layout_is_remembered_between_starts(
     first.show()
     first.resize(760, 560)  # within the offscreen screen (800 x 600)
     first.splitter.setSizes([300, 460])
-    qtbot.wait(50)
+
+    def laid_out() -> bool:  # on a window system the resize arrives a turn of the loop later
+        splitter = first.splitter
+        filled = sum(splitter.sizes()) + splitter.handleWidth() == splitter.width()
+        return first.size() == QSize(760, 560) and filled
+
+    qtbot.waitUntil(laid_out)
     sizes = first.splitter.sizes()
     first.close()
     first.store.close()
