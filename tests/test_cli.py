@@ -157,6 +157,7 @@ def test_errors_and_usage(tmp_path: Path) -> None:
     assert unreadable.returncode == 1 and "cannot be read" in unreadable.stderr
 
 
+@pytest.mark.slow  # a process per command: ~6 s
 def test_check_finds_a_sheet_edited_behind_the_apps_back(tmp_path: Path) -> None:
     import sqlite3
 

@@ -328,6 +328,7 @@ def sheets(draw: st.DrawFn) -> SheetContent:
     return content
 
 
+@pytest.mark.slow  # a property over many sheets: ~10 s
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

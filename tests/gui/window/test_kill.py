@@ -16,6 +16,8 @@ from ercsheet.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[3]
 
+pytestmark = pytest.mark.slow  # a window started and killed three times: ~13 s
+
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("after", [1.5, 2.5, 3.5])
