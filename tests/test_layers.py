@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,3 +108,31 @@ def test_reportlab_is_at_home_in_the_printout_only() -> None:
 )
 def test_the_modules_loaded_on_first_use_may_import_them(path: str) -> None:
     assert layer_rules(path, "import sqlalchemy\nimport pydantic\n") == set()
+    assert layer_rules(path, "from ercsheet.store import models\n") == set()
+
+
+LOADED_ON_FIRST_USE = [
+    "from ercsheet.store import operations\n",
+    "from ercsheet.store.models import Sheet\n",
+    "import ercsheet.catalogue.loader\n",
+    "from ercsheet.store.exchange import import_file\n",
+]
+
+
+@pytest.mark.parametrize("path", ON_THE_WAY)
+def test_a_module_loaded_on_first_use_is_not_imported_on_the_way(path: str) -> None:
+    # It would bring the libraries above with it, past the rule for them.
+    source = "".join(LOADED_ON_FIRST_USE)
+    assert reported(path, source) == ["TID253"] * len(LOADED_ON_FIRST_USE)
+    assert layer_rules(path, LAZY.format(module="ercsheet.store.operations")) == set()
+
+
+def test_the_printout_bans_what_the_project_bans_but_reportlab() -> None:
+    def banned(config: dict[str, Any]) -> list[str]:
+        tidy: dict[str, list[str]] = config["lint"]["flake8-tidy-imports"]
+        return tidy["banned-module-level-imports"]
+
+    project = banned(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"])
+    printout = banned(tomllib.loads((ROOT / "ercsheet" / "pdf" / "ruff.toml").read_text()))
+    assert "reportlab" in project
+    assert printout == [module for module in project if module != "reportlab"]
