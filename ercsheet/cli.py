@@ -110,6 +110,7 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
 PASSPHRASE_ENV = "ERCSHEET_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "ERCSHEET_NEW_PASSPHRASE"
 EXPORT_PASSPHRASE_ENV = "ERCSHEET_EXPORT_PASSPHRASE"
+PIN_ENV = "ERCSHEET_PIN"
 
 
 def _head(path: Path) -> str:
@@ -288,7 +289,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"ercsheet: refused {result}", file=sys.stderr)
             status = 1
         else:
-            print(f"{path}: imported as sheet {result.sheet_id}")
+            if result.already:
+                print(f"{path}: already in the store (sheet {result.sheet_id}); nothing changed")
+            else:
+                print(f"{path}: imported as sheet {result.sheet_id}")
             for warning in result.warnings:
                 print(f"ercsheet: warning: {path}: {warning}", file=sys.stderr)
     return status
@@ -341,7 +345,17 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         if not sheet_ids:
             raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
     try:
-        printed = [PrintedSheet(store.sheet(i), store.record_code(i)) for i in sheet_ids]
+        printed = []
+        for sheet_id in sheet_ids:
+            record = store.print_record(sheet_id)
+            printed.append(
+                PrintedSheet(
+                    store.sheet(sheet_id),
+                    record.code,
+                    key_fingerprint=record.key_fingerprint,
+                    addenda=record.addenda,
+                )
+            )
     except NotFound as error:
         raise CommandError(str(error)) from None
     try:
@@ -359,22 +373,30 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not found:
             raise CommandError(f"no sheet has a record code starting {args.code}")
         status = 0
-        for sheet_id, version in found:
-            if version is not None:
-                print(f"{args.code}: sheet {sheet_id}, signed version {version} (superseded, kept)")
-                continue
+        for sheet_id, version, addenda in found:
+            which = "current" if version is None else f"signed version {version} (superseded, kept)"
             problem = store.check_record(sheet_id)
-            print(f"{args.code}: sheet {sheet_id}: " + (problem or "verified"))
+            print(f"{args.code}: sheet {sheet_id}, {which}: " + (problem or "verified"))
+            for addendum in addenda:
+                later = addendum.signature
+                print(
+                    f"  addendum {addendum.number}, signed after sealing: {later.role.label}, "
+                    f"{later.name}, {later.date:%d/%m/%Y}"
+                )
             status = 1 if problem else status
         return status
     problems = store.check_records()
     signed = sum(1 for s in store.sheets() if s.status == "signed")
     for found_problem in problems:
-        print(
-            f"ercsheet: sheet {found_problem.sheet_id} ({found_problem.candidate_name}, "
-            f"{found_problem.unit_id}): {found_problem.problem}",
-            file=sys.stderr,
+        where = (
+            f"sheet {found_problem.sheet_id} ({found_problem.candidate_name}, "
+            f"{found_problem.unit_id})"
+            if found_problem.candidate_name
+            else f"sheet {found_problem.sheet_id}"
+            if found_problem.sheet_id is not None
+            else "the store"
         )
+        print(f"ercsheet: {where}: {found_problem.problem}", file=sys.stderr)
     print(f"{signed} signed sheet(s) checked, {len(problems)} problem(s)")
     return 1 if problems else 0
 
@@ -424,6 +446,7 @@ def cmd_erase_candidate(args: argparse.Namespace) -> int:
 
 def erase_candidate(args: argparse.Namespace) -> int:
     from ercsheet.store import backup
+    from ercsheet.store.values import RuleViolation
 
     store = open_store(args)
     candidate = store.find_candidate(args.number)
@@ -438,9 +461,14 @@ def erase_candidate(args: argparse.Namespace) -> int:
         answer = input("Type the candidate number again to confirm: ") if sys.stdin.isatty() else ""
         if answer.strip() != candidate.candidate_number:
             raise CommandError("not confirmed; nothing was erased (use --yes in scripts)")
+    pin = ask("Assessor's PIN: ", PIN_ENV) if store.has_pin() else None
+    try:
+        store.erase_candidate(candidate.id, pin)
+    except RuleViolation as refused:
+        raise CommandError(f"{refused}; nothing was erased") from None
     database = store.path
     store.close()
-    for file in [database, *backup.list_backups(database)]:
+    for file in backup.list_backups(database):
         backup.erase_candidate(file, candidate.candidate_number, store.passphrase)
     print(f"erased {candidate.name} ({candidate.candidate_number}) and {sheets} sheet(s)")
     return 0

@@ -76,3 +76,16 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def assessor() -> Person:
     return Person("Pat Jones", qualified=True)
+
+
+# The assessor's PIN in tests: signing as assessor needs one (it keeps their signing key).
+PIN = "2468"
+
+
+def make_signer(store: Store, qualified: bool = True) -> Store:
+    """The store with an assessor profile and PIN, ready to sign as assessor."""
+    from ercsheet.store.values import Profile
+
+    store.set_profile(Profile("Pat Jones", qualified=qualified))
+    store.set_pin(PIN)
+    return store

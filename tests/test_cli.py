@@ -171,13 +171,13 @@ def test_check_finds_a_sheet_edited_behind_the_apps_back(tmp_path: Path) -> None
     assert fine.returncode == 0 and "1 signed sheet(s) checked, 0 problem(s)" in fine.stdout
     code = json.loads(ercsheet("export", "1", db=db).stdout)["record_code"]
     typed = f"{code[:4].upper()}-{code[4:8].upper()}-{code[8:12].upper()}"
-    assert "sheet 1: verified" in ercsheet("check", "--code", typed, db=db).stdout
+    assert "sheet 1, current: verified" in ercsheet("check", "--code", typed, db=db).stdout
 
     with sqlite3.connect(db) as connection:
         connection.execute("UPDATE evidence_item SET title = 'Edited later' WHERE ref = 'E01'")
     broken = ercsheet("check", db=db)
     assert broken.returncode == 1
-    assert "sheet 1 (Siân Ní Bhriain, mgmt-l3-u40-f17): its content no longer matches" in (
+    assert "sheet 1 (Siân Ní Bhriain, mgmt-l3-u40-f17): its content no longer matches what" in (
         broken.stderr
     )
     assert ercsheet("check", "--code", typed, db=db).returncode == 1

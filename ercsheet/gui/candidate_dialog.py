@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -13,6 +14,13 @@ from PySide6.QtWidgets import (
 from ercsheet.gui.dialog_parts import error_label, ok_cancel
 from ercsheet.store.opening import StoreError
 from ercsheet.store.store import CandidateInfo, RuleViolation, Store
+
+
+def signed_note(count: int) -> str:
+    return (
+        f"{count} signed sheet(s) keep the details they were signed with; drafts follow this "
+        "correction. To correct a signed sheet, reopen it."
+    )
 
 
 class CandidateDialog(QDialog):
@@ -32,6 +40,12 @@ class CandidateDialog(QDialog):
         self.centre = QLineEdit(candidate.centre_number if candidate else "", self)
         self.centre.setAccessibleName("Centre number")
         self.error = error_label(self, "candidateError")
+        # A correction reaches drafts only: what was signed stays as it was signed.
+        self.signed_sheets = store.signed_sheet_count(candidate.id) if candidate else 0
+        self.signed_note = QLabel(signed_note(self.signed_sheets), self)
+        self.signed_note.setObjectName("candidateSignedNote")
+        self.signed_note.setWordWrap(True)
+        self.signed_note.setVisible(self.signed_sheets > 0)
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("Candidate &number:", self.number)
@@ -39,6 +53,7 @@ class CandidateDialog(QDialog):
         buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.signed_note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -139,6 +141,7 @@ class CandidatePanel(QWidget):
     new_candidate = Signal()
     edit_candidate = Signal(int)
     new_sheet = Signal(int)
+    audit_trail = Signal(int)  # the candidate's audit trail, asked from the list's menu
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +163,8 @@ class CandidatePanel(QWidget):
         self.candidate_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.candidate_list.selectionModel().currentChanged.connect(self._candidate_changed)
         self.candidate_list.doubleClicked.connect(self._edit_clicked)
+        self.candidate_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.candidate_list.customContextMenuRequested.connect(self._show_context_menu)
 
         self.sheet_model = SheetListModel()
         self.sheet_list = QTableView(self)
@@ -251,6 +256,27 @@ class CandidatePanel(QWidget):
     def _edit_clicked(self, *_args: object) -> None:
         if self.candidate_id is not None:
             self.edit_candidate.emit(self.candidate_id)
+
+    def context_menu(self) -> QMenu | None:
+        """The menu of the selected candidate (None when none is selected)."""
+        candidate_id = self.candidate_id
+        if candidate_id is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction("Edit…", lambda: self.edit_candidate.emit(candidate_id))
+        menu.addAction("New sheet…", lambda: self.new_sheet.emit(candidate_id))
+        menu.addSeparator()
+        menu.addAction("Audit trail…", lambda: self.audit_trail.emit(candidate_id))
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.candidate_list.indexAt(pos)
+        if index.isValid():
+            self.candidate_list.setCurrentIndex(index)
+        menu = self.context_menu()
+        if menu is not None:
+            menu.exec(self.candidate_list.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _new_sheet_clicked(self) -> None:
         if self.candidate_id is not None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.candidates import CandidatePanel
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.candidates.new_candidate.connect(self.new_candidate)
         self.candidates.edit_candidate.connect(self.edit_candidate)
         self.candidates.new_sheet.connect(self.new_sheet)
+        self.candidates.audit_trail.connect(self.show_candidate_audit)
         self.sheet_view.sheet_changed.connect(self._sheet_changed)
         self.sheet_view.undo_elsewhere.connect(self.open_sheet)
         self.sheet_view.message.connect(self._show_message)
@@ -141,8 +142,11 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Find candidate", self._focus_search, QKeySequence.StandardKey.Find)
         self._action(tools, "Find sheet by &record code…", self.find_by_code, "Ctrl+K")
         self._action(tools, "&Check all signed records", self.check_records)
+        self._action(tools, "Candidate's &audit trail…", self._candidate_audit_for_selected)
+        self._separator(tools)
+        # Where the store's refusals point ("Set your PIN first (Tools → Assessor PIN…)").
+        self._action(tools, "Assessor &PIN…", self.edit_pin)
         self._action("&Assessor", "&Profile…", self.edit_profile)
-        self._action("&Assessor", "P&IN or passphrase for signing…", self.edit_pin)
         self._action("&Assessor", "&Database encryption…", self.edit_encryption)
 
     def _separator(self, menu_name: str) -> None:
@@ -319,6 +323,21 @@ class MainWindow(QMainWindow):
         dialog = CodeLookupDialog(self.store, self)
         dialog.open_sheet.connect(self.open_sheet)
         dialog.exec()
+
+    def _candidate_audit_for_selected(self) -> None:
+        if self.candidates.candidate_id is None:
+            self._show_message("Choose a candidate first.")
+            return
+        self.show_candidate_audit(self.candidates.candidate_id)
+
+    def show_candidate_audit(self, candidate_id: int) -> QDialog:
+        """The candidate's audit trail: their details' events and all their sheets'."""
+        from ercsheet.gui.signing import AuditTrailDialog
+
+        dialog = AuditTrailDialog(self.store, candidate_id=candidate_id, parent=self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
 
     def check_records(self) -> None:
         problems = self.store.check_records()

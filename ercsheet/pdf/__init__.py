@@ -1,5 +1,6 @@
 """The official Evidence Record Sheet as PDF (ReportLab, no Qt)."""
 
-from ercsheet.pdf.render import PrintedSheet, render_pdf
+from ercsheet.pdf.printed import PrintedSheet
+from ercsheet.pdf.render import render_pdf
 
 __all__ = ["PrintedSheet", "render_pdf"]

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf import wording
@@ -23,10 +22,19 @@ from ercsheet.pdf.fields import (
     text_fill,
 )
 from ercsheet.pdf.fonts import fonts
+from ercsheet.pdf.notes import (
+    IndentedLine,
+    addenda_lines,
+    addenda_room,
+    banner,
+    banner_room,
+    draw_addenda,
+    draw_banner,
+    draw_record_line,
+)
+from ercsheet.pdf.printed import PrintedSheet
 from ercsheet.pdf.qr import draw_record_qr
 from ercsheet.pdf.style import (
-    BANNER_FILL,
-    BANNER_INK,
     CONTENT_WIDTH,
     HEADING_SIZE,
     INK,
@@ -42,14 +50,13 @@ from ercsheet.pdf.style import (
     SIGNATURE_LINE_HEIGHT,
     TITLE_SIZE,
 )
-from ercsheet.pdf.text import ellipsis, wrap
+from ercsheet.pdf.text import at_most, ellipsis, wrap
 
 # The header's left part (titles) and right part (candidate declaration), as on OCR's form.
 TITLES_WIDTH = 390.0
 DECLARATION_LEFT = LEFT + TITLES_WIDTH + 16
 DECLARATION_RIGHT = RIGHT - QR_SIZE - 8
 HEADING_LEADING = 12.0
-BANNER_HEIGHT = 16.0
 IDENTITY_HEIGHT = 20.0
 KEY_SIZE = 7.5
 KEY_LEADING = 9.5
@@ -68,7 +75,9 @@ class Form:
     unit_lines: tuple[str, ...]
     key_lines: tuple[str, ...]
     record_code: str | None
-    superseded: str
+    key_fingerprint: str | None
+    banner_lines: tuple[str, ...]
+    addenda_lines: tuple[IndentedLine, ...]
     header_height: float
     bottom_height: float
 
@@ -77,31 +86,52 @@ class Form:
         return PAGE_HEIGHT - MARGIN_TOP - self.header_height
 
     @property
+    def banner_room(self) -> float:
+        return banner_room(self.banner_lines)
+
+    @property
     def grid_bottom(self) -> float:
         return MARGIN_BOTTOM + self.bottom_height
 
 
-def measure_form(content: SheetContent, record_code: str | None, superseded: str) -> Form:
+def measure_form(sheet: PrintedSheet) -> Form:
+    content = sheet.content
     bold = fonts().bold
     qualification = content.qualification or _only_qualification(content)
-    unit_lines = _at_most(
-        wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH), MAX_UNIT_LINES, bold
+    unit_lines = at_most(
+        wrap(content.unit_line, bold, HEADING_SIZE, TITLES_WIDTH),
+        MAX_UNIT_LINES,
+        bold,
+        HEADING_SIZE,
+        TITLES_WIDTH,
     )
+    banner_lines = banner(sheet.superseded)
     key_lines = tuple(wrap(methods_key(content), fonts().regular, KEY_SIZE, CONTENT_WIDTH))
     titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
-    header = (
-        (BANNER_HEIGHT + 4 if superseded else 0) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
-    )
+    # The banner takes its own room above the titles: the grid, not the header, gives it up.
+    header = banner_room(banner_lines) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
     signature_lines = 4 if content.unit.rules.line_manager_signature else 3
+    addenda = addenda_lines(sheet.addenda)
+    # The addenda take their room under the signature lines: the grid gives it up.
     bottom = (
         4
         + KEY_LEADING * len(key_lines)
         + 14
         + SIGNATURE_LINE_HEIGHT * signature_lines
+        + addenda_room(addenda)
         + FOOTER_HEIGHT
     )
     return Form(
-        content, qualification, unit_lines, key_lines, record_code, superseded, header, bottom
+        content,
+        qualification,
+        unit_lines,
+        key_lines,
+        sheet.record_code,
+        sheet.key_fingerprint,
+        banner_lines,
+        addenda,
+        header,
+        bottom,
     )
 
 
@@ -116,14 +146,16 @@ def methods_key(content: SheetContent) -> str:
 
 def draw_top(canvas: Canvas, form: Form) -> None:
     top = PAGE_HEIGHT - MARGIN_TOP
-    if form.superseded:
-        _draw_banner(canvas, top, form.superseded)
-        top -= BANNER_HEIGHT + 4
+    if form.banner_lines:
+        draw_banner(canvas, top, form.banner_lines)
+        top -= form.banner_room
     y = top
+    # Set here, not only with the qualification: without one, the title and unit line used to
+    # inherit the banner's white ink and vanish.
+    canvas.setFillColor(INK)
     if form.qualification:
         y -= HEADING_LEADING - 2
         canvas.setFont(fonts().bold, HEADING_SIZE)
-        canvas.setFillColor(INK)
         canvas.drawString(
             LEFT, y, ellipsis(form.qualification, fonts().bold, HEADING_SIZE, TITLES_WIDTH)
         )
@@ -154,12 +186,9 @@ def draw_top(canvas: Canvas, form: Form) -> None:
 
 
 def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
-    if form.record_code:
-        canvas.setFont(fonts().regular, LABEL_SIZE)
-        canvas.setFillColor(INK)
-        canvas.drawRightString(
-            DECLARATION_RIGHT, top - 8, f"{wording.RECORD_CODE} {short_code(form.record_code)}"
-        )
+    draw_record_line(
+        canvas, form.record_code, form.key_fingerprint, DECLARATION_LEFT, DECLARATION_RIGHT, top - 8
+    )
     canvas.setFont(fonts().regular, DECLARATION_SIZE)
     canvas.setFillColor(INK)
     canvas.drawString(DECLARATION_LEFT, top - 24, wording.CANDIDATE_DECLARATION)
@@ -174,16 +203,6 @@ def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
             Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
         ],
     )
-
-
-def _draw_banner(canvas: Canvas, top: float, note: str) -> None:
-    canvas.setFillColor(BANNER_FILL)
-    canvas.rect(LEFT, top - BANNER_HEIGHT, CONTENT_WIDTH, BANNER_HEIGHT, stroke=0, fill=1)
-    canvas.setFillColor(BANNER_INK)
-    canvas.setFont(fonts().bold, 9)
-    # One line fits a note of ~150 characters; a longer one is cut rather than hide the grid.
-    text = ellipsis(f"{wording.SUPERSEDED} — {note}", fonts().bold, 9, CONTENT_WIDTH - 12)
-    canvas.drawString(LEFT + 6, top - BANNER_HEIGHT + 4.5, text)
 
 
 def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages: int) -> None:
@@ -210,7 +229,12 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
         RIGHT,
         y,
         [
-            Field(wording.ASSESSOR_SIGNATURE, signature_fill(assessor), weight=1.2),
+            # The assessor's name has its own field here, so none beside a drawn signature.
+            Field(
+                wording.ASSESSOR_SIGNATURE,
+                signature_fill(assessor, name_beside=False),
+                weight=1.2,
+            ),
             Field(wording.BLOCK_CAPITALS, text_fill(capitals, ink=SIGNATURE_INK)),
             Field(wording.DATE, signed_date_fill(assessor), fixed=DATE_WIDTH),
         ],
@@ -239,6 +263,7 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
                 Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
             ],
         )
+    draw_addenda(canvas, form.addenda_lines, y)
     canvas.setFont(fonts().regular, LABEL_SIZE)
     canvas.setFillColor(INK)
     canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM, wording.page_label(page, pages))
@@ -259,11 +284,3 @@ def _draw_signed_line(
 def _only_qualification(content: SheetContent) -> str:
     contexts = content.unit.qualifications
     return contexts[0].title if len(contexts) == 1 else ""
-
-
-def _at_most(lines: list[str], count: int, font: str) -> tuple[str, ...]:
-    """The first `count` lines, the last one marked `…` when text was left out."""
-    if len(lines) <= count:
-        return tuple(lines)
-    last = ellipsis(lines[count - 1] + "…", font, HEADING_SIZE, TITLES_WIDTH)
-    return (*lines[: count - 1], last)

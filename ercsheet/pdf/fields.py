@@ -65,10 +65,11 @@ def draw_fields(
     canvas.lines(rules)
 
 
-def signature_fill(signature: Signature | None) -> Filler | None:
+def signature_fill(signature: Signature | None, *, name_beside: bool = True) -> Filler | None:
+    """A signature on its rule; a drawn one with its signer's name beside it (see signatures)."""
     if signature is None:
         return None
-    return lambda canvas, box: draw_signature(canvas, signature, box)
+    return lambda canvas, box: draw_signature(canvas, signature, box, name_beside=name_beside)
 
 
 def text_fill(text: str, *, ink: Color = INK, bold: bool = False) -> Filler | None:

@@ -20,6 +20,7 @@ from ercsheet.pdf.blocks import Form, draw_bottom, draw_top, measure_form
 from ercsheet.pdf.columns import Chunk, ColumnPlan, plan_columns
 from ercsheet.pdf.fonts import fonts
 from ercsheet.pdf.grid import Fragment, draw_grid, header_height, layout_rows, paginate
+from ercsheet.pdf.printed import PrintedSheet
 from ercsheet.pdf.style import (
     BLANK_ROW_HEIGHT,
     CONTENT_WIDTH,
@@ -31,20 +32,6 @@ from ercsheet.pdf.style import (
 
 # Room between the grid's caption (when the AC columns continue on another page) and the grid.
 CAPTION_HEIGHT = 11.0
-
-
-@dataclass(frozen=True)
-class PrintedSheet:
-    """One sheet as it is printed: its content plus what the store knows about its record.
-
-    `record_code` is the full SHA-256 hex of a signed sheet (None while unsigned);
-    `superseded` is a note such as "Superseded version 1 — reopened 20/11/2026: wrong date"
-    for a kept signed version, printed plainly on every page; empty for the current sheet.
-    """
-
-    content: SheetContent
-    record_code: str | None = None
-    superseded: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,7 +52,7 @@ class SheetPlan:
 
 
 def plan_sheet(sheet: PrintedSheet) -> SheetPlan:
-    form = measure_form(sheet.content, sheet.record_code, sheet.superseded)
+    form = measure_form(sheet)
     columns = plan_columns(sheet.content.unit, CONTENT_WIDTH)
     caption = CAPTION_HEIGHT if len(columns.chunks) > 1 else 0
     room = form.grid_top - caption - header_height(columns) - form.grid_bottom

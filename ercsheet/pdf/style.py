@@ -27,9 +27,14 @@ GRID_HEADER_SIZE = 7.5
 MIN_HEADER_SIZE = 6.5
 TICK_SIZE = 10.0
 TICK = "✓"
-# Room a drawn signature gets above its line.
-SIGNATURE_HEIGHT = 22.0
+# From one signature line to the next.
 SIGNATURE_LINE_HEIGHT = 28.0
+# The signing pad's dashed writing line, as a fraction of its height from the top
+# (gui/signing/pad.py): on paper it sits on the form's line, the pad's last quarter below it.
+PAD_WRITING_LINE = 0.75
+# Room a signature gets above its line: a drawn one then spans a whole line's height, and the
+# pads of neighbouring lines meet without overlapping.
+SIGNATURE_HEIGHT = SIGNATURE_LINE_HEIGHT * PAD_WRITING_LINE
 BLANK_ROW_HEIGHT = 18.0
 QR_SIZE = 58.0
 

@@ -66,3 +66,13 @@ def ellipsis(text: str, font: str, size: float, max_width: float) -> str:
     while text and width(text + "…", font, size) > max_width:
         text = text[:-1]
     return text + "…"
+
+
+def at_most(
+    lines: list[str], count: int, font: str, size: float, max_width: float
+) -> tuple[str, ...]:
+    """The first `count` lines, the last one marked `…` when text was left out."""
+    if len(lines) <= count:
+        return tuple(lines)
+    last = ellipsis(lines[count - 1] + "…", font, size, max_width)
+    return (*lines[: count - 1], last)

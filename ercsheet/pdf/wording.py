@@ -29,7 +29,13 @@ CANDIDATE_NUMBER = "Candidate number:"
 CENTRE_NUMBER = "Centre number:"
 METHODS_KEY = "Assessment methods:"
 RECORD_CODE = "Record code"
+# The assessor's signing key, beside the record code.
+KEY = "Key"
 SUPERSEDED = "SUPERSEDED: NOT THE CURRENT RECORD"
+
+
+def addenda_left_out(count: int) -> str:
+    return f"… and {count} more {'addendum' if count == 1 else 'addenda'}, kept with the record"
 
 
 def page_label(number: int, count: int) -> str:

@@ -1,57 +1,103 @@
-"""Appending to and reading the hash-chained audit trail of a sheet."""
+"""Appending to and reading the store's one audit chain (domain.audit)."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ercsheet.domain.audit import AuditEntry, chain_entry
-from ercsheet.store import models
+from ercsheet.domain.audit import (
+    AuditEntry,
+    Change,
+    chain_entry,
+    changes_from_json,
+    changes_json,
+    timestamp,
+)
+from ercsheet.store import keys, models
 
 
 def entry(event: models.AuditEvent) -> AuditEntry:
     return AuditEntry(
-        event.at.isoformat(), event.actor, event.action, event.detail, event.prev_hash, event.hash
+        at=event.at,
+        actor=event.actor,
+        action=event.action,
+        detail=event.detail,
+        prev_hash=event.prev_hash,
+        hash=event.hash,
+        sheet_id=event.sheet_id,
+        candidate_id=event.candidate_id,
+        changes=changes_from_json(event.changes),
+        payload_hash=event.payload_hash,
+        erased=event.erased,
+        key=event.key,
+        key_signature=event.key_signature,
     )
-
-
-def _events(sheet_id: int | None) -> Select[Any]:
-    condition = (
-        models.AuditEvent.sheet_id.is_(None)
-        if sheet_id is None
-        else models.AuditEvent.sheet_id == sheet_id
-    )
-    return select(models.AuditEvent).where(condition).order_by(models.AuditEvent.id)
 
 
 def append(
-    session: Session, sheet_id: int | None, actor: str, action: str, detail: str = ""
-) -> None:
-    """Add an event chained to the sheet's last one (the session's transaction holds both)."""
+    session: Session,
+    now: dt.datetime,
+    actor: str,
+    action: str,
+    detail: str = "",
+    *,
+    sheet_id: int | None = None,
+    candidate_id: int | None = None,
+    changes: Sequence[Change] = (),
+    key: keys.UnlockedKey | None = None,
+) -> models.AuditEvent:
+    """Chain an event to the store's last one (the caller's transaction holds both).
+
+    Signed with `key`, the event becomes the chain's anchor: everything up to it is then
+    covered by the assessor's signature."""
     session.flush()
     last = session.scalars(
-        _events(sheet_id).order_by(None).order_by(models.AuditEvent.id.desc())
+        select(models.AuditEvent.hash).order_by(models.AuditEvent.id.desc()).limit(1)
     ).first()
-    at = models.utcnow()
-    new = chain_entry(entry(last) if last else None, at.isoformat(), actor, action, detail)
-    if sheet_id is not None:
-        session.execute(
-            update(models.Sheet).where(models.Sheet.id == sheet_id).values(audit_head=new.hash)
-        )
-    session.add(
-        models.AuditEvent(
-            sheet_id=sheet_id,
-            at=at,
-            actor=actor,
-            action=action,
-            detail=detail,
-            prev_hash=new.prev_hash,
-            hash=new.hash,
-        )
+    new = chain_entry(
+        last,
+        timestamp(now),
+        actor,
+        action,
+        detail,
+        sheet_id=sheet_id,
+        candidate_id=candidate_id,
+        changes=changes,
     )
+    event = models.AuditEvent(
+        at=new.at,
+        action=action,
+        sheet_id=sheet_id,
+        candidate_id=candidate_id,
+        actor=actor,
+        detail=detail,
+        changes=changes_json(changes),
+        payload_hash=new.payload_hash,
+        erased=False,
+        prev_hash=new.prev_hash,
+        hash=new.hash,
+    )
+    session.add(event)
+    if key is not None:
+        event.key, event.key_signature = key.fingerprint, key.sign(keys.EVENT, new.hash)
+        session.flush()
+        anchor = session.get(models.AuditAnchor, 1) or models.AuditAnchor(id=1)
+        anchor.event_id, anchor.hash = event.id, event.hash
+        anchor.key, anchor.signature = event.key, event.key_signature
+        session.add(anchor)
+    return event
 
 
-def trail(session: Session, sheet_id: int) -> list[AuditEntry]:
-    return [entry(event) for event in session.scalars(_events(sheet_id))]
+def trail(
+    session: Session, sheet_id: int | None = None, candidate_id: int | None = None
+) -> list[AuditEntry]:
+    """A sheet's events, a candidate's, or (neither given) the whole chain, oldest first."""
+    query = select(models.AuditEvent).order_by(models.AuditEvent.id)
+    if sheet_id is not None:
+        query = query.where(models.AuditEvent.sheet_id == sheet_id)
+    if candidate_id is not None:
+        query = query.where(models.AuditEvent.candidate_id == candidate_id)
+    return [entry(event) for event in session.scalars(query)]

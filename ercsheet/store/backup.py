@@ -96,8 +96,9 @@ def check_database_file(path: Path, passphrase: str | None = None) -> str | None
 def erase_candidate(file: Path, candidate_number: str, passphrase: str | None = None) -> int:
     """Remove a candidate and all their sheets from one database file; returns sheets removed.
 
-    Works on backups of any schema this app wrote: rows go by foreign-key cascade, then the
-    file is vacuumed so nothing of them is left in free pages.
+    For the backups the store keeps (the database itself is erased by Store.erase_candidate,
+    with its audit event). Works on backups of any schema this app wrote: rows go by
+    foreign-key cascade, then the file is vacuumed so nothing of them is left in free pages.
     """
     with closing(cipher.connect(file, key_for(file, passphrase))) as connection:
         connection.execute("PRAGMA foreign_keys=ON")
@@ -114,7 +115,15 @@ def erase_candidate(file: Path, candidate_number: str, passphrase: str | None = 
         sheets = connection.execute(
             f"SELECT count(*) FROM sheet WHERE candidate_id IN ({marks})", ids
         ).fetchone()[0]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
         with connection:
+            if "audit_log" in tables:
+                # Schema 4 keeps the events, blanked as the store's erasure blanks them.
+                connection.execute(
+                    "UPDATE audit_log SET actor = '', detail = '', changes = '[]', erased = 1"
+                    f" WHERE candidate_id IN ({marks})",
+                    ids,
+                )
             connection.execute(f"DELETE FROM candidate WHERE id IN ({marks})", ids)
         connection.execute("VACUUM")
         return int(sheets)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from ercsheet.domain.clock import Clock, SystemClock
 from ercsheet.store import backup, cipher
 from ercsheet.store.models import Base
 from ercsheet.store.opening import (
@@ -60,10 +61,12 @@ def _check_known(path: Path, revision: str | None) -> None:
         )
 
 
-def _migrate(engine: Engine, current: str | None) -> None:
+def _migrate(engine: Engine, current: str | None, clock: Clock) -> None:
     from alembic import command
 
     config = _alembic_config()
+    # The upgrade's own audit event is dated by the store's clock, like every other.
+    config.attributes["now"] = clock.now()
     with engine.connect() as connection:
         # Table rebuilds during a migration drop and re-create tables; with foreign keys on,
         # SQLite would cascade those drops into the rows that refer to them.
@@ -99,7 +102,12 @@ def _engine(path: Path, passphrase: str | None) -> Engine:
     return create_engine(url)
 
 
-def open_engine(path: Path, passphrase: str | None = None, quick_check: bool = True) -> Engine:
+def open_engine(
+    path: Path,
+    passphrase: str | None = None,
+    quick_check: bool = True,
+    clock: Clock | None = None,
+) -> Engine:
     """An engine on the database at `path`, created or upgraded to the current schema; an
     SQLCipher-encrypted file when `passphrase` is given. `quick_check` reads the whole file
     first (the window does it in the background instead, so a big store opens at once)."""
@@ -127,7 +135,7 @@ def open_engine(path: Path, passphrase: str | None = None, quick_check: bool = T
             if current is not None:
                 # An upgrade rewrites tables: keep the file as it was, whatever happens next.
                 backup.rotate(path, f"before-schema-{SCHEMA_REVISION}", passphrase=passphrase)
-            _migrate(engine, current)
+            _migrate(engine, current, clock or SystemClock())
         if quick_check:
             _quick_check(engine, path)
     except Exception as error:

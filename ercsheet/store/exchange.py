@@ -8,27 +8,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.catalogue.snapshot import unit_to_json
 from ercsheet.catalogue.validation import location_text
 from ercsheet.domain import audit as audit_chain
 from ercsheet.domain import rules
-from ercsheet.domain.audit import AuditEntry
-from ercsheet.domain.record import record_code
-from ercsheet.domain.sheet import Candidate, SheetContent
+from ercsheet.domain.audit import AuditEntry, Change
+from ercsheet.domain.seal import Addendum, make_addendum, seal
+from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Role
-from ercsheet.store import audit, convert, envelope, models, signing
+from ercsheet.store import envelope, keys
 from ercsheet.store.exchange_format import FORMAT, VERSION, SheetV1, content_of, sheet_to_dict
+from ercsheet.store.import_operations import Incoming, SignedBy
 from ercsheet.store.store import Store
 from ercsheet.store.values import EncryptedRefused as EncryptedRefused
 from ercsheet.store.values import ExpiredUnitRefused as ExpiredUnitRefused
@@ -41,18 +40,45 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 class Imported:
     sheet_id: int
     warnings: list[str]
+    # The same sheet was in the store already: nothing was written.
+    already: bool = False
 
 
 # --- export -------------------------------------------------------------------------------
 
 
 def export_sheet(store: Store, sheet_id: int) -> str:
+    """The sheet as an exchange file: its content, record code, the key that signed its seal
+    and addenda, and its audit trail (what came with it on import, then this store's)."""
     data = sheet_to_dict(store.sheet(sheet_id))
-    code = store.record_code(sheet_id)
-    if code:
-        data["record_code"] = code
-    data["audit"] = [dataclasses.asdict(event) for event in store.audit_trail(sheet_id)]
+    record = store.sealed_record(sheet_id)
+    if record.code:
+        data["record_code"] = record.code
+    if record.public_key and record.seal_signature:
+        data["key"] = {"public_key": record.public_key, "seal_signature": record.seal_signature}
+    if record.addenda:
+        data["addenda"] = [
+            {
+                "number": a.number,
+                "role": a.signature.role.value,
+                "prev_hash": a.prev,
+                "hash": a.hash,
+                "key_signature": a.key_signature,
+            }
+            for a in record.addenda
+        ]
+    data["audit"] = [_event_dict(e) for e in (*record.origin, *store.audit_trail(sheet_id))]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _event_dict(event: AuditEntry) -> dict[str, Any]:
+    data = dataclasses.asdict(event)
+    data["changes"] = [[c.what, c.old, c.new] for c in event.changes]
+    if not event.payload_hash:
+        # An event of an earlier version's file, passed on as it came.
+        for key in ("sheet_id", "candidate_id", "changes", "payload_hash", "erased"):
+            data.pop(key)
+    return data
 
 
 @dataclass(frozen=True)
@@ -60,6 +86,7 @@ class ParsedSheet:
     content: SheetContent
     record_code: str | None
     audit: list[AuditEntry]
+    incoming: Incoming
 
 
 # --- import -------------------------------------------------------------------------------
@@ -98,22 +125,82 @@ def parse_exchange(text: str, units: Callable[[str], Unit | None], today: dt.dat
     problems = rules.blocking(rules.check_sheet(content, today))
     if problems:
         raise ImportRefused("; ".join(str(p) for p in problems))
-    trail = [AuditEntry(**event.model_dump()) for event in sheet.audit]
-    broken = audit_chain.first_broken(trail)
-    if broken is not None:
-        raise ImportRefused(f"audit[{broken}]: the audit trail was altered (it does not verify)")
+    trail = _trail(sheet)
+    return ParsedSheet(content, sheet.record_code, trail, _incoming(sheet, content, trail))
+
+
+def _trail(sheet: SheetV1) -> list[AuditEntry]:
+    trail = [
+        AuditEntry(
+            **{
+                **event.model_dump(exclude={"changes", "payload_hash"}),
+                "changes": tuple(Change(*c) for c in event.changes or ()),
+                "payload_hash": event.payload_hash or "",
+            }
+        )
+        for event in sheet.audit
+    ]
+    if any(event.payload_hash is None for event in sheet.audit):
+        broken = audit_chain.first_broken_legacy(trail)
+        if broken is not None:
+            raise ImportRefused(
+                f"audit[{broken}]: the audit trail was altered (it does not verify)"
+            )
+        return trail
+    for index, event in enumerate(trail):
+        if audit_chain.entry_problem(event) is not None:
+            raise ImportRefused(f"audit[{index}]: the audit trail was altered (it does not verify)")
+    return trail
+
+
+def _incoming(sheet: SheetV1, content: SheetContent, trail: list[AuditEntry]) -> Incoming:
+    """The sheet's seal, addenda and key, each verified against the file's content."""
     signed = content.signature(Role.ASSESSOR) is not None
-    if sheet.record_code is not None:
-        if not signed:
-            raise ImportRefused(
-                "record_code: the sheet has a record code but no assessor signature"
-            )
-        if record_code(content) != sheet.record_code:
-            raise ImportRefused(
-                "record_code: the sheet's content does not match its record code: "
-                "it was changed after it was signed"
-            )
-    return ParsedSheet(content, sheet.record_code, trail)
+    if sheet.record_code is not None and not signed:
+        raise ImportRefused("record_code: the sheet has a record code but no assessor signature")
+    if sheet.addenda and sheet.record_code is None:
+        raise ImportRefused("addenda: a sheet with addenda needs its record code")
+    if not signed:
+        return Incoming(content, None, trail=tuple(trail))
+    added = {a.role for a in sheet.addenda}
+    view = replace(
+        content,
+        iv=None if Role.IV in added else content.iv,
+        signatures=tuple(s for s in content.signatures if s.role not in added),
+    )
+    sealed = seal(view)
+    if sheet.record_code is not None and sealed.code != sheet.record_code:
+        raise ImportRefused(
+            "record_code: the sheet's content does not match its record code: "
+            "it was changed after it was signed"
+        )
+    signed_by = None
+    if sheet.key is not None:
+        signed_by = SignedBy(sheet.key.public_key, sheet.key.seal_signature)
+        if not keys.verify(signed_by.public_key, keys.SEAL, sealed.code, signed_by.seal_signature):
+            raise ImportRefused("key: the seal is not signed by the key the file names")
+    addenda: list[Addendum] = []
+    for index, entry in enumerate(sheet.addenda):
+        signature = content.signature(entry.role)
+        if signature is None:
+            raise ImportRefused(f"addenda[{index}]: there is no {entry.role.value} signature")
+        iv = content.iv if entry.role is Role.IV else None
+        made = make_addendum(addenda, sealed.code, signature, iv)
+        if made.hash != entry.hash or made.prev != entry.prev_hash or made.number != entry.number:
+            raise ImportRefused(f"addenda[{index}]: the addendum was changed after it was signed")
+        if signed_by is None or not keys.verify(
+            signed_by.public_key, keys.ADDENDUM, made.hash, entry.key_signature
+        ):
+            raise ImportRefused(f"addenda[{index}]: not signed by the key the file names")
+        addenda.append(replace(made, key=signed_by.fingerprint, key_signature=entry.key_signature))
+    return Incoming(
+        content,
+        sealed,
+        tuple(addenda),
+        signed_by,
+        tuple(trail),
+        code_in_file=sheet.record_code is not None,
+    )
 
 
 def _validation_message(error: Any) -> str:
@@ -159,7 +246,8 @@ def import_file(
                 f"{path}: the file is {path.stat().st_size // (1024 * 1024)} MB; a sheet file is "
                 f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB"
             )
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except OSError as error:
         raise ImportRefused(f"{path}: cannot be read ({error.strerror})") from None
     except UnicodeDecodeError as error:
@@ -182,93 +270,16 @@ def import_file(
                 f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
             )
         warnings += [str(p) for p in rules.check_evidence(content, today) if not p.blocking]
-        return Imported(store_sheet(store, content, parsed.audit, parsed.record_code), warnings)
+        stored = store.import_sheet(parsed.incoming, path.name, hashlib.sha256(raw).hexdigest())
+        return Imported(stored.sheet_id, warnings, stored.already)
     except ImportRefused as refusal:
         raise type(refusal)(f"{path}: {refusal}") from None
 
 
-def store_sheet(
-    store: Store,
-    content: SheetContent,
-    trail: Sequence[AuditEntry] = (),
-    code_in_file: str | None = None,
-) -> int:
-    """Write a checked sheet in one transaction (candidate found or added, rows, signatures).
-
-    A signed sheet that arrives without a record code (written by hand or by another tool) has
-    been checked against every rule; its code is computed here, with an audit event saying so.
-    """
-    with store.transaction() as session:
-        candidate = _find_or_add_candidate(session, content.candidate)
-        sheet = models.Sheet(
-            candidate=candidate,
-            unit_id=content.unit.id,
-            unit_snapshot=unit_to_json(content.unit),
-            qualification=content.qualification,
-            assessor_name=content.assessor.name,
-            assessor_qualified=content.assessor.qualified,
-            iv_name=content.iv.name if content.iv else None,
-            iv_qualified=content.iv.qualified if content.iv else True,
-        )
-        sheet.evidence = [
-            convert.evidence_item(row, position) for position, row in enumerate(content.evidence)
-        ]
-        sheet.signatures = [convert.signature_record(s) for s in content.signatures]
-        session.add(sheet)
-        session.flush()
-        for event in trail:
-            session.add(
-                models.AuditEvent(
-                    sheet_id=sheet.id,
-                    at=dt.datetime.fromisoformat(event.at),
-                    actor=event.actor,
-                    action=event.action,
-                    detail=event.detail,
-                    prev_hash=event.prev_hash,
-                    hash=event.hash,
-                )
-            )
-        signing.seal(sheet)
-        audit.append(session, sheet.id, content.assessor.name, "imported")
-        if sheet.record_code and code_in_file is None:
-            audit.append(
-                session,
-                sheet.id,
-                "ercsheet",
-                "sealed on import",
-                f"the file had no record code; computed {sheet.record_code}",
-            )
-        return sheet.id
-
-
-def _find_or_add_candidate(session: Session, candidate: Candidate) -> models.Candidate:
-    if candidate.candidate_number:
-        existing = session.scalars(
-            select(models.Candidate).where(
-                models.Candidate.candidate_number == candidate.candidate_number,
-                models.Candidate.centre_number == candidate.centre_number,
-            )
-        ).first()
-        if existing is not None:
-            if existing.name != candidate.name:
-                raise ImportRefused(
-                    f"candidate: candidate number {candidate.candidate_number} at centre "
-                    f"{candidate.centre_number or '(none)'} is {existing.name!r} in this store "
-                    f"but {candidate.name!r} in the file; correct one of them first"
-                )
-            return existing
-    else:
-        existing = session.scalars(
-            select(models.Candidate).where(
-                models.Candidate.name == candidate.name,
-                models.Candidate.candidate_number == "",
-                models.Candidate.centre_number == candidate.centre_number,
-            )
-        ).first()
-        if existing is not None:
-            return existing
-    return models.Candidate(
-        name=candidate.name,
-        candidate_number=candidate.candidate_number,
-        centre_number=candidate.centre_number,
-    )
+def store_sheet(store: Store, content: SheetContent, source: str = "(not from a file)") -> int:
+    """Write a checked sheet as an import does (one transaction, audited); a signed sheet is
+    sealed whole, as a hand-written signed file without a record code is."""
+    sealed = seal(content) if content.signature(Role.ASSESSOR) is not None else None
+    text = json.dumps(sheet_to_dict(content), ensure_ascii=False)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return store.import_sheet(Incoming(content, sealed), source, digest).sheet_id

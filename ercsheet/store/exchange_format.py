@@ -70,13 +70,47 @@ class SignatureV1(Strict):
         return self
 
 
+Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+# The one form ercsheet writes an event's time in (and, before schema 4, without microseconds):
+# an event whose time reads otherwise would hash differently once stored, so it is refused.
+EventTime = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$")
+]
+
+
 class AuditEventV1(Strict):
-    at: str = Field(max_length=40)
+    at: EventTime
     actor: str = Field(max_length=1000)
     action: str = Field(max_length=40)
     detail: str = Field(max_length=100_000)
-    prev_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
-    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    prev_hash: Hex64
+    hash: Hex64
+    # Written since the store's one audit chain (schema 4); absent in older files, whose
+    # events chain sheet by sheet.
+    sheet_id: int | None = None
+    candidate_id: int | None = None
+    changes: list[tuple[str, str, str]] | None = None
+    payload_hash: Hex64 | None = None
+    erased: bool = False
+    key: str | None = Field(default=None, max_length=64)
+    key_signature: str | None = Field(default=None, max_length=256)
+
+
+class KeyV1(Strict):
+    """The public half of the assessor's signing key (Ed25519, 32 bytes in hex)."""
+
+    public_key: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    seal_signature: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{128}$")]
+
+
+class AddendumV1(Strict):
+    """A signature made after the seal: `role` names it among the file's signatures."""
+
+    number: int = Field(ge=1, le=100)
+    role: Role
+    prev_hash: Hex64
+    hash: Hex64
+    key_signature: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{128}$")]
 
 
 class SheetV1(Strict):
@@ -95,6 +129,9 @@ class SheetV1(Strict):
     # the SHA-256 record code sealed at the assessor's signature, and the sheet's audit trail.
     record_code: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     audit: list[AuditEventV1] = []
+    # Since signing keys: the key that signed the seal, and the signatures added after it.
+    key: KeyV1 | None = None
+    addenda: list[AddendumV1] = []
 
 
 def content_of(sheet: SheetV1, unit: Unit) -> SheetContent:

@@ -1,7 +1,11 @@
 """The store's tables, as typed SQLAlchemy 2.0 models.
 
 A sheet keeps a JSON snapshot of the unit it was made against (`unit_snapshot`): editing a unit
-file later never changes the wording of an existing sheet.
+file later never changes the wording of an existing sheet. Once the assessor signs, `seal` keeps
+what was signed (domain.seal) and later signatures are addenda.
+
+Times are set by the store's operations from the clock they are given (domain.clock), never
+by column defaults reading the wall clock.
 """
 
 from __future__ import annotations
@@ -30,10 +34,6 @@ NAMING = {
 }
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
@@ -45,7 +45,7 @@ class AssessorProfile(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    qualified: Mapped[bool] = mapped_column(Boolean, default=True)
+    qualified: Mapped[bool] = mapped_column(Boolean)
     assessor_number: Mapped[str] = mapped_column(Text, default="")
     # scrypt hash of the PIN or passphrase asked before signing as assessor (see store.signing).
     pin_hash: Mapped[str | None] = mapped_column(Text, default=None)
@@ -58,7 +58,7 @@ class Candidate(Base):
     name: Mapped[str] = mapped_column(Text)
     candidate_number: Mapped[str] = mapped_column(Text, default="", index=True)
     centre_number: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     sheets: Mapped[list[Sheet]] = relationship(
         back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
@@ -78,15 +78,23 @@ class Sheet(Base):
     unit_snapshot: Mapped[str] = mapped_column(Text)
     qualification: Mapped[str] = mapped_column(Text, default="")
     assessor_name: Mapped[str] = mapped_column(Text, default="")
-    assessor_qualified: Mapped[bool] = mapped_column(Boolean, default=True)
+    assessor_qualified: Mapped[bool] = mapped_column(Boolean)
     iv_name: Mapped[str | None] = mapped_column(Text, default=None)
     iv_qualified: Mapped[bool] = mapped_column(Boolean, default=True)
-    # SHA-256 of the signed content, set when the assessor signs (domain.record).
+    # SHA-256 of `seal`, set when the assessor signs (domain.seal); never changed after.
     record_code: Mapped[str | None] = mapped_column(Text, default=None)
-    # The hash of the sheet's last audit event: removing events from the end shows.
-    audit_head: Mapped[str | None] = mapped_column(Text, default=None)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # What the assessor signed, in canonical JSON (None: a draft, or sealed by a version
+    # before schema 4 whose content no longer matched its code at the upgrade).
+    seal: Mapped[str | None] = mapped_column(Text, default=None)
+    # The fingerprint of the key that signed the seal and the signature (None: sealed
+    # before signing keys existed).
+    seal_key: Mapped[str | None] = mapped_column(Text, default=None)
+    seal_signature: Mapped[str | None] = mapped_column(Text, default=None)
+    # An imported sheet's audit trail as the file carried it (JSON, verified at import): what
+    # happened to it before it came here.
+    origin: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     candidate: Mapped[Candidate] = relationship(back_populates="sheets")
     evidence: Mapped[list[EvidenceItem]] = relationship(
@@ -104,6 +112,12 @@ class Sheet(Base):
         passive_deletes=True,
         order_by="SheetVersion.number",
     )
+    addenda: Mapped[list[Addendum]] = relationship(
+        back_populates="sheet",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Addendum.number",
+    )
 
 
 class SheetVersion(Base):
@@ -118,7 +132,10 @@ class SheetVersion(Base):
     # The signed sheet in the exchange format (with its signatures), exactly as it was.
     content: Mapped[str] = mapped_column(Text)
     record_code: Mapped[str] = mapped_column(Text)
-    superseded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    seal: Mapped[str | None] = mapped_column(Text, default=None)
+    seal_key: Mapped[str | None] = mapped_column(Text, default=None)
+    seal_signature: Mapped[str | None] = mapped_column(Text, default=None)
+    superseded_at: Mapped[dt.datetime] = mapped_column(DateTime)
     superseded_by: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
 
@@ -175,18 +192,76 @@ class SignatureRecord(Base):
     sheet: Mapped[Sheet] = relationship(back_populates="signatures")
 
 
-class AuditEvent(Base):
-    """Append-only record of what happened to a sheet (who, when, what, why)."""
+class Addendum(Base):
+    """A signature made after the seal, bound to the sealed record code (domain.seal).
 
-    __tablename__ = "audit_event"
+    `version` is None while it belongs to the sheet's current seal, and the kept version's
+    number once the sheet was reopened."""
+
+    __tablename__ = "addendum"
+    __table_args__ = (UniqueConstraint("sheet_id", "version", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sheet_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sheet.id", ondelete="CASCADE"), index=True, default=None
-    )
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int | None] = mapped_column(Integer, default=None)
+    number: Mapped[int] = mapped_column(Integer)
+    record_code: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(Text)
+    # The addendum's signature and IV as domain.seal.addendum_body writes them, in JSON.
+    body: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(Text)
+    key: Mapped[str | None] = mapped_column(Text, default=None)
+    key_signature: Mapped[str | None] = mapped_column(Text, default=None)
+
+    sheet: Mapped[Sheet] = relationship(back_populates="addenda")
+
+
+class AuditEvent(Base):
+    """One event of the store's audit chain (domain.audit): append-only, never cascaded away.
+
+    `sheet_id` and `candidate_id` are plain numbers, not foreign keys: the events of a deleted
+    sheet or an erased candidate stay, and say that it existed."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text)
+    sheet_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
+    candidate_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
     actor: Mapped[str] = mapped_column(Text, default="")
-    action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
-    prev_hash: Mapped[str] = mapped_column(Text, default="", server_default="")
-    hash: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # [[what, old, new], ...] in JSON
+    changes: Mapped[str] = mapped_column(Text, default="[]")
+    payload_hash: Mapped[str] = mapped_column(Text)
+    erased: Mapped[bool] = mapped_column(Boolean, default=False)
+    prev_hash: Mapped[str] = mapped_column(Text)
+    hash: Mapped[str] = mapped_column(Text)
+    key: Mapped[str | None] = mapped_column(Text, default=None)
+    key_signature: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class AuditAnchor(Base):
+    """The latest event signed with the assessor's key (one row): events removed from the end
+    of the chain, back past it, show."""
+
+    __tablename__ = "audit_anchor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(Text)
+
+
+class SigningKey(Base):
+    """An Ed25519 public key, by fingerprint (store.keys). The assessor's own key has its
+    private half sealed under their PIN; keys that came with imported sheets have none."""
+
+    __tablename__ = "signing_key"
+
+    fingerprint: Mapped[str] = mapped_column(Text, primary_key=True)
+    public_key: Mapped[str] = mapped_column(Text)
+    private_sealed: Mapped[str | None] = mapped_column(Text, default=None)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

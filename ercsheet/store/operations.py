@@ -1,121 +1,228 @@
-"""The store's changes, and the reads that need mapped objects, as functions of a session.
+"""The store's changes to candidates, sheets and evidence, as functions of a transaction.
 
 This is the store's SQLAlchemy half: Store (store.py) loads it on the first change, so the
-window can show an assessor their candidates before SQLAlchemy's import (several times longer
-than the window's own start) has even begun. Every function runs inside the transaction the
-Store gives it, committed whole or not at all.
+window can show an assessor their candidates before SQLAlchemy's import has even begun. Every
+function runs inside the transaction the Store gives it (tx.py), applies the domain's rules,
+and appends its audit event saying who, when and what (old → new): all committed, or none.
+Signing, reopening and checking records are in sign_operations.py and checking.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import json
 import sqlite3
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import TypeVar, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ercsheet.catalogue.model import Unit
 from ercsheet.catalogue.snapshot import unit_from_json, unit_to_json
 from ercsheet.domain import rules
-from ercsheet.domain.audit import AuditEntry
+from ercsheet.domain.audit import Change
+from ercsheet.domain.dates import uk
+from ercsheet.domain.names import normalise
 from ercsheet.domain.rules import Problem
-from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent
 from ercsheet.domain.vocabulary import Role
-from ercsheet.store import audit, convert, models, reading, signing
-from ercsheet.store.values import NotFound, Profile, RuleViolation, SupersededVersion
+from ercsheet.store import convert, keys, models, signing
+from ercsheet.store.tx import Tx
+from ercsheet.store.values import NotFound, Profile, RuleViolation
 
 _Row = TypeVar("_Row", bound=models.Base)
 
 # --- the assessor profile ---------------------------------------------------------------------
 
 
-def set_profile(session: Session, profile: Profile) -> None:
-    row = session.scalars(select(models.AssessorProfile)).first()
+def set_profile(tx: Tx, profile: Profile) -> None:
+    row = tx.session.scalars(select(models.AssessorProfile)).first()
+    old = Profile(row.name, row.qualified, row.assessor_number) if row else None
     if row is None:
-        row = models.AssessorProfile()
-        session.add(row)
-    row.name, row.qualified = profile.name, profile.qualified
-    row.assessor_number = profile.assessor_number
+        row = models.AssessorProfile(pin_hash=None)
+        tx.session.add(row)
+    row.name, row.qualified = normalise(profile.name), profile.qualified
+    row.assessor_number = normalise(profile.assessor_number)
+    changes = _diff(
+        [
+            ("name", old.name if old else "", row.name),
+            ("qualified", _yes(old.qualified) if old else "", _yes(row.qualified)),
+            ("assessor number", old.assessor_number if old else "", row.assessor_number),
+        ]
+    )
+    if changes:
+        tx.log("assessor profile " + ("changed" if old else "set"), changes=changes)
 
 
-def set_pin(session: Session, pin: str | None, current: str | None) -> None:
-    problems = signing.pin_problems(session, current)
+def set_pin(tx: Tx, pin: str, current: str | None) -> None:
+    """Set or change the PIN; the signing key is kept under it (made with the first PIN)."""
+    problems = signing.pin_problems(tx.session, current)
     if problems:
         raise RuleViolation(problems)
-    profile = session.scalars(select(models.AssessorProfile)).first()
+    profile = tx.session.scalars(select(models.AssessorProfile)).first()
     if profile is None:
         raise NotFound("Set up the assessor profile first.")
-    profile.pin_hash = signing.hash_pin(pin) if pin else None
+    stored = signing.own_key(tx.session)
+    had_pin = bool(profile.pin_hash)
+    key: keys.UnlockedKey | None = None
+    if stored is not None and current is not None:
+        key = signing.unlock(tx, current)
+        stored.private_sealed = keys.relock(key, pin).private_sealed
+    elif stored is None:
+        key = signing.create_key(tx, pin, profile.name)
+    profile.pin_hash = signing.hash_pin(pin)
+    tx.log("PIN " + ("changed" if had_pin else "set"), key=key)
 
 
 # --- candidates ---------------------------------------------------------------------------------
 
 
-def add_candidate(session: Session, name: str, candidate_number: str, centre_number: str) -> int:
+def add_candidate(tx: Tx, name: str, candidate_number: str, centre_number: str) -> int:
     row = models.Candidate(
-        name=name.strip(),
-        candidate_number=candidate_number.strip(),
-        centre_number=centre_number.strip(),
+        name=normalise(name),
+        candidate_number=normalise(candidate_number),
+        centre_number=normalise(centre_number),
+        created_at=tx.now(),
     )
-    session.add(row)
-    session.flush()
+    _require_name(row.name)
+    tx.session.add(row)
+    tx.session.flush()
+    tx.log(
+        "candidate added",
+        candidate_id=row.id,
+        changes=_diff(
+            [
+                ("name", "", row.name),
+                ("candidate number", "", row.candidate_number),
+                ("centre number", "", row.centre_number),
+            ]
+        ),
+    )
     return row.id
 
 
+def signed_sheet_count(session: Session, candidate_id: int) -> int:
+    """How many of the candidate's sheets are signed (they keep the details they were signed
+    with when the candidate's details are corrected)."""
+    return len(
+        session.scalars(
+            select(models.Sheet.id).where(
+                models.Sheet.candidate_id == candidate_id, models.Sheet.record_code.is_not(None)
+            )
+        ).all()
+    )
+
+
 def update_candidate(
-    session: Session, candidate_id: int, name: str, candidate_number: str, centre_number: str
+    tx: Tx, candidate_id: int, name: str, candidate_number: str, centre_number: str
 ) -> None:
-    row = get(session, models.Candidate, candidate_id)
-    row.name, row.candidate_number = name.strip(), candidate_number.strip()
-    row.centre_number = centre_number.strip()
+    row = get(tx.session, models.Candidate, candidate_id)
+    new = (normalise(name), normalise(candidate_number), normalise(centre_number))
+    _require_name(new[0])
+    changes = _diff(
+        [
+            ("name", row.name, new[0]),
+            ("candidate number", row.candidate_number, new[1]),
+            ("centre number", row.centre_number, new[2]),
+        ]
+    )
+    if not changes:
+        return
+    row.name, row.candidate_number, row.centre_number = new
+    signed = signed_sheet_count(tx.session, candidate_id)
+    tx.log(
+        "candidate details corrected",
+        f"{signed} signed sheet(s) keep the details they were signed with; drafts follow"
+        if signed
+        else "",
+        candidate_id=candidate_id,
+        changes=changes,
+    )
+
+
+def _require_name(name: str) -> None:
+    if not name:
+        raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
 
 
 # --- sheets -------------------------------------------------------------------------------------
 
 
 def create_sheet(
-    session: Session, candidate_id: int, unit: Unit, qualification: str, assessor: Person
+    tx: Tx, candidate_id: int, unit: Unit, qualification: str, assessor: Person
 ) -> int:
-    get(session, models.Candidate, candidate_id)
+    get(tx.session, models.Candidate, candidate_id)
+    if not normalise(assessor.name):
+        raise RuleViolation(
+            [
+                Problem(
+                    rules.Rule.REQUIRED_FIELD,
+                    "A sheet needs its assessor: set up the assessor profile first.",
+                )
+            ]
+        )
+    now = tx.now()
     sheet = models.Sheet(
         candidate_id=candidate_id,
         unit_id=unit.id,
         unit_snapshot=unit_to_json(unit),
         qualification=qualification,
-        assessor_name=assessor.name,
+        assessor_name=normalise(assessor.name),
         assessor_qualified=assessor.qualified,
+        created_at=now,
+        updated_at=now,
     )
-    session.add(sheet)
-    session.flush()
-    audit.append(session, sheet.id, assessor.name, "created", f"unit {unit.id}")
+    tx.session.add(sheet)
+    tx.session.flush()
+    tx.log(
+        "sheet created",
+        sheet_id=sheet.id,
+        candidate_id=candidate_id,
+        changes=_diff(
+            [
+                ("unit", "", unit.id),
+                ("qualification", "", qualification),
+                ("assessor", "", f"{sheet.assessor_name} ({_qualified(assessor.qualified)})"),
+            ]
+        ),
+    )
     return sheet.id
 
 
-def delete_sheet(session: Session, sheet_id: int) -> None:
-    session.delete(get(session, models.Sheet, sheet_id))
+def delete_sheet(tx: Tx, sheet_id: int, pin: str | None) -> None:
+    """Delete a sheet; one that is signed or keeps signed versions needs the assessor's PIN."""
+    sheet = load_sheet(tx.session, sheet_id)
+    codes = [v.record_code for v in sheet.versions]
+    if sheet.record_code:
+        codes.append(sheet.record_code)
+    key = signing.unlock(tx, pin) if codes else None
+    tx.session.delete(sheet)
+    tx.log(
+        "sheet deleted",
+        sheet_id=sheet_id,
+        candidate_id=sheet.candidate_id,
+        changes=[Change("unit", sheet.unit_id, "")]
+        + [Change("record code", code, "") for code in codes],
+        key=key,
+    )
 
 
 # --- evidence -----------------------------------------------------------------------------------
 
 
-def add_evidence(
-    session: Session, sheet_id: int, row: EvidenceRow, position: int | None, today: dt.date
-) -> int:
-    sheet = _editable_sheet(session, sheet_id)
+def add_evidence(tx: Tx, sheet_id: int, row: EvidenceRow, position: int | None) -> int:
+    sheet = _editable_sheet(tx, sheet_id)
     content = convert.sheet_content(sheet)
-    _check_row(content, row, content.evidence, today)
+    _check_row(tx, content, row, content.evidence)
     items = list(sheet.evidence)
     position = len(items) if position is None else max(0, min(position, len(items)))
     item = convert.evidence_item(row, position)
     items.insert(position, item)
     sheet.evidence = items
     _renumber(items)
-    session.flush()
+    tx.session.flush()
+    _evidence_changed(
+        tx, sheet, "evidence added", item.ref, _row_changes(None, convert.evidence_row(item))
+    )
     return item.id
 
 
@@ -123,13 +230,14 @@ def evidence(session: Session, evidence_id: int) -> EvidenceRow:
     return convert.evidence_row(get(session, models.EvidenceItem, evidence_id))
 
 
-def update_evidence(session: Session, evidence_id: int, row: EvidenceRow, today: dt.date) -> None:
+def update_evidence(tx: Tx, evidence_id: int, row: EvidenceRow) -> None:
     """Replace an item's fields and ticks with `row`'s."""
-    item = get(session, models.EvidenceItem, evidence_id)
-    sheet = _editable_sheet(session, item.sheet_id)
+    item = get(tx.session, models.EvidenceItem, evidence_id)
+    sheet = _editable_sheet(tx, item.sheet_id)
     content = convert.sheet_content(sheet)
+    old = convert.evidence_row(item)
     others = [convert.evidence_row(i) for i in sheet.evidence if i.id != evidence_id]
-    _check_row(content, row, others, today)
+    _check_row(tx, content, row, others)
     item.ref, item.ref_key = row.ref.strip(), convert.ref_key(row.ref)
     item.title, item.method, item.date, item.notes = (
         row.title,
@@ -141,193 +249,151 @@ def update_evidence(session: Session, evidence_id: int, row: EvidenceRow, today:
     item.ticks = [t for t in item.ticks if t.criterion in row.criteria] + [
         models.Tick(criterion=c) for c in sorted(row.criteria - current)
     ]
+    changes = _row_changes(old, convert.evidence_row(item))
+    if changes:
+        _evidence_changed(tx, sheet, "evidence edited", old.ref, changes)
 
 
-def set_tick(session: Session, evidence_id: int, criterion: str, covered: bool) -> None:
-    # The most frequent edit: checked with three small queries, not by loading the sheet.
+def set_tick(tx: Tx, evidence_id: int, criterion: str, covered: bool) -> None:
+    # The most frequent edit: checked with a few small queries, not by loading the sheet.
+    session = tx.session
     found = session.execute(
-        select(models.Sheet.id, models.Sheet.unit_snapshot)
+        select(models.Sheet.id, models.Sheet.unit_snapshot, models.EvidenceItem.ref)
         .join(models.EvidenceItem)
         .where(models.EvidenceItem.id == evidence_id)
     ).one_or_none()
     if found is None:
         raise NotFound(f"There is no evidence item {evidence_id}.")
-    sheet_id, snapshot = found
-    if _assessor_signed(session, sheet_id):
+    sheet_id, snapshot, ref = found
+    signed = session.scalars(
+        select(models.SignatureRecord).where(models.SignatureRecord.sheet_id == sheet_id)
+    ).all()
+    if any(s.role == Role.ASSESSOR for s in signed):
         raise RuleViolation([_locked_problem()])
     if criterion not in unit_from_json(snapshot).criterion_numbers:
         raise RuleViolation(
             [Problem(rules.Rule.UNKNOWN_CRITERION, f"This unit has no criterion {criterion}.")]
         )
     tick = session.get(models.Tick, (evidence_id, criterion))
-    if covered and tick is None:
+    if covered == (tick is not None):
+        return
+    if covered:
         session.add(models.Tick(evidence_id=evidence_id, criterion=criterion))
-    elif not covered and tick is not None:
+    else:
         session.delete(tick)
-    session.execute(
-        update(models.Sheet).where(models.Sheet.id == sheet_id).values(updated_at=models.utcnow())
-    )
+    sheet = session.get(models.Sheet, sheet_id)
+    assert sheet is not None
+    sheet.updated_at = tx.now()
+    change = Change(f"{ref} × {criterion}", *(("", "ticked") if covered else ("ticked", "")))
+    _log_evidence(tx, sheet, "tick set" if covered else "tick cleared", ref, [change])
+    _void_earlier_signatures(tx, sheet, signed)
 
 
-def delete_evidence(session: Session, evidence_id: int) -> tuple[int, EvidenceRow]:
+def delete_evidence(tx: Tx, evidence_id: int) -> tuple[int, EvidenceRow]:
     """Remove an item; returns its position and content so it can be put back (undo)."""
-    item = get(session, models.EvidenceItem, evidence_id)
-    sheet = _editable_sheet(session, item.sheet_id)
+    item = get(tx.session, models.EvidenceItem, evidence_id)
+    sheet = _editable_sheet(tx, item.sheet_id)
     position, row = item.position, convert.evidence_row(item)
     items = [i for i in sheet.evidence if i.id != evidence_id]
-    session.delete(item)
-    session.flush()
+    tx.session.delete(item)
+    tx.session.flush()
     _renumber(items)
+    _evidence_changed(tx, sheet, "evidence deleted", row.ref, _row_changes(row, None))
     return position, row
 
 
-def move_evidence(session: Session, evidence_id: int, new_position: int) -> None:
-    item = get(session, models.EvidenceItem, evidence_id)
-    sheet = _editable_sheet(session, item.sheet_id)
+def move_evidence(tx: Tx, evidence_id: int, new_position: int) -> None:
+    item = get(tx.session, models.EvidenceItem, evidence_id)
+    sheet = _editable_sheet(tx, item.sheet_id)
+    old = item.position
     items = [i for i in sheet.evidence if i.id != evidence_id]
     items.insert(max(0, min(new_position, len(items))), item)
     _renumber(items)
+    if item.position != old:
+        change = Change(f"row of {item.ref}", str(old + 1), str(item.position + 1))
+        _evidence_changed(tx, sheet, "evidence moved", item.ref, [change])
 
 
-# --- signatures and signed records --------------------------------------------------------------
+# --- what every change of evidence does -----------------------------------------------------------
 
 
-def add_signature(
-    session: Session,
-    sheet_id: int,
-    signature: Signature,
-    today: dt.date,
-    pin: str | None,
-    iv: Person | None,
+def _evidence_changed(
+    tx: Tx, sheet: models.Sheet, action: str, ref: str, changes: Sequence[Change]
 ) -> None:
-    sheet = load_sheet(session, sheet_id)
-    if iv is not None:
-        if signature.role is not Role.IV:
-            raise ValueError("only the internal verifier's signature records the IV")
-        sheet.iv_name, sheet.iv_qualified = iv.name.strip(), iv.qualified
-    content = convert.sheet_content(sheet)
-    problems = rules.blocking(rules.check_signature(content, signature, today))
-    if signature.role is Role.ASSESSOR:
-        problems += signing.pin_problems(session, pin)
-    if problems:
-        raise RuleViolation(problems)
-    sheet.signatures.append(convert.signature_record(signature))
-    signing.seal(sheet)
-    audit.append(
-        session,
-        sheet_id,
-        signature.name,
-        "signed",
-        f"{signature.role.value} ({signature.kind.value}) dated {signature.date}"
-        + (f"; record code {sheet.record_code}" if sheet.record_code else ""),
-    )
+    _log_evidence(tx, sheet, action, ref, changes)
+    _void_earlier_signatures(tx, sheet, list(sheet.signatures))
 
 
-def reopen(session: Session, sheet_id: int, reason: str, actor: str, pin: str | None) -> int:
-    # Imported here: the exchange format's models load pydantic, which only this and viewing
-    # a superseded version need.
-    from ercsheet.store.exchange_format import sheet_to_dict
+def _log_evidence(
+    tx: Tx, sheet: models.Sheet, action: str, ref: str, changes: Sequence[Change]
+) -> None:
+    tx.log(action, ref, sheet_id=sheet.id, candidate_id=sheet.candidate_id, changes=changes)
 
-    problems = signing.pin_problems(session, pin)
-    if problems:
-        raise RuleViolation(problems)
-    sheet = load_sheet(session, sheet_id)
-    if sheet.record_code is None:
-        raise RuleViolation(
-            [Problem(rules.Rule.SIGNATURE_ORDER, "This sheet is not signed: edit it directly.")]
+
+def _void_earlier_signatures(
+    tx: Tx, sheet: models.Sheet, signatures: Sequence[models.SignatureRecord]
+) -> None:
+    """The candidate and the line manager signed the evidence as it was: a change to it
+    removes their signatures (each an audit event), so no declaration stands over evidence
+    its signer never saw."""
+    for record in signatures:
+        tx.session.delete(record)
+        tx.log(
+            "signature voided",
+            "the evidence changed after they signed: they sign again",
+            sheet_id=sheet.id,
+            candidate_id=sheet.candidate_id,
+            changes=[
+                Change(Role(record.role).label, f"{record.name}, {uk(record.date)}", ""),
+            ],
         )
-    number = len(sheet.versions) + 1
-    sheet.versions.append(
-        models.SheetVersion(
-            number=number,
-            content=json.dumps(sheet_to_dict(convert.sheet_content(sheet)), ensure_ascii=False),
-            record_code=sheet.record_code,
-            superseded_by=actor,
-            reason=reason.strip(),
-        )
-    )
-    sheet.signatures.clear()
-    sheet.record_code = None
-    audit.append(
-        session,
-        sheet_id,
-        actor,
-        "reopened",
-        f"signatures voided; version {number} "
-        f"(record code {sheet.versions[-1].record_code}) kept; reason: {reason.strip()}",
-    )
-    return number
+    if signatures:
+        tx.session.flush()
+        tx.session.expire(sheet, ["signatures"])
 
 
-def versions(session: Session, sheet_id: int) -> list[SupersededVersion]:
-    sheet = get(session, models.Sheet, sheet_id)
-    return [
-        SupersededVersion(
-            v.number, v.record_code, v.superseded_at, v.superseded_by, v.reason, v.content
-        )
-        for v in sheet.versions
-    ]
+def _row_changes(old: EvidenceRow | None, new: EvidenceRow | None) -> list[Change]:
+    def fields(row: EvidenceRow | None) -> list[str]:
+        if row is None:
+            return ["", "", "", "", "", ""]
+        return [
+            row.ref,
+            row.title,
+            row.method.label,
+            uk(row.date),
+            ", ".join(sorted(row.criteria, key=_criterion_order)),
+            row.notes,
+        ]
+
+    names = ["reference", "title", "method", "date", "criteria", "notes"]
+    changes = _diff(list(zip(names, fields(old), fields(new), strict=True)))
+    if old is not None and new is not None:
+        # Ticks are said one by one: "1.2 ticked", "2.1 cleared".
+        changes = [c for c in changes if c.what != "criteria"]
+        ref = new.ref
+        changes += [
+            Change(f"{ref} × {c}", "", "ticked") for c in sorted(new.criteria - old.criteria)
+        ]
+        changes += [
+            Change(f"{ref} × {c}", "ticked", "") for c in sorted(old.criteria - new.criteria)
+        ]
+    return changes
 
 
-def version_content(session: Session, sheet_id: int, number: int) -> SheetContent:
-    from ercsheet.store.exchange_format import SheetV1, content_of
-
-    sheet = get(session, models.Sheet, sheet_id)
-    version = next((v for v in sheet.versions if v.number == number), None)
-    if version is None:
-        raise NotFound(f"Sheet {sheet_id} has no superseded version {number}.")
-    kept = SheetV1.model_validate_json(version.content)
-    return content_of(kept, convert.unit_of(sheet))
+def _criterion_order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
-def check_records(session: Session) -> list[signing.RecordCheck]:
-    """Every sheet whose signed record does not verify (tampering, a broken audit trail).
-
-    Read in bulk (a centre's store has tens of thousands of sheets): every audit event in
-    one pass, the sheets' codes as columns, and the content only of sheets with a code."""
-    trails: dict[int, list[AuditEntry]] = defaultdict(list)
-    events = select(models.AuditEvent).where(models.AuditEvent.sheet_id.is_not(None))
-    for event in session.scalars(events.order_by(models.AuditEvent.id)):
-        trails[event.sheet_id or 0].append(audit.entry(event))
-    signed = set(
-        session.scalars(
-            select(models.SignatureRecord.sheet_id).where(
-                models.SignatureRecord.role == Role.ASSESSOR.value
-            )
-        )
-    )
-    sheets = session.execute(
-        select(
-            models.Sheet.id,
-            models.Sheet.record_code,
-            models.Sheet.audit_head,
-            models.Sheet.unit_id,
-            models.Candidate.name,
-        ).join(models.Candidate)
-    ).all()
-    found = []
-    for sheet in sheets:
-        problem = signing.check_record_parts(
-            sheet.id in signed,
-            sheet.record_code,
-            sheet.audit_head,
-            functools.partial(_content, session, sheet.id),
-            trails.get(sheet.id, []),
-        )
-        if problem:
-            found.append(signing.RecordCheck(sheet.id, sheet.name, sheet.unit_id, problem))
-    return found
+def _diff(fields: Sequence[tuple[str, str, str]]) -> list[Change]:
+    return [Change(what, old, new) for what, old, new in fields if old != new]
 
 
-def check_record(session: Session, sheet_id: int) -> str | None:
-    sheet = get(session, models.Sheet, sheet_id)
-    return signing.check_sheet_record(
-        sheet, session, functools.partial(_content, session, sheet_id)
-    )
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
-def _content(session: Session, sheet_id: int) -> SheetContent:
-    return reading.read_sheet(driver(session), sheet_id)[0]
+def _qualified(value: bool) -> str:
+    return "qualified" if value else "not qualified"
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -349,6 +415,7 @@ def load_sheet(session: Session, sheet_id: int) -> models.Sheet:
             selectinload(models.Sheet.candidate),
             selectinload(models.Sheet.evidence).selectinload(models.EvidenceItem.ticks),
             selectinload(models.Sheet.signatures),
+            selectinload(models.Sheet.addenda),
         )
     ).first()
     if sheet is None:
@@ -364,9 +431,9 @@ def get(session: Session, model: type[_Row], key: int) -> _Row:
 
 
 def _check_row(
-    content: SheetContent, row: EvidenceRow, others: Sequence[EvidenceRow], today: dt.date
+    tx: Tx, content: SheetContent, row: EvidenceRow, others: Sequence[EvidenceRow]
 ) -> None:
-    problems = rules.blocking(rules.check_evidence_row(content.unit, row, others, today))
+    problems = rules.blocking(rules.check_evidence_row(content.unit, row, others, tx.today()))
     if problems:
         raise RuleViolation(problems)
 
@@ -376,24 +443,12 @@ def _renumber(items: Sequence[models.EvidenceItem]) -> None:
         item.position = index
 
 
-def _editable_sheet(session: Session, sheet_id: int) -> models.Sheet:
-    sheet = load_sheet(session, sheet_id)
+def _editable_sheet(tx: Tx, sheet_id: int) -> models.Sheet:
+    sheet = load_sheet(tx.session, sheet_id)
     if any(s.role == Role.ASSESSOR for s in sheet.signatures):
         raise RuleViolation([_locked_problem()])
-    sheet.updated_at = models.utcnow()
+    sheet.updated_at = tx.now()
     return sheet
-
-
-def _assessor_signed(session: Session, sheet_id: int) -> bool:
-    return (
-        session.scalar(
-            select(models.SignatureRecord.id).where(
-                models.SignatureRecord.sheet_id == sheet_id,
-                models.SignatureRecord.role == Role.ASSESSOR.value,
-            )
-        )
-        is not None
-    )
 
 
 def _locked_problem() -> Problem:

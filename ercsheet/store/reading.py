@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ercsheet.catalogue.snapshot import unit_from_json
+from ercsheet.domain.seal import Seal, addendum_from_row, addendum_line
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.store.strokes import strokes_from_json
@@ -46,6 +47,7 @@ SHEET_HEAD = """
            candidate.name, candidate.candidate_number, candidate.centre_number
     FROM sheet JOIN candidate ON candidate.id = sheet.candidate_id
     WHERE sheet.id = ?"""
+SEAL = "SELECT seal, record_code FROM sheet WHERE id = ?"
 ITEMS = """
     SELECT id, ref, title, method, date, notes FROM evidence_item
     WHERE sheet_id = ? ORDER BY position"""
@@ -58,7 +60,19 @@ SIGNATURES = """
 
 
 def read_sheet(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetContent, list[int]]:
-    """The sheet's content and its evidence items' ids, in the order of its rows."""
+    """The sheet's content and its evidence items' ids, in the order of its rows.
+
+    A signed sheet names the candidate as they were when the assessor signed (its seal): a
+    correction of their details made since applies to drafts only."""
+    content, ids = read_rows(connection, sheet_id)
+    sealed = connection.execute(SEAL, (sheet_id,)).fetchone()
+    if sealed is not None and sealed[0] is not None:
+        content = replace(content, candidate=Seal(sealed[0], sealed[1]).candidate)
+    return content, ids
+
+
+def read_rows(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetContent, list[int]]:
+    """The sheet as its rows say, with the candidate as they are now (no seal applied)."""
     head = connection.execute(SHEET_HEAD, (sheet_id,)).fetchone()
     if head is None:
         raise SheetMissing(sheet_id)
@@ -213,3 +227,37 @@ def evidence_ids(connection: sqlite3.Connection, sheet_id: int) -> list[int]:
         "SELECT id FROM evidence_item WHERE sheet_id = ? ORDER BY position", (sheet_id,)
     )
     return [item_id for (item_id,) in rows.fetchall()]
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    """What the printed form says of a sheet's record beside its content."""
+
+    code: str | None
+    key_fingerprint: str | None  # grouped; "none (…)" for a seal made before signing keys
+    addenda: tuple[str, ...]
+
+
+def print_record(connection: sqlite3.Connection, sheet_id: int) -> PrintRecord:
+    row = connection.execute(
+        "SELECT record_code, seal_key FROM sheet WHERE id = ?", (sheet_id,)
+    ).fetchone()
+    if row is None:
+        raise SheetMissing(sheet_id)
+    code, key = row
+    if code is None:
+        return PrintRecord(None, None, ())
+    addenda = tuple(
+        addendum_line(addendum_from_row(*found))
+        for found in connection.execute(
+            "SELECT number, record_code, prev_hash, body, hash FROM addendum"
+            " WHERE sheet_id = ? AND version IS NULL ORDER BY number",
+            (sheet_id,),
+        )
+    )
+    fingerprint = (
+        "-".join(key[i : i + 4] for i in range(0, len(key), 4))
+        if key
+        else "none (sealed before signing keys)"
+    )
+    return PrintRecord(code, fingerprint, addenda)

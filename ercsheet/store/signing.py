@@ -1,4 +1,4 @@
-"""Signing records: the assessor's PIN, the record code, reopening, and checking records."""
+"""The assessor's PIN and signing key, the seal, and addenda (operations' helpers)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ercsheet.domain import audit as audit_chain
-from ercsheet.domain.audit import AuditEntry
-from ercsheet.domain.record import normalise_typed_code, record_code
+from ercsheet.domain import rules
+from ercsheet.domain.audit import Change
 from ercsheet.domain.rules import Problem, Rule
-from ercsheet.domain.sheet import SheetContent
-from ercsheet.domain.vocabulary import Role
-from ercsheet.store import audit, convert, models
+from ercsheet.domain.seal import Addendum, Seal, addendum_from_row, make_addendum, seal
+from ercsheet.domain.sheet import Person, SheetContent, Signature
+from ercsheet.store import convert, keys, models
+from ercsheet.store.tx import Tx
+from ercsheet.store.values import RuleViolation
 
 # scrypt parameters: about 50 ms on a laptop, enough to make guessing a stolen file's PIN slow.
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -39,91 +39,135 @@ def pin_matches(pin: str, stored: str) -> bool:
     return hmac.compare_digest(candidate.hex(), digest)
 
 
+WRONG_PIN = Problem(
+    Rule.ASSESSOR_PIN,
+    "The assessor's PIN is not right: only the assessor can sign as assessor, countersign "
+    "records after signing, reopen or delete a signed sheet.",
+)
+NO_PIN = Problem(
+    Rule.ASSESSOR_PIN,
+    "Set your PIN first (Tools → Assessor PIN…): signing as assessor needs it, and it keeps "
+    "the key that seals your signed sheets.",
+)
+
+
 def pin_problems(session: Session, pin: str | None) -> list[Problem]:
-    """Signing as assessor (or reopening) needs the profile's PIN, when one is set."""
+    """Whether `pin` is the profile's PIN (no PIN set: nothing to check)."""
     profile = session.scalars(select(models.AssessorProfile)).first()
     if profile is None or not profile.pin_hash:
         return []
     if pin is None or not pin_matches(pin, profile.pin_hash):
-        return [
-            Problem(
-                Rule.ASSESSOR_PIN,
-                "The assessor's PIN or passphrase is not right: only the assessor can sign "
-                "as assessor or reopen a signed sheet.",
-            )
-        ]
+        return [WRONG_PIN]
     return []
 
 
-def seal(sheet: models.Sheet) -> None:
-    """Once the assessor has signed, the record code covers everything signed so far."""
-    signed = any(s.role == Role.ASSESSOR for s in sheet.signatures)
-    sheet.record_code = record_code(convert.sheet_content(sheet)) if signed else None
+def own_key(session: Session) -> models.SigningKey | None:
+    return session.scalars(
+        select(models.SigningKey).where(models.SigningKey.private_sealed.is_not(None)).limit(1)
+    ).first()
 
 
-@dataclass(frozen=True)
-class RecordCheck:
-    sheet_id: int
-    candidate_name: str
-    unit_id: str
-    problem: str
+def unlock(tx: Tx, pin: str | None) -> keys.UnlockedKey:
+    """The assessor's key, unlocked by their PIN; RuleViolation when it cannot be.
+
+    A store whose PIN was set before signing keys existed gets its key now, under that PIN."""
+    profile = tx.session.scalars(select(models.AssessorProfile)).first()
+    if profile is None or not profile.pin_hash:
+        raise RuleViolation([NO_PIN])
+    if pin is None or not pin_matches(pin, profile.pin_hash):
+        raise RuleViolation([WRONG_PIN])
+    stored = own_key(tx.session)
+    if stored is None:
+        return create_key(tx, pin, profile.name)
+    try:
+        return keys.unlock(keys.LockedKey(stored.public_key, stored.private_sealed or ""), pin)
+    except keys.WrongPin:
+        raise RuleViolation([WRONG_PIN]) from None
 
 
-def check_sheet_record(
-    sheet: models.Sheet, session: Session, content: Callable[[], SheetContent]
-) -> str | None:
-    """What is wrong with a sheet's record, or None when its code and audit trail verify.
-
-    `content` reads the sheet's content: asked for only when the sheet has a record code."""
-    signed = any(s.role == Role.ASSESSOR for s in sheet.signatures)
-    trail = audit.trail(session, sheet.id)
-    return check_record_parts(signed, sheet.record_code, sheet.audit_head, content, trail)
-
-
-def check_record_parts(
-    signed: bool,
-    code: str | None,
-    audit_head: str | None,
-    content: Callable[[], SheetContent],
-    trail: list[AuditEntry],
-) -> str | None:
-    if signed and not code:
-        return "signed by the assessor but has no record code"
-    if code and not signed:
-        return "has a record code but no assessor signature"
-    if code and record_code(content()) != code:
-        return (
-            f"its content no longer matches its record code {code[:12]}…: "
-            "it was changed after signing, outside ercsheet"
+def create_key(tx: Tx, pin: str, owner: str) -> keys.UnlockedKey:
+    locked, unlocked = keys.new_key(pin)
+    tx.session.add(
+        models.SigningKey(
+            fingerprint=locked.fingerprint,
+            public_key=locked.public_hex,
+            private_sealed=locked.private_sealed,
+            owner=owner,
+            created_at=tx.now(),
         )
-    broken = audit_chain.first_broken(trail)
-    if broken is not None:
-        return f"its audit trail was altered (event {broken + 1} does not verify)"
-    if (trail[-1].hash if trail else None) != audit_head:
-        return "its audit trail was altered (its latest events were removed)"
-    return None
+    )
+    tx.log(
+        "signing key created",
+        "the assessor's key that seals signed sheets, kept under their PIN",
+        changes=[keys_change(locked.fingerprint)],
+        key=unlocked,
+    )
+    return unlocked
 
 
-def find_versions_by_code(session: Session, typed: str) -> list[tuple[int, int | None]]:
-    """(sheet id, superseded version number or None for the current one) whose code starts so."""
-    prefix = normalise_typed_code(typed)
-    if len(prefix) < 8:
-        return []
-    found: list[tuple[int, int | None]] = [
-        (sheet_id, None)
-        for sheet_id in session.scalars(
-            select(models.Sheet.id).where(models.Sheet.record_code.startswith(prefix))
+def keys_change(fingerprint: str) -> Change:
+    return Change("signing key", "", keys.grouped(fingerprint))
+
+
+def public_key(session: Session, fingerprint: str) -> str | None:
+    found = session.get(models.SigningKey, fingerprint)
+    return found.public_key if found else None
+
+
+# --- the seal and addenda ----------------------------------------------------------------------
+
+
+def sheet_seal(sheet: models.Sheet) -> Seal | None:
+    if sheet.seal is None or sheet.record_code is None:
+        return None
+    return Seal(sheet.seal, sheet.record_code)
+
+
+def seal_sheet(sheet: models.Sheet, content: SheetContent, key: keys.UnlockedKey | None) -> Seal:
+    """Freeze what the assessor signed: its text, its code and (with a key) its signature."""
+    sealed = seal(content)
+    sheet.seal, sheet.record_code = sealed.text, sealed.code
+    if key is not None:
+        sheet.seal_key, sheet.seal_signature = key.fingerprint, key.sign(keys.SEAL, sealed.code)
+    return sealed
+
+
+def addenda(sheet: models.Sheet, version: int | None = None) -> list[Addendum]:
+    return [addendum(row) for row in sheet.addenda if row.version == version]
+
+
+def addendum(row: models.Addendum) -> Addendum:
+    return addendum_from_row(
+        row.number, row.record_code, row.prev_hash, row.body, row.hash, row.key, row.key_signature
+    )
+
+
+def add_addendum(
+    sheet: models.Sheet, signature: Signature, iv: Person | None, key: keys.UnlockedKey
+) -> Addendum:
+    assert sheet.record_code is not None
+    made = make_addendum(addenda(sheet), sheet.record_code, signature, iv)
+    sheet.addenda.append(
+        models.Addendum(
+            version=None,
+            number=made.number,
+            record_code=made.code,
+            prev_hash=made.prev,
+            body=json.dumps(made.body, ensure_ascii=False),
+            hash=made.hash,
+            key=key.fingerprint,
+            key_signature=key.sign(keys.ADDENDUM, made.hash),
         )
-    ]
-    found += [
-        (version.sheet_id, version.number)
-        for version in session.scalars(
-            select(models.SheetVersion).where(models.SheetVersion.record_code.startswith(prefix))
-        )
-    ]
-    return found
+    )
+    return made
 
 
-def version_content(version: models.SheetVersion) -> dict[str, object]:
-    data: dict[str, object] = json.loads(version.content)
-    return data
+def signature_problems(content: SheetContent, signature: Signature, tx: Tx) -> list[Problem]:
+    return rules.blocking(rules.check_signature(content, signature, tx.today()))
+
+
+def signed_content(sheet: models.Sheet) -> SheetContent:
+    """The sheet as the domain sees it: a sealed sheet names the candidate as they were."""
+    content = convert.sheet_content(sheet)
+    sealed = sheet_seal(sheet)
+    return replace(content, candidate=sealed.candidate) if sealed else content

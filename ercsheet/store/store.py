@@ -13,13 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
+from ercsheet.domain.clock import Clock, SystemClock
+from ercsheet.domain.names import normalise
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.store import backup, cipher, reading
@@ -47,8 +50,12 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-    from ercsheet.store import operations
-    from ercsheet.store.signing import RecordCheck
+    from ercsheet.domain.seal import Addendum
+    from ercsheet.store import checking, operations, sign_operations
+    from ercsheet.store.checking import RecordCheck
+    from ercsheet.store.import_operations import Incoming, Stored
+    from ercsheet.store.sign_operations import SealedRecord
+    from ercsheet.store.tx import Tx
 
 T = TypeVar("T")
 
@@ -60,12 +67,15 @@ class Store:
         exclusive: bool = False,
         passphrase: str | None = None,
         quick_check: bool = True,
+        clock: Clock | None = None,
     ) -> None:
         """`exclusive`: hold the database's instance lock while open (the window, and commands
         that change the store), so a second ercsheet on the same file is told so.
         `passphrase`: the file is SQLCipher-encrypted with it (None: a plain SQLite file).
-        `quick_check`: read the whole file for damage first (the window does it afterwards)."""
+        `quick_check`: read the whole file for damage first (the window does it afterwards).
+        `clock`: where every "today" and "now" of the store comes from (the system's)."""
         self.path = Path(path)
+        self.clock: Clock = clock or SystemClock()
         self.passphrase = passphrase
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -112,13 +122,13 @@ class Store:
     def _orm_sessions(self, quick_check: bool = False) -> sessionmaker[Session]:
         if self._sessions is None:
             # The SQLAlchemy half, imported on first use (see the module's docstring).
-            global operations
+            global operations, sign_operations, checking
             from sqlalchemy.orm import sessionmaker
 
-            from ercsheet.store import operations
+            from ercsheet.store import checking, operations, sign_operations
             from ercsheet.store.database import open_engine
 
-            self._engine = open_engine(self.path, self.passphrase, quick_check)
+            self._engine = open_engine(self.path, self.passphrase, quick_check, self.clock)
             self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         return self._sessions
 
@@ -181,10 +191,6 @@ class Store:
 
     # --- the two halves ---------------------------------------------------------------------
 
-    def transaction(self) -> AbstractContextManager[Session]:
-        """A session for a multi-step write (an import): all of it is committed, or none."""
-        return self._writing()
-
     @contextmanager
     def _writing(self) -> Iterator[Session]:
         """A write transaction; a full disk is reported plainly (SQLite rolled it back whole)."""
@@ -202,10 +208,14 @@ class Store:
                 ) from None
             raise
 
-    def _change(self, operation: Callable[[Session], T]) -> T:
-        """Run an operation (operations.py) in a write transaction of its own."""
+    def _change(self, operation: Callable[[Tx], T], today: dt.date | None = None) -> T:
+        """Run an operation (operations.py) in a write transaction of its own; checked against
+        `today` when the caller names its day (the window's), else the store's clock's."""
+        from ercsheet.store.tx import Tx
+
+        clock = self.clock if today is None else _OnDay(today, self.clock)
         with self._writing() as session:
-            return operation(session)
+            return operation(Tx(session, clock))
 
     def _orm_read(self, operation: Callable[[Session], T]) -> T:
         with self._orm_sessions()() as session:
@@ -231,33 +241,49 @@ class Store:
         return bool(found and found[1])
 
     def set_profile(self, profile: Profile) -> None:
-        self._change(lambda session: operations.set_profile(session, profile))
+        self._change(lambda tx: operations.set_profile(tx, profile))
 
     def set_pin(self, pin: str | None, current: str | None = None) -> None:
-        """Set (or with None remove) the PIN asked before signing as assessor."""
-        if pin is not None and len(pin) < 4:
+        """Set or change the PIN asked before signing as assessor (it cannot be removed: it
+        keeps the key that seals signed sheets)."""
+        if pin is None:
+            raise RuleViolation(
+                [
+                    Problem(
+                        rules.Rule.ASSESSOR_PIN,
+                        "A PIN is needed to sign as assessor: change it rather than remove it.",
+                    )
+                ]
+            )
+        if len(pin) < 4:
             raise RuleViolation(
                 [Problem(rules.Rule.ASSESSOR_PIN, "Choose a PIN of at least 4 characters.")]
             )
-        self._change(lambda session: operations.set_pin(session, pin, current))
+        self._change(lambda tx: operations.set_pin(tx, pin, current))
+
+    def key_fingerprint(self) -> str | None:
+        """The assessor's signing key's fingerprint, grouped for print (None: no key yet)."""
+        return self._orm_read(lambda session: sign_operations.key_fingerprint(session))
 
     # --- candidates -----------------------------------------------------------------------
 
     def add_candidate(self, name: str, candidate_number: str = "", centre_number: str = "") -> int:
-        _require_name(name)
         return self._change(
-            lambda session: operations.add_candidate(session, name, candidate_number, centre_number)
+            lambda tx: operations.add_candidate(tx, name, candidate_number, centre_number)
         )
 
     def update_candidate(
         self, candidate_id: int, name: str, candidate_number: str, centre_number: str
     ) -> None:
-        _require_name(name)
+        """Correct a candidate's details: drafts follow, signed sheets keep what was signed."""
         self._change(
-            lambda session: operations.update_candidate(
-                session, candidate_id, name, candidate_number, centre_number
+            lambda tx: operations.update_candidate(
+                tx, candidate_id, name, candidate_number, centre_number
             )
         )
+
+    def signed_sheet_count(self, candidate_id: int) -> int:
+        return self._orm_read(lambda session: operations.signed_sheet_count(session, candidate_id))
 
     def candidates(
         self, search: str = "", limit: int | None = None, offset: int = 0
@@ -273,7 +299,17 @@ class Store:
         return found
 
     def find_candidate(self, candidate_number: str) -> CandidateInfo | None:
-        return self._read(reading.candidate_by_number, candidate_number)
+        return self._read(reading.candidate_by_number, normalise(candidate_number))
+
+    def erase_candidate(self, candidate_id: int, pin: str | None = None) -> int:
+        """Erase a candidate and their sheets from the database (their audit events stay,
+        blank); returns how many sheets went. The file is then vacuumed, so no page of it
+        keeps them. Backups are the caller's next step (backup.erase_candidate)."""
+        sheets = self._change(lambda tx: sign_operations.erase_candidate(tx, candidate_id, pin))
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("VACUUM")
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return sheets
 
     # --- sheets ---------------------------------------------------------------------------
 
@@ -281,9 +317,7 @@ class Store:
         self, candidate_id: int, unit: Unit, qualification: str, assessor: Person
     ) -> int:
         return self._change(
-            lambda session: operations.create_sheet(
-                session, candidate_id, unit, qualification, assessor
-            )
+            lambda tx: operations.create_sheet(tx, candidate_id, unit, qualification, assessor)
         )
 
     def sheets(self, candidate_id: int | None = None) -> list[SheetSummary]:
@@ -308,10 +342,13 @@ class Store:
     def evidence_ids(self, sheet_id: int) -> list[int]:
         return self._read(reading.evidence_ids, sheet_id)
 
-    def delete_sheet(self, sheet_id: int) -> None:
-        self._change(lambda session: operations.delete_sheet(session, sheet_id))
+    def delete_sheet(self, sheet_id: int, pin: str | None = None) -> None:
+        """Delete a sheet; a signed one (or one keeping signed versions) needs the PIN."""
+        self._change(lambda tx: operations.delete_sheet(tx, sheet_id, pin))
 
     # --- evidence -------------------------------------------------------------------------
+    # A change of the evidence removes the candidate's and line manager's signatures: they
+    # signed the evidence as it was (see operations._void_earlier_signatures).
 
     def add_evidence(
         self,
@@ -320,10 +357,7 @@ class Store:
         position: int | None = None,
         today: dt.date | None = None,
     ) -> int:
-        day = today or dt.date.today()
-        return self._change(
-            lambda session: operations.add_evidence(session, sheet_id, row, position, day)
-        )
+        return self._change(lambda tx: operations.add_evidence(tx, sheet_id, row, position), today)
 
     def evidence(self, evidence_id: int) -> EvidenceRow:
         return self._orm_read(lambda session: operations.evidence(session, evidence_id))
@@ -332,18 +366,17 @@ class Store:
         self, evidence_id: int, row: EvidenceRow, today: dt.date | None = None
     ) -> None:
         """Replace an item's fields and ticks with `row`'s."""
-        day = today or dt.date.today()
-        self._change(lambda session: operations.update_evidence(session, evidence_id, row, day))
+        self._change(lambda tx: operations.update_evidence(tx, evidence_id, row), today)
 
     def set_tick(self, evidence_id: int, criterion: str, covered: bool) -> None:
-        self._change(lambda session: operations.set_tick(session, evidence_id, criterion, covered))
+        self._change(lambda tx: operations.set_tick(tx, evidence_id, criterion, covered))
 
     def delete_evidence(self, evidence_id: int) -> tuple[int, EvidenceRow]:
         """Remove an item; returns its position and content so it can be put back (undo)."""
-        return self._change(lambda session: operations.delete_evidence(session, evidence_id))
+        return self._change(lambda tx: operations.delete_evidence(tx, evidence_id))
 
     def move_evidence(self, evidence_id: int, new_position: int) -> None:
-        self._change(lambda session: operations.move_evidence(session, evidence_id, new_position))
+        self._change(lambda tx: operations.move_evidence(tx, evidence_id, new_position))
 
     # --- signatures and signed records --------------------------------------------------------
 
@@ -351,17 +384,18 @@ class Store:
         self,
         sheet_id: int,
         signature: Signature,
-        today: dt.date,
+        today: dt.date | None = None,
         pin: str | None = None,
         iv: Person | None = None,
     ) -> None:
-        """Sign the sheet; signing as assessor asks for the profile's PIN when one is set.
+        """Sign the sheet. The assessor's signature seals it and needs their PIN; so does any
+        signature made after the seal (an addendum, signed with the assessor's key).
 
         An IV signing (`Role.IV`) may say who they are and whether they are qualified (`iv`):
         an unqualified IV's initials then need a qualified IV's countersignature.
         """
         self._change(
-            lambda session: operations.add_signature(session, sheet_id, signature, today, pin, iv)
+            lambda tx: sign_operations.add_signature(tx, sheet_id, signature, pin, iv), today
         )
 
     def reopen(self, sheet_id: int, reason: str, actor: str, pin: str | None = None) -> int:
@@ -373,9 +407,25 @@ class Store:
             raise RuleViolation(
                 [Problem(rules.Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]
             )
-        return self._change(
-            lambda session: operations.reopen(session, sheet_id, reason, actor, pin)
-        )
+        return self._change(lambda tx: sign_operations.reopen(tx, sheet_id, reason, actor, pin))
+
+    def import_sheet(self, incoming: Incoming, source: str, digest: str) -> Stored:
+        """Write a sheet read from an exchange file (checked by exchange.py) in one
+        transaction; a sheet already in the store is recognised and nothing is written."""
+        from ercsheet.store import import_operations
+
+        return self._change(lambda tx: import_operations.import_sheet(tx, incoming, source, digest))
+
+    def sealed_record(self, sheet_id: int) -> SealedRecord:
+        """A sheet's code, signing key, addenda and imported trail (what an export carries)."""
+        return self._orm_read(lambda session: sign_operations.sealed_record(session, sheet_id))
+
+    def print_record(self, sheet_id: int) -> reading.PrintRecord:
+        """The record code, key fingerprint and addenda lines the printed form shows."""
+        try:
+            return self._read(reading.print_record, sheet_id)
+        except reading.SheetMissing:
+            raise NotFound(f"There is no sheet {sheet_id}.") from None
 
     def record_code(self, sheet_id: int) -> str | None:
         try:
@@ -384,30 +434,44 @@ class Store:
             raise NotFound(f"There is no sheet {sheet_id}.") from None
 
     def versions(self, sheet_id: int) -> list[SupersededVersion]:
-        return self._orm_read(lambda session: operations.versions(session, sheet_id))
+        return self._orm_read(lambda session: sign_operations.versions(session, sheet_id))
 
     def version_content(self, sheet_id: int, number: int) -> SheetContent:
         """A superseded version's content exactly as it was signed (to view or print it)."""
-        return self._orm_read(lambda session: operations.version_content(session, sheet_id, number))
+        return self._orm_read(
+            lambda session: sign_operations.version_content(session, sheet_id, number)
+        )
 
-    def audit_trail(self, sheet_id: int) -> list[AuditEntry]:
+    def audit_trail(
+        self, sheet_id: int | None = None, candidate_id: int | None = None
+    ) -> list[AuditEntry]:
+        """A sheet's events, a candidate's, or the store's whole chain, oldest first."""
         from ercsheet.store import audit
 
-        return self._orm_read(lambda session: audit.trail(session, sheet_id))
+        return self._orm_read(lambda session: audit.trail(session, sheet_id, candidate_id))
 
     def check_records(self) -> list[RecordCheck]:
-        """Every sheet whose signed record does not verify (tampering, a broken audit trail)."""
-        return self._orm_read(lambda session: operations.check_records(session))
+        """Every problem with the signed records and the audit chain (tampering)."""
+        return self._orm_read(lambda session: checking.check_records(session, self.clock))
 
     def check_record(self, sheet_id: int) -> str | None:
-        return self._orm_read(lambda session: operations.check_record(session, sheet_id))
+        return self._orm_read(lambda session: checking.check_record(session, self.clock, sheet_id))
 
-    def find_by_code(self, typed: str) -> list[tuple[int, int | None]]:
-        from ercsheet.store import signing
+    def find_by_code(self, typed: str) -> list[tuple[int, int | None, list[Addendum]]]:
+        """(sheet, kept version or None, addenda made since) of every record whose code starts
+        with `typed`: any code printed, before or after later signatures, finds its sheet."""
+        return self._orm_read(lambda session: checking.find_by_code(session, typed))
 
-        return self._orm_read(lambda session: signing.find_versions_by_code(session, typed))
 
+@dataclass(frozen=True)
+class _OnDay:
+    """The store's clock, on the day a caller names."""
 
-def _require_name(name: str) -> None:
-    if not name.strip():
-        raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
+    day: dt.date
+    clock: Clock
+
+    def today(self) -> dt.date:
+        return self.day
+
+    def now(self) -> dt.datetime:
+        return self.clock.now()

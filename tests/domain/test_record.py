@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.catalogue.snapshot import unit_data, unit_from_data
-from ercsheet.domain.audit import AuditEntry, chain_entry, first_broken
+from ercsheet.domain.audit import AuditEntry, Change, chain_entry, first_broken
 from ercsheet.domain.record import normalise_typed_code, record_code, short_code
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
@@ -121,13 +121,30 @@ def test_the_audit_chain_breaks_at_the_edited_event(
     chain: list[AuditEntry] = []
     for actor, action, detail in events:
         chain.append(
-            chain_entry(chain[-1] if chain else None, "2026-11-22T10:00:00", actor, action, detail)
+            chain_entry(
+                chain[-1].hash if chain else None,
+                "2026-11-22T10:00:00.000000",
+                actor,
+                action,
+                detail,
+                sheet_id=len(chain),
+                changes=[Change("title", detail, actor)],
+            )
         )
     assert first_broken(chain) is None
     index = data.draw(st.integers(0, len(chain) - 1))
-    edited = list(chain)
-    edited[index] = dataclasses.replace(chain[index], detail=chain[index].detail + "!")
-    assert first_broken(edited) == index
+    for edit in (
+        {"detail": chain[index].detail + "!"},
+        {"sheet_id": 99},
+        {"changes": (Change("title", "", "forged"),)},
+    ):
+        edited = list(chain)
+        edited[index] = dataclasses.replace(chain[index], **edit)
+        assert first_broken(edited) == index
+    # An erasure blanks what an event said and keeps the chain whole.
+    erased = list(chain)
+    erased[index] = dataclasses.replace(chain[index], actor="", detail="", changes=(), erased=True)
+    assert first_broken(erased) is None
     if len(chain) > 1:
         assert first_broken(chain[:index] + chain[index + 1 :]) == (
             index if index < len(chain) - 1 else None

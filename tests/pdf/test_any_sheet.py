@@ -69,7 +69,9 @@ def printed_sheets(draw: st.DrawFn) -> PrintedSheet:
     content = unsigned(unit, rows, candidate=candidate, qualification=draw(TEXT))
     content = dataclasses.replace(content, signatures=draw(signatures()))
     code = draw(st.none() | st.text("0123456789abcdef", min_size=64, max_size=64))
-    return PrintedSheet(content, code, draw(st.just("") | TEXT))
+    key = draw(st.none() | TEXT)
+    addenda = tuple(draw(st.lists(TEXT, max_size=10)))
+    return PrintedSheet(content, code, draw(st.just("") | TEXT), key, addenda)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,6 +7,7 @@ import dataclasses
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.pdf.style import SIGNATURE_LINE_HEIGHT
 from tests.pdf.reading import operations, page_texts, placed, read, render
 from tests.pdf.samples import SIGNED_ON, rows_for, signed, unsigned, wave
 
@@ -29,8 +30,8 @@ def test_a_drawn_signature_is_printed_as_vector_paths_on_its_line(f17: Unit) -> 
     # The wavy stroke of 40 points becomes 38 smooth curve segments; nothing else is curved.
     assert (plain_curves, curves) == (0, 38)
     text = page_texts(render([with_signatures(base, drawn)]))[0]
-    assert "Signature of candidate: Date: 07/10/2026" in text
-    assert text.count("Siân Ní Bhriain") == 1  # the name field, not a typed signature
+    # The signer's name beside the strokes (test_names_beside_drawn_signatures has the details).
+    assert "Signature of candidate: Siân Ní Bhriain Date: 07/10/2026" in text
 
 
 def test_drawn_strokes_land_inside_the_candidate_signature_space(f17: Unit) -> None:
@@ -45,9 +46,11 @@ def test_drawn_strokes_land_inside_the_candidate_signature_space(f17: Unit) -> N
         if operator == b"c"
     ]
     assert points
+    # The pad's writing line on the form's line: its last quarter below, the rest above.
+    below, above = 0.25 * SIGNATURE_LINE_HEIGHT, 0.75 * SIGNATURE_LINE_HEIGHT
     for x, y in points:
         assert label.x < x < date.x
-        assert label.y - 2 <= y <= label.y + 24
+        assert label.y - below <= y <= label.y + above
 
 
 def test_a_typed_signature_prints_the_name_and_the_assessor_in_block_capitals(f17: Unit) -> None:

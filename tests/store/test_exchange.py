@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +100,11 @@ def test_a_good_file_imports_and_exports_back_identically(store: Store, tmp_path
     assert without_record(exported) == data
     # Signed without a code: the code is computed on import, and the audit trail says so.
     assert exported["record_code"] == store.record_code(imported.sheet_id)
-    assert [e["action"] for e in exported["audit"]] == ["imported", "sealed on import"]
+    [event] = exported["audit"]
+    assert (event["action"], event["detail"]) == (
+        "imported",
+        "the file had no record code: sealed on import",
+    )
 
 
 def without_record(data: dict[str, Any]) -> dict[str, Any]:
@@ -114,9 +119,40 @@ def test_a_signed_sheet_moves_between_laptops_with_its_code_and_trail(
     with Store(tmp_path / "laptop2.sqlite3") as other:
         second = import_file(other, write(tmp_path, exported, "moved.json"), UNITS.get, TODAY)
         assert other.record_code(second.sheet_id) == store.record_code(first.sheet_id)
-        trail = other.audit_trail(second.sheet_id)
-        assert [e.action for e in trail] == ["imported", "sealed on import", "imported"]
+        assert [e.action for e in other.audit_trail(second.sheet_id)] == ["imported"]
+        # The trail it came with travels with it.
+        origin = other.sealed_record(second.sheet_id).origin
+        assert [e.action for e in origin] == ["imported"]
         assert other.check_records() == []
+        again = export_sheet(other, second.sheet_id)
+        assert [e["action"] for e in json.loads(again)["audit"]] == ["imported", "imported"]
+
+
+def test_the_same_file_imported_twice_is_already_in_the_store(store: Store, tmp_path: Path) -> None:
+    file = write(tmp_path, good_file())
+    first = import_file(store, file, UNITS.get, TODAY)
+    second = import_file(store, file, UNITS.get, TODAY)
+    assert (first.already, second.already) == (False, True)
+    assert second.sheet_id == first.sheet_id
+    assert len(store.sheets()) == 1
+    draft = good_file()
+    draft["signatures"] = []
+    for name in ("draft.json", "again.json"):
+        import_file(store, write(tmp_path, draft, name), UNITS.get, TODAY)
+    assert len(store.sheets()) == 2
+
+
+def test_a_padded_candidate_number_finds_the_candidate_typed_in_the_window(
+    store: Store, tmp_path: Path
+) -> None:
+    typed = store.add_candidate("Siân Ní Bhriain", "0042", "12345")
+    data = good_file()
+    data["candidate"]["candidate_number"] = " 0042 "
+    # The same name, its accent written as a letter and a combining mark (NFD).
+    data["candidate"]["name"] = unicodedata.normalize("NFD", "Siân Ní Bhriain")
+    imported = import_file(store, write(tmp_path, data), UNITS.get, TODAY)
+    assert store.sheet_summary(imported.sheet_id).candidate_id == typed
+    assert len(store.candidates()) == 1
 
 
 def test_a_signed_file_edited_after_signing_is_refused(store: Store, tmp_path: Path) -> None:

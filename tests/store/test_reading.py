@@ -11,20 +11,21 @@ from hypothesis import strategies as st
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
-from ercsheet.store import convert, operations
+from ercsheet.store import operations, signing
 from ercsheet.store.store import Store
-from tests.conftest import TODAY
+from tests.conftest import PIN, TODAY, make_signer
 from tests.factories import covering_all, row
 
 EARLIER = TODAY - dt.timedelta(days=3)
 
 
 def as_edits_see_it(store: Store, sheet_id: int) -> SheetContent:
-    with store.transaction() as session:
-        return convert.sheet_content(operations.load_sheet(session, sheet_id))
+    with store._orm_sessions()() as session:
+        return signing.signed_content(operations.load_sheet(session, sheet_id))
 
 
 def test_a_signed_sheet_reads_the_same_both_ways(store: Store, f17: Unit) -> None:
+    make_signer(store)
     candidate = store.add_candidate("Łukasz Żółć", "0042", "12345")
     sheet_id = store.create_sheet(candidate, f17, "OCR Level 3 NVQ", Person("Pat Jones"))
     for item in covering_all(f17):
@@ -36,8 +37,13 @@ def test_a_signed_sheet_reads_the_same_both_ways(store: Store, f17: Unit) -> Non
         TODAY,
     )
     store.add_signature(
-        sheet_id, Signature(Role.ASSESSOR, "Pat Jones", TODAY, SignatureKind.TYPED), TODAY
+        sheet_id,
+        Signature(Role.ASSESSOR, "Pat Jones", TODAY, SignatureKind.TYPED),
+        TODAY,
+        pin=PIN,
     )
+    # A correction of the candidate since does not change the signed sheet, either way.
+    store.update_candidate(candidate, "Łukasz Żółć", "0042", "54321")
     content, ids = store.sheet_and_ids(sheet_id)
     assert content == as_edits_see_it(store, sheet_id)
     assert ids == store.evidence_ids(sheet_id)

@@ -11,7 +11,7 @@ from ercsheet.domain.rules import Rule
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Method, Role
 from ercsheet.store.store import NotFound, Profile, RuleViolation, Store
-from tests.conftest import TODAY
+from tests.conftest import PIN, TODAY, make_signer
 from tests.factories import make_unit, row, sign
 
 EUROPEAN_NAMES = ["Łukasz Żółć", "Siân Ní Bhriain", "Dafydd ap Gruffŵdd", "Zoë Ødegård"]
@@ -95,14 +95,18 @@ def test_sheet_keeps_the_wording_it_was_made_against(store: Store) -> None:
 
 
 def test_signing_follows_the_rules_and_locks_the_sheet(store: Store) -> None:
+    make_signer(store)
     unit = make_unit((2,))
     sheet_id = new_sheet(store, unit)
     evidence_id = store.add_evidence(sheet_id, row("E01", ["1.1"]), today=TODAY)
     store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Siân Ní Bhriain"), TODAY)
     with pytest.raises(RuleViolation, match="every criterion is covered; 1 of 2 are"):
-        store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY)
+        store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY, pin=PIN)
     store.set_tick(evidence_id, "1.2", True)
-    store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY)
+    # The tick changed the evidence the candidate signed for: they sign again.
+    assert store.sheet(sheet_id).signatures == ()
+    store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Siân Ní Bhriain"), TODAY)
+    store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY, pin=PIN)
     assert store.sheets()[0].status == "signed"
     with pytest.raises(RuleViolation, match="locked"):
         store.set_tick(evidence_id, "1.2", False)

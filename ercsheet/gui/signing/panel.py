@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ercsheet.domain import rules
+from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.coverage import coverage
 from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
@@ -38,6 +40,51 @@ from ercsheet.store.store import Store
 
 LOCKED_STYLE = "background:#e7f1e4; color:#1d4d14; padding:6px; border-radius:4px;"
 DRAFT_STYLE = "background:#fff6dc; color:#5c4400; padding:6px; border-radius:4px;"
+
+
+VOIDED_STYLE = "background:#fff6dc; color:#5c4400; padding:6px; border-radius:4px;"
+ADDENDUM_STYLE = "color:#5c6270; font-style:italic"
+SIGNED = ("signed", "signed and sealed", "addendum signed")
+
+
+@dataclass(frozen=True)
+class Voided:
+    """A signature an evidence change removed: who had signed, as what, on which day."""
+
+    role: Role
+    name: str
+    date: str  # dd/mm/yyyy, as the audit event says it
+
+
+def voided_signatures(trail: list[AuditEntry]) -> list[Voided]:
+    """The signatures removed by an evidence change and not signed again since, from the
+    sheet's audit events (oldest first). A reopening starts the signing afresh."""
+    by_label = {role.label: role for role in Role}
+    voided: dict[Role, Voided] = {}
+    for event in trail:
+        if event.action == "reopened":
+            voided.clear()
+        elif event.action == "signature voided":
+            for change in event.changes:
+                role = by_label.get(change.what)
+                if role is not None:
+                    name, _, date = change.old.rpartition(", ")
+                    voided[role] = Voided(role, name or change.old, date)
+        elif event.action in SIGNED:
+            for change in event.changes:
+                role = by_label.get(change.what)
+                if role is not None:
+                    voided.pop(role, None)
+    return list(voided.values())
+
+
+def voided_text(voided: Voided) -> str:
+    """What the assessor reads about one removed signature."""
+    when = f", {voided.date}" if voided.date else ""
+    return (
+        f"{voided.name}'s signature ({in_sentence(voided.role)}{when}) was removed because the "
+        "evidence changed after they signed: ask them to sign again."
+    )
 
 
 def offered_roles(content: SheetContent) -> list[Role]:
@@ -63,6 +110,7 @@ class SigningPanel(QWidget):
         self.dialog: QDialog | None = None  # the dialog open from this panel, if any
         self.sign_buttons: dict[Role, QPushButton] = {}
         self.notes: dict[Role, QLabel] = {}  # beside each sign button: what it waits for
+        self.added_marks: dict[Role, QLabel] = {}  # "added after sealing", by signed role
         self._locked = False
 
         self.status = QLabel(self)
@@ -73,6 +121,11 @@ class SigningPanel(QWidget):
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(BANNER_STYLE)
+        self.voided = QLabel(self)
+        self.voided.setWordWrap(True)
+        self.voided.setStyleSheet(VOIDED_STYLE)
+        self.voided.setTextFormat(Qt.TextFormat.PlainText)
+        self.addenda: set[Role] = set()  # the roles whose signatures were added after sealing
         self.lines = QWidget(self)
         self.audit_button = QPushButton("Audit trail…", self)
         self.audit_button.clicked.connect(self.open_audit_trail)
@@ -89,6 +142,7 @@ class SigningPanel(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addWidget(self.warning)
+        self._layout.addWidget(self.voided)
         self._layout.addWidget(self.lines)
         self._layout.addLayout(bottom)
         self._layout.addStretch()
@@ -127,6 +181,18 @@ class SigningPanel(QWidget):
             else ""
         )
         self.warning.setVisible(problem is not None)
+        removed = [
+            v
+            for v in voided_signatures(self._store.audit_trail(self._sheet_id))
+            if content.signature(v.role) is None
+        ]
+        self.voided.setText("\n".join(voided_text(v) for v in removed))
+        self.voided.setVisible(bool(removed))
+        self.addenda = (
+            {a.signature.role for a in self._store.sealed_record(self._sheet_id).addenda}
+            if code is not None
+            else set()
+        )
         count = len(self._store.versions(self._sheet_id))
         self.versions_button.setText(f"Superseded versions ({count})…")
         self.versions_button.setVisible(count > 0)
@@ -139,6 +205,7 @@ class SigningPanel(QWidget):
         old.deleteLater()
         self.sign_buttons = {}
         self.notes = {}
+        self.added_marks = {}
         grid = QGridLayout(self.lines)
         grid.setContentsMargins(0, 4, 0, 4)
         required = set(rules.required_roles(content))
@@ -152,6 +219,15 @@ class SigningPanel(QWidget):
                 name.setTextFormat(Qt.TextFormat.PlainText)
                 grid.addWidget(name, line, 2)
                 grid.addWidget(QLabel(uk(signature.date), self.lines), line, 3)
+                if role in self.addenda:
+                    added = QLabel("added after sealing", self.lines)
+                    added.setStyleSheet(ADDENDUM_STYLE)
+                    added.setToolTip(
+                        "Signed after the assessor sealed the sheet: an addendum bound to the "
+                        "sealed record, with the assessor's PIN. The record code is unchanged."
+                    )
+                    self.added_marks[role] = added
+                    grid.addWidget(added, line, 4)
                 continue
             text = f"Sign as {in_sentence(role)}…"
             if role not in required:

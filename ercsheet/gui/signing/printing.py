@@ -23,7 +23,13 @@ def superseded_version(store: Store, sheet_id: int, number: int) -> PrintedSheet
 
 
 def current_sheet(store: Store, sheet_id: int) -> PrintedSheet:
-    return PrintedSheet(store.sheet(sheet_id), store.record_code(sheet_id))
+    record = store.print_record(sheet_id)
+    return PrintedSheet(
+        store.sheet(sheet_id),
+        record.code,
+        key_fingerprint=record.key_fingerprint,
+        addenda=record.addenda,
+    )
 
 
 def pdf_bytes(sheets: Sequence[PrintedSheet]) -> bytes:

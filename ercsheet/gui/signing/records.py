@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,18 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from ercsheet.atomic import write_bytes_atomic
-from ercsheet.domain.audit import first_broken
-from ercsheet.domain.record import record_code, short_code
+from ercsheet.domain.audit import AuditEntry, entry_problem
+from ercsheet.domain.dates import uk
+from ercsheet.domain.record import short_code
 from ercsheet.store.store import Store
 
 if TYPE_CHECKING:
+    from ercsheet.domain.seal import Addendum
     from ercsheet.gui.printing import PrintPreviewDialog
 
 # A unit title can be long: beyond this a column elides and the full text is in its tooltip.
 MAX_COLUMN_WIDTH = 280
 
 
-def _table(headers: list[str], rows: list[list[str]], parent: QWidget) -> QTableWidget:
+def _table(
+    headers: list[str], rows: list[list[str]], parent: QWidget, stretch: int | None = None
+) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -45,16 +51,24 @@ def _table(headers: list[str], rows: list[list[str]], parent: QWidget) -> QTable
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(r, c, item)
-    fit_columns(table)
+    fit_columns(table, stretch)
     return table
 
 
-def fit_columns(table: QTableWidget) -> None:
-    """Narrow columns fit their contents; the last (the longest text) takes the rest."""
-    for column in range(table.columnCount() - 1):
-        table.resizeColumnToContents(column)
-        table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
-    table.horizontalHeader().setStretchLastSection(True)
+def fit_columns(table: QTableWidget, stretch: int | None = None) -> None:
+    """Narrow columns fit their contents; the `stretch` one (the longest text; by default the
+    last) takes the rest."""
+    last = table.columnCount() - 1
+    stretch = last if stretch is None else stretch
+    for column in range(table.columnCount()):
+        if column != stretch:
+            table.resizeColumnToContents(column)
+            table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+    header = table.horizontalHeader()
+    if stretch == last:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 def _when(iso: str) -> str:
@@ -64,43 +78,109 @@ def _when(iso: str) -> str:
     return f"{day}/{month}/{year} {time[:5]} UTC"
 
 
-class AuditTrailDialog(QDialog):
-    """Every event of the sheet, oldest first, and whether the hash chain still verifies."""
+BAD_STYLE = "color:#a40000"
+GOOD_STYLE = "color:#1d4d14"
+BAD_ROW = QColor("#fde3e1")
 
-    def __init__(self, store: Store, sheet_id: int, parent: QWidget | None = None) -> None:
+
+class AuditTrailDialog(QDialog):
+    """Every event of a sheet (or of a candidate: their details and all their sheets), oldest
+    first: when, who, what, the detail with each change old → new, and the event's hash; above
+    them, whether the record verifies.
+
+    A sheet's events are not a chain on their own (they interleave with other sheets' in the
+    store's one chain), so the verdict is the store's check of the sheet (`check_record`), and
+    each event is checked on its own to point at the one altered.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        sheet_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        candidate_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Audit trail")
-        trail = store.audit_trail(sheet_id)
-        broken = first_broken(trail)
-        problem = store.check_record(sheet_id)
-        if broken is not None:
-            text = f"The chain is broken at event {broken + 1}: the trail was altered."
-        elif problem is not None:
-            text = f"The chain of {len(trail)} events verifies, but the sheet {problem}."
+        if (sheet_id is None) == (candidate_id is None):
+            raise ValueError("Show the audit trail of a sheet or of a candidate.")
+        self.trail = store.audit_trail(sheet_id=sheet_id, candidate_id=candidate_id)
+        altered = [i for i, e in enumerate(self.trail) if entry_problem(e) is not None]
+        if sheet_id is not None:
+            self.setWindowTitle(f"Audit trail of sheet {sheet_id}")
+            problems = [store.check_record(sheet_id)]
         else:
-            text = f"Intact: all {len(trail)} events verify, each sealed to the one before."
+            assert candidate_id is not None
+            name = store.candidate(candidate_id).name
+            self.setWindowTitle(f"Audit trail of {name}")
+            problems = [
+                _of_sheet(s.id, store.check_record(s.id)) for s in store.sheets(candidate_id)
+            ]
+            if altered:
+                problems.insert(0, f"audit event {altered[0] + 1} was altered")
+        self.problems = [p for p in problems if p is not None]
+        if self.problems:
+            text = f"Does not verify: {'; '.join(self.problems)}."
+            if altered:
+                numbers = ", ".join(str(i + 1) for i in altered)
+                text += f" Altered, highlighted below: row {numbers}."
+        else:
+            text = f"Intact: {len(self.trail)} events, all verify."
         self.chain_status = QLabel(text, self)
         self.chain_status.setTextFormat(Qt.TextFormat.PlainText)
         self.chain_status.setWordWrap(True)
-        bad = broken is not None or problem is not None
-        self.chain_status.setStyleSheet("color:#a40000" if bad else "color:#1d4d14")
-        self.table = _table(
-            ["#", "When", "Who", "What", "Hash", "Detail"],
-            [
-                [str(i + 1), _when(e.at), e.actor, e.action, e.hash[:12], e.detail]
-                for i, e in enumerate(trail)
-            ],
-            self,
-        )
-        if broken is not None:
-            self.table.selectRow(broken)
+        self.chain_status.setStyleSheet(BAD_STYLE if self.problems else GOOD_STYLE)
+
+        headers = ["#", "When", "Who", "What", "Detail", "Hash"]
+        if candidate_id is not None:
+            headers.insert(1, "Sheet")
+        rows = []
+        for i, e in enumerate(self.trail):
+            values = [str(i + 1), _when(e.at), _who(e), e.action, _detail(e), e.hash[:12]]
+            if candidate_id is not None:
+                values.insert(1, "" if e.sheet_id is None else str(e.sheet_id))
+            rows.append(values)
+        self.table = _table(headers, rows, self, stretch=headers.index("Detail"))
+        self.table.setWordWrap(True)
+        for r in altered:
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is not None:
+                    item.setBackground(BAD_ROW)
+                    item.setToolTip(f"This event was altered: {entry_problem(self.trail[r])}.")
+        if altered:
+            self.table.selectRow(altered[0])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chain_status)
         layout.addWidget(self.table)
         layout.addWidget(close)
-        self.resize(900, 360)
+        self.resize(1000, 420)
+
+    def column(self, header: str) -> list[str]:
+        """The text of one column, row by row (what a reader of the table sees)."""
+        index = next(
+            c
+            for c in range(self.table.columnCount())
+            if (item := self.table.horizontalHeaderItem(c)) is not None and item.text() == header
+        )
+        return [
+            item.text() if (item := self.table.item(r, index)) is not None else ""
+            for r in range(self.table.rowCount())
+        ]
+
+
+def _of_sheet(sheet_id: int, problem: str | None) -> str | None:
+    return None if problem is None else f"sheet {sheet_id}: {problem}"
+
+
+def _who(entry: AuditEntry) -> str:
+    return "(erased)" if entry.erased else entry.actor
+
+
+def _detail(entry: AuditEntry) -> str:
+    return "(erased: personal details removed)" if entry.erased else entry.summary
 
 
 class VersionsDialog(QDialog):
@@ -189,7 +269,7 @@ class CodeLookupDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self.found: list[tuple[int, int | None]] = []
+        self.found: list[tuple[int, int | None, list[Addendum]]] = []
         self.setWindowTitle("Find a sheet by its record code")
         self.code = QLineEdit(self)
         self.code.setPlaceholderText("e.g. 3F2A-9C1B-77D0 (dashes and case do not matter)")
@@ -219,9 +299,14 @@ class CodeLookupDialog(QDialog):
     def look_up(self) -> None:
         self.found = self._store.find_by_code(self.code.text())
         self.results.setRowCount(len(self.found))
-        for row, (sheet_id, number) in enumerate(self.found):
+        for row, (sheet_id, number, addenda) in enumerate(self.found):
             content = self._store.sheet(sheet_id)
             which, verifies = self._verdict(sheet_id, number)
+            if addenda:
+                which += "; signed since: " + ", ".join(
+                    f"{a.signature.role.label} ({a.signature.name}, {uk(a.signature.date)})"
+                    for a in addenda
+                )
             values = [
                 str(sheet_id),
                 content.candidate.name,
@@ -244,14 +329,9 @@ class CodeLookupDialog(QDialog):
             )
 
     def _verdict(self, sheet_id: int, number: int | None) -> tuple[str, str]:
-        if number is None:
-            problem = self._store.check_record(sheet_id)
-            return "current signed sheet", "yes" if problem is None else f"NO: {problem}"
-        kept = next(v for v in self._store.versions(sheet_id) if v.number == number)
-        content = self._store.version_content(sheet_id, number)
-        same = record_code(content) == kept.record_code
-        which = f"superseded version {number}"
-        return which, "yes" if same else "NO: its content no longer matches its record code"
+        problem = self._store.check_record(sheet_id)
+        which = "current signed sheet" if number is None else f"superseded version {number}"
+        return which, "yes" if problem is None else f"NO: {problem}"
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.found):

@@ -76,7 +76,8 @@ class ReopenDialog(QDialog):
 
 
 class PinDialog(QDialog):
-    """Set, change or remove the PIN asked before signing as assessor or reopening."""
+    """Set or change the PIN asked before signing as assessor, adding a signature to a sealed
+    sheet, or reopening. It cannot be removed: it keeps the key that seals signed sheets."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,9 +86,17 @@ class PinDialog(QDialog):
         self.setWindowTitle("Change the assessor's PIN" if self.has_pin else "Set a PIN")
         self.setMinimumWidth(420)
         explanation = QLabel(
-            "The PIN or passphrase is asked before signing as assessor and before reopening a "
-            "signed sheet, so only you can do either. At least 4 characters."
+            "The PIN or passphrase is asked before signing as assessor, before adding a "
+            "signature to a sealed sheet (an IV's, a countersignature) and before reopening a "
+            "signed sheet, so only you can do these. At least 4 characters."
         )
+        self.cannot_remove = QLabel(
+            "It cannot be removed: it keeps the key that seals your signed sheets. You can "
+            "change it here.",
+            self,
+        )
+        self.cannot_remove.setWordWrap(True)
+        self.cannot_remove.setVisible(self.has_pin)
         explanation.setWordWrap(True)
         self.current = pin_edit("Your PIN now", self)
         self.new = pin_edit("New PIN or passphrase", self)
@@ -95,13 +104,8 @@ class PinDialog(QDialog):
         self.problems = ProblemList(self)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.remove_button = self.buttons.addButton(
-            "Remove PIN", QDialogButtonBox.ButtonRole.DestructiveRole
-        )
-        self.remove_button.setVisible(self.has_pin)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
-        self.remove_button.clicked.connect(self.remove)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
@@ -112,6 +116,7 @@ class PinDialog(QDialog):
         form.addRow("Repeat:", self.repeat)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
+        layout.addWidget(self.cannot_remove)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
@@ -124,10 +129,7 @@ class PinDialog(QDialog):
             return
         self._apply(self.new.text())
 
-    def remove(self) -> None:
-        self._apply(None)
-
-    def _apply(self, pin: str | None) -> None:
+    def _apply(self, pin: str) -> None:
         current = self.current.text() if self.has_pin else None
         try:
             self._store.set_pin(pin, current=current)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ercsheet.domain.coverage import coverage
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad, typed_signature
 from ercsheet.gui.signing.problems import ProblemList, in_sentence, standing_problems
@@ -72,6 +73,13 @@ class SignDialog(QDialog):
             f"{html.escape(self._content.unit.display_title)}"
         )
         heading.setWordWrap(True)
+        self.addendum_note = QLabel(
+            "The assessor has signed and sealed this sheet: this signature is added to the "
+            "sealed record (its record code does not change), so the assessor types their PIN "
+            "to add it.",
+            self,
+        )
+        self.addendum_note.setWordWrap(True)
         self.known_problems = ProblemList(self)
         self.known_problems.jump_to_criterion.connect(self._jump)
 
@@ -100,10 +108,23 @@ class SignDialog(QDialog):
         if role is Role.IV:
             form.addRow("", self.iv_qualified)
         self.iv_qualified.setVisible(role is Role.IV)
-        self.needs_pin = role is Role.ASSESSOR and store.has_pin()
-        if self.needs_pin:
-            form.addRow("PIN:", self.pin)
-        self.pin.setVisible(self.needs_pin)
+        # The assessor's PIN unlocks the key that seals the sheet, and signs every addendum:
+        # the assessor's own signature, and any signature made after the seal.
+        self.after_seal = store.record_code(sheet_id) is not None
+        self.needs_pin = role is Role.ASSESSOR or self.after_seal
+        self.addendum_note.setVisible(self.after_seal and role is not Role.ASSESSOR)
+        form.addRow(self._pin_label(), self.pin)
+        self.pin_label = form.labelForField(self.pin)
+        self.no_pin = QLabel(self)
+        self.no_pin.setWordWrap(True)
+        self.no_pin.setStyleSheet(BANNER_STYLE)
+        self.no_pin.setTextFormat(Qt.TextFormat.PlainText)
+        self.set_pin_button = QPushButton("Set the PIN now…", self)
+        self.set_pin_button.clicked.connect(self.open_pin_dialog)
+        self.pin_dialog: QDialog | None = None
+        no_pin_row = QHBoxLayout()
+        no_pin_row.addWidget(self.no_pin, 1)
+        no_pin_row.addWidget(self.set_pin_button)
 
         self.problems = ProblemList(self)
         self.problems.jump_to_criterion.connect(self._jump)
@@ -115,9 +136,11 @@ class SignDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
+        layout.addWidget(self.addendum_note)
         layout.addWidget(self.known_problems)
         layout.addWidget(self.tabs)
         layout.addLayout(form)
+        layout.addLayout(no_pin_row)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
@@ -125,11 +148,52 @@ class SignDialog(QDialog):
         self.tabs.currentChanged.connect(self._refresh)
         self.name.textChanged.connect(self._refresh)
         self.date.dateChanged.connect(self._refresh)
+        self._show_pin()
         self._refresh()
 
     @property
     def role(self) -> Role:
         return self._role
+
+    def _pin_label(self) -> str:
+        return "Assessor's PIN:" if self._role is not Role.ASSESSOR else "PIN:"
+
+    def _show_pin(self) -> None:
+        """The PIN field when it is needed and set; when it is needed and not set, say so."""
+        has_pin = self._store.has_pin()
+        self.pin_missing = self.needs_pin and not has_pin
+        for widget in (self.pin, self.pin_label):
+            if widget is not None:
+                widget.setVisible(self.needs_pin and has_pin)
+        if self.after_seal and self._role is not Role.ASSESSOR:
+            self.pin.setPlaceholderText("The assessor types their PIN to add this signature")
+        self.no_pin.setText(self._no_pin_text() if self.pin_missing else "")
+        self.no_pin.setVisible(self.pin_missing)
+        self.set_pin_button.setVisible(self.pin_missing)
+
+    def _no_pin_text(self) -> str:
+        if self._role is Role.ASSESSOR:
+            why = "Signing as assessor needs your PIN"
+        else:
+            why = "This sheet is sealed, so a signature added now needs the assessor's PIN"
+        return (
+            f"{why}, and no PIN is set yet. Set one in Tools → Assessor PIN… "
+            "(or with the button here), then sign."
+        )
+
+    def open_pin_dialog(self) -> QDialog:
+        """Set the PIN from here; once it is set the PIN field appears."""
+        from ercsheet.gui.signing.reopen import PinDialog
+
+        dialog = self.pin_dialog = PinDialog(self._store, self)
+        dialog.accepted.connect(self._pin_set)
+        dialog.open()
+        return dialog
+
+    def _pin_set(self) -> None:
+        self._show_pin()
+        self._refresh()
+        self.pin.setFocus()
 
     def _draw_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -180,8 +244,11 @@ class SignDialog(QDialog):
         self.undo_button.setEnabled(not self.pad.is_empty())
         self.clear_button.setEnabled(not self.pad.is_empty())
         drawn_missing = self.kind() is SignatureKind.DRAWN and self.pad.is_empty()
-        self.sign_button.setEnabled(not drawn_missing)
-        self.sign_button.setToolTip("Draw the signature first" if drawn_missing else "")
+        self.sign_button.setEnabled(not drawn_missing and not self.pin_missing)
+        if self.pin_missing:
+            self.sign_button.setToolTip("Set the assessor's PIN first")
+        else:
+            self.sign_button.setToolTip("Draw the signature first" if drawn_missing else "")
         known = standing_problems(
             self._content, self._role, date_of(self.date), self._today, self.name.text()
         )

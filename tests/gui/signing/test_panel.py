@@ -19,7 +19,7 @@ from ercsheet.gui.signing.reopen import ReopenDialog
 from ercsheet.gui.signing.sign_dialog import SignDialog
 from ercsheet.store.store import Store
 from tests.conftest import TODAY
-from tests.factories import make_unit
+from tests.factories import make_unit, sign
 from tests.gui.signing.conftest import OFFSCREEN_NOISE, PIN, Sheets
 
 pytestmark = OFFSCREEN_NOISE
@@ -149,7 +149,7 @@ def test_content_changed_behind_the_apps_back_is_marked_plainly(
         db.execute("UPDATE evidence_item SET title = 'Altered after signing'")
     panel = make_panel(qtbot, sheets.store, sheet_id)
     assert panel.warning.isVisible()
-    assert "content no longer matches its record code" in panel.warning.text()
+    assert "content no longer matches what was signed" in panel.warning.text()
 
 
 def test_an_unqualified_iv_signing_brings_up_the_iv_countersignature(
@@ -164,6 +164,7 @@ def test_an_unqualified_iv_signing_brings_up_the_iv_countersignature(
     dialog.set_kind(SignatureKind.TYPED)
     dialog.name.setText("Rhian Evans")
     dialog.iv_qualified.setChecked(False)
+    dialog.pin.setText(PIN)  # after the seal, a signature is an addendum: the assessor's PIN
     with qtbot.waitSignal(panel.sheet_changed):
         dialog.sign_button.click()
 
@@ -182,3 +183,51 @@ def test_names_are_shown_as_typed_never_as_markup(qtbot: QtBot, sheets: Sheets) 
     shown = [label for label in panel.lines.findChildren(QLabel) if label.text() == odd]
     assert len(shown) == 2  # the typed signature and the name beside it
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
+
+
+def test_a_signature_voided_by_an_evidence_change_is_explained(
+    qtbot: QtBot, sheets: Sheets
+) -> None:
+    sheet_id = sheets.new(make_unit((2,), line_manager=True))
+    sheets.store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Siân Ní Bhriain"), TODAY)
+    sheets.store.add_signature(sheet_id, sign(Role.LINE_MANAGER, TODAY, "Morgan Reid"), TODAY)
+    panel = make_panel(qtbot, sheets.store, sheet_id)
+    assert not panel.voided.isVisible()
+
+    first = sheets.store.evidence_ids(sheet_id)[0]
+    sheets.store.set_tick(first, "1.2", False)
+    panel.reload()
+    assert panel.voided.isVisible()
+    assert panel.voided.text().splitlines() == [
+        "Siân Ní Bhriain's signature (candidate, 22/11/2026) was removed because the evidence "
+        "changed after they signed: ask them to sign again.",
+        "Morgan Reid's signature (line manager / owner-manager, 22/11/2026) was removed because "
+        "the evidence changed after they signed: ask them to sign again.",
+    ]
+    assert Role.CANDIDATE in panel.sign_buttons
+
+    sheets.store.set_tick(first, "1.2", True)
+    sheets.store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Siân Ní Bhriain"), TODAY)
+    panel.reload()
+    assert panel.voided.text().startswith("Morgan Reid's signature")
+    sheets.store.add_signature(sheet_id, sign(Role.LINE_MANAGER, TODAY, "Morgan Reid"), TODAY)
+    panel.reload()
+    assert not panel.voided.isVisible()
+
+
+def test_a_reopened_sheet_does_not_call_its_signatures_voided(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    sheets.store.reopen(sheet_id, "a wrong date", "Pat Jones", pin=PIN)
+    panel = make_panel(qtbot, sheets.store, sheet_id)
+    assert not panel.voided.isVisible()
+
+
+def test_signatures_added_after_sealing_are_marked(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    panel = make_panel(qtbot, sheets.store, sheet_id)
+    assert panel.added_marks == {}
+    sheets.store.add_signature(sheet_id, sign(Role.IV, TODAY, "Rhian Evans"), TODAY, pin=PIN)
+    panel.reload()
+    assert list(panel.added_marks) == [Role.IV]
+    assert panel.added_marks[Role.IV].text() == "added after sealing"
+    assert "record code is unchanged" in panel.added_marks[Role.IV].toolTip()

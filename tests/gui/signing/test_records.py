@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from ercsheet.domain.record import record_code, short_code
 from ercsheet.domain.rules import Rule
+from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Role
 from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
 from ercsheet.gui.signing.records import AuditTrailDialog, CodeLookupDialog, VersionsDialog
@@ -23,7 +25,7 @@ from ercsheet.gui.signing.reopen import PinDialog
 from ercsheet.gui.signing.sign_dialog import SignDialog
 from ercsheet.store.store import Store
 from tests.conftest import TODAY
-from tests.factories import row
+from tests.factories import make_unit, row
 from tests.gui.signing.conftest import OFFSCREEN_NOISE, PIN, Sheets
 
 pytestmark = OFFSCREEN_NOISE
@@ -45,25 +47,87 @@ def reopened_twice(sheets: Sheets) -> int:
     return sheet_id
 
 
-def test_the_audit_trail_lists_every_event_and_says_the_chain_is_intact(
+def test_the_audit_trail_lists_every_event_and_says_the_record_is_intact(
     qtbot: QtBot, sheets: Sheets
 ) -> None:
     sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
     dialog = AuditTrailDialog(sheets.store, sheet_id)
     qtbot.addWidget(dialog)
-    actions = [text_at(dialog.table, r, 3) for r in range(dialog.table.rowCount())]
-    assert actions == ["created", "signed", "signed"]
-    assert dialog.chain_status.text().startswith("Intact: all 3 events verify")
+    headers = [dialog.table.horizontalHeaderItem(c) for c in range(6)]
+    assert [header.text() if header else None for header in headers] == [
+        "#",
+        "When",
+        "Who",
+        "What",
+        "Detail",
+        "Hash",
+    ]
+    assert dialog.column("What") == [
+        "sheet created",
+        "evidence added",
+        "evidence added",
+        "signed",
+        "signed and sealed",
+    ]
+    assert dialog.column("Who") == ["Pat Jones"] * 5
+    at = dialog.trail[0].at  # e.g. 2026-11-22T10:04:31.000000
+    assert dialog.column("When")[0] == f"{at[8:10]}/{at[5:7]}/{at[:4]} {at[11:16]} UTC"
+    assert dialog.column("Hash") == [e.hash[:12] for e in dialog.trail]
+    assert "Candidate: Siân Ní Bhriain, 22/11/2026" in dialog.column("Detail")[3]
+    assert dialog.chain_status.text() == "Intact: 5 events, all verify."
+    assert "1d4d14" in dialog.chain_status.styleSheet()
+
+
+def test_an_evidence_edit_shows_old_and_new_in_the_detail(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new()
+    first = sheets.store.evidence_ids(sheet_id)[0]
+    edited = replace(sheets.store.evidence(first), title="Observation on site")
+    sheets.store.update_evidence(first, edited, today=TODAY)
+    dialog = AuditTrailDialog(sheets.store, sheet_id)
+    qtbot.addWidget(dialog)
+    assert dialog.column("What")[-1] == "evidence edited"
+    assert "title: Observation at work → Observation on site" in dialog.column("Detail")[-1]
 
 
 def test_an_altered_audit_event_is_named(qtbot: QtBot, sheets: Sheets) -> None:
     sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
     with sqlite3.connect(sheets.store.path) as db:
-        db.execute("UPDATE audit_event SET actor = 'Someone else' WHERE action = 'created'")
+        db.execute("UPDATE audit_log SET actor = 'Someone else' WHERE action = 'sheet created'")
     dialog = AuditTrailDialog(sheets.store, sheet_id)
     qtbot.addWidget(dialog)
-    assert dialog.chain_status.text() == ("The chain is broken at event 1: the trail was altered.")
+    status = dialog.chain_status.text()
+    assert status.startswith("Does not verify: its audit trail was altered")
+    assert status.endswith("Altered, highlighted below: row 1.")
+    assert "a40000" in dialog.chain_status.styleSheet()
     assert dialog.table.currentRow() == 0
+    assert dialog.column("Who")[0] == "Someone else"
+
+
+def test_a_candidates_audit_trail_spans_their_details_and_all_their_sheets(
+    qtbot: QtBot, sheets: Sheets
+) -> None:
+    first = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    candidate = sheets.store.sheet_summary(first).candidate_id
+    sheets.store.update_candidate(candidate, "Siân Ní Bhriain-Jones", "0042", "12345")
+    other = sheets.store.add_candidate("Somebody Else", "0099")
+    sheets.store.create_sheet(other, make_unit((1,)), "Q", Person("Pat Jones"))
+    dialog = AuditTrailDialog(sheets.store, candidate_id=candidate)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Audit trail of Siân Ní Bhriain-Jones"
+    what = dialog.column("What")
+    assert what[0] == "candidate added" and what[-1] == "candidate details corrected"
+    assert "signed and sealed" in what
+    assert set(dialog.column("Sheet")) == {"", str(first)}
+    assert "name: Siân Ní Bhriain → Siân Ní Bhriain-Jones" in dialog.column("Detail")[-1]
+    assert dialog.chain_status.text() == f"Intact: {len(what)} events, all verify."
+
+    with sqlite3.connect(sheets.store.path) as db:
+        db.execute("UPDATE evidence_item SET title = 'Altered after signing'")
+    again = AuditTrailDialog(sheets.store, candidate_id=candidate)
+    qtbot.addWidget(again)
+    assert again.chain_status.text().startswith(
+        f"Does not verify: sheet {first}: its content no longer matches what was signed"
+    )
 
 
 def test_a_kept_version_prints_with_its_own_code_marked_superseded(
@@ -100,7 +164,7 @@ def test_a_code_typed_from_paper_finds_the_sheet_and_its_kept_versions(
 
     dialog.code.setText(short_code(first.record_code).lower().replace("-", " "))
     dialog.look_up()
-    assert dialog.found == [(sheet_id, 1)]
+    assert dialog.found == [(sheet_id, 1, [])]
     assert text_at(dialog.results, 0, 3) == "superseded version 1"
     assert text_at(dialog.results, 0, 4) == "yes"
 
@@ -119,7 +183,7 @@ def test_a_code_of_a_tampered_sheet_does_not_verify(qtbot: QtBot, sheets: Sheets
     code = sheets.store.record_code(sheet_id)
     assert code is not None
     with sqlite3.connect(sheets.store.path) as db:
-        db.execute("UPDATE candidate SET name = 'Somebody Else'")
+        db.execute("UPDATE tick SET criterion = '9.9' WHERE criterion = '1.1'")
     dialog = CodeLookupDialog(sheets.store)
     qtbot.addWidget(dialog)
     dialog.code.setText(short_code(code))
@@ -131,13 +195,13 @@ def test_a_code_of_a_tampered_sheet_does_not_verify(qtbot: QtBot, sheets: Sheets
     assert dialog.found == [] and "No signed sheet" in dialog.message.text()
 
 
-def test_the_pin_can_be_set_changed_and_removed(qtbot: QtBot, store: Store) -> None:
+def test_the_pin_can_be_set_and_changed_but_not_removed(qtbot: QtBot, store: Store) -> None:
     from ercsheet.store.store import Profile
 
     store.set_profile(Profile("Pat Jones", qualified=True))
     first = PinDialog(store)
     qtbot.addWidget(first)
-    assert not first.remove_button.isVisibleTo(first)
+    assert not first.cannot_remove.isVisibleTo(first)  # nothing to remove yet
     first.new.setText("1234")
     first.repeat.setText("1243")
     first.save_button.click()
@@ -154,22 +218,21 @@ def test_the_pin_can_be_set_changed_and_removed(qtbot: QtBot, store: Store) -> N
 
     change = PinDialog(store)
     qtbot.addWidget(change)
+    # No way to remove the PIN, and the dialog says why.
+    assert [b.text() for b in change.buttons.buttons()] == ["Save", "Cancel"]
+    assert change.cannot_remove.isVisibleTo(change)
+    assert "cannot be removed: it keeps the key" in change.cannot_remove.text()
     change.current.setText("9999")
     change.new.setText("correct horse")
     change.repeat.setText("correct horse")
     change.save_button.click()
-    assert "PIN or passphrase is not right" in change.problems.text()
+    assert "PIN is not right" in change.problems.text()
     change.current.setText("1234")
     change.new.setText("correct horse")
     change.repeat.setText("correct horse")
     change.save_button.click()
     assert change.result() == PinDialog.DialogCode.Accepted
-
-    remove = PinDialog(store)
-    qtbot.addWidget(remove)
-    remove.current.setText("correct horse")
-    remove.remove_button.click()
-    assert not store.has_pin()
+    assert store.has_pin()
 
 
 def test_a_pin_needs_a_profile_first(qtbot: QtBot, store: Store) -> None:

@@ -14,10 +14,11 @@ from pytestqt.qtbot import QtBot
 from ercsheet.domain.rules import Rule
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.signing.fields import set_date
+from ercsheet.gui.signing.reopen import PinDialog
 from ercsheet.gui.signing.sign_dialog import SignDialog
-from ercsheet.store.store import Store
+from ercsheet.store.store import Profile, Store
 from tests.conftest import TODAY
-from tests.factories import make_unit
+from tests.factories import make_unit, sign
 from tests.gui.signing.conftest import OFFSCREEN_NOISE, PIN, Sheets
 
 pytestmark = OFFSCREEN_NOISE
@@ -250,8 +251,73 @@ def test_a_wrong_or_missing_pin_is_refused(qtbot: QtBot, sheets: Sheets, pin: st
     assert sheets.store.record_code(sheet_id) is not None
 
 
-def test_no_pin_field_without_a_pin(qtbot: QtBot, store: Store, sheets: Sheets) -> None:
-    sheet_id = sheets.new(signed=(Role.CANDIDATE,))
-    store.set_pin(None, current=PIN)
+def test_without_a_pin_the_assessor_is_told_to_set_one_and_can_set_it_here(
+    qtbot: QtBot, store: Store
+) -> None:
+    store.set_profile(Profile("Pat Jones", qualified=True))  # no PIN yet
+    sheet_id = Sheets(store).new()
+    store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Siân Ní Bhriain"), TODAY)
     dialog = open_dialog(qtbot, store, sheet_id, Role.ASSESSOR)
+    dialog.set_kind(SignatureKind.TYPED)
     assert not dialog.pin.isVisible()
+    assert dialog.no_pin.isVisible() and dialog.set_pin_button.isVisible()
+    assert "Signing as assessor needs your PIN, and no PIN is set yet" in dialog.no_pin.text()
+    assert "Tools → Assessor PIN…" in dialog.no_pin.text()
+    assert not dialog.sign_button.isEnabled()
+    assert dialog.sign_button.toolTip() == "Set the assessor's PIN first"
+
+    dialog.set_pin_button.click()
+    pin_dialog = dialog.pin_dialog
+    assert isinstance(pin_dialog, PinDialog)
+    pin_dialog.new.setText(PIN)
+    pin_dialog.repeat.setText(PIN)
+    pin_dialog.save_button.click()
+    assert store.has_pin()
+    assert dialog.pin.isVisible() and not dialog.no_pin.isVisible()
+    assert dialog.sign_button.isEnabled()
+    dialog.pin.setText(PIN)
+    dialog.sign_button.click()
+    assert dialog.result() == SignDialog.DialogCode.Accepted
+    assert store.record_code(sheet_id) is not None
+
+
+def test_a_signature_after_the_seal_asks_the_assessors_pin(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    code = sheets.store.record_code(sheet_id)
+    dialog = open_dialog(qtbot, sheets.store, sheet_id, Role.IV)
+    assert dialog.pin.isVisible() and dialog.addendum_note.isVisible()
+    assert "added to the sealed record" in dialog.addendum_note.text()
+    dialog.set_kind(SignatureKind.TYPED)
+    dialog.name.setText("Rhian Evans")
+    dialog.pin.setText("1357")
+    dialog.sign_button.click()
+    assert rules_shown(dialog) == {Rule.ASSESSOR_PIN}
+    assert "PIN is not right" in dialog.problems.text()
+    assert sheets.store.sheet(sheet_id).signature(Role.IV) is None
+
+    dialog.pin.setText(PIN)
+    dialog.sign_button.click()
+    assert dialog.result() == SignDialog.DialogCode.Accepted
+    assert sheets.store.sheet(sheet_id).signature(Role.IV) is not None
+    assert sheets.store.record_code(sheet_id) == code  # an addendum: the code stays
+
+
+def test_a_signature_after_the_seal_without_a_pin_says_so(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    # A sealed sheet in a store without a PIN: e.g. imported (a store's PIN cannot be removed).
+    with sqlite3.connect(sheets.store.path) as db:
+        db.execute("UPDATE assessor_profile SET pin_hash = NULL")
+    assert not sheets.store.has_pin()
+    dialog = open_dialog(qtbot, sheets.store, sheet_id, Role.IV)
+    assert not dialog.pin.isVisible() and not dialog.sign_button.isEnabled()
+    assert dialog.no_pin.text().startswith(
+        "This sheet is sealed, so a signature added now needs the assessor's PIN, and no PIN "
+        "is set yet."
+    )
+
+
+def test_before_the_seal_only_the_assessor_is_asked_a_pin(qtbot: QtBot, sheets: Sheets) -> None:
+    sheet_id = sheets.new()
+    dialog = open_dialog(qtbot, sheets.store, sheet_id, Role.CANDIDATE)
+    assert not dialog.pin.isVisible() and not dialog.no_pin.isVisible()
+    assert not dialog.addendum_note.isVisible()

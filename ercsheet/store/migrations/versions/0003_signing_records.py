@@ -7,7 +7,8 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-from ercsheet.domain.audit import GENESIS, event_hash
+from ercsheet.domain.audit import GENESIS
+from ercsheet.domain.audit import legacy_hash as event_hash
 
 revision = "0003"
 down_revision = "0002"

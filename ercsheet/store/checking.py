@@ -1,0 +1,372 @@
+"""Checking the store's records: what `ercsheet check` and the window both report.
+
+Four things are checked, and one answer given for each sheet or event that fails:
+- the audit chain: every event verifies and follows the one before; every event signed with
+  the assessor's key verifies; the anchor (the latest signed event) is where it says;
+- the history the chain tells agrees with the store: every sheet sealed, every version kept and
+  every addendum made is still there with its code, unless a signed event removed it;
+- each sealed sheet and kept version matches its seal (domain.seal), its seal's and addenda's
+  signatures verify, and its signatures still obey the signing rules;
+- rows that cannot be read (an unknown method, a malformed date) are reported, not crashed on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ercsheet.domain import audit as chain
+from ercsheet.domain import rules
+from ercsheet.domain.audit import AuditEntry
+from ercsheet.domain.clock import Clock
+from ercsheet.domain.record import normalise_typed_code
+from ercsheet.domain.seal import Addendum, Seal, seal_problem
+from ercsheet.domain.sheet import SheetContent
+from ercsheet.store import audit, convert, keys, models, reading, signing
+from ercsheet.store.operations import driver
+
+UPGRADED = "store upgraded"
+# Events that remove or replace sealed records: once the store has a key, only the assessor
+# can make them, so each must carry a signature by the key.
+REMOVING = {"reopened", "sheet deleted", "candidate erased"}
+
+
+@dataclass(frozen=True)
+class RecordCheck:
+    sheet_id: int | None  # None: a problem of the store's chain, not of one sheet
+    candidate_name: str
+    unit_id: str
+    problem: str
+
+
+@dataclass
+class History:
+    """What the chain says the store holds: sealed sheets, kept versions, addenda."""
+
+    sealed: dict[int, str] = field(default_factory=dict)
+    versions: dict[tuple[int, int], str] = field(default_factory=dict)
+    addenda: dict[tuple[int, int | None], int] = field(default_factory=lambda: defaultdict(int))
+    owners: dict[int, int] = field(default_factory=dict)
+    problems: list[tuple[int | None, str]] = field(default_factory=list)
+    keyed: bool = False  # the store has had the assessor's key since this point
+
+    def replay(self, event: AuditEntry, index: int) -> None:
+        sheet = event.sheet_id
+        if sheet is not None and event.candidate_id is not None:
+            self.owners[sheet] = event.candidate_id
+        values = {c.what: c for c in event.changes}
+        code = values.get("record code")
+        if event.action == "signing key created":
+            self.keyed = True
+        if event.action in REMOVING and self.keyed and event.key is None:
+            self.problems.append(
+                (sheet, f"audit event {index + 1} ({event.action}) is not signed by the assessor")
+            )
+        if event.action == UPGRADED:
+            self._upgraded(event)
+        elif event.action in ("signed and sealed", "imported") and sheet is not None:
+            if code is not None or event.erased:
+                self.sealed[sheet] = code.new if code is not None else ""
+            if "addenda" in values:
+                self.addenda[(sheet, None)] = int(values["addenda"].new)
+        elif event.action == "addendum signed" and sheet is not None:
+            self.addenda[(sheet, None)] += 1
+        elif event.action == "reopened" and sheet is not None:
+            number = int(values["kept as version"].new) if "kept as version" in values else 0
+            self.versions[(sheet, number)] = self.sealed.pop(sheet, "")
+            self.addenda[(sheet, number)] = self.addenda.pop((sheet, None), 0)
+        elif event.action == "sheet deleted" and sheet is not None:
+            self._forget([sheet])
+        elif event.action == "candidate erased":
+            self._forget([s for s, c in self.owners.items() if c == event.candidate_id])
+
+    def _upgraded(self, event: AuditEntry) -> None:
+        for change in event.changes:
+            if match := re.fullmatch(r"sealed sheet (\d+)", change.what):
+                self.sealed[int(match[1])] = change.new
+            elif match := re.fullmatch(r"kept version (\d+)\.(\d+)", change.what):
+                self.versions[(int(match[1]), int(match[2]))] = change.new
+            elif match := re.fullmatch(r"problem: (?:sheet|kept version) (\d+).*", change.what):
+                self.problems.append(
+                    (int(match[1]), f"did not verify before the upgrade to schema 4: {change.new}")
+                )
+
+    def _forget(self, sheets: Iterable[int]) -> None:
+        gone = set(sheets)
+        self.sealed = {s: c for s, c in self.sealed.items() if s not in gone}
+        self.versions = {k: c for k, c in self.versions.items() if k[0] not in gone}
+        for key in [k for k in self.addenda if k[0] in gone]:
+            del self.addenda[key]
+
+
+def check_records(session: Session, clock: Clock) -> list[RecordCheck]:
+    """Every problem with the store's signed records and audit chain."""
+    names = dict(
+        session.execute(select(models.Sheet.id, models.Candidate.name).join(models.Candidate)).all()
+    )
+    units = dict(session.execute(select(models.Sheet.id, models.Sheet.unit_id)).all())
+    found = [
+        RecordCheck(
+            sheet,
+            names.get(sheet, "") if sheet else "",
+            units.get(sheet, "") if sheet else "",
+            problem,
+        )
+        for sheet, problem in _problems(session, clock, None)
+    ]
+    return found
+
+
+def check_record(session: Session, clock: Clock, sheet_id: int) -> str | None:
+    """The first problem with one sheet's record, or None when it verifies."""
+    problems = [p for s, p in _problems(session, clock, sheet_id) if s in (sheet_id, None)]
+    return problems[0] if problems else None
+
+
+def _problems(session: Session, clock: Clock, only: int | None) -> list[tuple[int | None, str]]:
+    """(sheet or None, problem). `only`: check that sheet's events and records alone."""
+    public = dict(
+        session.execute(select(models.SigningKey.fingerprint, models.SigningKey.public_key)).all()
+    )
+    events = audit.trail(session) if only is None else _sheet_events(session, only)
+    problems: list[tuple[int | None, str]] = []
+    if only is None:
+        broken = chain.first_broken(events)
+        if broken is not None:
+            problems.append((events[broken].sheet_id, _broken(events, broken)))
+        problems += _anchor_problems(session, public)
+    else:
+        for index, event in enumerate(events):
+            wrong = chain.entry_problem(event)
+            if wrong:
+                problems.append((only, f"its audit trail was altered (event {index + 1}: {wrong})"))
+                break
+    history = History()
+    for index, event in enumerate(events):
+        if event.key is not None and not _verifies(
+            public, event.key, keys.EVENT, event.hash, event.key_signature
+        ):
+            problems.append(
+                (
+                    event.sheet_id,
+                    f"audit event {index + 1} ({event.action}) has a signature that does not "
+                    "verify",
+                )
+            )
+        history.replay(event, index)
+    problems += history.problems
+    problems += _history_against_store(session, history, only)
+    sheet_query = select(models.Sheet).where(models.Sheet.record_code.is_not(None))
+    if only is not None:
+        sheet_query = sheet_query.where(models.Sheet.id == only)
+    for sheet in session.scalars(sheet_query):
+        problem = _sheet_problem(session, clock, sheet, public)
+        if problem:
+            problems.append((sheet.id, problem))
+    version_query = select(models.SheetVersion)
+    if only is not None:
+        version_query = version_query.where(models.SheetVersion.sheet_id == only)
+    for version in session.scalars(version_query):
+        problem = _version_problem(session, clock, version, public)
+        if problem:
+            problems.append((version.sheet_id, f"kept version {version.number}: {problem}"))
+    return problems
+
+
+def _sheet_events(session: Session, sheet_id: int) -> list[AuditEntry]:
+    """The sheet's events, with the events that speak of every sheet (the upgrade, the key)
+    and of its candidate's erasure."""
+    rows = session.scalars(
+        select(models.AuditEvent)
+        .where(
+            (models.AuditEvent.sheet_id == sheet_id)
+            | models.AuditEvent.action.in_([UPGRADED, "signing key created"])
+        )
+        .order_by(models.AuditEvent.id)
+    )
+    return [audit.entry(row) for row in rows]
+
+
+def _broken(events: list[AuditEntry], index: int) -> str:
+    event = events[index]
+    wrong = chain.entry_problem(event) or "it does not follow the event before it"
+    return (
+        f"the audit chain was altered at event {index + 1} ({event.action}, {event.at[:10]}): "
+        f"{wrong}; events were edited, removed or inserted outside ercsheet"
+    )
+
+
+def _verifies(
+    public: dict[str, str], fingerprint: str, purpose: str, text: str, signature: str | None
+) -> bool:
+    key = public.get(fingerprint)
+    return key is not None and signature is not None and keys.verify(key, purpose, text, signature)
+
+
+def _anchor_problems(session: Session, public: dict[str, str]) -> list[tuple[int | None, str]]:
+    anchor = session.get(models.AuditAnchor, 1)
+    last_signed = session.scalars(
+        select(models.AuditEvent)
+        .where(models.AuditEvent.key.is_not(None))
+        .order_by(models.AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    if anchor is None:
+        if last_signed is not None:
+            return [(None, "the audit chain's anchor was removed")]
+        return []
+    event = session.get(models.AuditEvent, anchor.event_id)
+    if event is None or event.hash != anchor.hash:
+        return [(None, "the audit chain was cut back: its latest signed events are missing")]
+    if not _verifies(public, anchor.key, keys.EVENT, anchor.hash, anchor.signature):
+        return [(None, "the audit chain's anchor is not signed by the assessor's key")]
+    if last_signed is not None and last_signed.id != anchor.event_id:
+        return [(None, "the audit chain's anchor is not its latest signed event")]
+    return []
+
+
+def _history_against_store(
+    session: Session, history: History, only: int | None
+) -> list[tuple[int | None, str]]:
+    problems: list[tuple[int | None, str]] = []
+    codes = dict(session.execute(select(models.Sheet.id, models.Sheet.record_code)).all())
+    kept = {
+        (v.sheet_id, v.number): v.record_code for v in session.scalars(select(models.SheetVersion))
+    }
+    made: dict[tuple[int, int | None], int] = defaultdict(int)
+    for sheet_id, version in session.execute(
+        select(models.Addendum.sheet_id, models.Addendum.version)
+    ):
+        made[(sheet_id, version)] += 1
+
+    def mine(sheet: int) -> bool:
+        return only is None or sheet == only
+
+    for sheet, code in history.sealed.items():
+        if not mine(sheet):
+            continue
+        if sheet not in codes:
+            problems.append(
+                (
+                    sheet,
+                    f"signed sheet {sheet} (record code {code[:12]}…) was deleted outside ercsheet",
+                )
+            )
+        elif codes[sheet] is None:
+            problems.append(
+                (sheet, f"its signatures were removed outside ercsheet (record code {code[:12]}…)")
+            )
+        elif code and codes[sheet] != code:
+            problems.append(
+                (sheet, f"its record code was changed outside ercsheet (it was {code[:12]}…)")
+            )
+    for sheet, stored_code in codes.items():
+        if stored_code is not None and sheet not in history.sealed and mine(sheet):
+            problems.append((sheet, "it is sealed, but no signing of it is in the audit chain"))
+    for (sheet, number), code in history.versions.items():
+        if mine(sheet) and (sheet, number) not in kept:
+            problems.append(
+                (
+                    sheet,
+                    f"its kept signed version {number} (record code {code[:12]}…) was deleted "
+                    "outside ercsheet",
+                )
+            )
+    for sheet, number in kept:
+        if mine(sheet) and (sheet, number) not in history.versions:
+            problems.append((sheet, f"its kept version {number} is not in the audit chain"))
+    for key in set(history.addenda) | set(made):
+        if mine(key[0]) and history.addenda.get(key, 0) != made.get(key, 0) and key[0] in codes:
+            problems.append((key[0], "an addendum was added or removed outside ercsheet"))
+    return problems
+
+
+def _sheet_problem(
+    session: Session, clock: Clock, sheet: models.Sheet, public: dict[str, str]
+) -> str | None:
+    sealed = signing.sheet_seal(sheet)
+    if sealed is None:
+        return "it has a record code but no sealed record"
+    if not any(s.role == "assessor" for s in sheet.signatures):
+        return "it has a record code but no assessor signature"
+    try:
+        live = reading.read_rows(driver(session), sheet.id)[0]
+        addenda = signing.addenda(sheet)
+    except reading.SheetMissing:
+        return "it cannot be read: its candidate is missing"
+    except (ValueError, KeyError, TypeError) as error:
+        return f"it cannot be read ({error})"
+    return _sealed_problem(
+        clock, live, sealed, addenda, sheet.seal_key, sheet.seal_signature, public
+    )
+
+
+def _sealed_problem(
+    clock: Clock,
+    live: SheetContent,
+    sealed: Seal,
+    addenda: list[Addendum],
+    seal_key: str | None,
+    seal_signature: str | None,
+    public: dict[str, str],
+) -> str | None:
+    problem = seal_problem(live, sealed, addenda)
+    if problem:
+        return problem
+    if seal_key is not None and not _verifies(
+        public, seal_key, keys.SEAL, sealed.code, seal_signature
+    ):
+        return "its seal is not signed by the assessor's key"
+    for addendum in addenda:
+        if addendum.key is None or not _verifies(
+            public, addendum.key, keys.ADDENDUM, addendum.hash, addendum.key_signature
+        ):
+            return f"addendum {addendum.number} is not signed by the assessor's key"
+    broken = rules.blocking(rules.check_sheet(live, clock.today()))
+    if broken:
+        return f"its signatures break a signing rule: {broken[0].message}"
+    return None
+
+
+def _version_problem(
+    session: Session, clock: Clock, version: models.SheetVersion, public: dict[str, str]
+) -> str | None:
+    from ercsheet.store.exchange_format import SheetV1, content_of
+
+    if version.seal is None:
+        return "it has no sealed record"
+    sealed = Seal(version.seal, version.record_code)
+    try:
+        content = content_of(
+            SheetV1.model_validate_json(version.content), convert.unit_of(version.sheet)
+        )
+        addenda = signing.addenda(version.sheet, version.number)
+    except (ValueError, KeyError, TypeError) as error:
+        return f"it cannot be read ({error})"
+    return _sealed_problem(
+        clock, content, sealed, addenda, version.seal_key, version.seal_signature, public
+    )
+
+
+def find_by_code(session: Session, typed: str) -> list[tuple[int, int | None, list[Addendum]]]:
+    """(sheet, kept version or None, the addenda made after the seal) whose code starts so."""
+    prefix = normalise_typed_code(typed)
+    if len(prefix) < 8:
+        return []
+    found: list[tuple[int, int | None, list[Addendum]]] = []
+    for sheet in session.scalars(
+        select(models.Sheet).where(models.Sheet.record_code.startswith(prefix))
+    ):
+        found.append((sheet.id, None, signing.addenda(sheet)))
+    for version in session.scalars(
+        select(models.SheetVersion).where(models.SheetVersion.record_code.startswith(prefix))
+    ):
+        found.append(
+            (version.sheet_id, version.number, signing.addenda(version.sheet, version.number))
+        )
+    return found

@@ -1,0 +1,225 @@
+"""Writing an imported sheet: one operation, like every other change of the store.
+
+The file was parsed and checked against every rule first (exchange.py); here the candidate is
+found (by their normalised number and centre, or name) or added, a sheet already in the store is
+recognised and left alone, and the sheet is written with its seal, addenda and the key that
+signed them, and an audit event naming the file and its SHA-256.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ercsheet.catalogue.snapshot import unit_to_json
+from ercsheet.domain.audit import AuditEntry, Change
+from ercsheet.domain.names import normalise
+from ercsheet.domain.record import canonical_content
+from ercsheet.domain.seal import Addendum, Seal
+from ercsheet.domain.sheet import Candidate, SheetContent
+from ercsheet.store import convert, keys, models
+from ercsheet.store.operations import load_sheet
+from ercsheet.store.tx import Tx
+from ercsheet.store.values import ImportRefused
+
+
+@dataclass(frozen=True)
+class SignedBy:
+    """The key an exported sheet's seal and addenda were signed with."""
+
+    public_key: str
+    seal_signature: str
+
+    @property
+    def fingerprint(self) -> str:
+        return keys.fingerprint(self.public_key)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A checked sheet from a file, ready to be written."""
+
+    content: SheetContent
+    seal: Seal | None
+    addenda: tuple[Addendum, ...] = ()
+    signed_by: SignedBy | None = None
+    trail: tuple[AuditEntry, ...] = ()
+    code_in_file: bool = False
+
+
+@dataclass(frozen=True)
+class Stored:
+    sheet_id: int
+    already: bool  # the same sheet was in the store already: nothing was written
+
+
+def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored:
+    content = _normalised(incoming.content)
+    existing = _same_sheet(tx.session, content, incoming.seal)
+    if existing is not None:
+        return Stored(existing, already=True)
+    candidate = _find_or_add_candidate(tx, content.candidate)
+    now = tx.now()
+    sheet = models.Sheet(
+        candidate=candidate,
+        unit_id=content.unit.id,
+        unit_snapshot=unit_to_json(content.unit),
+        qualification=content.qualification,
+        assessor_name=content.assessor.name,
+        assessor_qualified=content.assessor.qualified,
+        iv_name=content.iv.name if content.iv else None,
+        iv_qualified=content.iv.qualified if content.iv else True,
+        created_at=now,
+        updated_at=now,
+        origin=json.dumps([_event_dict(e) for e in incoming.trail], ensure_ascii=False)
+        if incoming.trail
+        else None,
+    )
+    sheet.evidence = [
+        convert.evidence_item(row, position) for position, row in enumerate(content.evidence)
+    ]
+    sheet.signatures = [convert.signature_record(s) for s in content.signatures]
+    if incoming.seal is not None:
+        sheet.seal, sheet.record_code = incoming.seal.text, incoming.seal.code
+    if incoming.signed_by is not None:
+        _keep_key(tx, incoming.signed_by, content.assessor.name)
+        sheet.seal_key = incoming.signed_by.fingerprint
+        sheet.seal_signature = incoming.signed_by.seal_signature
+    sheet.addenda = [
+        models.Addendum(
+            version=None,
+            number=a.number,
+            record_code=a.code,
+            prev_hash=a.prev,
+            body=json.dumps(a.body, ensure_ascii=False),
+            hash=a.hash,
+            key=a.key,
+            key_signature=a.key_signature,
+        )
+        for a in incoming.addenda
+    ]
+    tx.session.add(sheet)
+    tx.session.flush()
+    changes = [Change("file", "", source), Change("SHA-256", "", digest)]
+    if sheet.record_code:
+        changes.append(Change("record code", "", sheet.record_code))
+    if incoming.addenda:
+        changes.append(Change("addenda", "", str(len(incoming.addenda))))
+    detail = (
+        ""
+        if incoming.code_in_file or not sheet.record_code
+        else ("the file had no record code: sealed on import")
+    )
+    tx.log("imported", detail, sheet_id=sheet.id, candidate_id=candidate.id, changes=changes)
+    return Stored(sheet.id, already=False)
+
+
+def _normalised(content: SheetContent) -> SheetContent:
+    return replace(
+        content,
+        candidate=Candidate(
+            normalise(content.candidate.name),
+            normalise(content.candidate.candidate_number),
+            normalise(content.candidate.centre_number),
+        ),
+    )
+
+
+def _event_dict(event: AuditEntry) -> dict[str, object]:
+    data = asdict(event)
+    data["changes"] = [[c.what, c.old, c.new] for c in event.changes]
+    return data
+
+
+def _keep_key(tx: Tx, signed_by: SignedBy, owner: str) -> None:
+    if tx.session.get(models.SigningKey, signed_by.fingerprint) is None:
+        tx.session.add(
+            models.SigningKey(
+                fingerprint=signed_by.fingerprint,
+                public_key=signed_by.public_key,
+                private_sealed=None,
+                owner=owner,
+                created_at=tx.now(),
+            )
+        )
+
+
+def _same_sheet(session: Session, content: SheetContent, sealed: Seal | None) -> int | None:
+    """A sheet already in the store that the file is a copy of: the same record code, or a
+    draft with the same candidate, unit and content."""
+    if sealed is not None:
+        found = session.scalars(
+            select(models.Sheet.id).where(models.Sheet.record_code == sealed.code)
+        ).first()
+        if found is None:
+            found = session.scalars(
+                select(models.SheetVersion.sheet_id).where(
+                    models.SheetVersion.record_code == sealed.code
+                )
+            ).first()
+        return found
+    wanted = canonical_content(content)
+    for sheet_id in session.scalars(
+        select(models.Sheet.id)
+        .join(models.Candidate)
+        .where(
+            models.Sheet.unit_id == content.unit.id,
+            models.Sheet.record_code.is_(None),
+            models.Candidate.name == content.candidate.name,
+            models.Candidate.candidate_number == content.candidate.candidate_number,
+        )
+    ):
+        if canonical_content(convert.sheet_content(load_sheet(session, sheet_id))) == wanted:
+            return sheet_id
+    return None
+
+
+def _find_or_add_candidate(tx: Tx, candidate: Candidate) -> models.Candidate:
+    session = tx.session
+    if candidate.candidate_number:
+        existing = session.scalars(
+            select(models.Candidate).where(
+                models.Candidate.candidate_number == candidate.candidate_number,
+                models.Candidate.centre_number == candidate.centre_number,
+            )
+        ).first()
+        if existing is not None:
+            if normalise(existing.name) != candidate.name:
+                raise ImportRefused(
+                    f"candidate: candidate number {candidate.candidate_number} at centre "
+                    f"{candidate.centre_number or '(none)'} is {existing.name!r} in this store "
+                    f"but {candidate.name!r} in the file; correct one of them first"
+                )
+            return existing
+    else:
+        existing = session.scalars(
+            select(models.Candidate).where(
+                models.Candidate.name == candidate.name,
+                models.Candidate.candidate_number == "",
+                models.Candidate.centre_number == candidate.centre_number,
+            )
+        ).first()
+        if existing is not None:
+            return existing
+    row = models.Candidate(
+        name=candidate.name,
+        candidate_number=candidate.candidate_number,
+        centre_number=candidate.centre_number,
+        created_at=tx.now(),
+    )
+    session.add(row)
+    session.flush()
+    tx.log(
+        "candidate added",
+        "with an imported sheet",
+        candidate_id=row.id,
+        changes=[
+            Change("name", "", row.name),
+            Change("candidate number", "", row.candidate_number),
+            Change("centre number", "", row.centre_number),
+        ],
+    )
+    return row

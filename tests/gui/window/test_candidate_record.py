@@ -1,0 +1,96 @@
+"""A candidate's record from the window: their audit trail, corrections of signed details, and
+where the assessor's PIN is set."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ercsheet.domain.sheet import Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.candidate_dialog import CandidateDialog
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.signing import AuditTrailDialog
+from ercsheet.store.store import Store
+from tests.conftest import TODAY
+from tests.gui.signing.conftest import PIN
+
+
+def sign_example(store: Store, sheet_id: int) -> None:
+    """The example sheet completed, then signed by the candidate and sealed by the assessor."""
+    store.set_pin(PIN)
+    store.set_tick(store.evidence_ids(sheet_id)[0], "3.4", True)
+    for role, name in ((Role.CANDIDATE, "Siân Llewellyn"), (Role.ASSESSOR, "Pat Jones")):
+        signature = Signature(role, name, TODAY, SignatureKind.TYPED)
+        store.add_signature(sheet_id, signature, TODAY, pin=PIN)
+
+
+def action(window: MainWindow, text: str) -> QAction:
+    [found] = [a for a in window.findChildren(QAction) if a.text() == text]
+    return found
+
+
+def test_the_candidate_list_menu_opens_the_candidates_audit_trail(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    candidate = window.candidates.candidate_id
+    assert candidate is not None
+    menu = window.candidates.context_menu()
+    assert menu is not None
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == ["Edit…", "New sheet…", "Audit trail…"]
+    with qtbot.waitSignal(window.candidates.audit_trail) as asked:
+        menu.actions()[-1].trigger()
+    assert asked.args == [candidate]
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, AuditTrailDialog)
+    assert dialog.column("What")[0] == "candidate added"
+    assert dialog.chain_status.text().startswith("Intact:")
+    dialog.close()
+
+
+def test_the_tools_menu_has_the_candidates_audit_trail_and_the_pin(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    action(window, "Candidate's &audit trail…").trigger()
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, AuditTrailDialog)
+    assert str(example_sheet) in dialog.column("Sheet")
+    dialog.close()
+
+    # The store's refusal says "Set your PIN first (Tools → Assessor PIN…)": it is there.
+    tools = action(window, "&Tools").menu()
+    assert tools is not None
+    assert "Assessor &PIN…" in [a.text() for a in tools.actions()]  # type: ignore[attr-defined]
+
+
+def test_correcting_a_candidate_with_signed_sheets_says_what_is_kept(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    store = window.store
+    candidate = window.candidates.candidate_id
+    assert candidate is not None
+    draft = CandidateDialog(store, store.candidate(candidate))
+    qtbot.addWidget(draft)
+    assert not draft.signed_note.isVisibleTo(draft)  # nothing signed yet
+
+    sign_example(store, example_sheet)
+    dialog = CandidateDialog(store, store.candidate(candidate))
+    qtbot.addWidget(dialog)
+    assert dialog.signed_note.isVisibleTo(dialog)
+    assert dialog.signed_note.text() == (
+        "1 signed sheet(s) keep the details they were signed with; drafts follow this "
+        "correction. To correct a signed sheet, reopen it."
+    )
+    dialog.name.setText("Siân Llewellyn-Hughes")
+    dialog.accept()
+    assert store.candidate(candidate).name == "Siân Llewellyn-Hughes"
+    assert store.sheet(example_sheet).candidate.name.startswith("Siân Llewellyn")
+    assert store.sheet(example_sheet).candidate.name != "Siân Llewellyn-Hughes"
+
+
+def test_a_new_candidate_has_no_note_about_signed_sheets(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = CandidateDialog(window.store)
+    qtbot.addWidget(dialog)
+    assert not dialog.signed_note.isVisibleTo(dialog)
