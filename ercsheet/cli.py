@@ -131,6 +131,28 @@ def ask(prompt: str, env: str) -> str | None:
     return getpass.getpass(prompt) or None
 
 
+def refuse_weak(passphrase: str, nothing: str) -> None:
+    """A new passphrase the domain's policy refuses (as the window does) ends the command with
+    the rule's message, before anything is changed; `nothing` says so."""
+    from ercsheet.domain.passphrase import passphrase_problems
+
+    problems = passphrase_problems(passphrase)
+    if problems:
+        raise CommandError(" ".join(p.message for p in problems) + f" {nothing}")
+
+
+def new_passphrase(prompt: str, env: str, undone: str) -> str:
+    """A new passphrase from the environment, or typed twice at the terminal; `undone` is what
+    a refusal leaves undone ("changed": nothing was changed)."""
+    new = ask(prompt, env)
+    if new is None:
+        raise CommandError(f"type the new passphrase in a terminal, or set {env}")
+    refuse_weak(new, f"Nothing was {undone}.")
+    if not os.environ.get(env) and getpass.getpass("Again: ") != new:
+        raise CommandError(f"the two passphrases differ; nothing was {undone}")
+    return new
+
+
 def passphrase_for(database: Path) -> str | None:
     """The passphrase of an encrypted database (None for a plain one, or a new one when no
     passphrase is set in the environment)."""
@@ -139,7 +161,10 @@ def passphrase_for(database: Path) -> str | None:
     if not cipher.is_encrypted(database):
         # A new database is created encrypted when a passphrase is set for it.
         new = not database.exists() or database.stat().st_size == 0
-        return (os.environ.get(PASSPHRASE_ENV) or None) if new else None
+        chosen = (os.environ.get(PASSPHRASE_ENV) or None) if new else None
+        if chosen is not None:
+            refuse_weak(chosen, f"Nothing was created: set a longer {PASSPHRASE_ENV}.")
+        return chosen
     passphrase = ask(f"Passphrase for {database}: ", PASSPHRASE_ENV)
     if passphrase is None:
         raise CommandError(
@@ -310,11 +335,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except NotFound as error:
         raise CommandError(str(error)) from None
     if args.encrypt:
-        passphrase = ask("Passphrase for the file: ", EXPORT_PASSPHRASE_ENV)
-        if passphrase is None:
-            raise CommandError(f"type a passphrase in a terminal, or set {EXPORT_PASSPHRASE_ENV}")
-        if not os.environ.get(EXPORT_PASSPHRASE_ENV) and getpass.getpass("Again: ") != passphrase:
-            raise CommandError("the two passphrases differ; nothing was written")
+        passphrase = new_passphrase("Passphrase for the file: ", EXPORT_PASSPHRASE_ENV, "written")
         text = envelope.seal(text, passphrase)
     if args.output is None:
         sys.stdout.write(text)
@@ -478,13 +499,7 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
     store = open_store(args, exclusive=True)
     new = None
     if not args.remove:
-        new = ask("New passphrase: ", NEW_PASSPHRASE_ENV)
-        if new is None:
-            raise CommandError(
-                f"type the new passphrase in a terminal, or set {NEW_PASSPHRASE_ENV}"
-            )
-        if not os.environ.get(NEW_PASSPHRASE_ENV) and getpass.getpass("Again: ") != new:
-            raise CommandError("the two passphrases differ; nothing was changed")
+        new = new_passphrase("New passphrase: ", NEW_PASSPHRASE_ENV, "changed")
     store.change_passphrase(new)
     store.close()
     print("the database is now " + ("encrypted" if new else "not encrypted"))

@@ -32,6 +32,7 @@ class Rule(StrEnum):
     SIGNATURE_ORDER = "signature-order"
     OVER_MAPPING = "over-mapping"
     ASSESSOR_PIN = "assessor-pin"
+    PASSPHRASE = "passphrase"
     REOPEN_REASON = "reopen-reason"
 
 
@@ -100,18 +101,34 @@ def check_evidence_row(
                 path,
             )
         )
-    if is_over_mapped(unit, row):
-        problems.append(
-            Problem(
-                Rule.OVER_MAPPING,
-                f"Evidence {row.ref!r} is ticked against {len(row.criteria)} of the unit's "
-                f"{len(unit.criterion_numbers)} criteria: verifiers question items mapped to "
-                "nearly everything. Check each tick is really evidenced.",
-                path,
-                blocking=False,
-            )
-        )
+    problems += over_mapping(unit, row, path)
     return problems
+
+
+def over_mapping(unit: Unit, row: EvidenceRow, path: str = "") -> list[Problem]:
+    """The warning (never a block) for an item ticked against nearly every criterion of the
+    unit: the grid, the assessor's signing and an import all show this one."""
+    if not is_over_mapped(unit, row):
+        return []
+    return [
+        Problem(
+            Rule.OVER_MAPPING,
+            f"Evidence {row.ref!r} is ticked against {len(row.criteria)} of the unit's "
+            f"{len(unit.criterion_numbers)} criteria: verifiers question items mapped to "
+            "nearly everything. Check each tick is really evidenced.",
+            path,
+            blocking=False,
+        )
+    ]
+
+
+def over_mapped_items(content: SheetContent) -> list[Problem]:
+    """The over-mapping warnings of a sheet's evidence items, in the order of its rows."""
+    return [
+        problem
+        for index, row in enumerate(content.evidence)
+        for problem in over_mapping(content.unit, row, f"evidence[{index}]")
+    ]
 
 
 def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from ercsheet.atomic import write_text_atomic
+from ercsheet.domain import rules
 from ercsheet.gui import file_passphrase
 from ercsheet.store import backup
 from ercsheet.store.store import Store
@@ -61,11 +62,23 @@ def import_paths(
     return outcomes
 
 
-def summary(outcomes: Sequence[Outcome]) -> str:
+def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Path, list[str]]:
+    """The domain's over-mapping warnings of each imported sheet (they never block an import)."""
+    found: dict[Path, list[str]] = {}
+    for path, outcome in outcomes:
+        if isinstance(outcome, int):
+            found[path] = [p.message for p in rules.over_mapped_items(store.sheet(outcome))]
+    return found
+
+
+def summary(
+    outcomes: Sequence[Outcome], warnings: Mapping[Path, Sequence[str]] | None = None
+) -> str:
     lines = []
     for path, outcome in outcomes:
         if isinstance(outcome, int):
             lines.append(f"✓ {path.name}: imported as sheet {outcome}")
+            lines += [f"    ⚠ Warning: {warning}" for warning in (warnings or {}).get(path, ())]
         elif outcome is None:
             lines.append(f"– {path.name}: not imported (stopped before it)")
         else:
@@ -107,13 +120,16 @@ def import_files(
             again = dict(import_paths(parent, store, catalogue, today, expired, True, passphrases))
             outcomes = [(path, again.get(path, outcome)) for path, outcome in outcomes]
     imported = [outcome for _path, outcome in outcomes if isinstance(outcome, int)]
+    warnings = over_mapping_warnings(store, outcomes)
+    warned = sum(1 for found in warnings.values() if found)
     box = QMessageBox(parent)
     box.setWindowTitle("Import exchange files")
     box.setIcon(
         QMessageBox.Icon.Information if len(imported) == len(outcomes) else QMessageBox.Icon.Warning
     )
-    box.setText(f"{len(imported)} of {len(outcomes)} file(s) imported.")
-    box.setInformativeText(summary(outcomes))
+    with_warnings = f", {warned} with a warning (not a refusal)" if warned else ""
+    box.setText(f"{len(imported)} of {len(outcomes)} file(s) imported{with_warnings}.")
+    box.setInformativeText(summary(outcomes, warnings))
     box.exec()
     return imported
 
@@ -212,14 +228,11 @@ def restore_backup(parent: QWidget, store: Store, path: Path | None = None) -> b
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-    store.close()
     try:
-        saved = backup.restore(store.path, path, store.passphrase)
+        saved = store.restore(path)  # the window keeps its lock on the database throughout
     except backup.BackupError as error:
         QMessageBox.warning(parent, "Restore a backup", str(error))
         return False
-    finally:
-        store.reconnect()
     kept = f" The data as it was is kept in {saved}." if saved else ""
     QMessageBox.information(parent, "Restore a backup", f"Restored {path.name}.{kept}")
     return True

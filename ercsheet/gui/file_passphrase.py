@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
+from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH
 from ercsheet.gui.dialog_parts import error_label, ok_cancel, stacked
 from ercsheet.gui.passphrase_dialog import new_passphrase_problem, password_field
 
 EXPORT_INTRO = (
     "The exchange file will be encrypted: only someone with this passphrase can read it. Give "
-    "the passphrase to the recipient another way (by phone, not in the same e-mail)."
+    "the passphrase to the recipient another way (by phone, not in the same e-mail). At least "
+    f"{PASSPHRASE_MIN_LENGTH} characters."
 )
 
 

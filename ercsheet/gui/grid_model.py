@@ -3,6 +3,8 @@ method, then one column per assessment criterion (AC).
 
 The model only shows a sheet: an edit typed into a cell goes to `edit_requested`'s handler (the
 sheet view), which writes it to the store through an undo command and then updates the model.
+An item ticked against nearly every AC carries the domain's over-mapping warning on its title
+(an icon, a tint, the warning as its tooltip): shown, never blocking.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ercsheet.catalogue.model import Criterion, Unit
 from ercsheet.domain.coverage import Coverage, coverage
+from ercsheet.domain.rules import over_mapping
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method
 
@@ -31,6 +35,7 @@ UNCOVERED = QColor("#fbdcd9")
 COVERED = QColor("#e3f1df")
 TICKED = QColor("#eef3fb")
 COVERAGE_ROW = QColor("#f3f3f3")
+WARNED = QColor("#fff1c7")  # an item with a warning (over-mapped): amber, not a refusal's red
 
 Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[int, int, Any], bool]
@@ -55,6 +60,8 @@ class GridModel(QAbstractTableModel):
         self._outcomes: list[str] = []  # per AC column: "LO1"
         self._outcome_titles: list[str] = []
         self._coverage = Coverage({})
+        self._warnings: list[str] = []  # per row: the domain's over-mapping warning, or ""
+        self._warning_icon: QIcon | None = None
         self.locked = False
         self._bold = QFont()
         self._bold.setBold(True)
@@ -72,6 +79,15 @@ class GridModel(QAbstractTableModel):
                 self._outcomes.append(f"LO{outcome.number}")
                 self._outcome_titles.append(f"LO{outcome.number} {outcome.title}")
         self._coverage = coverage(content.unit, self._rows)
+        self._warnings = [self._warning(row) for row in self._rows]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Show no sheet (it was closed): no rows, no columns, nothing to tick."""
+        self.beginResetModel()
+        self._unit, self._rows, self._ids, self._warnings = None, [], [], []
+        self._criteria, self._outcomes, self._outcome_titles = (), [], []
+        self._coverage = Coverage({})
         self.endResetModel()
 
     def replace_row(self, row: int, evidence: EvidenceRow) -> None:
@@ -79,10 +95,25 @@ class GridModel(QAbstractTableModel):
         self._rows[row] = evidence
         assert self._unit is not None
         self._coverage = coverage(self._unit, self._rows)
+        self._warnings[row] = self._warning(evidence)
         last = self.columnCount() - 1
         self.dataChanged.emit(self.index(row, 0), self.index(row, last))
         coverage_row = len(self._rows)
         self.dataChanged.emit(self.index(coverage_row, 0), self.index(coverage_row, last))
+
+    def _warning(self, evidence: EvidenceRow) -> str:
+        assert self._unit is not None
+        return " ".join(problem.message for problem in over_mapping(self._unit, evidence))
+
+    def warning(self, row: int) -> str:
+        """The warning the item in `row` carries (it is over-mapped), or ""."""
+        return self._warnings[row] if 0 <= row < len(self._warnings) else ""
+
+    def _icon(self) -> QIcon:
+        if self._warning_icon is None:
+            style = QApplication.style()
+            self._warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._warning_icon
 
     @property
     def rows(self) -> list[EvidenceRow]:
@@ -149,8 +180,16 @@ class GridModel(QAbstractTableModel):
             if column == TITLE:
                 return evidence.title
             return evidence.method.label if role == Qt.ItemDataRole.DisplayRole else evidence.method
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE and evidence.title:
-            return f"<p>{html.escape(evidence.title)}</p>"
+        warning = self._warnings[row] if column == TITLE else ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE and (evidence.title or warning):
+            tip = f"<p>{html.escape(evidence.title)}</p>" if evidence.title else ""
+            return tip + (f"<p><b>Warning:</b> {html.escape(warning)}</p>" if warning else "")
+        if warning and role == Qt.ItemDataRole.DecorationRole:
+            return self._icon()
+        if warning and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(WARNED)
+        if warning and role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{evidence.title}. Warning: {warning}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == METHOD:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         if self._file_actions().restore_backup(self, self.store):
             self.undo_stack.clear()  # the edits it holds were made to the data replaced
             self.sheet_view.close_sheet()
+            self.coverage_label.clear()
             self.candidates.refresh()
 
     # --- tools and the assessor ----------------------------------------------------------------

@@ -15,15 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
 from ercsheet.gui.dialog_parts import error_label, ok_cancel, stacked
 from ercsheet.store import cipher
 from ercsheet.store.opening import StoreError
-from ercsheet.store.store import Store
+from ercsheet.store.store import RuleViolation, Store
 
 RECOMMENDATION = (
     "The candidates' names and assessment records on this laptop should be encrypted, so that "
     "nobody who finds or takes the laptop can read them (the data regulator expects it). Choose "
-    "a passphrase you will remember: without it the records cannot be opened, by anyone."
+    f"a passphrase you will remember (at least {PASSPHRASE_MIN_LENGTH} characters; a few words "
+    "are best): without it the records cannot be opened, by anyone."
 )
 
 
@@ -35,9 +37,11 @@ def password_field(parent: QWidget, name: str) -> QLineEdit:
 
 
 def new_passphrase_problem(new: str, again: str) -> str | None:
-    """Why a new passphrase typed twice will not do, or None."""
-    if len(new) < 8:
-        return "Use at least 8 characters: a few words you will remember are best."
+    """Why a new passphrase typed twice will not do (the domain's policy, then the two must
+    match), or None."""
+    problems = passphrase_problems(new)
+    if problems:
+        return " ".join(problem.message for problem in problems)
     if new != again:
         return "The two passphrases differ: type the same one twice."
     return None
@@ -117,6 +121,9 @@ class PassphraseDialog(QDialog):
     def _change(self, passphrase: str | None) -> None:
         try:
             self._store.change_passphrase(passphrase)
+        except RuleViolation as refused:
+            self._show(" ".join(problem.message for problem in refused.problems))
+            return
         except (StoreError, OSError) as error:
             self._show(f"The passphrase was not changed: {error}")
             return

@@ -167,9 +167,18 @@ class SheetView(QWidget):
         self._panel_catch_up.stop()
 
     def close_sheet(self) -> None:
+        """Show no sheet (a restore replaced the data, or the sheet is gone): nothing of it stays
+        on screen, and nothing left there can write to the store."""
         self.sheet_id, self.content = None, None
-        self.model.beginResetModel()
-        self.model.endResetModel()
+        self._panel_catch_up.stop()
+        self.model.clear()
+        self.grid.clearSpans()
+        panel = self.signing_area.takeWidget()
+        if panel is not None:
+            panel.deleteLater()
+        self.signing_panel = None
+        self.details.clear()
+        self.banner.hide()
         self.title.setText("")
         self.subtitle.setText("")
         self._enable_editing(False)
@@ -298,6 +307,9 @@ class SheetView(QWidget):
         self.model.replace_row(row, dataclasses.replace(evidence, criteria=criteria))
         self._undo.push(commands.ToggleTick(evidence_id, criterion.number, covered, self._where()))
         self._accepted()
+        warning = self.model.warning(row)
+        if covered and warning:  # a warning, not a block: the tick stands
+            self.message.emit(f"Warning: {warning}")
 
     def _edit(self, row: int, column: int, value: Any) -> bool:
         if self._refused_while_locked():

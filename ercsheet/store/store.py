@@ -23,6 +23,7 @@ from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.clock import Clock, SystemClock
 from ercsheet.domain.names import normalise
+from ercsheet.domain.passphrase import passphrase_problems, pin_problems
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
 from ercsheet.store import backup, cipher, reading
@@ -160,6 +161,17 @@ class Store:
             self.passphrase = None  # a plain backup was restored
         self._open(quick_check=True)
 
+    def restore(self, source: Path) -> Path | None:
+        """Replace the database with the backup `source` (checked first; the current database
+        is backed up before it is replaced) and open it again, holding the instance lock all
+        along: no other ercsheet can open the file for writing in between, nor after. Returns
+        the backup of the data replaced. A BackupError leaves the database as it was, open."""
+        self._close_connections()
+        try:
+            return backup.restore(self.path, source, self.passphrase)
+        finally:
+            self.reconnect()
+
     def backup(self, reason: str) -> Path | None:
         """A rotating backup now, encrypted like the database."""
         return backup.rotate(self.path, reason, passphrase=self.passphrase)
@@ -171,9 +183,13 @@ class Store:
         (SQLCipher's export) which replaces it atomically: a failure leaves the file as it was.
         Then the backups it keeps get the new key too: a plain backup left beside a newly
         encrypted database would give its names to whoever finds the laptop.
+        A passphrase the domain's policy refuses (too short) is a RuleViolation; nothing changes.
         """
         if new is not None and not new:
             raise ValueError("an empty passphrase: pass None to remove encryption")
+        problems = passphrase_problems(new) if new is not None else []
+        if problems:
+            raise RuleViolation(problems)
         self.backup("before-passphrase")
         self._close_connections()
         try:
@@ -255,10 +271,9 @@ class Store:
                     )
                 ]
             )
-        if len(pin) < 4:
-            raise RuleViolation(
-                [Problem(rules.Rule.ASSESSOR_PIN, "Choose a PIN of at least 4 characters.")]
-            )
+        problems = pin_problems(pin)
+        if problems:
+            raise RuleViolation(problems)
         self._change(lambda tx: operations.set_pin(tx, pin, current))
 
     def key_fingerprint(self) -> str | None:

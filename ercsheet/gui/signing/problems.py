@@ -27,6 +27,7 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.SIGNATURE_ORDER: "Order of signatures",
     Rule.OVER_MAPPING: "Evidence mapped to nearly everything",
     Rule.ASSESSOR_PIN: "Assessor's PIN",
+    Rule.PASSPHRASE: "Passphrase",
     Rule.REOPEN_REASON: "Reason for reopening",
 }
 
@@ -60,6 +61,8 @@ class ProblemList(QLabel):
     """A red list of problems; uncovered criteria appear as links that emit `jump_to_criterion`."""
 
     jump_to_criterion = Signal(str)
+    COLOUR = "#a40000"
+    ACCESSIBLE_NAME = "Problems"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +71,7 @@ class ProblemList(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.setOpenExternalLinks(False)
         self.linkActivated.connect(self._follow)
-        self.setAccessibleName("Problems")
+        self.setAccessibleName(self.ACCESSIBLE_NAME)
         self._problems: list[Problem] = []
         self.hide()
 
@@ -91,7 +94,7 @@ class ProblemList(QLabel):
             items.append(f"<li>{text}</li>")
         top = f"<p><b>{html.escape(heading)}</b></p>" if heading else ""
         self.setText(
-            f'<div style="color:#a40000">{top}<ul style="margin-left:-20px">'
+            f'<div style="color:{self.COLOUR}">{top}<ul style="margin-left:-20px">'
             f"{''.join(items)}</ul></div>"
         )
         self.show()
@@ -102,3 +105,10 @@ class ProblemList(QLabel):
     def _follow(self, link: str) -> None:
         if link.startswith(CRITERION_LINK):
             self.jump_to_criterion.emit(link.removeprefix(CRITERION_LINK))
+
+
+class WarningList(ProblemList):
+    """Warnings (nothing blocked): the same list, in amber rather than a refusal's red."""
+
+    COLOUR = "#7a4b00"
+    ACCESSIBLE_NAME = "Warnings"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ercsheet.domain.passphrase import PIN_MIN_LENGTH
 from ercsheet.domain.rules import Problem, Rule
 from ercsheet.gui.signing.fields import pin_edit
 from ercsheet.gui.signing.problems import ProblemList
@@ -88,7 +89,7 @@ class PinDialog(QDialog):
         explanation = QLabel(
             "The PIN or passphrase is asked before signing as assessor, before adding a "
             "signature to a sealed sheet (an IV's, a countersignature) and before reopening a "
-            "signed sheet, so only you can do these. At least 4 characters."
+            f"signed sheet, so only you can do these. At least {PIN_MIN_LENGTH} characters."
         )
         self.cannot_remove = QLabel(
             "It cannot be removed: it keeps the key that seals your signed sheets. You can "

@@ -20,13 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ercsheet.domain import rules
 from ercsheet.domain.coverage import coverage
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad, typed_signature
-from ercsheet.gui.signing.problems import ProblemList, in_sentence, standing_problems
+from ercsheet.gui.signing.problems import (
+    ProblemList,
+    WarningList,
+    in_sentence,
+    standing_problems,
+)
 from ercsheet.store.store import RuleViolation, Store
 
 # The ways of signing, in the order of the tabs.
@@ -82,6 +88,14 @@ class SignDialog(QDialog):
         self.addendum_note.setWordWrap(True)
         self.known_problems = ProblemList(self)
         self.known_problems.jump_to_criterion.connect(self._jump)
+        # What the assessor declares covered includes what verifiers question: items ticked
+        # against nearly every criterion. Listed, never blocking.
+        self.warnings = WarningList(self)
+        if role is Role.ASSESSOR:
+            self.warnings.show_problems(
+                rules.over_mapped_items(self._content),
+                heading="Check before signing (you can still sign):",
+            )
 
         self.pad = SignaturePad(self)
         self.clear_button = QPushButton("Clear", self)
@@ -138,6 +152,7 @@ class SignDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.addendum_note)
         layout.addWidget(self.known_problems)
+        layout.addWidget(self.warnings)
         layout.addWidget(self.tabs)
         layout.addLayout(form)
         layout.addLayout(no_pin_row)
