@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up ercsheet from a fresh clone, then run it or its tests.
 #   ./dev.sh run [ARGS...]   install everything and start the app (ARGS go to `ercsheet`)
-#   ./dev.sh test [ARGS...]  install everything and run the whole test suite (ARGS go to pytest)
+#   ./dev.sh test [ARGS...]  install everything, then the gates in order, stopping at the first that
+#                            fails: ruff check, ruff format --check, mypy, pytest (ARGS go to pytest)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -41,5 +42,15 @@ if [[ $what == run ]]; then
   exec .venv/bin/ercsheet "$@"
 else
   .venv/bin/python -m pip install -q -e '.[test]'
+  gate() {
+    echo "==> $*" >&2
+    "$@"
+  }
+  # Lint and format first: they take a second, and a finding there is cheaper than a test run.
+  gate .venv/bin/ruff check .
+  gate .venv/bin/ruff format --check .
+  # The package, tests, benchmarks and scripts: the files listed in pyproject's [tool.mypy].
+  gate .venv/bin/mypy
+  echo "==> pytest $*" >&2
   exec .venv/bin/python -m pytest "$@"
 fi

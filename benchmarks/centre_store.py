@@ -17,11 +17,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 from timing import median_ms, process_env
 
 from ercsheet import paths
@@ -37,12 +40,20 @@ FIRST = ["Łukasz", "Siân", "Dafydd", "Zoë", "Aoife", "Pat", "Morgan", "Ngozi"
 LAST = ["Żółć", "Ní Bhriain", "ap Gruffŵdd", "Ødegård", "Jones", "Smith", "Okafor", "Patel"]
 
 
+@contextmanager
+def writing(store: Store) -> Iterator[Session]:
+    """A write transaction straight on the store's engine: a centre's rows are written in bulk,
+    past the store's operations (and the audit trail they keep), in seconds rather than hours."""
+    with Session(store.engine) as session, session.begin():
+        yield session
+
+
 def generate(path: Path, candidates: int, sheets: int) -> None:
     catalogue = load_catalogue([paths.builtin_units_dir()])
     units = catalogue.sorted_units()
     rng = random.Random(1)
     store = Store(path)
-    with store.transaction() as session:
+    with writing(store) as session:
         session.execute(
             insert(models.Candidate),
             [
@@ -58,7 +69,7 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
     item_id = 0
     batch = 2000
     for start in range(0, sheets, batch):
-        with store.transaction() as session:
+        with writing(store) as session:
             sheet_rows, items, ticks = [], [], []
             for sheet_id in range(start + 1, min(start + batch, sheets) + 1):
                 unit = units[sheet_id % len(units)]
@@ -93,7 +104,7 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
             session.execute(insert(models.EvidenceItem), items)
             session.execute(insert(models.Tick), ticks)
     # Seal a tenth of the sheets as signed, so `check` has records to verify.
-    with store.transaction() as session:
+    with writing(store) as session:
         for sheet in session.query(models.Sheet).filter(models.Sheet.id % 10 == 0):
             sheet.signatures.append(
                 models.SignatureRecord(

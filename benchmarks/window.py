@@ -74,8 +74,7 @@ def big_sheet(database: Path) -> int:
         store.set_profile(Profile("Pat Jones", True))
         candidate = store.add_candidate("Łukasz Żółć", "0042", "58213")
         sheet_id = store.create_sheet(candidate, unit, "", Person("Pat Jones"))
-        with store.transaction():
-            pass
+        store.load_orm()
         for i in range(300):
             ticks = frozenset(n for j, n in enumerate(numbers) if (i + j) % 4 == 0)
             title = f"Observation of the operations meeting and follow-up actions, part {i}"

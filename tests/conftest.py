@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own data folder and database; Qt runs offscreen."""
+"""Shared fixtures: every test gets its own data folder and database; Qt runs offscreen; the
+user's own folders (home, data, config, cache) are the suite's temporary ones."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,10 +22,30 @@ from ercsheet.store.store import Store
 TODAY = dt.date(2026, 11, 22)
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+# The user's real data folder, read before the suite redirects it: tests check it stays untouched.
+REAL_DATA_DIR = Path(platformdirs.user_data_dir(paths.APP_NAME, False))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Home and the XDG folders in a temporary folder for the whole session (and the processes
+    tests start): Qt, platformdirs or a library that ignores ERCSHEET_DATA_DIR writes there."""
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(home))
+        for name, folder in [
+            ("XDG_DATA_HOME", ".local/share"),
+            ("XDG_CONFIG_HOME", ".config"),
+            ("XDG_CACHE_HOME", ".cache"),
+            ("XDG_STATE_HOME", ".local/state"),
+        ]:
+            patch.setenv(name, str(home / folder))
+        yield home
+
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test touches the real user data folder."""
+    """No test touches the real user data folder: ercsheet's own folder is the test's."""
     folder = tmp_path / "data"
     monkeypatch.setenv(paths.DATA_DIR_ENV, str(folder))
     return folder

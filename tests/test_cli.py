@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,14 +32,15 @@ def ercsheet(*args: str | Path, db: Path | None = None) -> subprocess.CompletedP
 
 
 @pytest.fixture(scope="module")
-def units_json() -> list[dict]:  # type: ignore[type-arg]
+def units_json() -> list[dict[str, Any]]:
     result = ercsheet("units", "--json")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    units: list[dict[str, Any]] = json.loads(result.stdout)
+    return units
 
 
-def test_units_json_holds_the_five_seed_units(units_json: list[dict]) -> None:  # type: ignore[type-arg]
+def test_units_json_holds_the_five_seed_units(units_json: list[dict[str, Any]]) -> None:
     by_id = {u["id"]: u for u in units_json}
     assert set(EXPECTED_CRITERIA) <= set(by_id)
     for unit_id, counts in EXPECTED_CRITERIA.items():
@@ -53,7 +55,7 @@ def test_units_json_holds_the_five_seed_units(units_json: list[dict]) -> None:  
             assert key in unit
 
 
-def test_seed_facts(units_json: list[dict]) -> None:  # type: ignore[type-arg]
+def test_seed_facts(units_json: list[dict[str, Any]]) -> None:
     by_id = {u["id"]: u for u in units_json}
     management, team_leading = by_id["mgmt-l3-u40-f17"], by_id["teamlead-l3-u29-f17"]
     assert (management["urn"], management["level"], management["credit"], management["glh"]) == (
@@ -69,13 +71,14 @@ def test_seed_facts(units_json: list[dict]) -> None:  # type: ignore[type-arg]
     assert team_leading["expires"] == "2015-02-28"
     assert team_leading["qualifications"][0]["title"] == "OCR Level 3 NVQ in Team Leading"
 
-    def criterion(unit: dict, number: str) -> str:  # type: ignore[type-arg]
-        return next(
+    def criterion(unit: dict[str, Any], number: str) -> str:
+        text: str = next(
             c["text"]
             for lo in unit["learning_outcomes"]
             for c in lo["criteria"]
             if c["number"] == number
         )
+        return text
 
     # The same unit in two qualifications, with different wording of 1.1 and 2.3.
     assert criterion(management, "1.1") == (
@@ -154,6 +157,7 @@ def test_errors_and_usage(tmp_path: Path) -> None:
     assert unreadable.returncode == 1 and "cannot be read" in unreadable.stderr
 
 
+@pytest.mark.slow  # a process per command: ~6 s
 def test_check_finds_a_sheet_edited_behind_the_apps_back(tmp_path: Path) -> None:
     import sqlite3
 

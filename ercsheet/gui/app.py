@@ -73,36 +73,79 @@ def create_main_window(
 class AfterFirstPaint(QObject):
     """Calls `then` once, when the window has painted itself (or after FALLBACK_MS, should a
     platform never paint it): what follows blocks the event loop for a moment, and the
-    assessor should be looking at their window, not at nothing, while it does."""
+    assessor should be looking at their window, not at nothing, while it does.
+
+    Never once the window is closed: what follows works on the store, which is closed with
+    the window (a close before the first paint, or while the fallback is pending)."""
 
     FALLBACK_MS = 1000
 
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
+        self._window = window
         self._then: Callable[[], None] | None = then
         window.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self._run)
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._run)
+        self._fallback.start(self.FALLBACK_MS)
+
+    @property
+    def pending(self) -> bool:
+        return self._then is not None
+
+    def cancel(self) -> None:
+        self._then = None
+        self._fallback.stop()
+        self._window.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Close:
+            self.cancel()
+        elif event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)  # once this paint has reached the screen
+            QTimer.singleShot(0, self, self._run)  # once this paint has reached the screen
         return False
 
     def _run(self) -> None:
         then, self._then = self._then, None
-        if then is not None:
+        self._fallback.stop()
+        if then is not None and self._window.isVisible():
             then()
 
 
-def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = None) -> int:
-    # Imported here, as the window's dialogs are: the seam above does not need them.
-    from ercsheet.gui.first_run import run_first_run
-    from ercsheet.gui.passphrase_dialog import PassphraseDialog, UnlockDialog
+def start(window: MainWindow, open_sheet: int | None = None) -> AfterFirstPaint:
+    """Show the window, then, once it has painted: load the store's write half, back up, run
+    the first-run dialogs and open `open_sheet` (or the example sheet the first run made)."""
+    store = window.store
 
+    def once_shown() -> None:
+        # Imported here, as the window's dialogs are: the window shows before they load.
+        from ercsheet.gui.first_run import run_first_run
+        from ercsheet.gui.passphrase_dialog import PassphraseDialog
+
+        store.load_orm()
+        store.backup("start")
+        if store.profile() is None and store.passphrase is None:
+            PassphraseDialog(store, first_run=True, parent=window).exec()
+        example = run_first_run(window, store, window.catalogue, window.today)
+        window.candidates.refresh()
+        sheet = open_sheet if open_sheet is not None else example
+        if sheet is not None:
+            window.open_sheet(sheet)
+
+    rest = AfterFirstPaint(window, once_shown)
+    window.show()
+    return rest
+
+
+def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = None) -> int:
     app = application()
     passphrase = None
     if cipher.is_encrypted(Path(db_path)):
+        # Imported here, as the window's dialogs are: only an encrypted database needs it.
+        from ercsheet.gui.passphrase_dialog import UnlockDialog
+
         unlock = UnlockDialog(Path(db_path))
         if not unlock.exec():
             return 1
@@ -113,20 +156,9 @@ def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = 
         QMessageBox.critical(None, "ercsheet cannot open its database", str(error))
         return 1
     store = window.store
-
-    def once_shown() -> None:
-        store.load_orm()
-        store.backup("start")
-        if store.profile() is None and store.passphrase is None:
-            PassphraseDialog(store, first_run=True, parent=window).exec()
-        example = run_first_run(window, store, window.catalogue, window.today)
-        window.candidates.refresh()
-        if open_sheet is not None or example is not None:
-            window.open_sheet(open_sheet if open_sheet is not None else example)  # type: ignore[arg-type]
-
-    AfterFirstPaint(window, once_shown)
-    window.show()
+    rest = start(window, open_sheet)
     status = app.exec()
+    rest.cancel()  # the loop may end without a close (a quit from elsewhere): none of it now
     store.backup("close")
     store.close()
     return status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,15 +36,16 @@ BASE = sheet(
 text = st.text(max_size=30)
 
 
-def with_row(content: SheetContent, index: int, **changes: object) -> SheetContent:
+# `changes: Any`, as dataclasses.replace takes them: each test changes a different field.
+def with_row(content: SheetContent, index: int, **changes: Any) -> SheetContent:
     rows = list(content.evidence)
-    rows[index] = dataclasses.replace(rows[index], **changes)  # type: ignore[arg-type]
+    rows[index] = dataclasses.replace(rows[index], **changes)
     return dataclasses.replace(content, evidence=tuple(rows))
 
 
-def with_signature(content: SheetContent, index: int, **changes: object) -> SheetContent:
+def with_signature(content: SheetContent, index: int, **changes: Any) -> SheetContent:
     signatures = list(content.signatures)
-    signatures[index] = dataclasses.replace(signatures[index], **changes)  # type: ignore[arg-type]
+    signatures[index] = dataclasses.replace(signatures[index], **changes)
     return dataclasses.replace(content, signatures=tuple(signatures))
 
 
@@ -137,7 +139,7 @@ def test_the_audit_chain_breaks_at_the_edited_event(
         {"changes": (Change("title", "", "forged"),)},
     ):
         edited = list(chain)
-        edited[index] = dataclasses.replace(chain[index], **edit)  # type: ignore[arg-type]
+        edited[index] = dataclasses.replace(chain[index], **edit)
         assert first_broken(edited) == index
     # An erasure blanks what an event said and keeps the chain whole.
     erased = list(chain)

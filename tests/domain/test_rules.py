@@ -7,7 +7,7 @@ import datetime as dt
 from ercsheet.domain import rules
 from ercsheet.domain.coverage import coverage
 from ercsheet.domain.rules import Rule
-from ercsheet.domain.sheet import Person
+from ercsheet.domain.sheet import Person, SheetContent
 from ercsheet.domain.vocabulary import Method, Role
 from tests.conftest import TODAY
 from tests.factories import covering_all, make_unit, row, sheet, sign
@@ -15,7 +15,7 @@ from tests.factories import covering_all, make_unit, row, sheet, sign
 DAY = dt.timedelta(days=1)
 
 
-def blocking_rules(content, today=TODAY) -> set[Rule]:  # type: ignore[no-untyped-def]
+def blocking_rules(content: SheetContent, today: dt.date = TODAY) -> set[Rule]:
     return {p.rule for p in rules.check_sheet(content, today) if p.blocking}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from ercsheet.gui.passphrase_dialog import PassphraseDialog, UnlockDialog
@@ -20,12 +21,12 @@ def test_an_encrypted_database_opens_only_with_its_passphrase(qtbot: QtBot, tmp_
     dialog = UnlockDialog(database)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.field, "not it")
-    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.field, "not it")
+    QTest.keyClick(dialog.field, Qt.Key.Key_Return)
     assert dialog.isVisible() and "does not open this database" in dialog.error.text()
     dialog.field.clear()
-    qtbot.keyClicks(dialog.field, SECRET)
-    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.field, SECRET)
+    QTest.keyClick(dialog.field, Qt.Key.Key_Return)
     assert dialog.result() == UnlockDialog.DialogCode.Accepted
     assert dialog.passphrase == SECRET
 
@@ -39,7 +40,7 @@ def test_the_first_run_recommends_encryption_and_declining_is_explicit(
     dialog.show()
     assert dialog.plain_button is not None
     assert dialog.plain_button.text() == "Continue without encryption"
-    qtbot.mouseClick(dialog.plain_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.plain_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == PassphraseDialog.DialogCode.Accepted
     assert not cipher.is_encrypted(store.path) and store.passphrase is None
     store.close()
@@ -51,19 +52,19 @@ def test_a_passphrase_is_set_typed_twice_then_removed(qtbot: QtBot, tmp_path: Pa
     dialog = PassphraseDialog(store, first_run=True)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.keyClicks(dialog.new, SECRET)
-    qtbot.keyClicks(dialog.again, SECRET + "!")
-    qtbot.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(dialog.new, SECRET)
+    QTest.keyClicks(dialog.again, SECRET + "!")
+    QTest.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
     assert "differ" in dialog.error.text() and not cipher.is_encrypted(store.path)
     dialog.again.clear()
-    qtbot.keyClicks(dialog.again, SECRET)
-    qtbot.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(dialog.again, SECRET)
+    QTest.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
     assert cipher.is_encrypted(store.path) and store.passphrase == SECRET
     assert [c.name for c in store.candidates()] == ["Łukasz Żółć"]
     remove = PassphraseDialog(store, first_run=False)
     qtbot.addWidget(remove)
     remove.show()
     assert remove.plain_button is not None and remove.plain_button.text() == "Remove encryption"
-    qtbot.mouseClick(remove.plain_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(remove.plain_button, Qt.MouseButton.LeftButton)
     assert not cipher.is_encrypted(store.path) and store.passphrase is None
     store.close()

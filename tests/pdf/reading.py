@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pypdf import PageObject, PdfReader
-from pypdf.generic import ContentStream, DictionaryObject
+from pypdf.generic import ContentStream, DictionaryObject, PdfObject
 
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.pdf import PrintedSheet, render_pdf
@@ -67,6 +67,14 @@ def render(sheets: Sequence[PrintedSheet | SheetContent]) -> bytes:
 
 def read(data: bytes) -> PdfReader:
     return PdfReader(io.BytesIO(data))
+
+
+def dictionary(value: PdfObject | None) -> DictionaryObject:
+    """A PDF dictionary, followed through its indirect reference if it is one."""
+    assert value is not None
+    resolved = value.get_object()
+    assert isinstance(resolved, DictionaryObject), resolved
+    return resolved
 
 
 def flat(text: str) -> str:
@@ -171,8 +179,7 @@ def _times(m: list[float], n: Matrix) -> Matrix:
 def font_files(page: PageObject) -> dict[str, bool]:
     """Each font the page uses: its base name, and whether its TrueType program is embedded."""
     fonts: dict[str, bool] = {}
-    resources = page["/Resources"].get_object()
-    assert isinstance(resources, DictionaryObject)
+    resources = dictionary(page["/Resources"])
     for font in resources.get("/Font", {}).values():
         font = font.get_object()
         name = str(font["/BaseFont"]).lstrip("/")

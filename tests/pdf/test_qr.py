@@ -13,7 +13,7 @@ from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.record import record_code
 from ercsheet.pdf import PrintedSheet, render_pdf
-from tests.pdf.reading import read, render
+from tests.pdf.reading import dictionary, read, render
 from tests.pdf.samples import rows_for, signed, unsigned
 
 
@@ -36,11 +36,8 @@ def test_the_qr_form_draws_exactly_the_encoders_modules(f17: Unit) -> None:
     content = signed(unsigned(f17, rows_for(f17, 3)))
     code = record_code(content)
     reader = read(render([PrintedSheet(content, code)]))
-    forms = [
-        xobject.get_object()
-        for xobject in reader.pages[0]["/Resources"]["/XObject"].values()
-        if xobject.get_object()["/Subtype"] == "/Form"
-    ]
+    xobjects = dictionary(dictionary(reader.pages[0]["/Resources"])["/XObject"]).values()
+    forms = [form for form in map(dictionary, xobjects) if str(form["/Subtype"]) == "/Form"]
     assert len(forms) == 1
     drawn: set[tuple[int, int]] = set()
     for operands, operator in ContentStream(forms[0], reader).operations:

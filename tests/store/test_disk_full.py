@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import EvidenceRow, Person
@@ -21,7 +21,7 @@ def fill_the_disk(store: Store) -> None:
         pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
     store.engine.dispose()
 
-    def no_room(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    def no_room(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
 
     event.listen(store.engine, "connect", no_room)

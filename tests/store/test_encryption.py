@@ -39,6 +39,7 @@ def test_no_name_in_the_database_its_wal_or_a_backup(tmp_path: Path) -> None:
         assert [c.name for c in from_backup.candidates()] == [NAME]
 
 
+@pytest.mark.slow  # opens the encrypted store many times, each deriving its key: ~7 s
 def test_encrypting_later_leaves_no_plain_backup_behind(tmp_path: Path) -> None:
     database = tmp_path / "plain-first.sqlite3"
     with Store(database) as store:
@@ -70,6 +71,7 @@ def test_a_wrong_or_missing_passphrase_is_said_plainly_and_changes_nothing(
     assert database.read_bytes() == before
 
 
+@pytest.mark.slow  # opens the encrypted store many times, each deriving its key: ~10 s
 def test_the_passphrase_can_be_set_changed_and_removed(tmp_path: Path) -> None:
     database = tmp_path / "changing.sqlite3"
     store = Store(database)
@@ -107,6 +109,7 @@ def test_an_encrypted_backup_restores_with_its_passphrase_only(tmp_path: Path) -
         assert [c.name for c in restored.candidates()] == [NAME]
 
 
+@pytest.mark.slow  # each command opens the encrypted store, deriving its key: ~8 s
 def test_the_command_line_takes_the_passphrase_from_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

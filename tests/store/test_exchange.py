@@ -82,13 +82,13 @@ def good_file() -> dict[str, Any]:
     }
 
 
-def write(tmp_path: Path, data: Any, name: str = "sheet.json") -> Path:
+def write(tmp_path: Path, data: object, name: str = "sheet.json") -> Path:
     path = tmp_path / name
     path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
     return path
 
 
-def snapshot(store: Store) -> list[Any]:
+def snapshot(store: Store) -> list[object]:
     return [(s, store.sheet(s.id)) for s in store.sheets()] + [store.candidates()]
 
 
@@ -168,7 +168,7 @@ def test_a_signed_file_edited_after_signing_is_refused(store: Store, tmp_path: P
     assert len(store.sheets()) == 1
 
 
-def mutate(path: str, value: Any) -> dict[str, Any]:
+def mutate(path: str, value: object) -> dict[str, Any]:
     """The good file with the value at `a.b[0].c` replaced (or deleted if value is DELETE)."""
     data = copy.deepcopy(good_file())
     parts = path.replace("[", ".").replace("]", "").split(".")
@@ -224,7 +224,7 @@ BROKEN = [
 
 @pytest.mark.parametrize(("path", "value", "reason"), BROKEN)
 def test_a_broken_file_is_refused_whole_with_its_reason(
-    store: Store, tmp_path: Path, path: str, value: Any, reason: str
+    store: Store, tmp_path: Path, path: str, value: object, reason: str
 ) -> None:
     store.add_candidate("Someone already here", "0001", "12345")
     before = snapshot(store)
@@ -370,6 +370,7 @@ def sheets(draw: st.DrawFn) -> SheetContent:
     return content
 
 
+@pytest.mark.slow  # a property over many sheets: ~10 s
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,9 @@ from ercsheet.store.exchange import ImportRefused, import_file
 from ercsheet.store.store import Store
 from tests.conftest import TODAY
 from tests.store.test_exchange import UNITS, good_file
+
+# Fuzzing: its worth is in the number of examples, so it is left to the full run.
+pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("ERCSHEET_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(
@@ -55,7 +59,7 @@ json_values = st.recursive(
 )
 
 
-def paths_of(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+def paths_of(data: object, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
     found = [prefix]
     if isinstance(data, dict):
         for key, value in data.items():

@@ -10,6 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # five killed writers: ~9 s
+
 HARNESS = Path(__file__).resolve().parents[2] / "benchmarks" / "kill_harness.py"
 
 

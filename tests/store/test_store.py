@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain.rules import Rule
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Method, Role
@@ -16,7 +17,7 @@ from tests.factories import make_unit, row, sign
 EUROPEAN_NAMES = ["Łukasz Żółć", "Siân Ní Bhriain", "Dafydd ap Gruffŵdd", "Zoë Ødegård"]
 
 
-def new_sheet(store: Store, unit=None, name: str = "Siân Ní Bhriain") -> int:  # type: ignore[no-untyped-def]
+def new_sheet(store: Store, unit: Unit | None = None, name: str = "Siân Ní Bhriain") -> int:
     candidate = store.add_candidate(name, "0042", "12345")
     return store.create_sheet(
         candidate, unit or make_unit(), "OCR Level 3 NVQ in Testing", Person("Pat Jones")
@@ -117,7 +118,8 @@ def test_profile_and_candidates(store: Store) -> None:
     assert store.profile() == Profile("Dafydd ap Gruffŵdd", False, "A7")
     candidate = store.add_candidate("Zoë Ødegård", "0100", "999")
     store.update_candidate(candidate, "Zoë Ødegård-Hansen", "0100", "999")
-    assert store.find_candidate("0100").name == "Zoë Ødegård-Hansen"  # type: ignore[union-attr]
+    found = store.find_candidate("0100")
+    assert found is not None and found.name == "Zoë Ødegård-Hansen"
     with pytest.raises(RuleViolation, match="needs a name"):
         store.add_candidate("  ")
 

@@ -83,9 +83,9 @@ def test_a_pen_draws_a_stroke(qtbot: QtBot) -> None:
 
 def test_points_dragged_outside_the_pad_stay_on_its_edge(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
-    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    qtbot.mouseMove(pad, QPoint(pad.width() + 50, -20))
-    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() + 50, -20))
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    QTest.mouseMove(pad, QPoint(pad.width() + 50, -20))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() + 50, -20))
     [stroke] = pad.strokes()
     assert stroke[-1] == (1.0, 0.0)
 
@@ -93,8 +93,8 @@ def test_points_dragged_outside_the_pad_stay_on_its_edge(qtbot: QtBot) -> None:
 def test_undo_and_clear(qtbot: QtBot) -> None:
     pad = make_pad(qtbot)
     for y in (20, 60):
-        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, y))
-        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(90, y))
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, y))
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(90, y))
     assert len(pad.strokes()) == 2
     pad.undo_stroke()
     assert [stroke[0][1] for stroke in pad.strokes()] == [round(20 / pad.height(), 4)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -79,10 +80,10 @@ def test_signing_through_the_panel_draws_locks_and_shows_the_record_code(
     dialog = panel.dialog
     assert isinstance(dialog, SignDialog) and dialog.role is Role.ASSESSOR
     qtbot.waitExposed(dialog)
-    qtbot.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 60))
+    QTest.mousePress(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 60))
     for x in range(40, 300, 20):
-        qtbot.mouseMove(dialog.pad, QPoint(x, 60 + (x % 40)))
-    qtbot.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
+        QTest.mouseMove(dialog.pad, QPoint(x, 60 + (x % 40)))
+    QTest.mouseRelease(dialog.pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
     dialog.pin.setText(PIN)
     with qtbot.waitSignal(panel.sheet_changed):
         dialog.sign_button.click()

@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDateTimeEdit
 from pytestqt.qtbot import QtBot
 
@@ -31,13 +32,13 @@ def open_dialog(qtbot: QtBot, store: Store, sheet_id: int, role: Role) -> SignDi
     return dialog
 
 
-def draw(qtbot: QtBot, dialog: SignDialog, strokes: list[list[tuple[int, int]]]) -> None:
+def draw(dialog: SignDialog, strokes: list[list[tuple[int, int]]]) -> None:
     pad = dialog.pad
     for stroke in strokes:
-        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[0]))
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[0]))
         for x, y in stroke[1:]:
-            qtbot.mouseMove(pad, QPoint(x, y))
-        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[-1]))
+            QTest.mouseMove(pad, QPoint(x, y))
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[-1]))
 
 
 def rules_shown(dialog: SignDialog) -> set[Rule]:
@@ -56,7 +57,7 @@ def test_a_signature_drawn_with_the_mouse_is_stored_as_strokes(
     assert dialog.name.text() == "Siân Ní Bhriain"
     assert not dialog.sign_button.isEnabled()  # nothing drawn yet
 
-    draw(qtbot, dialog, [ZIGZAG, DOT, [(250, 50), (300, 60)]])
+    draw(dialog, [ZIGZAG, DOT, [(250, 50), (300, 60)]])
     dialog.undo_button.click()
     assert len(dialog.pad.strokes()) == 2
 
@@ -74,7 +75,7 @@ def test_a_signature_drawn_with_the_mouse_is_stored_as_strokes(
 
 def test_clear_empties_the_pad(qtbot: QtBot, sheets: Sheets) -> None:
     dialog = open_dialog(qtbot, sheets.store, sheets.new(), Role.CANDIDATE)
-    draw(qtbot, dialog, [ZIGZAG])
+    draw(dialog, [ZIGZAG])
     assert dialog.sign_button.isEnabled()
     dialog.clear_button.click()
     assert dialog.pad.is_empty() and not dialog.sign_button.isEnabled()
@@ -106,10 +107,10 @@ def test_the_date_cannot_be_set_in_the_future(qtbot: QtBot, sheets: Sheets) -> N
 def test_the_arrow_keys_cannot_step_past_today(qtbot: QtBot, sheets: Sheets) -> None:
     dialog = open_dialog(qtbot, sheets.store, sheets.new(), Role.CANDIDATE)
     dialog.date.setCurrentSection(QDateTimeEdit.Section.DaySection)
-    qtbot.keyClick(dialog.date, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.date, Qt.Key.Key_Down)
     assert dialog.signature().date == TODAY - dt.timedelta(days=1)
     for _ in range(3):
-        qtbot.keyClick(dialog.date, Qt.Key.Key_Up)
+        QTest.keyClick(dialog.date, Qt.Key.Key_Up)
     assert dialog.signature().date == TODAY
     assert not dialog.known_problems.problems()
 

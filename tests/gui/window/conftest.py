@@ -15,6 +15,17 @@ from ercsheet.gui.main_window import MainWindow
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.store import Profile
 from tests.conftest import TODAY
+from tests.gui.window.modal import end_waits
+
+
+@pytest.fixture(autouse=True)
+def no_modal_wait_left() -> Iterator[None]:
+    """A dialog a test waited for that never opened fails that test, not a later one that
+    happens to open a dialog of the kind."""
+    yield
+    left = end_waits()
+    if left:
+        pytest.fail(f"when_modal_opens was still waiting for {', '.join(left)} at the test's end")
 
 
 @pytest.fixture

@@ -44,10 +44,9 @@ def main(database: Path) -> None:
                 )
                 edit += 1
                 ticked = model.index(row, column).data() == "✓"
-                print(
-                    f"saved {edit} {row} {model.criterion_at(column).number} {int(ticked)}",
-                    flush=True,
-                )  # type: ignore[union-attr]
+                criterion = model.criterion_at(column)
+                assert criterion is not None  # every column from FIRST_AC on is a criterion
+                print(f"saved {edit} {row} {criterion.number} {int(ticked)}", flush=True)
 
 
 if __name__ == "__main__":

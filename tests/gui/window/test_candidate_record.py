@@ -4,7 +4,7 @@ where the assessor's PIN is set."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from ercsheet.domain.sheet import Signature
@@ -61,8 +61,8 @@ def test_the_tools_menu_has_the_candidates_audit_trail_and_the_pin(
 
     # The store's refusal says "Set your PIN first (Tools → Assessor PIN…)": it is there.
     tools = action(window, "&Tools").menu()
-    assert tools is not None
-    assert "Assessor &PIN…" in [a.text() for a in tools.actions()]  # type: ignore[attr-defined]
+    assert isinstance(tools, QMenu)
+    assert "Assessor &PIN…" in [a.text() for a in tools.actions()]
 
 
 def test_correcting_a_candidate_with_signed_sheets_says_what_is_kept(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,9 +21,9 @@ from tests.gui.window.modal import when_modal_opens
 PASSPHRASE = "heddiw mae'n bwrw glaw"
 
 
-def type_and_enter(qtbot: QtBot, field: QWidget, text: str) -> None:
-    qtbot.keyClicks(field, text)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+def type_and_enter(field: QWidget, text: str) -> None:
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Return)
 
 
 def export_encrypted(
@@ -34,11 +35,11 @@ def export_encrypted(
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, ExportPassphraseDialog)
-        type_and_enter(qtbot, dialog.new, PASSPHRASE)  # Enter with the second field empty
+        type_and_enter(dialog.new, PASSPHRASE)  # Enter with the second field empty
         errors.append(dialog.error.text())
         assert dialog.isVisible()
-        qtbot.keyClicks(dialog.again, PASSPHRASE)
-        qtbot.keyClick(dialog.again, Qt.Key.Key_Return)
+        QTest.keyClicks(dialog.again, PASSPHRASE)
+        QTest.keyClick(dialog.again, Qt.Key.Key_Return)
 
     when_modal_opens(fill, kind=ExportPassphraseDialog)
     window.export_exchange_encrypted()
@@ -116,12 +117,12 @@ def test_importing_encrypted_files_asks_their_passphrase_until_it_is_right(
         assert isinstance(dialog, ImportPassphraseDialog)
         seen.append("asked again, told it was wrong")
         when_modal_opens(summary_into(seen), kind=QMessageBox)
-        type_and_enter(qtbot, dialog.field, PASSPHRASE)
+        type_and_enter(dialog.field, PASSPHRASE)
 
     def wrong(dialog: QWidget) -> None:
         assert isinstance(dialog, ImportPassphraseDialog)
         when_modal_opens(right, after=dialog, kind=ImportPassphraseDialog)
-        type_and_enter(qtbot, dialog.field, "not the passphrase")
+        type_and_enter(dialog.field, "not the passphrase")
 
     when_modal_opens(wrong, kind=ImportPassphraseDialog)
     window.import_files()

@@ -42,6 +42,7 @@ def test_print_preview_shows_the_real_pdf_of_the_sheet(
     assert "Siân Llewellyn" in str(seen["text"])
 
 
+@pytest.mark.slow  # pages rasterised at 1200 dpi: ~10 s
 def test_printing_sends_every_page_to_the_printer(
     qtbot: QtBot, window: MainWindow, example_sheet: int, tmp_path: Path
 ) -> None:

@@ -4,6 +4,7 @@ a screen reader announces has a name, and the grid is entered and left without t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,19 +18,20 @@ def spoken_name(widget: QWidget) -> str:
     return widget.text().replace("&", "") if isinstance(widget, QAbstractButton) else ""
 
 
-def tab_stops(qtbot: QtBot, first: QWidget, presses: int = 40) -> list[QWidget]:
+def tab_stops(first: QWidget, presses: int = 40) -> list[QWidget]:
     first.setFocus()
     stops = [first]
     for _ in range(presses):
         focused = QApplication.focusWidget()
         assert focused is not None
-        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
         now = QApplication.focusWidget()
         if now is None or now is first:
             break
         if now is focused:  # a control that uses Tab itself (the grid): leave with Ctrl+Tab
-            qtbot.keyClick(focused, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+            QTest.keyClick(focused, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
             now = QApplication.focusWidget()
+            assert now is not None, "Ctrl+Tab left the window"
         stops.append(now)
     return stops
 
@@ -39,7 +41,7 @@ def test_tab_visits_every_control_in_reading_order_and_each_has_a_name(
 ) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
-    stops = tab_stops(qtbot, window.candidates.search)
+    stops = tab_stops(window.candidates.search)
     names = [w.objectName() for w in stops]
     order = ["candidateSearch", "candidateList", "sheetList", "newCandidateButton"]
     order += ["addEvidenceButton", "criteriaGrid", "unitDetails", "signingArea"]
@@ -57,16 +59,16 @@ def test_the_grid_is_worked_from_the_keyboard_and_left_with_ctrl_tab(
     grid = window.sheet_view.grid
     grid.setFocus()
     grid.setCurrentIndex(grid.model().index(0, 0))
-    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    QTest.keyClick(grid, Qt.Key.Key_Tab)
     assert grid.currentIndex().column() == 1 and QApplication.focusWidget() is grid
-    qtbot.keyClick(grid, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(grid, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is not grid
     model = grid.model()
     grid.setFocus()
     grid.setCurrentIndex(model.index(model.rowCount() - 1, model.columnCount() - 1))
-    qtbot.keyClick(grid, Qt.Key.Key_Tab)  # past the last cell: on to the next control
+    QTest.keyClick(grid, Qt.Key.Key_Tab)  # past the last cell: on to the next control
     assert QApplication.focusWidget() is window.findChild(QWidget, "unitDetails")
     grid.setFocus()
     grid.setCurrentIndex(model.index(0, 0))
-    qtbot.keyClick(grid, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(grid, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is window.findChild(QWidget, "moveDownButton")

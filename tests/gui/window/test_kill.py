@@ -16,6 +16,8 @@ from ercsheet.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[3]
 
+pytestmark = pytest.mark.slow  # a window started and killed three times: ~13 s
+
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 @pytest.mark.parametrize("after", [1.5, 2.5, 3.5])
@@ -48,16 +50,16 @@ def test_every_edit_the_window_made_is_in_the_store_after_a_kill(
     assert edits, "the window made no edit before the kill"
     sheet_id = int(lines[0].split()[1])
     expected: dict[tuple[int, str], bool] = {}
-    for _saved, _number, row, criterion, ticked in edits:
-        expected[(int(row), criterion)] = ticked == "1"
+    for _saved, _number, row, criterion, state in edits:
+        expected[(int(row), criterion)] = state == "1"
     with Store(database) as store:
         content = store.sheet(sheet_id)
     # The child clicks the cells in a fixed order: the one after the last reported edit may
     # have been stored just before the kill, before it could be reported.
     cells = [(row, number) for row in range(4) for number in content.unit.criterion_numbers]
     in_flight = cells[len(edits) % len(cells)]
-    for (row, criterion), ticked in expected.items():
-        stored = criterion in content.evidence[row].criteria
-        if (row, criterion) == in_flight and stored != ticked:
+    for (index, number), ticked in expected.items():
+        stored = number in content.evidence[index].criteria
+        if (index, number) == in_flight and stored != ticked:
             continue
-        assert stored == ticked, (row, criterion, len(edits))
+        assert stored == ticked, (index, number, len(edits))

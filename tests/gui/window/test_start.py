@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from ercsheet import cli, paths
 from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.gui.app import AfterFirstPaint
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.store import backup
 from ercsheet.store.example import create_example_candidate
@@ -30,26 +31,61 @@ def test_open_starts_on_the_sheet_and_backs_up_on_start_and_close(
         catalogue = load_catalogue([paths.builtin_units_dir()])
         create_example_candidate(store, catalogue, TODAY)
         second = create_example_candidate(store, catalogue, TODAY)
-    shown: list[int | None] = []
-
     windows: list[MainWindow] = []
 
-    def look_then_quit() -> None:
-        windows.extend(
+    def on_a_sheet() -> bool:
+        """The window is up and the rest of its start (after its first paint) opened a sheet."""
+        windows[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.store.path == database
+        ]
+        return bool(windows) and windows[-1].sheet_view.sheet_id is not None
+
+    def wait_then_quit() -> None:
+        try:
+            qtbot.waitUntil(on_a_sheet, timeout=20_000)  # a loaded machine paints late
+        finally:
+            # exit() ends the loop at once; quit() would leave a Quit event queued for the next.
+            QApplication.exit(0)
+
+    QTimer.singleShot(0, wait_then_quit)
+    assert cli.main(["--db", str(database), "--open", str(second)]) == 0
+    windows[-1].close()
+    assert windows[-1].sheet_view.sheet_id == second
+    reasons = [path.name for path in backup.list_backups(database)]
+    assert any("start" in name for name in reasons) and any("close" in name for name in reasons)
+
+
+def test_a_window_closed_at_once_runs_none_of_the_rest_of_its_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given ercsheet starting on a new database: once the window has painted, the rest of its
+    # start would load the write half, back up and ask who the assessor is
+    monkeypatch.setattr(AfterFirstPaint, "FALLBACK_MS", 10)
+    database = tmp_path / "closed.sqlite3"
+    Store(database).close()
+    closed: list[MainWindow] = []
+
+    def close_at_once() -> None:
+        closed.extend(
             w
             for w in QApplication.topLevelWidgets()
             if isinstance(w, MainWindow) and w.store.path == database
         )
-        shown.append(windows[-1].sheet_view.sheet_id)
-        # exit() ends the loop at once; quit() would leave a Quit event queued for the next one.
+        closed[-1].close()
         QApplication.exit(0)
 
-    QTimer.singleShot(200, look_then_quit)
-    assert cli.main(["--db", str(database), "--open", str(second)]) == 0
-    windows[-1].close()
-    assert shown == [second]
+    # When the window is closed as soon as it shows (and ercsheet closes the store)
+    QTimer.singleShot(0, close_at_once)
+    assert cli.main(["--db", str(database)]) == 0
+
+    # Then the events that follow run none of the rest against the closed store
+    later: list[bool] = []
+    QTimer.singleShot(AfterFirstPaint.FALLBACK_MS * 5, lambda: later.append(True))
+    qtbot.waitUntil(lambda: bool(later))
     reasons = [path.name for path in backup.list_backups(database)]
-    assert any("start" in name for name in reasons) and any("close" in name for name in reasons)
+    assert len(reasons) == 1 and "close" in reasons[0], reasons
 
 
 def damage(database: Path) -> None:
