@@ -6,13 +6,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QRadioButton,
     QWidget,
 )
 
@@ -34,10 +35,19 @@ class ProfileDialog(QDialog):
         profile = store.profile()
         self.name = QLineEdit(profile.name if profile else "", self)
         self.name.setAccessibleName("Your name as you sign it")
-        self.qualified = QCheckBox(
+        # Asked, never assumed: an unqualified assessor's sheets need a countersignature, and a
+        # default of "qualified" would leave that line off every sheet they print.
+        self.qualified = QRadioButton(
             "I hold an assessor qualification (e.g. TAQA, A1, D32/D33)", self
         )
-        self.qualified.setChecked(profile.qualified if profile else True)
+        self.trainee = QRadioButton(
+            "I am working towards it: a qualified assessor countersigns my sheets", self
+        )
+        self._choice = QButtonGroup(self)
+        self._choice.addButton(self.qualified)
+        self._choice.addButton(self.trainee)
+        if profile is not None:
+            (self.qualified if profile.qualified else self.trainee).setChecked(True)
         self.number = QLineEdit(profile.assessor_number if profile else "", self)
         self.number.setAccessibleName("Assessor number")
         intro = QLabel(
@@ -50,6 +60,7 @@ class ProfileDialog(QDialog):
         form = QFormLayout()
         form.addRow("Your &name:", self.name)
         form.addRow("", self.qualified)
+        form.addRow("", self.trainee)
         form.addRow("Assessor n&umber:", self.number)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         if not welcome:
@@ -65,6 +76,14 @@ class ProfileDialog(QDialog):
             self.error.setText("Enter your name: it is printed on the sheets you sign.")
             self.error.show()
             self.name.setFocus()
+            return
+        if self._choice.checkedButton() is None:
+            self.error.setText(
+                "Say whether you hold an assessor qualification: it decides whether your sheets "
+                "need a qualified assessor's countersignature."
+            )
+            self.error.show()
+            self.qualified.setFocus()
             return
         self._store.set_profile(
             Profile(name, self.qualified.isChecked(), self.number.text().strip())

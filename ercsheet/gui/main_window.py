@@ -222,7 +222,15 @@ class MainWindow(QMainWindow):
         if not picker.exec() or picker.choice is None:
             return
         profile = self.store.profile()
-        assessor = Person(profile.name, profile.qualified) if profile else Person("")
+        if profile is None:
+            # A sheet names its assessor: who that is is asked first, never assumed.
+            from ercsheet.gui.first_run import ProfileDialog
+
+            ProfileDialog(self.store, self, welcome=True).exec()
+            profile = self.store.profile()
+            if profile is None:
+                return
+        assessor = Person(profile.name, profile.qualified)
         try:
             sheet_id = self.store.create_sheet(
                 candidate_id, picker.choice.unit, picker.choice.qualification, assessor

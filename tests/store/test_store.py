@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from ercsheet.catalogue.model import Unit
+from ercsheet.domain.clock import FixedDay
 from ercsheet.domain.rules import Rule
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Method, Role
@@ -127,3 +129,23 @@ def test_profile_and_candidates(store: Store) -> None:
 def test_unknown_sheet_is_reported(store: Store) -> None:
     with pytest.raises(NotFound, match="no sheet 99"):
         store.sheet(99)
+
+
+def test_no_sheet_without_its_assessor(store: Store) -> None:
+    candidate = store.add_candidate("Siân Ní Bhriain", "0042", "12345")
+    with pytest.raises(RuleViolation, match="set up the assessor profile first"):
+        store.create_sheet(candidate, make_unit((2,)), "", Person("  "))
+    assert store.sheets() == []
+
+
+def test_one_clock_every_today_and_now_comes_from_the_one_given(tmp_path: Path) -> None:
+    """The store checks dates against its clock's day, whatever the machine's date is."""
+    day = dt.date(2031, 5, 4)
+    with Store(tmp_path / "later.sqlite3", clock=FixedDay(day)) as later:
+        candidate = later.add_candidate("Zoë Ødegård", "7", "1")
+        sheet_id = later.create_sheet(candidate, make_unit((2,)), "", Person("Pat Jones", True))
+        # A date after the machine's today, but not after the store's: accepted.
+        later.add_evidence(sheet_id, row("E01", ["1.1"], date=day))
+        with pytest.raises(RuleViolation, match="in the future"):
+            later.add_evidence(sheet_id, row("E02", ["1.1"], date=day + dt.timedelta(days=1)))
+        assert all(e.at.startswith("2031-05-04") for e in later.audit_trail(sheet_id))

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -219,9 +218,12 @@ def test_the_first_run_asks_who_the_assessor_is_then_offers_the_example(
         name = dialog.findChild(QLineEdit)
         assert name is not None
         QTest.keyClicks(name, "Pat Jones")
-        qualified = dialog.findChild(QCheckBox)
-        assert qualified is not None
-        qualified.setChecked(False)
+        # Nothing is assumed: OK without saying whether they are qualified is refused.
+        QTest.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        assert isinstance(dialog, ProfileDialog)
+        assert "Say whether you hold an assessor qualification" in dialog.error.text()
+        dialog.trainee.setChecked(True)
         yes = QMessageBox.StandardButton.Yes
         when_modal_opens(lambda box: box.button(yes).click(), kind=QMessageBox, after=dialog)
         QTest.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
