@@ -470,6 +470,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
             saved = backup.restore(database, args.file, passphrase)
         except backup.BackupError as error:
             raise CommandError(str(error)) from None
+        from ercsheet.store.store import Store
+
+        key = passphrase if cipher.is_encrypted(database) else None
+        with Store(database, passphrase=key) as store:
+            store.note_restored(args.file, saved)
     if saved:
         print(f"the database as it was is kept in {saved}")
     print(f"restored {args.file} into {database}")

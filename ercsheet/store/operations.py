@@ -9,8 +9,10 @@ Signing, reopening and checking records are in sign_operations.py and checking.p
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TypeVar, cast
 
 from sqlalchemy import select
@@ -71,6 +73,34 @@ def set_pin(tx: Tx, pin: str, current: str | None) -> None:
         key = signing.create_key(tx, pin, profile.name)
     profile.pin_hash = signing.hash_pin(pin)
     tx.log("PIN " + ("changed" if had_pin else "set"), key=key)
+
+
+# --- the file as a whole -----------------------------------------------------------------------
+
+
+def note_restored(tx: Tx, source: Path, kept: Path | None) -> None:
+    digest = hashlib.sha256(source.read_bytes()).hexdigest() if source.is_file() else ""
+    tx.log(
+        "restored from a backup",
+        "events made after the backup are in the database kept aside" if kept else "",
+        changes=_diff(
+            [
+                ("backup", "", source.name),
+                ("SHA-256", "", digest),
+                ("database as it was, kept in", "", kept.name if kept else ""),
+            ]
+        ),
+    )
+
+
+def note_encryption(tx: Tx, before: bool, after: bool) -> None:
+    what = {
+        (False, True): "encrypted with a passphrase",
+        (True, True): "passphrase changed",
+        (True, False): "encryption removed",
+        (False, False): "left unencrypted",
+    }[(before, after)]
+    tx.log("database " + what)
 
 
 # --- candidates ---------------------------------------------------------------------------------

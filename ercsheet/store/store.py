@@ -168,9 +168,16 @@ class Store:
         the backup of the data replaced. A BackupError leaves the database as it was, open."""
         self._close_connections()
         try:
-            return backup.restore(self.path, source, self.passphrase)
+            kept = backup.restore(self.path, source, self.passphrase)
         finally:
             self.reconnect()
+        self.note_restored(source, kept)
+        return kept
+
+    def note_restored(self, source: Path, kept: Path | None) -> None:
+        """The restore's audit event, in the restored database (events after the backup was
+        made are in the database kept aside, `kept`)."""
+        self._change(lambda tx: operations.note_restored(tx, source, kept))
 
     def backup(self, reason: str) -> Path | None:
         """A rotating backup now, encrypted like the database."""
@@ -192,12 +199,14 @@ class Store:
             raise RuleViolation(problems)
         self.backup("before-passphrase")
         self._close_connections()
+        before = self.passphrase is not None
         try:
             cipher.export(self.path, self.passphrase, new)
             backup.rekey_backups(self.path, self.passphrase, new)
         finally:
             self.passphrase = new if cipher.is_encrypted(self.path) else None
             self._open(quick_check=False)
+        self._change(lambda tx: operations.note_encryption(tx, before, new is not None))
 
     def __enter__(self) -> Store:
         return self

@@ -149,3 +149,19 @@ def test_one_clock_every_today_and_now_comes_from_the_one_given(tmp_path: Path) 
         with pytest.raises(RuleViolation, match="in the future"):
             later.add_evidence(sheet_id, row("E02", ["1.1"], date=day + dt.timedelta(days=1)))
         assert all(e.at.startswith("2031-05-04") for e in later.audit_trail(sheet_id))
+
+
+def test_restoring_and_encrypting_are_audit_events(tmp_path: Path) -> None:
+    with Store(tmp_path / "db.sqlite3", exclusive=True) as store:
+        store.add_candidate("Dafydd ap Gruffŵdd", "43", "1")
+        saved = store.backup("manual")
+        assert saved is not None
+        store.add_candidate("Zoë Ødegård", "44", "1")
+        kept = store.restore(saved)
+        [restored] = [e for e in store.audit_trail() if e.action == "restored from a backup"]
+        assert saved.name in restored.summary and kept is not None
+        assert kept.name in restored.summary
+        assert [c.name for c in store.candidates()] == ["Dafydd ap Gruffŵdd"]
+        store.change_passphrase("correct horse battery")
+        assert store.audit_trail()[-1].action == "database encrypted with a passphrase"
+        assert store.check_records() == []
