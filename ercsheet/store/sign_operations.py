@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from ercsheet.domain import rules
@@ -185,6 +185,14 @@ def erase_candidate(tx: Tx, candidate_id: int, pin: str | None) -> int:
         key=key,
     )
     return sheets
+
+
+def compact(engine: Engine) -> None:
+    """Rewrite the file without its free pages and empty the write-ahead log, so no page of
+    either keeps what an erasure removed."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("VACUUM")
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def sealed_sheet_ids(session: Session, candidate_id: int) -> list[int]:

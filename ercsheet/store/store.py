@@ -330,9 +330,7 @@ class Store:
         blank); returns how many sheets went. The file is then vacuumed, so no page of it
         keeps them. Backups are the caller's next step (backup.erase_candidate)."""
         sheets = self._change(lambda tx: sign_operations.erase_candidate(tx, candidate_id, pin))
-        with self.engine.connect() as connection:
-            connection.exec_driver_sql("VACUUM")
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        sign_operations.compact(self.engine)
         return sheets
 
     # --- sheets ---------------------------------------------------------------------------

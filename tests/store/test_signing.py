@@ -370,3 +370,19 @@ def test_sheets_signed_by_an_earlier_version_still_verify(tmp_path: Path) -> Non
         for sheet_id, code in EARLIER_CODES.items():
             assert store.record_code(sheet_id) == code
             assert record_code(store.sheet(sheet_id)) == code
+
+
+def test_an_erasure_keeps_the_chain_whole_and_no_personal_data(profiled: Store) -> None:
+    sheet_id = signed_sheet(profiled)
+    candidate = profiled.sheet_summary(sheet_id).candidate_id
+    with pytest.raises(RuleViolation, match="PIN"):
+        profiled.erase_candidate(candidate, pin="0000")
+    assert profiled.erase_candidate(candidate, pin="2468") == 1
+    assert profiled.check_records() == []
+    erased = [e for e in profiled.audit_trail() if e.candidate_id == candidate]
+    assert erased[-1].action == "candidate erased" and erased[-1].key is not None
+    assert all(e.erased for e in erased[:-1])
+    assert all("Żółć" not in e.summary for e in erased)
+    profiled.close()
+    for file in profiled.path.parent.glob(profiled.path.name + "*"):
+        assert "Żółć".encode() not in file.read_bytes(), file
