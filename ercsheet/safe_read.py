@@ -191,7 +191,7 @@ def data_problem(data: object, max_depth: int) -> tuple[Location, str] | None:
         return None
     path, message = found
     if not message:
-        message = f"nested more than {max_depth} levels deep, as no ercsheet file is"
+        message = f"nested more than {max_depth} levels deep, deeper than any ercsheet file"
     return tuple(reversed(path[:-1])), message
 
 
@@ -240,8 +240,8 @@ def load_json(text: str, max_depth: int) -> object:
     except RecursionError:
         line, column = _too_deep_at(text, max_depth)
         raise NotReadable(
-            f"nested more than {max_depth} levels deep (line {line}, column {column}); "
-            "no ercsheet file needs that"
+            f"nested more than {max_depth} levels deep (line {line}, column {column}), deeper "
+            "than any ercsheet file"
         ) from None
     problem = data_problem(data, max_depth)
     if problem is not None:

@@ -250,7 +250,21 @@ PLAIN_MESSAGES = {
     "tuple_type": "must be a list",
     "model_type": "must be an object of keys",
     "model_attributes_type": "must be an object of keys",
+    "string_unicode": "holds a lone surrogate (an escape such as \\udc00 that is not a character)",
 }
+# What a list holds, by its key (a stroke, strokes[i], holds points), for "at most N … here".
+_LIST_ITEMS = {
+    "evidence": "evidence items",
+    "signatures": "signatures",
+    "strokes": "strokes",
+    "criteria": "criteria",
+}
+
+
+def _items(location: tuple[str | int, ...]) -> str:
+    if len(location) >= 2 and location[-2] == "strokes":
+        return "points"
+    return _LIST_ITEMS.get(str(location[-1]), "items") if location else "items"
 
 
 def _validation_message(error: Any) -> str:
@@ -263,7 +277,7 @@ def _validation_message(error: Any) -> str:
     if kind == "too_long" and "max_length" in context:
         actual = context.get("actual_length")
         has = f" (this has {actual:,})" if isinstance(actual, int) else ""
-        return f"{path}: at most {context['max_length']:,} items here{has}"
+        return f"{path}: at most {context['max_length']:,} {_items(error['loc'])} here{has}"
     if kind == "too_short" and context.get("min_length") == 1:
         return f"{path}: must not be empty"
     if kind in PLAIN_MESSAGES:

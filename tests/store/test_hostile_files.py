@@ -192,12 +192,12 @@ CORPUS: list[tuple[str, Callable[[Path], None], str]] = [
     (
         "stroke-too-long.json",
         changed(put("signatures[0].strokes", [line(MAX_STROKE_POINTS + 1)])),
-        f"signatures[0].strokes[0]: at most {MAX_STROKE_POINTS:,} items here",
+        f"signatures[0].strokes[0]: at most {MAX_STROKE_POINTS:,} points here",
     ),
     (
         "million-points.json",
         changed(put("signatures[0].strokes", [line(1_000_000)])),
-        f"signatures[0].strokes[0]: at most {MAX_STROKE_POINTS:,} items here (this has 1,000,000)",
+        f"signatures[0].strokes[0]: at most {MAX_STROKE_POINTS:,} points here (this has 1,000,000)",
     ),
     (
         "million-points-in-strokes.json",
@@ -208,12 +208,13 @@ CORPUS: list[tuple[str, Callable[[Path], None], str]] = [
     (
         "too-many-strokes.json",
         changed(put("signatures[0].strokes", [line(1)] * (MAX_SIGNATURE_STROKES + 1))),
-        f"signatures[0].strokes: at most {MAX_SIGNATURE_STROKES} items here",
+        f"signatures[0].strokes: at most {MAX_SIGNATURE_STROKES} strokes here",
     ),
     (
         "too-many-rows.json",
         changed(rows(MAX_EVIDENCE_ROWS + 1)),
-        f"evidence: at most {MAX_EVIDENCE_ROWS:,} items here (this has {MAX_EVIDENCE_ROWS + 1:,})",
+        f"evidence: at most {MAX_EVIDENCE_ROWS:,} evidence items here "
+        f"(this has {MAX_EVIDENCE_ROWS + 1:,})",
     ),
     (
         "escape-in-name.json",
@@ -243,7 +244,7 @@ CORPUS: list[tuple[str, Callable[[Path], None], str]] = [
     (
         "surrogate-in-title.json",
         raw(good_text().replace('"Observation of team briefing"', '"Observation \\udc00"')),
-        "evidence[0].title: Input should be a valid string",
+        "evidence[0].title: holds a lone surrogate",
     ),
     (
         "c1-in-signer.json",
