@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,16 @@ from ercsheet.store.values import EncryptedRefused, ExpiredUnitRefused, ImportRe
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
 
-Outcome = tuple[Path, int | ImportRefused | None]  # a sheet id, the refusal, or not attempted
+
+@dataclass(frozen=True)
+class Done:
+    """A file taken in: its sheet, and whether that sheet was in the store already."""
+
+    sheet_id: int
+    already: bool = False
+
+
+Outcome = tuple[Path, Done | ImportRefused | None]  # imported, refused, or not attempted
 
 
 def import_paths(
@@ -53,7 +63,7 @@ def import_paths(
         try:
             passphrase = (passphrases or {}).get(path)
             imported = import_file(store, path, catalogue.get, today, allow_expired, passphrase)
-            outcomes.append((path, imported.sheet_id))
+            outcomes.append((path, Done(imported.sheet_id, imported.already)))
         except ImportRefused as refusal:
             outcomes.append((path, refusal))
     progress.setValue(len(paths))
@@ -66,8 +76,10 @@ def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Pat
     """The domain's over-mapping warnings of each imported sheet (they never block an import)."""
     found: dict[Path, list[str]] = {}
     for path, outcome in outcomes:
-        if isinstance(outcome, int):
-            found[path] = [p.message for p in rules.over_mapped_items(store.sheet(outcome))]
+        if isinstance(outcome, Done) and not outcome.already:
+            found[path] = [
+                p.message for p in rules.over_mapped_items(store.sheet(outcome.sheet_id))
+            ]
     return found
 
 
@@ -76,8 +88,12 @@ def summary(
 ) -> str:
     lines = []
     for path, outcome in outcomes:
-        if isinstance(outcome, int):
-            lines.append(f"✓ {path.name}: imported as sheet {outcome}")
+        if isinstance(outcome, Done) and outcome.already:
+            lines.append(
+                f"= {path.name}: already in the store (sheet {outcome.sheet_id}); nothing changed"
+            )
+        elif isinstance(outcome, Done):
+            lines.append(f"✓ {path.name}: imported as sheet {outcome.sheet_id}")
             lines += [f"    ⚠ Warning: {warning}" for warning in (warnings or {}).get(path, ())]
         elif outcome is None:
             lines.append(f"– {path.name}: not imported (stopped before it)")
@@ -119,7 +135,7 @@ def import_files(
         if answer == QMessageBox.StandardButton.Yes:
             again = dict(import_paths(parent, store, catalogue, today, expired, True, passphrases))
             outcomes = [(path, again.get(path, outcome)) for path, outcome in outcomes]
-    imported = [outcome for _path, outcome in outcomes if isinstance(outcome, int)]
+    imported = [outcome.sheet_id for _path, outcome in outcomes if isinstance(outcome, Done)]
     warnings = over_mapping_warnings(store, outcomes)
     warned = sum(1 for found in warnings.values() if found)
     box = QMessageBox(parent)

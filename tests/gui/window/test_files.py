@@ -137,3 +137,31 @@ def test_import_shows_each_file_s_outcome_and_imports_the_good_ones(
     assert "1 of 2 file(s) imported" in summary[0]
     assert "✓ good.json: imported as sheet" in summary[0]
     assert "✗ broken.json: refused" in summary[0]
+
+
+def test_importing_a_sheet_already_in_the_store_says_so_and_changes_nothing(
+    window: MainWindow,
+    example_sheet: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sent = tmp_path / "sent.json"
+    save_to(monkeypatch, sent)
+    window.export_exchange()
+    before = window.store.sheets()
+    summary: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        summary.append(box.text() + "\n" + box.informativeText())
+        box.accept()
+
+    when_modal_opens(read, kind=QMessageBox)
+    file_actions.import_files(
+        window, window.store, window.catalogue, TODAY, window.settings, [sent]
+    )
+    assert (
+        f"= sent.json: already in the store (sheet {example_sheet}); nothing changed"
+        in (summary[0])
+    )
+    assert window.store.sheets() == before
