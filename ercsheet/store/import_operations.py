@@ -21,7 +21,7 @@ from ercsheet.domain.record import canonical_content
 from ercsheet.domain.seal import Addendum, Seal
 from ercsheet.domain.sheet import Candidate, SheetContent
 from ercsheet.store import convert, keys, models
-from ercsheet.store.operations import load_sheet
+from ercsheet.store.operations import load_sheet, require_safe
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import ImportRefused
 
@@ -57,6 +57,12 @@ class Stored:
 
 
 def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored:
+    require_safe(
+        ("The candidate's name", incoming.content.candidate.name),
+        ("The candidate number", incoming.content.candidate.candidate_number),
+        ("The centre number", incoming.content.candidate.centre_number),
+        ("The assessor's name", incoming.content.assessor.name),
+    )
     content = _normalised(incoming.content)
     existing = _same_sheet(tx.session, content, incoming.seal)
     if existing is not None:

@@ -26,6 +26,7 @@ from ercsheet.domain.dates import uk
 from ercsheet.domain.names import normalise
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent
+from ercsheet.domain.text import unsafe_text_problem
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import convert, keys, models, signing
 from ercsheet.store.tx import Tx
@@ -42,6 +43,7 @@ def set_profile(tx: Tx, profile: Profile) -> None:
     if row is None:
         row = models.AssessorProfile(pin_hash=None)
         tx.session.add(row)
+    require_safe(("The name", profile.name), ("The assessor number", profile.assessor_number))
     row.name, row.qualified = normalise(profile.name), profile.qualified
     row.assessor_number = normalise(profile.assessor_number)
     changes = _diff(
@@ -107,6 +109,7 @@ def note_encryption(tx: Tx, before: bool, after: bool) -> None:
 
 
 def add_candidate(tx: Tx, name: str, candidate_number: str, centre_number: str) -> int:
+    _candidate_text(name, candidate_number, centre_number)
     row = models.Candidate(
         name=normalise(name),
         candidate_number=normalise(candidate_number),
@@ -130,6 +133,14 @@ def add_candidate(tx: Tx, name: str, candidate_number: str, centre_number: str) 
     return row.id
 
 
+def _candidate_text(name: str, candidate_number: str, centre_number: str) -> None:
+    require_safe(
+        ("The candidate's name", name),
+        ("The candidate number", candidate_number),
+        ("The centre number", centre_number),
+    )
+
+
 def signed_sheet_count(session: Session, candidate_id: int) -> int:
     """How many of the candidate's sheets are signed (they keep the details they were signed
     with when the candidate's details are corrected)."""
@@ -146,6 +157,7 @@ def update_candidate(
     tx: Tx, candidate_id: int, name: str, candidate_number: str, centre_number: str
 ) -> None:
     row = get(tx.session, models.Candidate, candidate_id)
+    _candidate_text(name, candidate_number, centre_number)
     new = (normalise(name), normalise(candidate_number), normalise(centre_number))
     _require_name(new[0])
     changes = _diff(
@@ -174,6 +186,18 @@ def _require_name(name: str) -> None:
         raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
 
 
+def require_safe(*fields: tuple[str, str]) -> None:
+    """Names, numbers and titles with control or direction characters are refused on entry,
+    whichever way they come in (domain.text): they could display as something they are not."""
+    problems = [
+        problem
+        for subject, value in fields
+        if (problem := unsafe_text_problem("", value, subject=subject)) is not None
+    ]
+    if problems:
+        raise RuleViolation(problems)
+
+
 # --- sheets -------------------------------------------------------------------------------------
 
 
@@ -181,6 +205,7 @@ def create_sheet(
     tx: Tx, candidate_id: int, unit: Unit, qualification: str, assessor: Person
 ) -> int:
     get(tx.session, models.Candidate, candidate_id)
+    require_safe(("The assessor's name", assessor.name), ("The qualification", qualification))
     if not normalise(assessor.name):
         raise RuleViolation(
             [

@@ -23,7 +23,7 @@ from ercsheet.domain.seal import Addendum
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import convert, keys, models, signing
-from ercsheet.store.operations import get, load_sheet
+from ercsheet.store.operations import get, load_sheet, require_safe
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import NotFound, RuleViolation, SupersededVersion
 
@@ -32,6 +32,7 @@ def add_signature(
     tx: Tx, sheet_id: int, signature: Signature, pin: str | None, iv: Person | None
 ) -> None:
     sheet = load_sheet(tx.session, sheet_id)
+    require_safe(("The signer's name", signature.name), ("The IV's name", iv.name if iv else ""))
     signature = _normalised(signature)
     if iv is not None:
         if signature.role is not Role.IV:
@@ -102,6 +103,7 @@ def reopen(tx: Tx, sheet_id: int, reason: str, actor: str, pin: str | None) -> i
     from ercsheet.store.exchange_format import sheet_to_dict
 
     sheet = load_sheet(tx.session, sheet_id)
+    require_safe(("The reason", reason), ("The name", actor))
     if sheet.record_code is None:
         raise RuleViolation(
             [Problem(rules.Rule.SIGNATURE_ORDER, "This sheet is not signed: edit it directly.")]

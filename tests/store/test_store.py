@@ -165,3 +165,12 @@ def test_restoring_and_encrypting_are_audit_events(tmp_path: Path) -> None:
         store.change_passphrase("correct horse battery")
         assert store.audit_trail()[-1].action == "database encrypted with a passphrase"
         assert store.check_records() == []
+
+
+@pytest.mark.parametrize("name", ["Siân\x1b]0;owned\x07", "Zoë\u202eevil", "Pat\x00"])
+def test_names_that_would_display_as_something_else_are_refused(store: Store, name: str) -> None:
+    with pytest.raises(RuleViolation, match=r"holds .* \(U\+"):
+        store.add_candidate(name, "1", "2")
+    with pytest.raises(RuleViolation, match="safe-text"):
+        store.set_profile(Profile(name, qualified=True))
+    assert store.candidates() == [] and store.profile() is None
