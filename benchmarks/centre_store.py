@@ -9,6 +9,7 @@ Measures, beside the same figures on an empty store in the same run: opening the
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import math
 import random
@@ -19,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,22 +32,80 @@ from timing import median_ms, process_env
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.catalogue.snapshot import unit_to_json
-from ercsheet.domain.record import record_code
-from ercsheet.store import convert, models
+from ercsheet.domain.audit import Change, chain_entry, changes_json, timestamp
+from ercsheet.domain.seal import seal
+from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.store import keys, models
 from ercsheet.store.opening import quick_check_file
-from ercsheet.store.store import Store
+from ercsheet.store.store import Profile, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST = ["Łukasz", "Siân", "Dafydd", "Zoë", "Aoife", "Pat", "Morgan", "Ngozi", "Priya", "Tomás"]
+PIN = "2468"
+NOW = dt.datetime(2026, 11, 20, 10, 0)
 LAST = ["Żółć", "Ní Bhriain", "ap Gruffŵdd", "Ødegård", "Jones", "Smith", "Okafor", "Patel"]
 
 
 @contextmanager
 def writing(store: Store) -> Iterator[Session]:
     """A write transaction straight on the store's engine: a centre's rows are written in bulk,
-    past the store's operations (and the audit trail they keep), in seconds rather than hours."""
+    past the store's operations, in seconds rather than hours. The audit events those
+    operations would write are built here with the domain's own functions (chained, and the
+    seals signed with the assessor's key), so `ercsheet check` verifies a store like a real
+    one, not one it would report as tampered with."""
     with Session(store.engine) as session, session.begin():
         yield session
+
+
+@dataclass
+class Chain:
+    """The audit events written so far, chained as the store chains them."""
+
+    key: keys.UnlockedKey
+    rows: list[dict[str, object]] = field(default_factory=list)
+    last: str | None = None
+
+    def add(
+        self,
+        action: str,
+        sheet_id: int | None,
+        candidate_id: int | None,
+        changes: tuple[Change, ...] = (),
+        signed: bool = False,
+    ) -> None:
+        at = timestamp(NOW)
+        entry = chain_entry(
+            self.last,
+            at,
+            "Pat Jones",
+            action,
+            sheet_id=sheet_id,
+            candidate_id=candidate_id,
+            changes=changes,
+        )
+        row: dict[str, object] = {
+            "at": at,
+            "action": action,
+            "sheet_id": sheet_id,
+            "candidate_id": candidate_id,
+            "actor": "Pat Jones",
+            "detail": "",
+            "changes": changes_json(changes),
+            "payload_hash": entry.payload_hash,
+            "erased": False,
+            "prev_hash": entry.prev_hash,
+            "hash": entry.hash,
+            "key": self.key.fingerprint if signed else None,
+            "key_signature": self.key.sign(keys.EVENT, entry.hash) if signed else None,
+        }
+        self.rows.append(row)
+        self.last = entry.hash
+
+    def flush(self, session: Session) -> None:
+        if self.rows:
+            session.execute(insert(models.AuditEvent), self.rows)
+            self.rows = []
 
 
 def generate(path: Path, candidates: int, sheets: int) -> None:
@@ -53,69 +113,137 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
     units = catalogue.sorted_units()
     rng = random.Random(1)
     store = Store(path)
+    store.set_profile(Profile("Pat Jones", qualified=True))
+    store.set_pin(PIN)
     with writing(store) as session:
-        session.execute(
-            insert(models.Candidate),
-            [
-                {
-                    "id": n + 1,
-                    "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}",
-                    "candidate_number": f"{n:05}",
-                    "centre_number": "12345",
-                }
-                for n in range(candidates)
-            ],
-        )
+        own = session.scalars(select(models.SigningKey)).one()
+        key = keys.unlock(keys.LockedKey(own.public_key, own.private_sealed or ""), PIN)
+        last = session.scalars(
+            select(models.AuditEvent.hash).order_by(models.AuditEvent.id.desc())
+        ).first()
+    chain = Chain(key, last=last)
+    with writing(store) as session:
+        people = [
+            {
+                "id": n + 1,
+                "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}",
+                "candidate_number": f"{n:05}",
+                "centre_number": "12345",
+                "created_at": NOW,
+            }
+            for n in range(candidates)
+        ]
+        session.execute(insert(models.Candidate), people)
+        for person in people:
+            chain.add("candidate added", None, int(str(person["id"])))
+        chain.flush(session)
     item_id = 0
     batch = 2000
+    signer = Signature(Role.ASSESSOR, "Pat Jones", NOW.date(), SignatureKind.TYPED)
     for start in range(0, sheets, batch):
         with writing(store) as session:
-            sheet_rows, items, ticks = [], [], []
+            sheet_rows, items, ticks, signatures = [], [], [], []
             for sheet_id in range(start + 1, min(start + batch, sheets) + 1):
                 unit = units[sheet_id % len(units)]
-                sheet_rows.append(
-                    {
-                        "id": sheet_id,
-                        "candidate_id": (sheet_id % candidates) + 1,
-                        "unit_id": unit.id,
-                        "unit_snapshot": unit_to_json(unit),
-                        "qualification": "",
-                        "assessor_name": "Pat Jones",
-                        "assessor_qualified": True,
-                    }
-                )
+                candidate_id = (sheet_id % candidates) + 1
+                person = people[candidate_id - 1]
+                row = {
+                    "id": sheet_id,
+                    "candidate_id": candidate_id,
+                    "unit_id": unit.id,
+                    "unit_snapshot": unit_to_json(unit),
+                    "qualification": "",
+                    "assessor_name": "Pat Jones",
+                    "assessor_qualified": True,
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+                chain.add("sheet created", sheet_id, candidate_id)
+                rows = []
                 for position in range(8):
                     item_id += 1
+                    # A tenth of the sheets are signed: their rows cover every criterion.
+                    covered = (
+                        unit.criterion_numbers[position::8]
+                        if sheet_id % 10 == 0
+                        else rng.sample(unit.criterion_numbers, 3)
+                    )
+                    evidence = EvidenceRow(
+                        f"E{position:02}",
+                        "Observation of a customer service briefing",
+                        Method.OBSERVATION,
+                        None,
+                        frozenset(covered),
+                    )
+                    rows.append(evidence)
                     items.append(
                         {
                             "id": item_id,
                             "sheet_id": sheet_id,
                             "position": position,
-                            "ref": f"E{position:02}",
-                            "ref_key": f"e{position:02}",
-                            "title": "Observation of a customer service briefing",
-                            "method": "observation",
+                            "ref": evidence.ref,
+                            "ref_key": evidence.ref.casefold(),
+                            "title": evidence.title,
+                            "method": evidence.method.value,
                             "notes": "",
                         }
                     )
-                    for criterion in rng.sample(unit.criterion_numbers, 3):
-                        ticks.append({"evidence_id": item_id, "criterion": criterion})
+                    ticks += [{"evidence_id": item_id, "criterion": c} for c in covered]
+                    chain.add("evidence added", sheet_id, candidate_id)
+                if sheet_id % 10 == 0:
+                    content = SheetContent(
+                        unit,
+                        Candidate(
+                            str(person["name"]),
+                            str(person["candidate_number"]),
+                            str(person["centre_number"]),
+                        ),
+                        Person("Pat Jones", True),
+                        evidence=tuple(rows),
+                        signatures=(signer,),
+                    )
+                    sealed = seal(content)
+                    row.update(
+                        record_code=sealed.code,
+                        seal=sealed.text,
+                        seal_key=key.fingerprint,
+                        seal_signature=key.sign(keys.SEAL, sealed.code),
+                    )
+                    signatures.append(
+                        {
+                            "sheet_id": sheet_id,
+                            "role": "assessor",
+                            "name": "Pat Jones",
+                            "date": NOW.date(),
+                            "kind": "typed",
+                            "strokes": "[]",
+                        }
+                    )
+                    chain.add(
+                        "signed and sealed",
+                        sheet_id,
+                        candidate_id,
+                        (Change("record code", "", sealed.code),),
+                        signed=True,
+                    )
+                sheet_rows.append(row)
             session.execute(insert(models.Sheet), sheet_rows)
             session.execute(insert(models.EvidenceItem), items)
             session.execute(insert(models.Tick), ticks)
-    # Seal a tenth of the sheets as signed, so `check` has records to verify.
+            if signatures:
+                session.execute(insert(models.SignatureRecord), signatures)
+            chain.flush(session)
     with writing(store) as session:
-        for sheet in session.query(models.Sheet).filter(models.Sheet.id % 10 == 0):
-            sheet.signatures.append(
-                models.SignatureRecord(
-                    role="assessor",
-                    name="Pat Jones",
-                    date=sheet.created_at.date(),
-                    kind="typed",
-                    strokes="[]",
-                )
-            )
-            sheet.record_code = record_code(convert.sheet_content(sheet))
+        last_signed = session.scalars(
+            select(models.AuditEvent)
+            .where(models.AuditEvent.key.is_not(None))
+            .order_by(models.AuditEvent.id.desc())
+            .limit(1)
+        ).one()
+        anchor = session.get(models.AuditAnchor, 1) or models.AuditAnchor(id=1)
+        anchor.event_id, anchor.hash = last_signed.id, last_signed.hash
+        anchor.key, anchor.signature = last_signed.key or "", last_signed.key_signature or ""
+        session.add(anchor)
     store.close()
 
 
