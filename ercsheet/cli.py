@@ -194,12 +194,19 @@ _opened: list[Any] = []
 def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = False) -> Store:
     """The store; `exclusive` for commands that change it (refused while the window is open);
     `check` reads the whole file with SQLite's quick_check first (`ercsheet check` does)."""
+    database = args.db or paths.default_database()
+    return store_with(database, passphrase_for(database), exclusive, check)
+
+
+def store_with(
+    database: Path, passphrase: str | None, exclusive: bool = False, check: bool = False
+) -> Store:
+    """The store at `database`, opened with `passphrase` (already asked for)."""
     from ercsheet.store.opening import StoreError
     from ercsheet.store.store import Store
 
-    database = args.db or paths.default_database()
     try:
-        store = Store(database, exclusive, passphrase_for(database), quick_check=check)
+        store = Store(database, exclusive, passphrase, quick_check=check)
         _opened.append(store)
         return store
     except StoreError as error:
@@ -521,12 +528,23 @@ def erase_candidate(args: argparse.Namespace) -> int:
 
 
 def cmd_passphrase(args: argparse.Namespace) -> int:
-    store = open_store(args, exclusive=True)
-    new = None
-    if not args.remove:
-        new = new_passphrase("New passphrase: ", NEW_PASSPHRASE_ENV, "changed")
-    store.change_passphrase(new)
-    store.close()
+    from ercsheet.store.opening import encryption_message
+
+    database = args.db or paths.default_database()
+    # The lock first (the window open on the database is said at once), then both passphrases,
+    # checked before the database is opened: a refused one leaves the file byte for byte.
+    database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with held(database):
+        current = passphrase_for(database)
+        problem = encryption_message(database, current) if database.exists() else None
+        if problem:
+            raise CommandError(problem)
+        new = None
+        if not args.remove:
+            new = new_passphrase("New passphrase: ", NEW_PASSPHRASE_ENV, "changed")
+        store = store_with(database, current)
+        store.change_passphrase(new)
+        store.close()
     print("the database is now " + ("encrypted" if new else "not encrypted"))
     return 0
 

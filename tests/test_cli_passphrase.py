@@ -3,6 +3,8 @@ refuses ends the command with the rule's message, exit status 1, and nothing cha
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,9 +20,13 @@ RULE = passphrase_problems("abc")[0].message
 
 @pytest.fixture
 def database(tmp_path: Path) -> Path:
+    """A database as a restored backup leaves it: in rollback-journal mode, which merely opening
+    it as the store changes (to WAL), so a command that refuses must refuse before opening it."""
     path = tmp_path / "cli.sqlite3"
     with Store(path) as store:
         store.add_candidate(NAME, "0042")
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")
     return path
 
 

@@ -20,6 +20,14 @@ def error_label(parent: QWidget, object_name: str = "") -> QLabel:
     return label
 
 
+def show_error(label: QLabel, text: str) -> None:
+    """Say what is wrong under the form, the dialog growing to fit it: a top-level window does
+    not grow by itself, and would squeeze its wrapped text (an introduction) to make room."""
+    label.setText(text)
+    label.show()
+    label.window().adjustSize()
+
+
 def ok_cancel(dialog: QDialog, ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog

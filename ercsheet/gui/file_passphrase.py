@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
 from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, stacked
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
 from ercsheet.gui.passphrase_dialog import new_passphrase_problem, password_field
 
 EXPORT_INTRO = (
@@ -41,8 +41,7 @@ class ExportPassphraseDialog(QDialog):
     def accept(self) -> None:
         problem = new_passphrase_problem(self.new.text(), self.again.text())
         if problem:
-            self.error.setText(problem)
-            self.error.show()
+            show_error(self.error, problem)
             return
         super().accept()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, stacked
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
 from ercsheet.store import cipher
 from ercsheet.store.opening import StoreError
 from ercsheet.store.store import RuleViolation, Store
@@ -61,8 +61,7 @@ class UnlockDialog(QDialog):
 
     def accept(self) -> None:
         if not cipher.readable(self.path, self.field.text()):
-            self.error.setText("That passphrase does not open this database. Try again.")
-            self.error.show()
+            show_error(self.error, "That passphrase does not open this database. Try again.")
             self.field.selectAll()
             self.field.setFocus()
             return
@@ -102,8 +101,7 @@ class PassphraseDialog(QDialog):
         self.setMinimumWidth(520)
 
     def _show(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        show_error(self.error, text)
 
     def _encrypt(self) -> None:
         problem = new_passphrase_problem(self.new.text(), self.again.text())

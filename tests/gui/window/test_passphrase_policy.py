@@ -23,6 +23,17 @@ def texts(dialog: QWidget) -> str:
     return "\n".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
 
 
+def cut_short(dialog: QWidget) -> list[str]:
+    """The wrapped texts shown in less height than they need (their last lines cut off)."""
+    return [
+        label.text()
+        for label in dialog.findChildren(QLabel)
+        if label.isVisible()
+        and label.wordWrap()
+        and label.height() < label.heightForWidth(label.width())
+    ]
+
+
 def test_database_encryption_refuses_a_short_passphrase_and_says_why(
     window: MainWindow, example_sheet: int
 ) -> None:
@@ -36,12 +47,14 @@ def test_database_encryption_refuses_a_short_passphrase_and_says_why(
         QTest.keyClicks(dialog.again, "abc")
         QTest.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
         seen.append(texts(dialog) if dialog.isVisible() else "accepted")
+        seen.append("\n".join(cut_short(dialog)))
         dialog.reject()
 
     when_modal_opens(fill, kind=PassphraseDialog)
     window.edit_encryption()
     assert "at least 8 characters" in seen[0]  # said before anything is typed
     assert passphrase_problems("abc")[0].message in seen[1]
+    assert seen[2] == ""  # the dialog grew to show the refusal: nothing of its text is cut off
     assert window.store.passphrase is None and not cipher.is_encrypted(window.store.path)
     assert window.store.path.read_bytes() == before
 
@@ -59,6 +72,7 @@ def test_a_short_passphrase_for_an_exchange_file_is_refused_and_nothing_written(
         QTest.keyClicks(dialog.again, "glaw")
         QTest.keyClick(dialog.again, Qt.Key.Key_Return)
         seen.append(dialog.error.text() if dialog.isVisible() else "accepted")
+        seen.extend(cut_short(dialog))
         dialog.reject()
 
     when_modal_opens(fill, kind=ExportPassphraseDialog)
