@@ -200,7 +200,15 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
                         ),
                         Person("Pat Jones", True),
                         evidence=tuple(rows),
-                        signatures=(signer,),
+                        signatures=(
+                            Signature(
+                                Role.CANDIDATE,
+                                str(person["name"]),
+                                NOW.date(),
+                                SignatureKind.TYPED,
+                            ),
+                            signer,
+                        ),
                     )
                     sealed = seal(content)
                     row.update(
@@ -209,16 +217,18 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
                         seal_key=key.fingerprint,
                         seal_signature=key.sign(keys.SEAL, sealed.code),
                     )
-                    signatures.append(
+                    signatures += [
                         {
                             "sheet_id": sheet_id,
-                            "role": "assessor",
-                            "name": "Pat Jones",
-                            "date": NOW.date(),
-                            "kind": "typed",
+                            "role": signed.role.value,
+                            "name": signed.name,
+                            "date": signed.date,
+                            "kind": signed.kind.value,
                             "strokes": "[]",
                         }
-                    )
+                        for signed in content.signatures
+                    ]
+                    chain.add("signed", sheet_id, candidate_id)
                     chain.add(
                         "signed and sealed",
                         sheet_id,
