@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -58,10 +59,20 @@ class ProfileDialog(QDialog):
         intro.setWordWrap(True)
         self.error = error_label(self, "profileError")
         form = QFormLayout()
+        fingerprint = store.key_fingerprint() if profile is not None else None
+        self.key = QLabel(
+            f"{fingerprint} — printed beside the record code on every sheet you sign"
+            if fingerprint
+            else "made when you first set your PIN (Tools → Assessor PIN…)",
+            self,
+        )
+        self.key.setWordWrap(True)
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("Your &name:", self.name)
         form.addRow("", self.qualified)
         form.addRow("", self.trainee)
         form.addRow("Assessor n&umber:", self.number)
+        form.addRow("Signing key:", self.key)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         if not welcome:
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from ercsheet.domain.sheet import Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.candidate_dialog import CandidateDialog
+from ercsheet.gui.first_run import ProfileDialog
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.signing import AuditTrailDialog
 from ercsheet.store.store import Store
@@ -94,3 +95,14 @@ def test_a_new_candidate_has_no_note_about_signed_sheets(qtbot: QtBot, window: M
     dialog = CandidateDialog(window.store)
     qtbot.addWidget(dialog)
     assert not dialog.signed_note.isVisibleTo(dialog)
+
+
+def test_the_profile_dialog_shows_the_signing_key_s_fingerprint(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.store.set_pin("2468")
+    dialog = ProfileDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    fingerprint = window.store.key_fingerprint()
+    assert fingerprint is not None and len(fingerprint) == 19
+    assert dialog.key.text().startswith(fingerprint)
