@@ -45,6 +45,7 @@ UNIT = parse_unit(
 )
 OPS_PER_RUN = 400
 TODAY = dt.date(2026, 11, 22)
+PIN = "2468"
 
 
 def operations(seed: int) -> list[tuple[str, str, str]]:
@@ -133,10 +134,13 @@ def signed_sheet_file(folder: Path, ref: str) -> Path:
 
 def child(db: Path, seed: int) -> None:
     from ercsheet.store.exchange import import_file
-    from ercsheet.store.store import Store
+    from ercsheet.store.store import Profile, Store
 
     units = {UNIT.id: UNIT}.get
     store = Store(db)
+    # The assessor signs with their PIN (it unlocks the key that seals the sheet).
+    store.set_profile(Profile("Pat Jones", qualified=True))
+    store.set_pin(PIN)
     candidate = store.add_candidate("Łukasz Żółć", "0042")
     sheet_id = store.create_sheet(candidate, UNIT, "", Person("Pat Jones"))
     print(f"sheet {sheet_id}", flush=True)
@@ -166,7 +170,8 @@ def child(db: Path, seed: int) -> None:
         else:
             role = Role(detail)
             name = "Pat Jones" if role is Role.ASSESSOR else f"Siân Ní Bhriain {ref}"
-            store.add_signature(ids[ref], Signature(role, name, TODAY, SignatureKind.TYPED), TODAY)
+            signature = Signature(role, name, TODAY, SignatureKind.TYPED)
+            store.add_signature(ids[ref], signature, TODAY, pin=PIN)
         print(f"saved {index + 1}", flush=True)
 
 
@@ -185,6 +190,10 @@ def one_run(folder: Path, seed: int, rng: random.Random) -> tuple[bool, str]:
     process.send_signal(signal.SIGKILL)
     process.wait()
     reader.join()
+    finished = process.returncode == 0 and f"saved {len(operations(seed))}" in "".join(lines)
+    if process.returncode != -signal.SIGKILL and not finished:
+        # It stopped on its own: an operation failed (a refusal, a traceback), not the kill.
+        return False, f"the child stopped by itself (exit {process.returncode})"
     output = "".join(lines)
     saved = [int(line.split()[1]) for line in output.splitlines() if line.startswith("saved ")]
     reported = max(saved, default=0)
