@@ -16,7 +16,7 @@ from ercsheet.domain.audit import (
     changes_json,
     timestamp,
 )
-from ercsheet.store import keys, models
+from ercsheet.store import keys, models, reading
 
 
 def entry(event: models.AuditEvent) -> AuditEntry:
@@ -95,9 +95,6 @@ def trail(
     session: Session, sheet_id: int | None = None, candidate_id: int | None = None
 ) -> list[AuditEntry]:
     """A sheet's events, a candidate's, or (neither given) the whole chain, oldest first."""
-    query = select(models.AuditEvent).order_by(models.AuditEvent.id)
-    if sheet_id is not None:
-        query = query.where(models.AuditEvent.sheet_id == sheet_id)
-    if candidate_id is not None:
-        query = query.where(models.AuditEvent.candidate_id == candidate_id)
-    return [entry(event) for event in session.scalars(query)]
+    from ercsheet.store.operations import driver
+
+    return reading.audit_events(driver(session), sheet_id, candidate_id)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ercsheet.domain import audit as chain
 from ercsheet.domain import rules
@@ -161,7 +161,11 @@ def _problems(session: Session, clock: Clock, only: int | None) -> list[tuple[in
         history.replay(event, index)
     problems += history.problems
     problems += _history_against_store(session, history, only)
-    sheet_query = select(models.Sheet).where(models.Sheet.record_code.is_not(None))
+    sheet_query = (
+        select(models.Sheet)
+        .where(models.Sheet.record_code.is_not(None))
+        .options(selectinload(models.Sheet.signatures), selectinload(models.Sheet.addenda))
+    )
     if only is not None:
         sheet_query = sheet_query.where(models.Sheet.id == only)
     for sheet in session.scalars(sheet_query):
@@ -181,15 +185,7 @@ def _problems(session: Session, clock: Clock, only: int | None) -> list[tuple[in
 def _sheet_events(session: Session, sheet_id: int) -> list[AuditEntry]:
     """The sheet's events, with the events that speak of every sheet (the upgrade, the key)
     and of its candidate's erasure."""
-    rows = session.scalars(
-        select(models.AuditEvent)
-        .where(
-            (models.AuditEvent.sheet_id == sheet_id)
-            | models.AuditEvent.action.in_([UPGRADED, "signing key created"])
-        )
-        .order_by(models.AuditEvent.id)
-    )
-    return [audit.entry(row) for row in rows]
+    return reading.sheet_events(driver(session), sheet_id, (UPGRADED, "signing key created"))
 
 
 def _broken(events: list[AuditEntry], index: int) -> str:

@@ -226,7 +226,7 @@ class AuditEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[str] = mapped_column(Text)
-    action: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(Text, index=True)
     sheet_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
     candidate_id: Mapped[int | None] = mapped_column(Integer, index=True, default=None)
     actor: Mapped[str] = mapped_column(Text, default="")

@@ -468,9 +468,7 @@ class Store:
         self, sheet_id: int | None = None, candidate_id: int | None = None
     ) -> list[AuditEntry]:
         """A sheet's events, a candidate's, or the store's whole chain, oldest first."""
-        from ercsheet.store import audit
-
-        return self._orm_read(lambda session: audit.trail(session, sheet_id, candidate_id))
+        return self._read(reading.audit_events, sheet_id, candidate_id)
 
     def check_records(self) -> list[RecordCheck]:
         """Every problem with the signed records and the audit chain (tampering)."""

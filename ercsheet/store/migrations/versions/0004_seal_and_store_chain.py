@@ -117,6 +117,7 @@ def _add_tables() -> None:
     )
     op.create_index("ix_audit_log_sheet_id", "audit_log", ["sheet_id"])
     op.create_index("ix_audit_log_candidate_id", "audit_log", ["candidate_id"])
+    op.create_index("ix_audit_log_action", "audit_log", ["action"])
     op.create_table(
         "audit_anchor",
         sa.Column("id", sa.Integer(), primary_key=True),
