@@ -28,6 +28,7 @@ from ercsheet.domain.record import normalise_typed_code
 from ercsheet.domain.seal import Addendum, Seal, seal_problem
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.store import audit, convert, keys, models, reading, signing
+from ercsheet.store.kept import content_from_exchange
 from ercsheet.store.operations import driver
 
 UPGRADED = "store upgraded"
@@ -86,6 +87,10 @@ class History:
             self._forget([s for s, c in self.owners.items() if c == event.candidate_id])
 
     def _upgraded(self, event: AuditEntry) -> None:
+        # The upgrade lists every sealed record the store held: the events before it (of
+        # schema 3's per-sheet trails, which named no codes) are summed up by it.
+        self.sealed, self.versions = {}, {}
+        self.addenda.clear()
         for change in event.changes:
             if match := re.fullmatch(r"sealed sheet (\d+)", change.what):
                 self.sealed[int(match[1])] = change.new
@@ -332,15 +337,11 @@ def _sealed_problem(
 def _version_problem(
     session: Session, clock: Clock, version: models.SheetVersion, public: dict[str, str]
 ) -> str | None:
-    from ercsheet.store.exchange_format import SheetV1, content_of
-
     if version.seal is None:
         return "it has no sealed record"
     sealed = Seal(version.seal, version.record_code)
     try:
-        content = content_of(
-            SheetV1.model_validate_json(version.content), convert.unit_of(version.sheet)
-        )
+        content = content_from_exchange(version.content, convert.unit_of(version.sheet))
         addenda = signing.addenda(version.sheet, version.number)
     except (ValueError, KeyError, TypeError) as error:
         return f"it cannot be read ({error})"

@@ -23,6 +23,7 @@ from ercsheet.domain.seal import Addendum
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import convert, keys, models, signing
+from ercsheet.store.kept import content_from_exchange
 from ercsheet.store.operations import get, load_sheet, require_safe
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import NotFound, RuleViolation, SupersededVersion
@@ -158,14 +159,11 @@ def versions(session: Session, sheet_id: int) -> list[SupersededVersion]:
 
 
 def version_content(session: Session, sheet_id: int, number: int) -> SheetContent:
-    from ercsheet.store.exchange_format import SheetV1, content_of
-
     sheet = get(session, models.Sheet, sheet_id)
     version = next((v for v in sheet.versions if v.number == number), None)
     if version is None:
         raise NotFound(f"Sheet {sheet_id} has no superseded version {number}.")
-    kept = SheetV1.model_validate_json(version.content)
-    return content_of(kept, convert.unit_of(sheet))
+    return content_from_exchange(version.content, convert.unit_of(sheet))
 
 
 def erase_candidate(tx: Tx, candidate_id: int, pin: str | None) -> int:

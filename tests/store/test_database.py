@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
+from ercsheet.domain.vocabulary import Role
 from ercsheet.store.database import head_revision, open_engine
 from ercsheet.store.models import Base
 from ercsheet.store.opening import SCHEMA_REVISION, StoreError, is_damage
@@ -120,3 +121,49 @@ def test_only_damage_is_called_damage(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(sqlite3.ProgrammingError):
         store.candidates()
+
+
+# Every schema an earlier ercsheet wrote, as it wrote it (schema-0002.sqlite3: a signed sheet from
+# before record codes existed, a draft, and their audit events of schema 2).
+EARLIER_STORES = sorted((Path(__file__).parent / "data").glob("*.sqlite3"))
+
+
+@pytest.mark.parametrize("stored", EARLIER_STORES, ids=lambda path: path.name)
+def test_every_earlier_store_upgrades_and_verifies(tmp_path: Path, stored: Path) -> None:
+    path = tmp_path / stored.name
+    path.write_bytes(stored.read_bytes())
+    with Store(path) as store:
+        assert store.check_records() == []
+        assert store.audit_trail()[-1].action == "store upgraded"
+        for summary in store.sheets():
+            code = store.record_code(summary.id)
+            if summary.status == "signed":
+                assert code is not None
+                assert store.find_by_code(code[:12])[0][:2] == (summary.id, None)
+
+
+def test_a_schema_2_store_keeps_its_sheets_and_seals_the_signed_one(tmp_path: Path) -> None:
+    path = tmp_path / "two.sqlite3"
+    path.write_bytes((Path(__file__).parent / "data" / "schema-0002.sqlite3").read_bytes())
+    with Store(path) as store:
+        signed, draft = store.sheets()
+        assert (signed.status, draft.status) == ("signed", "draft")
+        assert store.sheet(signed.id).candidate.name == "Siân Ní Bhriain"
+        assert len(store.sheet(draft.id).evidence) == 5
+        upgrade = store.audit_trail()[-1]
+        assert f"note: sheet {signed.id}: signed before record codes: sealed now" in upgrade.summary
+        assert [e.action for e in store.audit_trail(signed.id)] == ["created", "signed"]
+
+
+def test_a_schema_3_store_with_a_reopened_sheet_keeps_both_codes(tmp_path: Path) -> None:
+    """reopened-0003.sqlite3, written by ercsheet 0.1: Unit 44 signed by candidate, line
+    manager, assessor and IV (code V1), reopened, an item added, signed again (code V2)."""
+    path = tmp_path / "reopened.sqlite3"
+    path.write_bytes((Path(__file__).parent / "data" / "reopened-0003.sqlite3").read_bytes())
+    v1 = "2fd378ddfc5c7bc0396ce42d459119e753e13fdf218e57b117c9595d67336092"
+    v2 = "f02454327e1fe9f011d9e875a430df41698026103b0806886a8b5a3fbea3f236"
+    with Store(path) as store:
+        assert store.check_records() == []
+        assert [(s, v) for s, v, _ in store.find_by_code(v1[:12])] == [(1, 1)]
+        assert [(s, v) for s, v, _ in store.find_by_code(v2[:12])] == [(1, None)]
+        assert store.version_content(1, 1).signature(Role.IV) is not None

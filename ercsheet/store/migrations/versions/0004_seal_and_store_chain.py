@@ -23,6 +23,7 @@ from ercsheet.domain import audit
 from ercsheet.domain.audit import AuditEntry, Change
 from ercsheet.domain.seal import seal
 from ercsheet.store import reading
+from ercsheet.store.kept import content_from_exchange
 
 revision = "0004"
 down_revision = "0003"
@@ -51,10 +52,24 @@ def upgrade() -> None:
             problems.append(Change(f"problem: sheet {sheet_id}", "", f"audit event {broken + 1}"))
         elif (trail[-1].hash if trail else None) != head:
             problems.append(Change(f"problem: sheet {sheet_id}", "", "latest events removed"))
-        if code is None:
+        signed = connection.execute(
+            sa.text("SELECT 1 FROM signature WHERE sheet_id = :id AND role = 'assessor'"),
+            {"id": sheet_id},
+        ).first()
+        if code is None and signed is None:
             continue
         content = reading.read_rows(driver, sheet_id)[0]
         sealed = seal(content)
+        if code is None:
+            # Signed before record codes existed (schema 2): sealed now, as it stands.
+            code = sealed.code
+            connection.execute(
+                sa.text("UPDATE sheet SET record_code = :code WHERE id = :id"),
+                {"code": code, "id": sheet_id},
+            )
+            found.append(
+                Change(f"note: sheet {sheet_id}", "", "signed before record codes: sealed now")
+            )
         if sealed.code == code:
             connection.execute(
                 sa.text("UPDATE sheet SET seal = :seal WHERE id = :id"),
@@ -153,8 +168,6 @@ def _legacy_events(connection: Any) -> dict[int | None, list[AuditEntry]]:
 
 
 def _seal_versions(connection: Any, problems: list[Change]) -> list[Change]:
-    from ercsheet.store.exchange_format import SheetV1, content_of
-
     found = []
     for version_id, sheet_id, number, content_json, code, snapshot in connection.execute(
         sa.text(
@@ -165,10 +178,8 @@ def _seal_versions(connection: Any, problems: list[Change]) -> list[Change]:
     ).all():
         what = f"kept version {sheet_id}.{number}"
         try:
-            content = content_of(
-                SheetV1.model_validate_json(content_json), unit_from_json(snapshot)
-            )
-        except ValueError:
+            content = content_from_exchange(content_json, unit_from_json(snapshot))
+        except (ValueError, KeyError, TypeError):
             problems.append(Change(f"problem: {what}", "", "cannot be read"))
             continue
         sealed = seal(content)
