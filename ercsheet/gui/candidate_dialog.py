@@ -11,16 +11,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ercsheet.gui.dialog_parts import error_label, ok_cancel
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error
 from ercsheet.store.opening import StoreError
 from ercsheet.store.store import CandidateInfo, RuleViolation, Store
 
 
 def signed_note(count: int) -> str:
-    return (
-        f"{count} signed sheet(s) keep the details they were signed with; drafts follow this "
-        "correction. To correct a signed sheet, reopen it."
-    )
+    if count == 1:
+        kept = "1 signed sheet keeps the details it was signed with"
+    else:
+        kept = f"{count} signed sheets keep the details they were signed with"
+    return f"{kept}; drafts follow this correction. To correct a signed sheet, reopen it."
 
 
 class CandidateDialog(QDialog):
@@ -74,6 +75,5 @@ class CandidateDialog(QDialog):
         super().accept()
 
     def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.show()
+        show_error(self.error, text)
         self.name.setFocus()

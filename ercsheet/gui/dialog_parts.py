@@ -28,6 +28,23 @@ def show_error(label: QLabel, text: str) -> None:
     label.window().adjustSize()
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make a shown window tall enough for what its layout holds at its width: a refusal
+    appearing in it would otherwise squeeze its wrapped text and its fields. Never shrinks
+    it (the assessor may have made it bigger)."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(width)
+    else:
+        needed = layout.totalSizeHint().height()
+    if needed > window.height():
+        window.resize(width, needed)
+
+
 def ok_cancel(dialog: QDialog, ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ercsheet.gui.dialog_parts import error_label, stacked
+from ercsheet.gui.dialog_parts import error_label, show_error, stacked
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.store import Profile, Store
 
@@ -84,16 +84,15 @@ class ProfileDialog(QDialog):
     def accept(self) -> None:
         name = " ".join(self.name.text().split())
         if not name:
-            self.error.setText("Enter your name: it is printed on the sheets you sign.")
-            self.error.show()
+            show_error(self.error, "Enter your name: it is printed on the sheets you sign.")
             self.name.setFocus()
             return
         if self._choice.checkedButton() is None:
-            self.error.setText(
+            show_error(
+                self.error,
                 "Say whether you hold an assessor qualification: it decides whether your sheets "
-                "need a qualified assessor's countersignature."
+                "need a qualified assessor's countersignature.",
             )
-            self.error.show()
             self.qualified.setFocus()
             return
         self._store.set_profile(

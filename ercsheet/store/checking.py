@@ -235,14 +235,19 @@ def _history_against_store(
     session: Session, history: History, only: int | None
 ) -> list[tuple[int | None, str]]:
     problems: list[tuple[int | None, str]] = []
-    codes = dict(session.execute(select(models.Sheet.id, models.Sheet.record_code)).all())
-    kept = {
-        (v.sheet_id, v.number): v.record_code for v in session.scalars(select(models.SheetVersion))
-    }
+    codes_query = select(models.Sheet.id, models.Sheet.record_code)
+    kept_query = select(
+        models.SheetVersion.sheet_id, models.SheetVersion.number, models.SheetVersion.record_code
+    )
+    made_query = select(models.Addendum.sheet_id, models.Addendum.version)
+    if only is not None:
+        codes_query = codes_query.where(models.Sheet.id == only)
+        kept_query = kept_query.where(models.SheetVersion.sheet_id == only)
+        made_query = made_query.where(models.Addendum.sheet_id == only)
+    codes: dict[int, str | None] = {sheet: code for sheet, code in session.execute(codes_query)}
+    kept = {(sheet, number): code for sheet, number, code in session.execute(kept_query)}
     made: dict[tuple[int, int | None], int] = defaultdict(int)
-    for sheet_id, version in session.execute(
-        select(models.Addendum.sheet_id, models.Addendum.version)
-    ):
+    for sheet_id, version in session.execute(made_query):
         made[(sheet_id, version)] += 1
 
     def mine(sheet: int) -> bool:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ercsheet.domain.rules import Problem, Rule, blocking, check_signature
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.dialog_parts import grow_to_fit
 
 RULE_TITLES: dict[Rule, str] = {
     Rule.FULL_COVERAGE: "Every criterion covered",
@@ -98,6 +99,7 @@ class ProblemList(QLabel):
             f"{''.join(items)}</ul></div>"
         )
         self.show()
+        grow_to_fit(self.window())  # room for the list, not taken from the dialog's fields
 
     def problems(self) -> list[Problem]:
         return list(self._problems)

@@ -65,9 +65,8 @@ def fit_columns(table: QTableWidget, stretch: int | None = None) -> None:
             table.resizeColumnToContents(column)
             table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
     header = table.horizontalHeader()
-    if stretch == last:
-        header.setStretchLastSection(True)
-    else:
+    header.setStretchLastSection(stretch == last)
+    if stretch != last:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
@@ -261,6 +260,9 @@ class VersionsDialog(QDialog):
             self.export_pdf(number, Path(name))
 
 
+WHICH = 3  # the lookup's column saying which record the code is, and what was signed since
+
+
 class CodeLookupDialog(QDialog):
     """Type a record code from paper: find its sheet (or kept version) and say if it verifies."""
 
@@ -279,7 +281,10 @@ class CodeLookupDialog(QDialog):
         self.code.returnPressed.connect(self.look_up)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.results = _table(["Sheet", "Candidate", "Unit", "Which", "Verifies"], [], self)
+        # "Which" (with the addenda signed since) takes the room left: the verdict stays in view.
+        self.results = _table(
+            ["Sheet", "Candidate", "Unit", "Which", "Verifies"], [], self, stretch=WHICH
+        )
         self.results.cellDoubleClicked.connect(lambda row, _col: self._open(row))
         self.open_button = QPushButton("Open sheet", self)
         self.open_button.clicked.connect(lambda: self._open(self.results.currentRow()))
@@ -318,7 +323,8 @@ class CodeLookupDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.results.setItem(row, column, item)
-        fit_columns(self.results)
+        fit_columns(self.results, WHICH)
+        self.results.resizeRowsToContents()
         if self.found:
             self.results.selectRow(0)
             self.message.setText(f"{len(self.found)} found.")
