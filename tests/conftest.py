@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ercsheet import paths
 from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.catalogue.model import Unit
+from ercsheet.domain.clock import FixedDay
 from ercsheet.domain.sheet import Person
 from ercsheet.store.store import Store
 
@@ -68,7 +69,7 @@ def f17(catalogue: Catalogue) -> Unit:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(tmp_path / "store.sqlite3")
+    opened = Store(tmp_path / "store.sqlite3", clock=FixedDay(TODAY))
     yield opened
     opened.close()
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ercsheet import paths
+from ercsheet.domain.clock import FixedDay, SystemClock
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
@@ -59,12 +60,16 @@ def create_main_window(
     is the unit catalogue, or what loads it when first needed (default: the built-in units)."""
     application()
     # The whole-file quick_check runs in the background once the window is up (MainWindow).
-    store = Store(Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False)
+    # One clock: a window told its day (tests, a replay) checks and records by that day.
+    clock = FixedDay(today) if today is not None else SystemClock()
+    store = Store(
+        Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False, clock=clock
+    )
     if catalogue is None:
         catalogue = builtin_units
     units = catalogue if callable(catalogue) else _given(catalogue)
     try:
-        return MainWindow(store, units, today or dt.date.today(), settings())
+        return MainWindow(store, units, clock.today(), settings())
     except StoreError:  # damaged where the window first reads it
         store.close()
         raise
