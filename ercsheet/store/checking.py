@@ -25,7 +25,7 @@ from ercsheet.domain import audit as chain
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.clock import Clock
-from ercsheet.domain.record import normalise_typed_code
+from ercsheet.domain.record import normalise_typed_code, short_code
 from ercsheet.domain.seal import Addendum, Seal, seal_problem
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.store import audit, convert, keys, models, reading, signing
@@ -261,16 +261,21 @@ def _history_against_store(
             problems.append(
                 (
                     sheet,
-                    f"signed sheet {sheet} (record code {code[:12]}…) was deleted outside ercsheet",
+                    f"signed sheet {sheet} (record code {short_code(code)}) was deleted "
+                    "outside ercsheet",
                 )
             )
         elif codes[sheet] is None:
             problems.append(
-                (sheet, f"its signatures were removed outside ercsheet (record code {code[:12]}…)")
+                (
+                    sheet,
+                    "its signatures were removed outside ercsheet (record code "
+                    f"{short_code(code)})",
+                )
             )
         elif code and codes[sheet] != code:
             problems.append(
-                (sheet, f"its record code was changed outside ercsheet (it was {code[:12]}…)")
+                (sheet, f"its record code was changed outside ercsheet (it was {short_code(code)})")
             )
     for sheet, stored_code in codes.items():
         if stored_code is not None and sheet not in history.sealed and mine(sheet):
@@ -280,8 +285,8 @@ def _history_against_store(
             problems.append(
                 (
                     sheet,
-                    f"its kept signed version {number} (record code {code[:12]}…) was deleted "
-                    "outside ercsheet",
+                    f"its kept signed version {number} (record code {short_code(code)}) was "
+                    "deleted outside ercsheet",
                 )
             )
     for sheet, number in kept:

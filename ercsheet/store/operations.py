@@ -173,12 +173,15 @@ def update_candidate(
     signed = signed_sheet_count(tx.session, candidate_id)
     tx.log(
         "candidate details corrected",
-        f"{signed} signed sheet(s) keep the details they were signed with; drafts follow"
-        if signed
-        else "",
+        _signed_sheets_keep(signed) if signed else "",
         candidate_id=candidate_id,
         changes=changes,
     )
+
+
+def _signed_sheets_keep(count: int) -> str:
+    sheets = "1 signed sheet keeps" if count == 1 else f"{count} signed sheets keep"
+    return f"{sheets} the details they were signed with; drafts follow"
 
 
 def _require_name(name: str) -> None:
@@ -276,7 +279,7 @@ def add_evidence(tx: Tx, sheet_id: int, row: EvidenceRow, position: int | None) 
     _renumber(items)
     tx.session.flush()
     _evidence_changed(
-        tx, sheet, "evidence added", item.ref, _row_changes(None, convert.evidence_row(item))
+        tx, sheet, "evidence added", "", _row_changes(None, convert.evidence_row(item))
     )
     return item.id
 
@@ -339,7 +342,7 @@ def set_tick(tx: Tx, evidence_id: int, criterion: str, covered: bool) -> None:
     sheet = session.get(models.Sheet, sheet_id)
     assert sheet is not None
     sheet.updated_at = tx.now()
-    change = Change(f"{ref} × {criterion}", *(("", "ticked") if covered else ("ticked", "")))
+    change = Change(f"{ref} × {criterion}", *_tick_states(covered))
     _log_evidence(tx, sheet, "tick set" if covered else "tick cleared", ref, [change])
     _void_earlier_signatures(tx, sheet, signed)
 
@@ -353,7 +356,7 @@ def delete_evidence(tx: Tx, evidence_id: int) -> tuple[int, EvidenceRow]:
     tx.session.delete(item)
     tx.session.flush()
     _renumber(items)
-    _evidence_changed(tx, sheet, "evidence deleted", row.ref, _row_changes(row, None))
+    _evidence_changed(tx, sheet, "evidence deleted", "", _row_changes(row, None))
     return position, row
 
 
@@ -382,6 +385,7 @@ def _evidence_changed(
 def _log_evidence(
     tx: Tx, sheet: models.Sheet, action: str, ref: str, changes: Sequence[Change]
 ) -> None:
+    """`ref` names the item when the changes do not (an edit, a tick, a move)."""
     tx.log(action, ref, sheet_id=sheet.id, candidate_id=sheet.candidate_id, changes=changes)
 
 
@@ -423,16 +427,24 @@ def _row_changes(old: EvidenceRow | None, new: EvidenceRow | None) -> list[Chang
     names = ["reference", "title", "method", "date", "criteria", "notes"]
     changes = _diff(list(zip(names, fields(old), fields(new), strict=True)))
     if old is not None and new is not None:
+        # An edit says what each field was, even when it was empty.
+        changes = [Change(c.what, c.old or "(empty)", c.new or "(empty)") for c in changes]
         # Ticks are said one by one: "1.2 ticked", "2.1 cleared".
         changes = [c for c in changes if c.what != "criteria"]
         ref = new.ref
         changes += [
-            Change(f"{ref} × {c}", "", "ticked") for c in sorted(new.criteria - old.criteria)
+            Change(f"{ref} × {c}", *_tick_states(True)) for c in sorted(new.criteria - old.criteria)
         ]
         changes += [
-            Change(f"{ref} × {c}", "ticked", "") for c in sorted(old.criteria - new.criteria)
+            Change(f"{ref} × {c}", *_tick_states(False))
+            for c in sorted(old.criteria - new.criteria)
         ]
     return changes
+
+
+def _tick_states(covered: bool) -> tuple[str, str]:
+    """(old, new) of a tick set (True) or cleared."""
+    return ("not ticked", "ticked") if covered else ("ticked", "not ticked")
 
 
 def _criterion_order(number: str) -> tuple[int, ...]:

@@ -41,8 +41,8 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 WRONG_PIN = Problem(
     Rule.ASSESSOR_PIN,
-    "The assessor's PIN is not right: only the assessor can sign as assessor, countersign "
-    "records after signing, reopen or delete a signed sheet.",
+    "The assessor's PIN is not right. Only the assessor can sign as assessor, add a signature "
+    "to a signed sheet, or reopen or delete a signed sheet.",
 )
 NO_PIN = Problem(
     Rule.ASSESSOR_PIN,
