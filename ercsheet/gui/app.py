@@ -144,7 +144,13 @@ def start(window: MainWindow, open_sheet: int | None = None) -> AfterFirstPaint:
     return rest
 
 
-def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = None) -> int:
+def run(
+    db_path: Path,
+    units: Callable[[], Catalogue],
+    open_sheet: int | None = None,
+    today: dt.date | None = None,
+) -> int:
+    """Show the window on the database; `today`: the day it works on (None: the machine's)."""
     app = application()
     passphrase = None
     if cipher.is_encrypted(Path(db_path)):
@@ -156,7 +162,7 @@ def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = 
             return 1
         passphrase = unlock.passphrase
     try:
-        window = create_main_window(db_path, units, passphrase=passphrase)
+        window = create_main_window(db_path, units, today, passphrase=passphrase)
     except StoreError as error:
         QMessageBox.critical(None, "ercsheet cannot open its database", str(error))
         return 1
