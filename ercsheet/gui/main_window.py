@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, 
 
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.candidates import CandidatePanel
+from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.store.opening import quick_check_file
-from ercsheet.store.store import NotFound, RuleViolation, Store
+from ercsheet.store.store import NotFound, Store
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
@@ -231,12 +232,14 @@ class MainWindow(QMainWindow):
             if profile is None:
                 return
         assessor = Person(profile.name, profile.qualified)
-        try:
-            sheet_id = self.store.create_sheet(
-                candidate_id, picker.choice.unit, picker.choice.qualification, assessor
+        choice = picker.choice
+        sheet_id = attempt(
+            lambda: self.store.create_sheet(
+                candidate_id, choice.unit, choice.qualification, assessor
             )
-        except (RuleViolation, NotFound) as error:
-            QMessageBox.warning(self, "New sheet", str(error))
+        )
+        if isinstance(sheet_id, Refusal):
+            QMessageBox.warning(self, "New sheet", sheet_id.text)
             return
         self.open_sheet(sheet_id)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -28,8 +27,7 @@ from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.unit_details import UnitDetails
-from ercsheet.store.opening import StoreError
-from ercsheet.store.store import NotFound, RuleViolation, Store
+from ercsheet.store.store import NotFound, Store
 
 if TYPE_CHECKING:
     from ercsheet.gui.signing import SigningPanel
@@ -284,15 +282,13 @@ class SheetView(QWidget):
             )
         return self.locked
 
-    def _write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run a store write; a refusal is shown and gives (False, None)."""
-        try:
-            return True, action()
-        except RuleViolation as refusal:
-            self.refuse(" ".join(p.message for p in refusal.problems))
-        except (NotFound, StoreError) as error:  # StoreError: e.g. the disk is full
-            self.refuse(str(error))
-        return False, None
+    def _push(self, command: commands.SheetCommand) -> bool:
+        """Make an edit: the command writes it as it is pushed. A refusal is shown and the
+        edit is not made (nor kept for undo)."""
+        self._undo.push(command)
+        if command.refusal is not None:
+            self.refuse(command.refusal.text)
+        return command.done
 
     def toggle(self, row: int, column: int) -> None:
         criterion = self.model.criterion_at(column)
@@ -300,12 +296,11 @@ class SheetView(QWidget):
             return
         evidence_id, evidence = self.model.evidence_ids[row], self.model.rows[row]
         covered = criterion.number not in evidence.criteria
-        done, _ = self._write(lambda: self._store.set_tick(evidence_id, criterion.number, covered))
-        if not done:
+        tick = commands.ToggleTick(evidence_id, criterion.number, covered, self._where())
+        if not self._push(tick):
             return
         criteria = evidence.criteria ^ {criterion.number}
         self.model.replace_row(row, dataclasses.replace(evidence, criteria=criteria))
-        self._undo.push(commands.ToggleTick(evidence_id, criterion.number, covered, self._where()))
         self._accepted()
         warning = self.model.warning(row)
         if covered and warning:  # a warning, not a block: the tick stands
@@ -325,26 +320,22 @@ class SheetView(QWidget):
             return False
         if after == before:
             return False
-        done, _ = self._write(lambda: self._store.update_evidence(evidence_id, after, self._today))
-        if not done:
+        if not self._push(commands.EditRow(evidence_id, before, after, self._where())):
             return False
         self.model.replace_row(row, self._store.evidence(evidence_id))
-        self._undo.push(commands.EditRow(evidence_id, before, after, self._where()))
         self._accepted()
         return True
 
     def add_row(self) -> None:
         if self.sheet_id is None or self._refused_while_locked():
             return
-        sheet_id, rows = self.sheet_id, self.model.rows
+        rows = self.model.rows
         current = self.grid.currentIndex()
         position = current.row() + 1 if current.isValid() and current.row() < len(rows) else None
         position = len(rows) if position is None else position
         row = EvidenceRow(next_reference(rows), "", Method.OBSERVATION)
-        done, new_id = self._write(lambda: self._store.add_evidence(sheet_id, row, position))
-        if not done or new_id is None:
+        if not self._push(commands.AddRow(row, position, self._where())):
             return
-        self._undo.push(commands.AddRow(new_id, row, position, self._where()))
         self.reload()
         self._accepted()
         index = self.model.index(position, TITLE)
@@ -362,12 +353,9 @@ class SheetView(QWidget):
         row = self._current_row()
         if row is None or self._refused_while_locked():
             return
-        evidence_id = self.model.evidence_ids[row]
-        done, deleted = self._write(lambda: self._store.delete_evidence(evidence_id))
-        if not done or deleted is None:
+        evidence_id, evidence = self.model.evidence_ids[row], self.model.rows[row]
+        if not self._push(commands.DeleteRow(evidence_id, evidence, row, self._where())):
             return
-        position, evidence = deleted
-        self._undo.push(commands.DeleteRow(evidence_id, evidence, position, self._where()))
         self.reload()
         self._accepted()
         self.message.emit(f"Deleted {evidence.ref} (Ctrl+Z puts it back)")
@@ -380,10 +368,8 @@ class SheetView(QWidget):
         if not 0 <= new < len(self.model.rows):
             return
         evidence_id, ref = self.model.evidence_ids[row], self.model.rows[row].ref
-        done, _ = self._write(lambda: self._store.move_evidence(evidence_id, new))
-        if not done:
+        if not self._push(commands.MoveRow(evidence_id, ref, row, new, self._where())):
             return
-        self._undo.push(commands.MoveRow(evidence_id, ref, row, new, self._where()))
         column = self.grid.currentIndex().column()
         self.reload()
         self._accepted()

@@ -27,6 +27,7 @@ from ercsheet.domain.rules import Problem, Rule
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.dialog_parts import BANNER_STYLE
+from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad, typed_signature
 from ercsheet.gui.signing.problems import (
@@ -35,7 +36,7 @@ from ercsheet.gui.signing.problems import (
     in_sentence,
     standing_problems,
 )
-from ercsheet.store.store import RuleViolation, Store
+from ercsheet.store.store import Store
 
 # The ways of signing, in the order of the tabs.
 KINDS = (SignatureKind.DRAWN, SignatureKind.TYPED, SignatureKind.PAPER)
@@ -295,14 +296,17 @@ class SignDialog(QDialog):
             )
             self.problems.show_problems([unsaid], [], heading="Not signed:")
             return
-        try:
-            signature = self.signature()
-            iv = Person(signature.name, self.iv_qualified.isChecked())
-            self._store.add_signature(
+        signature = self.signature()
+        iv = Person(signature.name, self.iv_qualified.isChecked())
+        result = attempt(
+            lambda: self._store.add_signature(
                 self._sheet_id, signature, self._today, pin, iv if self._role is Role.IV else None
             )
-        except RuleViolation as refused:
-            self.problems.show_problems(refused.problems, self._uncovered(), heading="Not signed:")
+        )
+        if isinstance(result, Refusal):
+            self.problems.show_problems(
+                result.as_problems, self._uncovered(), heading="Not signed:"
+            )
             self.pin.clear()
             return
         self.accept()
