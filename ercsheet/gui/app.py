@@ -13,12 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
 from ercsheet import paths
 from ercsheet.domain.clock import FixedDay, SystemClock
 from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.qt.core import QEvent, QObject, QTimer
+from ercsheet.gui.qt.widgets import QApplication, QMessageBox, QWidget
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
 from ercsheet.store.opening import StoreError

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.widgets import (
     QDialog,
     QFormLayout,
     QLabel,
@@ -10,9 +12,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error
-from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.store.store import CandidateInfo, Store
 
 

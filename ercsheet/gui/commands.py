@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
-
 from ercsheet.domain.sheet import EvidenceRow
 from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.gui import QUndoCommand
 from ercsheet.store.store import Store
 
 Changed = Callable[[int], None]  # told the id of the sheet an undo or redo changed

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
-
 from ercsheet.atomic import write_text_atomic
 from ercsheet.domain import rules
 from ercsheet.gui import file_passphrase
 from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import QSettings, Qt
+from ercsheet.gui.qt.widgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from ercsheet.store import backup
 from ercsheet.store.store import Store
 from ercsheet.store.values import EncryptedRefused, ExpiredUnitRefused, ImportRefused

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from ercsheet.gui.dialog_parts import error_label, show_error, stacked
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import Qt
+from ercsheet.gui.qt.widgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -17,9 +19,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
-
-from ercsheet.gui.dialog_parts import error_label, show_error, stacked
-from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.store import Profile, Store
 

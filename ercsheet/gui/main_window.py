@@ -7,16 +7,14 @@ import functools
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.candidates import CandidatePanel
 from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import QObject, QSettings, Qt, Signal
+from ercsheet.gui.qt.gui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from ercsheet.gui.qt.widgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.store.opening import quick_check_file
 from ercsheet.store.store import NotFound, Store
@@ -245,19 +243,9 @@ class MainWindow(QMainWindow):
 
     # --- printing and files --------------------------------------------------------------------
 
-    @staticmethod
-    def _file_actions() -> ModuleType:
-        # Exchange files and backups load their modules (and the exchange format's) when used.
-        from ercsheet.gui import file_actions
-
-        return file_actions
-
-    @staticmethod
-    def _printing() -> ModuleType:
-        # ReportLab and QtPdf are loaded when something is printed, not when the window starts.
-        from ercsheet.gui import printing
-
-        return printing
+    # Printing (ReportLab, QtPdf) and the file actions (the exchange format, backups) are
+    # imported in the methods that use them: they load when first used, not when the window
+    # starts.
 
     def _current_sheet(self) -> int | None:
         if self.sheet_view.sheet_id is None:
@@ -272,32 +260,44 @@ class MainWindow(QMainWindow):
         return sheets
 
     def print_preview(self) -> None:
+        from ercsheet.gui import printing
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._printing().preview(self, self.store, [sheet_id], self.settings)
+            printing.preview(self, self.store, [sheet_id], self.settings)
 
     def print_sheet(self) -> None:
+        from ercsheet.gui import printing
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._printing().print_sheets(self, self.store, [sheet_id])
+            printing.print_sheets(self, self.store, [sheet_id])
 
     def export_pdf(self) -> None:
+        from ercsheet.gui import printing
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._printing().export_sheets(self, self.store, [sheet_id], self.settings)
+            printing.export_sheets(self, self.store, [sheet_id], self.settings)
 
     def print_candidate(self) -> None:
+        from ercsheet.gui import printing
+
         sheets = self._candidate_sheets()
         if sheets:
-            self._printing().print_sheets(self, self.store, sheets)
+            printing.print_sheets(self, self.store, sheets)
 
     def export_candidate_pdf(self) -> None:
+        from ercsheet.gui import printing
+
         sheets = self._candidate_sheets()
         if sheets:
-            self._printing().export_sheets(self, self.store, sheets, self.settings)
+            printing.export_sheets(self, self.store, sheets, self.settings)
 
     def import_files(self) -> None:
-        imported = self._file_actions().import_files(
+        from ercsheet.gui import file_actions
+
+        imported = file_actions.import_files(
             self, self.store, self.catalogue, self.today, self.settings
         )
         self.candidates.refresh()
@@ -311,17 +311,21 @@ class MainWindow(QMainWindow):
         self._export_exchange(encrypt=True)
 
     def _export_exchange(self, encrypt: bool) -> None:
+        from ercsheet.gui import file_actions
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._file_actions().export_exchange(
-                self, self.store, sheet_id, self.settings, None, encrypt
-            )
+            file_actions.export_exchange(self, self.store, sheet_id, self.settings, None, encrypt)
 
     def back_up(self) -> None:
-        self._file_actions().back_up(self, self.store)
+        from ercsheet.gui import file_actions
+
+        file_actions.back_up(self, self.store)
 
     def restore_backup(self) -> None:
-        if self._file_actions().restore_backup(self, self.store):
+        from ercsheet.gui import file_actions
+
+        if file_actions.restore_backup(self, self.store):
             self.undo_stack.clear()  # the edits it holds were made to the data replaced
             self.sheet_view.close_sheet()
             self.coverage_label.clear()

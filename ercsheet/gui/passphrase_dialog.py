@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
+from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,10 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-
-from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
-from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.store import cipher
 from ercsheet.store.store import Store
 

@@ -7,9 +7,16 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
+from ercsheet.domain import rules
+from ercsheet.domain.sheet import EvidenceRow, SheetContent
+from ercsheet.domain.vocabulary import Method
+from ercsheet.gui import commands
+from ercsheet.gui.dialog_parts import BANNER_STYLE
+from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
+from ercsheet.gui.grid_view import CriteriaGrid
+from ercsheet.gui.qt.core import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from ercsheet.gui.qt.gui import QUndoStack
+from ercsheet.gui.qt.widgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,14 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.domain import rules
-from ercsheet.domain.sheet import EvidenceRow, SheetContent
-from ercsheet.domain.vocabulary import Method
-from ercsheet.gui import commands
-from ercsheet.gui.dialog_parts import BANNER_STYLE
-from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
-from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.unit_details import UnitDetails
 from ercsheet.store.store import NotFound, Store
 

@@ -6,9 +6,13 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
+from ercsheet.atomic import write_bytes_atomic
+from ercsheet.domain.audit import AuditEntry, entry_problem
+from ercsheet.domain.dates import uk
+from ercsheet.domain.record import short_code
+from ercsheet.gui.qt.core import Qt, Signal
+from ercsheet.gui.qt.gui import QColor
+from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -23,11 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.atomic import write_bytes_atomic
-from ercsheet.domain.audit import AuditEntry, entry_problem
-from ercsheet.domain.dates import uk
-from ercsheet.domain.record import short_code
 from ercsheet.store.store import Store
 
 if TYPE_CHECKING:

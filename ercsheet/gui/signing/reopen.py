@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
+from ercsheet.domain.passphrase import PIN_MIN_LENGTH
+from ercsheet.domain.rules import Problem, Rule
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -11,10 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.domain.passphrase import PIN_MIN_LENGTH
-from ercsheet.domain.rules import Problem, Rule
-from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.signing.fields import pin_edit
 from ercsheet.gui.signing.problems import ProblemList
 from ercsheet.store.store import Store

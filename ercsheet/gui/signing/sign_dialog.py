@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
+from ercsheet.domain import rules
+from ercsheet.domain.coverage import coverage
+from ercsheet.domain.rules import Problem, Rule
+from ercsheet.domain.sheet import Person, SheetContent, Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.dialog_parts import BANNER_STYLE
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import Qt, Signal
+from ercsheet.gui.qt.widgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -20,14 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.domain import rules
-from ercsheet.domain.coverage import coverage
-from ercsheet.domain.rules import Problem, Rule
-from ercsheet.domain.sheet import Person, SheetContent, Signature
-from ercsheet.domain.vocabulary import Role, SignatureKind
-from ercsheet.gui.dialog_parts import BANNER_STYLE
-from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad, typed_signature
 from ercsheet.gui.signing.problems import (
