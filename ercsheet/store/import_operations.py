@@ -20,7 +20,7 @@ from ercsheet.domain.names import normalise
 from ercsheet.domain.record import canonical_content
 from ercsheet.domain.seal import Addendum, Seal
 from ercsheet.domain.sheet import Candidate, SheetContent
-from ercsheet.store import convert, keys, models
+from ercsheet.store import convert, keys, models, signing
 from ercsheet.store.operations import load_sheet, require_safe
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import ImportRefused
@@ -91,7 +91,7 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
     if incoming.seal is not None:
         sheet.seal, sheet.record_code = incoming.seal.text, incoming.seal.code
     if incoming.signed_by is not None:
-        _keep_key(tx, incoming.signed_by, content.assessor.name)
+        signing.keep_key(tx, incoming.signed_by.public_key, content.assessor.name)
         sheet.seal_key = incoming.signed_by.fingerprint
         sheet.seal_signature = incoming.signed_by.seal_signature
     sheet.addenda = [
@@ -138,19 +138,6 @@ def _event_dict(event: AuditEntry) -> dict[str, object]:
     data = asdict(event)
     data["changes"] = [[c.what, c.old, c.new] for c in event.changes]
     return data
-
-
-def _keep_key(tx: Tx, signed_by: SignedBy, owner: str) -> None:
-    if tx.session.get(models.SigningKey, signed_by.fingerprint) is None:
-        tx.session.add(
-            models.SigningKey(
-                fingerprint=signed_by.fingerprint,
-                public_key=signed_by.public_key,
-                private_sealed=None,
-                owner=owner,
-                created_at=tx.now(),
-            )
-        )
 
 
 def _same_sheet(session: Session, content: SheetContent, sealed: Seal | None) -> int | None:

@@ -87,15 +87,7 @@ def unlock(tx: Tx, pin: str | None) -> keys.UnlockedKey:
 
 def create_key(tx: Tx, pin: str, owner: str) -> keys.UnlockedKey:
     locked, unlocked = keys.new_key(pin)
-    tx.session.add(
-        models.SigningKey(
-            fingerprint=locked.fingerprint,
-            public_key=locked.public_hex,
-            private_sealed=locked.private_sealed,
-            owner=owner,
-            created_at=tx.now(),
-        )
-    )
+    keep_key(tx, locked.public_hex, owner, locked.private_sealed)
     tx.log(
         "signing key created",
         "the assessor's key that seals signed sheets, kept under their PIN",
@@ -103,6 +95,21 @@ def create_key(tx: Tx, pin: str, owner: str) -> keys.UnlockedKey:
         key=unlocked,
     )
     return unlocked
+
+
+def keep_key(tx: Tx, public_hex: str, owner: str, private_sealed: str | None = None) -> None:
+    """Keep a public key (and, for the assessor's own, its private half sealed by the PIN)."""
+    fingerprint = keys.fingerprint(public_hex)
+    if tx.session.get(models.SigningKey, fingerprint) is None:
+        tx.session.add(
+            models.SigningKey(
+                fingerprint=fingerprint,
+                public_key=public_hex,
+                private_sealed=private_sealed,
+                owner=owner,
+                created_at=tx.now(),
+            )
+        )
 
 
 def keys_change(fingerprint: str) -> Change:
