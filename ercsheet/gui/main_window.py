@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.sheet_view.sheet_changed.connect(self._sheet_changed)
         self.sheet_view.undo_elsewhere.connect(self.open_sheet)
         self.sheet_view.message.connect(self._show_message)
+        self.sheet_view.coverage.connect(self.coverage_label.setText)
         self._build_menus()
         self._restore_layout()
         self.integrity = IntegrityCheck(self)
@@ -179,10 +180,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "The database is damaged", problem)
 
     def _show_message(self, text: str) -> None:
-        if text.startswith("Covered "):
-            self.coverage_label.setText(text)
-        else:
-            self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(text, 8000)
 
     def _focus_search(self) -> None:
         self.candidates.search.setFocus()

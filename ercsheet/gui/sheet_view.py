@@ -44,6 +44,7 @@ class SheetView(QWidget):
     sheet_changed = Signal(int)  # the store holds a change of this sheet
     undo_elsewhere = Signal(int)  # an undo or redo changed another sheet: show it
     message = Signal(str)  # for the status bar
+    coverage = Signal(str)  # the sheet's coverage, e.g. "8 of 10 criteria (80 %)"
 
     def __init__(
         self, store: Store, undo_stack: QUndoStack, today: dt.date, parent: QWidget | None = None
@@ -219,7 +220,7 @@ class SheetView(QWidget):
             button.setEnabled(enabled)
 
     def _coverage_changed(self) -> None:
-        self.message.emit(f"Covered {self.model.sheet_coverage}")
+        self.coverage.emit(f"Covered {self.model.sheet_coverage}")
 
     def show_criterion(self, number: str) -> None:
         """Take the assessor to an AC's column (from a refusal's link)."""
