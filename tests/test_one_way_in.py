@@ -20,7 +20,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ercsheet"
 
 # Module -> why it may write.
 WRITERS = {
-    "store/operations.py": "the store's operations on candidates, sheets and evidence",
+    "store/operations.py": "the store's operations on the profile, candidates and sheets",
+    "store/evidence_operations.py": "the store's operations on a sheet's rows and ticks",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
     "store/audit.py": "appends every operation's audit event",
