@@ -94,19 +94,7 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
         signing.keep_key(tx, incoming.signed_by.public_key, content.assessor.name)
         sheet.seal_key = incoming.signed_by.fingerprint
         sheet.seal_signature = incoming.signed_by.seal_signature
-    sheet.addenda = [
-        models.Addendum(
-            version=None,
-            number=a.number,
-            record_code=a.code,
-            prev_hash=a.prev,
-            body=json.dumps(a.body, ensure_ascii=False),
-            hash=a.hash,
-            key=a.key,
-            key_signature=a.key_signature,
-        )
-        for a in incoming.addenda
-    ]
+    sheet.addenda = [signing.addendum_row(a) for a in incoming.addenda]
     tx.session.add(sheet)
     tx.session.flush()
     changes = [Change("file", "", source), Change("SHA-256", "", digest)]

@@ -154,19 +154,23 @@ def add_addendum(
 ) -> Addendum:
     assert sheet.record_code is not None
     made = make_addendum(addenda(sheet), sheet.record_code, signature, iv)
-    sheet.addenda.append(
-        models.Addendum(
-            version=None,
-            number=made.number,
-            record_code=made.code,
-            prev_hash=made.prev,
-            body=json.dumps(made.body, ensure_ascii=False),
-            hash=made.hash,
-            key=key.fingerprint,
-            key_signature=key.sign(keys.ADDENDUM, made.hash),
-        )
+    signed = replace(made, key=key.fingerprint, key_signature=key.sign(keys.ADDENDUM, made.hash))
+    sheet.addenda.append(addendum_row(signed))
+    return signed
+
+
+def addendum_row(addendum: Addendum) -> models.Addendum:
+    """An addendum as the store keeps it (of the sheet's current seal)."""
+    return models.Addendum(
+        version=None,
+        number=addendum.number,
+        record_code=addendum.code,
+        prev_hash=addendum.prev,
+        body=json.dumps(addendum.body, ensure_ascii=False),
+        hash=addendum.hash,
+        key=addendum.key,
+        key_signature=addendum.key_signature,
     )
-    return made
 
 
 def signature_problems(content: SheetContent, signature: Signature, tx: Tx) -> list[Problem]:
