@@ -33,7 +33,13 @@ class IntegrityCheck(QObject):
 
     def start(self, path: Path, passphrase: str | None) -> None:
         def run() -> None:
-            self.finished.emit(quick_check_file(path, passphrase) or "")
+            problem = quick_check_file(path, passphrase) or ""
+            try:
+                self.finished.emit(problem)
+            except RuntimeError:
+                # The window closed while the check read the file: nobody is left to tell
+                # (the next start checks again).
+                pass
 
         self.worker = threading.Thread(target=run, name="quick_check", daemon=True)
         self.worker.start()
