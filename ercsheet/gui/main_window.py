@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import threading
@@ -34,12 +35,10 @@ class IntegrityCheck(QObject):
     def start(self, path: Path, passphrase: str | None) -> None:
         def run() -> None:
             problem = quick_check_file(path, passphrase) or ""
-            try:
+            # RuntimeError: the window closed while the check read the file, and nobody is
+            # left to tell (the next start checks again).
+            with contextlib.suppress(RuntimeError):
                 self.finished.emit(problem)
-            except RuntimeError:
-                # The window closed while the check read the file: nobody is left to tell
-                # (the next start checks again).
-                pass
 
         self.worker = threading.Thread(target=run, name="quick_check", daemon=True)
         self.worker.start()
