@@ -410,6 +410,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ercsheet.store.exchange import export_sheet
     from ercsheet.store.store import NotFound
 
+    output = output_file(args.output) if args.output is not None else None
     store = open_store(args)
     try:
         text = export_sheet(store, args.sheet_id)
@@ -418,11 +419,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.encrypt:
         passphrase = new_passphrase("Passphrase for the file: ", EXPORT_PASSPHRASE_ENV, "written")
         text = envelope.seal(text, passphrase)
-    if args.output is None:
+    if output is None:
         sys.stdout.write(text)
     else:
         try:
-            write_text_atomic(output_file(args.output), text)
+            write_text_atomic(output, text)
         except OSError as error:
             raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
     return 0
@@ -557,11 +558,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_erase_candidate(args: argparse.Namespace) -> int:
-    with held(database_of(args)):
+    database = database_of(args)
+    if not database.exists():
+        raise CommandError(f"there is no database at {database}")
+    with held(database):
         return erase_candidate(args)
 
 
 def erase_candidate(args: argparse.Namespace) -> int:
+    from ercsheet.domain.names import normalise
     from ercsheet.store.values import RuleViolation
 
     database = database_of(args)
@@ -572,6 +577,9 @@ def erase_candidate(args: argparse.Namespace) -> int:
     if candidate is None:
         # Erased from the store by an earlier run that stopped before the backups (an older
         # ercsheet; this one's journal finished it when the store opened): finish it now.
+        if normalise(number) in store.finished_erasures:
+            print(f"candidate {shown(number)}: the interrupted erasure is finished")
+            return 0
         left = store.erase_from_backups(number)
         if left:
             print(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ercsheet.atomic import sync_folder
 from ercsheet.store import cipher, files_lock, journal, staging
-from ercsheet.store.opening import StoreError
+from ercsheet.store.opening import StoreError, is_damage, open_failure
 
 KEEP = 10
 PREFIX = "ercsheet-"
@@ -65,7 +65,10 @@ def copy_database(
             os.replace(stage, destination)
             sync_folder(destination.parent)
         except cipher.Error as error:
-            raise BackupError(f"could not back up {source}: {error}") from None
+            if is_damage(error):
+                raise BackupError(f"could not back up {source}: {error}") from None
+            # Anything else is where the copy goes (or the folder's disk): full, failing.
+            raise BackupError(open_failure(destination, error)) from None
         finally:
             staging.discard(stage)
             if named:

@@ -62,13 +62,13 @@ def exclusive(database: Path, wait: float | None = None) -> Iterator[None]:
 
 @contextmanager
 def shared(database: Path, wait: float | None = None) -> Iterator[None]:
-    """Shared; where the lock file cannot be made (a read-only folder), no lock: nothing can
-    rewrite files there either."""
+    """Shared; where the lock file cannot be made (a read-only folder, or no folder yet), no
+    lock: nothing can rewrite files there either."""
     try:
         context = _hold(database, False, WAIT if wait is None else wait)
         context.__enter__()
     except OSError as error:
-        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
             yield
             return
         raise

@@ -27,15 +27,24 @@ from ercsheet.domain.names import normalise
 from ercsheet.domain.passphrase import passphrase_problems, pin_problems
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
-from ercsheet.store import backup, cipher, files_lock, journal, reading, recovery, swaps
+from ercsheet.store import (
+    backup,
+    cipher,
+    files_lock,
+    journal,
+    reading,
+    recovery,
+    staging,
+    swaps,
+)
 from ercsheet.store.instance_lock import InstanceLock
 from ercsheet.store.journal import Record
 from ercsheet.store.opening import (
     SCHEMA_REVISION,
     StoreError,
-    damaged_message,
     encryption_message,
     is_damage,
+    open_failure,
     prepare_connection,
     quick_check_file,
     stored_revision,
@@ -83,6 +92,8 @@ class Store:
         self.passphrase = passphrase
         # What the store finished or undid of an interrupted operation when it opened, in words.
         self.notes: list[str] = []
+        # Candidate numbers whose erasure this store finished (interrupted, or just now).
+        self.finished_erasures: list[str] = []
         self._own_journal = False
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -137,7 +148,9 @@ class Store:
             engine = self.engine  # loads the write half (sign_operations)
             sign_operations.compact(engine)
             left = swaps.erase_from_backups(self.path, candidate_id, number, self.passphrase)
+            staging.sweep(self.path)
             journal.clear(self.path)
+            self.finished_erasures.append(number)
             self.notes += [
                 f"could not erase candidate {number} from the backup {file}: the database's "
                 "passphrase does not open it. Delete it if you do not need it."
@@ -178,7 +191,7 @@ class Store:
             self._reader = cipher.connect(self.path, self.passphrase)
             prepare_connection(self._reader)
         except cipher.DatabaseError as error:
-            raise StoreError(damaged_message(self.path, error)) from None
+            raise StoreError(open_failure(self.path, error)) from None
 
     def _is_current(self) -> bool:
         """Whether the file can be read as it is: it exists, is at this schema, opens with the
@@ -192,7 +205,7 @@ class Store:
         try:
             return stored_revision(self.path, self.passphrase) == SCHEMA_REVISION
         except cipher.DatabaseError as error:
-            raise StoreError(damaged_message(self.path, error)) from None
+            raise StoreError(open_failure(self.path, error)) from None
 
     def _orm_sessions(self, quick_check: bool = False) -> sessionmaker[Session]:
         if self._sessions is None:
@@ -333,7 +346,7 @@ class Store:
         except cipher.DatabaseError as error:
             if not is_damage(error):
                 raise
-            raise StoreError(damaged_message(self.path, error)) from None
+            raise StoreError(open_failure(self.path, error)) from None
 
     # --- the assessor profile -------------------------------------------------------------
 

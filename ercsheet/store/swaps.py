@@ -56,6 +56,7 @@ def finish(database: Path, record: Record) -> None:
         sync_folder(target.parent)
     for old in record.get("shred", []):
         staging.shred(Path(old))  # a link to data still in use is only unlinked
+    staging.sweep(database, [Path(stage) for stage, _target in record.get("swaps", [])])
     journal.write(database, {**record, "phase": "log"})
 
 
