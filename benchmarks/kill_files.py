@@ -125,7 +125,7 @@ def run_killed(argv: list[str], env: dict[str, str], at: tuple[str, int] | float
     if isinstance(at, tuple):
         syscall, n = at
         inject = f"inject={syscall}:signal=KILL:when={n}"
-        argv = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=none", "-e", inject, *argv]
+        argv = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", inject, *argv]
         done = subprocess.run(argv, env=env, cwd=ROOT, capture_output=True, timeout=120)
         return done.returncode
     process = subprocess.Popen(
