@@ -69,12 +69,15 @@ def folders(database: Path) -> list[Path]:
 
 
 def leftovers(database: Path) -> list[Path]:
-    """Staging files of `database` on disk, with the temporary files of earlier versions
-    (`.backup-*.tmp`, `.<name>.rekeying`, `.<name>.restoring`)."""
+    """Staging files of `database` on disk, the journal's own temporary copy (a kill while it
+    was written), and the temporary files of earlier versions (`.backup-*.tmp`,
+    `.<name>.rekeying`, `.<name>.restoring`)."""
     found: list[Path] = []
+    name = _glob_escape(database.name)
     for place in folders(database):
         if place.is_dir():
-            found += sorted(place.glob(f"{_glob_escape(database.name)}~*"))
+            found += sorted(place.glob(f"{name}~*"))
+    found += sorted(database.parent.glob(f".{name}.journal.json.*.tmp"))
     for place in (database.parent, database.parent / "backups"):
         if place.is_dir():
             for pattern in (".backup-*.tmp", ".*.rekeying", ".*.restoring"):
