@@ -20,10 +20,10 @@ def write_bytes_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable: until the folder is flushed, a power cut can bring back
     the old file (POSIX; Windows has no folder handles to flush)."""
     if os.name != "posix":

@@ -205,10 +205,39 @@ def passphrase_for(database: Path) -> str | None:
 _opened: list[Any] = []
 
 
+def database_of(args: argparse.Namespace) -> Path:
+    """The database the command works on: the real file, when `--db` is a symlink."""
+    return paths.real(args.db or paths.default_database())
+
+
+def output_file(path: Path) -> Path:
+    """Where `-o` writes: the real file through a symlink. A missing folder, or a target that
+    is not a regular file (a device such as /dev/full, a folder, a pipe), is refused before
+    anything is written: replacing it would put a file in place of a device."""
+    import stat
+
+    target = paths.real(path)
+    if not target.parent.is_dir():
+        raise CommandError(
+            f"the folder {target.parent} does not exist: create it, or choose another file. "
+            "Nothing was written."
+        )
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(mode):
+        raise CommandError(
+            f"{path} is not a regular file (a device, a folder or a pipe): name a file to "
+            "write. Nothing was written."
+        )
+    return target
+
+
 def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = False) -> Store:
     """The store; `exclusive` for commands that change it (refused while the window is open);
     `check` reads the whole file with SQLite's quick_check first (`ercsheet check` does)."""
-    database = args.db or paths.default_database()
+    database = database_of(args)
     return store_with(database, passphrase_for(database), exclusive, check)
 
 
@@ -221,10 +250,42 @@ def store_with(
 
     try:
         store = Store(database, exclusive, passphrase, quick_check=check, clock=clock())
-        _opened.append(store)
-        return store
     except StoreError as error:
         raise CommandError(str(error)) from None
+    _opened.append(store)
+    tell(store.notes)
+    return store
+
+
+def tell(notes: list[str]) -> None:
+    """What the store finished or undid of an interrupted operation, on stderr."""
+    for note in notes:
+        print(f"ercsheet: {shown_lines(note)}", file=sys.stderr)
+    notes.clear()
+
+
+def recover(database: Path) -> None:
+    """Before a command looks at the database's files: finish or undo, at the level of files,
+    what an interrupted operation left (what needs the passphrase is done when it opens)."""
+    from ercsheet.store import files_lock, recovery
+    from ercsheet.store.opening import StoreError
+
+    if not database.parent.is_dir() or not recovery.pending(database):
+        return
+    try:
+        with files_lock.exclusive(database):
+            recovery.recover_files(database)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+
+
+def finish_pending(database: Path, passphrase: str | None) -> None:
+    """Open and close the store when an interrupted operation still needs it (an erasure's
+    backups, an audit event), so a command that does not open the store leaves nothing."""
+    from ercsheet.store import journal
+
+    if journal.exists(database):
+        store_with(database, passphrase).close()
 
 
 @contextlib.contextmanager
@@ -232,7 +293,7 @@ def held(database: Path) -> Iterator[None]:
     """The database's instance lock, for a command that replaces or rewrites the file."""
     from ercsheet.store.instance_lock import AlreadyOpen, InstanceLock
 
-    lock = InstanceLock(Path(database))
+    lock = InstanceLock(paths.real(Path(database)))
     try:
         lock.acquire()
     except AlreadyOpen as error:
@@ -363,6 +424,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ercsheet.store.exchange import export_sheet
     from ercsheet.store.store import NotFound
 
+    output = output_file(args.output) if args.output is not None else None
     store = open_store(args)
     try:
         text = export_sheet(store, args.sheet_id)
@@ -371,11 +433,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.encrypt:
         passphrase = new_passphrase("Passphrase for the file: ", EXPORT_PASSPHRASE_ENV, "written")
         text = envelope.seal(text, passphrase)
-    if args.output is None:
+    if output is None:
         sys.stdout.write(text)
     else:
         try:
-            write_text_atomic(args.output, text)
+            write_text_atomic(output, text)
         except OSError as error:
             raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
     return 0
@@ -387,7 +449,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     if bool(args.sheet_ids) == bool(args.candidate):
         raise CommandError("name the sheets (SHEET_ID...) or a candidate (--candidate NUMBER)")
-    database = args.db or paths.default_database()
+    database = database_of(args)
     if not database.exists():
         raise CommandError(f"there is no database at {database} yet")
     store = open_store(args)
@@ -414,7 +476,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     except NotFound as error:
         raise CommandError(str(error)) from None
     try:
-        render_pdf(printed, args.output)
+        render_pdf(printed, output_file(args.output))
     except OSError as error:
         raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
     print(f"{args.output}: {len(printed)} sheet(s)")
@@ -460,18 +522,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from ercsheet.store import backup
+    from ercsheet.store import backup, files_lock
+    from ercsheet.store.opening import encryption_message
 
-    database = args.db or paths.default_database()
+    database = database_of(args)
     if not database.exists():
         raise CommandError(f"there is no database at {database} yet")
+    output = output_file(args.output) if args.output else None
     passphrase = passphrase_for(database)
+    finish_pending(database, passphrase)
     try:
-        if args.output:
-            backup.copy_database(database, args.output, passphrase)
-            written = args.output
-        else:
-            written = backup.rotate(database, "manual", passphrase=passphrase) or database
+        # Under the files lock: no erasure, passphrase change or restore runs until the copy
+        # is in place, and the passphrase is checked again (it may have changed meanwhile).
+        with files_lock.exclusive(database):
+            problem = encryption_message(database, passphrase)
+            if problem:
+                raise CommandError(problem)
+            if output:
+                backup.copy_database(database, output, passphrase)
+                written = output
+            else:
+                written = backup.rotate(database, "manual", passphrase=passphrase) or database
     except backup.BackupError as error:
         raise CommandError(str(error)) from None
     print(f"backed up to {written}")
@@ -479,23 +550,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from ercsheet.store import backup
+    from ercsheet.store import backup, cipher
 
-    database = args.db or paths.default_database()
-    from ercsheet.store import cipher
-
+    database = database_of(args)
     encrypted = cipher.is_encrypted(database) or cipher.is_encrypted(args.file)
     passphrase = ask("Passphrase: ", PASSPHRASE_ENV) if encrypted else None
     with held(database):
+        if cipher.is_encrypted(database):
+            finish_pending(database, passphrase)
         try:
             saved = backup.restore(database, args.file, passphrase)
         except backup.BackupError as error:
             raise CommandError(str(error)) from None
-        from ercsheet.store.store import Store
-
-        key = passphrase if cipher.is_encrypted(database) else None
-        with Store(database, passphrase=key, clock=clock()) as store:
-            store.note_restored(args.file, saved)
+        # Opening the restored database writes the restore's audit event (the journal's last
+        # step); it keeps the store's encryption, so the passphrase opens it when either was.
+        store_with(database, passphrase if cipher.is_encrypted(database) else None).close()
     if saved:
         print(f"the database as it was is kept in {saved}")
     print(f"restored {args.file} into {database}")
@@ -503,18 +572,36 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_erase_candidate(args: argparse.Namespace) -> int:
-    with held(args.db or paths.default_database()):
+    database = database_of(args)
+    if not database.exists():
+        raise CommandError(f"there is no database at {database}")
+    with held(database):
         return erase_candidate(args)
 
 
 def erase_candidate(args: argparse.Namespace) -> int:
-    from ercsheet.store import backup
+    from ercsheet.domain.names import normalise
     from ercsheet.store.values import RuleViolation
 
-    store = open_store(args)
-    candidate = store.find_candidate(args.number)
+    database = database_of(args)
+    passphrase = passphrase_for(database)
+    store = store_with(database, passphrase, exclusive=False)
+    number = args.number
+    candidate = store.find_candidate(number)
     if candidate is None:
-        raise CommandError(f"there is no candidate with number {args.number}")
+        # Erased from the store by an earlier run that stopped before the backups (an older
+        # ercsheet; this one's journal finished it when the store opened): finish it now.
+        if normalise(number) in store.finished_erasures:
+            print(f"candidate {shown(number)}: the interrupted erasure is finished")
+            return 0
+        left = store.erase_from_backups(number)
+        if left:
+            print(
+                f"candidate {shown(number)} was already erased from the store; erased them "
+                f"from {left} backup(s)"
+            )
+            return 0
+        raise CommandError(f"there is no candidate with number {number}")
     sheets = len(store.sheets(candidate.id))
     if not args.yes:
         print(
@@ -530,10 +617,7 @@ def erase_candidate(args: argparse.Namespace) -> int:
         store.erase_candidate(candidate.id, pin)
     except RuleViolation as refused:
         raise CommandError(f"{refused}; nothing was erased") from None
-    database = store.path
-    store.close()
-    for file in backup.list_backups(database):
-        backup.erase_candidate(file, candidate.candidate_number, store.passphrase)
+    tell(store.notes)
     print(
         f"erased {shown(candidate.name)} ({shown(candidate.candidate_number)}) and {sheets} "
         "sheet(s)"
@@ -544,7 +628,7 @@ def erase_candidate(args: argparse.Namespace) -> int:
 def cmd_passphrase(args: argparse.Namespace) -> int:
     from ercsheet.store.opening import encryption_message
 
-    database = args.db or paths.default_database()
+    database = database_of(args)
     # The lock first (the window open on the database is said at once), then both passphrases,
     # checked before the database is opened: a refused one leaves the file byte for byte.
     database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -557,8 +641,14 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
         if not args.remove:
             new = new_passphrase("New passphrase: ", NEW_PASSPHRASE_ENV, "changed")
         store = store_with(database, current)
-        store.change_passphrase(new)
+        left = store.change_passphrase(new)
         store.close()
+    for file in left:
+        print(
+            f"ercsheet: {file} was left as it was: the old passphrase does not open it. Delete "
+            "it if you do not need it.",
+            file=sys.stderr,
+        )
     print("the database is now " + ("encrypted" if new else "not encrypted"))
     return 0
 
@@ -567,8 +657,16 @@ def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
     day = clock().today() if os.environ.get(TODAY_ENV) else None
-    units = functools.partial(catalogue, args)
-    return run(args.db or paths.default_database(), units, args.open, day)
+    return run(database_of(args), functools.partial(catalogue, args), args.open, day)
+
+
+def refusal(error: Exception, database: Path | None) -> str | None:
+    from ercsheet.environment import explain
+
+    opening = sys.modules.get("ercsheet.store.opening")
+    if opening is not None and isinstance(error, opening.StoreError):
+        return str(error)
+    return explain(error, database)
 
 
 COMMANDS = {
@@ -588,7 +686,11 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = COMMANDS.get(args.command, run_window)
+    database: Path | None = None
     try:
+        if args.command != "units":
+            database = database_of(args)
+            recover(database)
         return handler(args)
     except CommandError as error:
         print(f"ercsheet: {shown_lines(error)}", file=sys.stderr)
@@ -597,6 +699,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`ercsheet units | head`): stop quietly, as other tools do. Point
         # stdout at nothing so Python's own flush at exit does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:
+        # Only what the user can act on becomes a message: a refusal of the store, or the
+        # environment (permissions, a read-only or full disk). Anything else is a bug, and
+        # keeps its traceback.
+        message = refusal(error, database)
+        if message is None:
+            raise
+        print(f"ercsheet: {shown_lines(message)}", file=sys.stderr)
         return 1
     finally:
         while _opened:

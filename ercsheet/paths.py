@@ -23,6 +23,15 @@ def default_database() -> Path:
     return data_dir() / "ercsheet.sqlite3"
 
 
+def real(path: Path) -> Path:
+    """The file a path names, through any symlinks: the file ercsheet locks and changes, so a
+    symlink to the database neither bypasses its lock nor is replaced by a new file while the
+    real one stays as it was. A path with no symlink in it is returned as given."""
+    path = Path(path)
+    resolved = Path(os.path.realpath(path))
+    return path if resolved == Path(os.path.abspath(path)) else resolved
+
+
 def builtin_units_dir() -> Path:
     """`units_data/` beside the package (a source checkout or an editable install)."""
     return Path(__file__).resolve().parent.parent / "units_data"

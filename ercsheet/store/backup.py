@@ -1,54 +1,80 @@
 """Backups through SQLite's online backup API: consistent copies even while the app writes.
 
-Backups live in `backups/` beside the database, rotated so a bounded number is kept. Restoring
-checks the file first and backs up the current database before replacing it.
+Backups live in `backups/` beside the database, rotated so a bounded number is kept. A backup is
+built in a staging file (staging.py) and renamed into place whole, holding the files lock
+(files_lock.py): a backup never runs alongside an erasure, a passphrase change or a restore.
+Restoring, re-keying and erasing from backups, which replace files, are in swaps.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-import tempfile
+import stat
 from contextlib import closing
 from pathlib import Path
 
-from ercsheet.store import cipher
+from ercsheet.atomic import sync_folder
+from ercsheet.store import cipher, files_lock, journal, staging
+from ercsheet.store.opening import StoreError, is_damage, open_failure
 
 KEEP = 10
 PREFIX = "ercsheet-"
 
 
-class BackupError(Exception):
+class BackupError(StoreError):
     """A backup could not be made or restored; the message says why and what to do."""
 
 
 def backups_dir(database: Path) -> Path:
     folder = database.parent / "backups"
+    if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+        raise BackupError(
+            f"{folder} is not a folder, but ercsheet keeps the database's backups there: move "
+            "or rename it, then try again. Nothing was changed."
+        )
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
 
 
-def copy_database(source: Path, destination: Path, passphrase: str | None = None) -> None:
-    """A consistent copy of `source` at `destination`: atomic, readable by the user only, and
-    encrypted with the same passphrase as the database when it has one."""
-    handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".backup-", suffix=".tmp")
-    os.close(handle)
-    try:
-        uri = f"file:{source.resolve().as_posix()}?mode=ro"
-        with (
-            closing(cipher.connect(uri, passphrase, uri=True)) as src,
-            closing(cipher.connect(temporary, passphrase)) as dst,
-        ):
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, destination)
-    except cipher.Error as error:
-        raise BackupError(f"could not back up {source}: {error}") from None
-    except OSError as error:
-        raise BackupError(f"could not write {destination}: {error.strerror}") from None
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+def copy_database(
+    source: Path, destination: Path, passphrase: str | None = None, database: Path | None = None
+) -> None:
+    """A consistent copy of `source` at `destination`: whole or not at all, readable by the
+    user only, and encrypted with the same passphrase as the database when it has one.
+    `database`: whose files lock and staging files these are (`source`'s by default)."""
+    owner = database or source
+    with files_lock.exclusive(owner):
+        stage = staging.new_file(owner, destination, "backup")
+        # Outside the database's folders a leftover would not be found: the journal names it
+        # (inside an operation that has its own journal, the staging folder is enough).
+        named = destination.parent not in (owner.parent, owner.parent / "backups")
+        named = named and not journal.exists(owner)
+        if named:
+            journal.write(owner, {"operation": "backup", "staging": [str(stage)]})
+        try:
+            uri = f"file:{source.resolve().as_posix()}?mode=ro"
+            with (
+                closing(cipher.connect(uri, passphrase, uri=True)) as src,
+                closing(cipher.connect(stage, passphrase)) as dst,
+            ):
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            cipher.sync_file(stage)
+            os.replace(stage, destination)
+            sync_folder(destination.parent)
+        except cipher.Error as error:
+            if is_damage(error):
+                raise BackupError(f"could not back up {source}: {error}") from None
+            # Anything else is where the copy goes (or the folder's disk): full, failing.
+            raise BackupError(open_failure(destination, error)) from None
+        finally:
+            staging.discard(stage)
+            if named:
+                journal.clear(owner)
+            with contextlib.suppress(OSError):
+                stage.parent.rmdir()  # the staging folder, when nothing else is staged there
 
 
 def rotate(
@@ -60,9 +86,10 @@ def rotate(
     folder = backups_dir(database)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     destination = folder / f"{PREFIX}{stamp}-{reason}.sqlite3"
-    copy_database(database, destination, passphrase)
-    for old in sorted(folder.glob(f"{PREFIX}*.sqlite3"))[:-keep]:
-        old.unlink(missing_ok=True)
+    with files_lock.exclusive(database):
+        copy_database(database, destination, passphrase)
+        for old in sorted(folder.glob(f"{PREFIX}*.sqlite3"))[:-keep]:
+            staging.shred(old)
     return destination
 
 
@@ -72,6 +99,12 @@ def list_backups(database: Path) -> list[Path]:
 
 def check_database_file(path: Path, passphrase: str | None = None) -> str | None:
     """Why `path` is not a usable ercsheet database, or None when it is one."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return f"there is no file {path}"
+    if not stat.S_ISREG(mode):
+        return f"{path} is not a regular file"
     if cipher.is_encrypted(path) and (passphrase is None or not cipher.readable(path, passphrase)):
         return (
             f"{path} is not an ercsheet database (file is not a database, or one encrypted "
@@ -93,22 +126,39 @@ def check_database_file(path: Path, passphrase: str | None = None) -> str | None
     return None
 
 
-def erase_candidate(file: Path, candidate_number: str, passphrase: str | None = None) -> int:
-    """Remove a candidate and all their sheets from one database file; returns sheets removed.
+def _who(candidate_id: int | None, number: str) -> tuple[str, tuple[object, ...]]:
+    """The SQL condition for the erased candidate: their row's id and number (a backup is a
+    copy, so both match), or the number alone when the id is no longer known."""
+    if candidate_id is None:
+        return "candidate_number = ? AND candidate_number != ''", (number,)
+    return "id = ? AND candidate_number = ?", (candidate_id, number)
 
-    For the backups the store keeps (the database itself is erased by Store.erase_candidate,
-    with its audit event). Works on backups of any schema this app wrote: rows go by
-    foreign-key cascade, then the file is vacuumed so nothing of them is left in free pages.
+
+def holds(file: Path, passphrase: str | None, candidate_id: int | None, number: str) -> bool:
+    """Whether the database file `file` still holds the candidate."""
+    where, values = _who(candidate_id, number)
+    uri = f"file:{file.resolve().as_posix()}?mode=ro"
+    with closing(cipher.connect(uri, key_for(file, passphrase), uri=True)) as connection:
+        found = connection.execute(f"SELECT count(*) FROM candidate WHERE {where}", values)
+        return bool(found.fetchone()[0])
+
+
+def erase_in(file: Path, passphrase: str | None, candidate_id: int | None, number: str) -> int:
+    """Remove a candidate and all their sheets from one database file (a staging copy of a
+    backup); returns sheets removed.
+
+    Works on backups of any schema this app wrote: rows go by foreign-key cascade, then the
+    file is vacuumed so nothing of them is left in free pages. Its rollback journal and VACUUM's
+    temporary copy are kept in memory: no other file ever holds what is being erased.
     """
-    with closing(cipher.connect(file, key_for(file, passphrase))) as connection:
+    where, values = _who(candidate_id, number)
+    with closing(cipher.connect(file, passphrase)) as connection:
+        connection.execute("PRAGMA journal_mode=MEMORY")
+        connection.execute("PRAGMA temp_store=MEMORY")
         connection.execute("PRAGMA foreign_keys=ON")
         connection.execute("PRAGMA secure_delete=ON")
-        ids = [
-            row[0]
-            for row in connection.execute(
-                "SELECT id FROM candidate WHERE candidate_number = ?", (candidate_number,)
-            )
-        ]
+        found = connection.execute(f"SELECT id FROM candidate WHERE {where}", values)
+        ids = [row[0] for row in found]
         if not ids:
             return 0
         marks = ",".join("?" * len(ids))
@@ -126,20 +176,8 @@ def erase_candidate(file: Path, candidate_number: str, passphrase: str | None = 
                 )
             connection.execute(f"DELETE FROM candidate WHERE id IN ({marks})", ids)
         connection.execute("VACUUM")
-        return int(sheets)
-
-
-def rekey_backups(database: Path, old: str | None, new: str | None) -> list[Path]:
-    """Give every backup in the database's backups folder the database's new key (None: plain),
-    so no copy of the data stays readable without it (or with a passphrase given up). Returns
-    the backups the old key did not open, left as they were."""
-    left = []
-    for path in list_backups(database):
-        if not cipher.readable(path, key_for(path, old)):
-            left.append(path)
-            continue
-        cipher.export(path, key_for(path, old), new)
-    return left
+    cipher.sync_file(file)
+    return int(sheets)
 
 
 def key_for(path: Path, passphrase: str | None) -> str | None:
@@ -148,22 +186,7 @@ def key_for(path: Path, passphrase: str | None) -> str | None:
 
 
 def restore(database: Path, backup: Path, passphrase: str | None = None) -> Path | None:
-    """Replace `database` with `backup`; the current database is backed up first.
+    """Replace `database` with `backup` (swaps.restore); returns the backup of the data replaced."""
+    from ercsheet.store import swaps
 
-    Returns the backup of the current database. The app must have closed the database.
-    `passphrase` opens whichever of the two is encrypted.
-    """
-    problem = check_database_file(backup, passphrase)
-    if problem:
-        raise BackupError(f"{problem}; nothing was changed")
-    saved = (
-        rotate(database, "before-restore", passphrase=key_for(database, passphrase))
-        if database.exists()
-        else None
-    )
-    staging = database.with_name(f".{database.name}.restoring")
-    copy_database(backup, staging, key_for(backup, passphrase))
-    for suffix in ("-wal", "-shm"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)
-    os.replace(staging, database)
-    return saved
+    return swaps.restore(database, backup, passphrase)

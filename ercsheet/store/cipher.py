@@ -64,21 +64,38 @@ def readable(path: Path, passphrase: str | None) -> bool:
     return True
 
 
-def export(path: Path, passphrase: str | None, new: str | None) -> None:
-    """Rewrite `path` with the key `new` (None: plain SQLite), whole or not at all."""
-    staging = path.with_name(f".{path.name}.rekeying")
-    staging.unlink(missing_ok=True)
+def export_to(path: Path, passphrase: str | None, new: str | None, staging: Path) -> None:
+    """Copy `path` whole into the empty file `staging` with the key `new` (None: plain SQLite),
+    synced to disk; `path` is read, not changed (only its write-ahead log is checkpointed)."""
     source = sqlcipher.connect(str(path))  # SQLCipher opens plain files too, with no key
     try:
         if passphrase is not None:
             apply_key(source, passphrase)
-        source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if Path(f"{path}-wal").exists():
+            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         source.execute("ATTACH DATABASE ? AS target KEY ?", (str(staging), new or ""))
         source.execute("SELECT sqlcipher_export('target')")
         source.execute("DETACH DATABASE target")
     finally:
         source.close()
-    os.chmod(staging, 0o600)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.replace(staging, path)
+    sync_file(staging)
+
+
+def sync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def checkpoint(path: Path, passphrase: str | None) -> None:
+    """Move the write-ahead log's pages into the file and empty the log, so the file alone
+    holds every committed change before it is replaced (the log is then removed)."""
+    if not Path(f"{path}-wal").exists():
+        return
+    connection = connect(path, passphrase)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()

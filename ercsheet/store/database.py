@@ -17,6 +17,7 @@ from ercsheet.store.opening import (
     StoreError,
     damaged_message,
     encryption_message,
+    open_failure,
     prepare_connection,
     stored_revision,
     write_problem,
@@ -125,7 +126,7 @@ def open_engine(
     try:
         current = None if new_file else stored_revision(path, passphrase)
     except cipher.DatabaseError as error:
-        raise StoreError(damaged_message(path, error)) from None
+        raise StoreError(open_failure(path, error)) from None
     if current != SCHEMA_REVISION:
         _check_known(path, current)
     engine = _engine(path, passphrase)
@@ -144,7 +145,7 @@ def open_engine(
             raise
         cause = getattr(error, "orig", error)
         if isinstance(cause, cipher.DatabaseError):
-            raise StoreError(damaged_message(path, cause)) from error
+            raise StoreError(open_failure(path, cause)) from error
         raise StoreError(f"{path} could not be opened ({cause}). Nothing was changed.") from error
     return engine
 

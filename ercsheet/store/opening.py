@@ -57,6 +57,30 @@ def damaged_message(path: Path, cause: object) -> str:
     )
 
 
+def open_failure(path: Path, error: BaseException) -> str:
+    """Why the file could not be opened or read: damage only when SQLite says so; a full disk
+    (SQLite cannot create its log or index beside the file) is said as such."""
+    if is_damage(error):
+        return damaged_message(path, error)
+    import shutil
+
+    from ercsheet.environment import explain, full_disk
+
+    said = explain(error, path)
+    if said:
+        return said
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        free = None
+    if free is not None and free < 64 * 1024:
+        return full_disk(path)
+    return (
+        f"{path} could not be opened ({error}). Check that its disk is connected, working and "
+        "has free space; nothing was changed."
+    )
+
+
 def encryption_message(path: Path, passphrase: str | None) -> str | None:
     """What is wrong when the passphrase does not open the file, or None when it does."""
     encrypted = cipher.is_encrypted(path)
@@ -85,7 +109,7 @@ def quick_check_file(path: Path, passphrase: str | None = None) -> str | None:
         with closing(cipher.connect(uri, passphrase, uri=True)) as connection:
             result = connection.execute("PRAGMA quick_check").fetchone()
     except cipher.Error as error:
-        return damaged_message(path, error)
+        return open_failure(path, error)
     if result and result[0] == "ok":
         return None
     found = str(result[0]).replace("*** in database main ***", "").strip() if result else ""

@@ -78,8 +78,10 @@ def set_pin(tx: Tx, pin: str, current: str | None) -> None:
 # --- the file as a whole -----------------------------------------------------------------------
 
 
-def note_restored(tx: Tx, source: Path, kept: Path | None) -> None:
-    digest = hashlib.sha256(source.read_bytes()).hexdigest() if source.is_file() else ""
+def note_restored(tx: Tx, source: Path, kept: Path | None, digest: str = "") -> None:
+    """`digest`: the backup's SHA-256 as it was restored (read now when not given)."""
+    if not digest and source.is_file():
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
     tx.log(
         "restored from a backup",
         "events made after the backup are in the database kept aside" if kept else "",

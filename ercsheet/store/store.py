@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ercsheet import paths
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
@@ -26,14 +27,24 @@ from ercsheet.domain.names import normalise
 from ercsheet.domain.passphrase import passphrase_problems, pin_problems
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent, Signature
-from ercsheet.store import backup, cipher, reading
+from ercsheet.store import (
+    backup,
+    cipher,
+    files_lock,
+    journal,
+    reading,
+    recovery,
+    staging,
+    swaps,
+)
 from ercsheet.store.instance_lock import InstanceLock
+from ercsheet.store.journal import Record
 from ercsheet.store.opening import (
     SCHEMA_REVISION,
     StoreError,
-    damaged_message,
     encryption_message,
     is_damage,
+    open_failure,
     prepare_connection,
     quick_check_file,
     stored_revision,
@@ -75,9 +86,15 @@ class Store:
         `passphrase`: the file is SQLCipher-encrypted with it (None: a plain SQLite file).
         `quick_check`: read the whole file for damage first (the window does it afterwards).
         `clock`: where every "today" and "now" of the store comes from (the system's)."""
-        self.path = Path(path)
+        # The real file: through a symlink, the file it names is locked and changed.
+        self.path = paths.real(Path(path))
         self.clock: Clock = clock or SystemClock()
         self.passphrase = passphrase
+        # What the store finished or undid of an interrupted operation when it opened, in words.
+        self.notes: list[str] = []
+        # Candidate numbers whose erasure this store finished (interrupted, or just now).
+        self.finished_erasures: list[str] = []
+        self._own_journal = False
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._lock = InstanceLock(self.path) if exclusive else None
@@ -85,11 +102,81 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             self._lock.acquire()
         try:
-            self._open(quick_check)
+            self._open_safely(quick_check)
         except BaseException:
             if self._lock is not None:
                 self._lock.release()
             raise
+
+    def _open_safely(self, quick_check: bool) -> None:
+        """Open the file (`_open`), never while another ercsheet is replacing it (the files
+        lock, shared), and first finish or undo what an interrupted operation left."""
+        while True:
+            if recovery.pending(self.path):
+                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                with files_lock.exclusive(self.path):
+                    record = recovery.recover_files(self.path)
+                    self._open(quick_check)
+                    if record is not None:
+                        self._carry_on(record)
+                return
+            with files_lock.shared(self.path):
+                if journal.exists(self.path):
+                    continue  # an operation started meanwhile and stopped: recover it first
+                self._open(quick_check)
+                return
+
+    def _carry_on(self, record: Record) -> None:
+        """The part of an interrupted (or just finished) operation that needs the open store:
+        an erasure's backups, or the audit event of a passphrase change or a restore."""
+        operation = record.get("operation")
+        interrupted = not self._own_journal
+        if operation == "erase":
+            candidate_id, number = record.get("candidate_id"), str(record.get("number", ""))
+            if record.get("phase") == "database":
+                found = self._read(reading.candidate, candidate_id)
+                if found is not None and found.candidate_number == number:
+                    # The erasure never committed: nothing was erased anywhere, nothing to undo.
+                    journal.clear(self.path)
+                    if interrupted:
+                        self.notes.append(
+                            f"an erasure of candidate {number} was interrupted before it "
+                            "changed anything; run erase-candidate again to erase them"
+                        )
+                    return
+            journal.write(self.path, {**record, "phase": "backups"})
+            engine = self.engine  # loads the write half (sign_operations)
+            sign_operations.compact(engine)
+            left = swaps.erase_from_backups(self.path, candidate_id, number, self.passphrase)
+            staging.sweep(self.path)
+            journal.clear(self.path)
+            self.finished_erasures.append(number)
+            self.notes += [
+                f"could not erase candidate {number} from the backup {file}: the database's "
+                "passphrase does not open it. Delete it if you do not need it."
+                for file in left
+            ]
+            if interrupted:
+                self.notes.append(
+                    f"finished an interrupted erasure of candidate {number} (the store and "
+                    "every backup)"
+                )
+        elif record.get("phase") == "log":
+            if operation == "passphrase":
+                before, after = bool(record.get("before")), bool(record.get("after"))
+                self._change(lambda tx: operations.note_encryption(tx, before, after))
+                done = "an interrupted passphrase change"
+            else:
+                source, kept = Path(str(record.get("source"))), record.get("kept")
+                digest = str(record.get("digest", ""))
+                kept_path = Path(kept) if isinstance(kept, str) else None
+                self._change(lambda tx: operations.note_restored(tx, source, kept_path, digest))
+                done = f"an interrupted restore of {source}"
+            journal.clear(self.path)
+            if interrupted:
+                self.notes.append(f"finished {done}")
+        else:
+            journal.clear(self.path)
 
     def _open(self, quick_check: bool) -> None:
         """Check the file and open the read connection; a file that must be created or
@@ -104,7 +191,7 @@ class Store:
             self._reader = cipher.connect(self.path, self.passphrase)
             prepare_connection(self._reader)
         except cipher.DatabaseError as error:
-            raise StoreError(damaged_message(self.path, error)) from None
+            raise StoreError(open_failure(self.path, error)) from None
 
     def _is_current(self) -> bool:
         """Whether the file can be read as it is: it exists, is at this schema, opens with the
@@ -118,7 +205,7 @@ class Store:
         try:
             return stored_revision(self.path, self.passphrase) == SCHEMA_REVISION
         except cipher.DatabaseError as error:
-            raise StoreError(damaged_message(self.path, error)) from None
+            raise StoreError(open_failure(self.path, error)) from None
 
     def _orm_sessions(self, quick_check: bool = False) -> sessionmaker[Session]:
         if self._sessions is None:
@@ -163,8 +250,8 @@ class Store:
         """Open the file again (after a restore replaced it), with the same checks as at start."""
         self._close_connections()
         if self.passphrase is not None and not cipher.is_encrypted(self.path):
-            self.passphrase = None  # a plain backup was restored
-        self._open(quick_check=True)
+            self.passphrase = None  # a plain backup was restored into a plain store
+        self._open_safely(quick_check=True)
 
     def restore(self, source: Path) -> Path | None:
         """Replace the database with the backup `source` (checked first; the current database
@@ -172,29 +259,31 @@ class Store:
         along: no other ercsheet can open the file for writing in between, nor after. Returns
         the backup of the data replaced. A BackupError leaves the database as it was, open."""
         self._close_connections()
+        self._own_journal = True
         try:
-            kept = backup.restore(self.path, source, self.passphrase)
+            with files_lock.exclusive(self.path):
+                try:
+                    kept = backup.restore(self.path, source, self.passphrase)
+                finally:
+                    # Opening it again writes the restore's audit event, in the restored
+                    # database (events after the backup was made are in `kept`).
+                    self.reconnect()
         finally:
-            self.reconnect()
-        self.note_restored(source, kept)
+            self._own_journal = False
         return kept
-
-    def note_restored(self, source: Path, kept: Path | None) -> None:
-        """The restore's audit event, in the restored database (events after the backup was
-        made are in the database kept aside, `kept`)."""
-        self._change(lambda tx: operations.note_restored(tx, source, kept))
 
     def backup(self, reason: str) -> Path | None:
         """A rotating backup now, encrypted like the database."""
         return backup.rotate(self.path, reason, passphrase=self.passphrase)
 
-    def change_passphrase(self, new: str | None) -> None:
+    def change_passphrase(self, new: str | None) -> list[Path]:
         """Encrypt the database with `new`, change its passphrase, or (None) decrypt it.
 
-        The database is backed up first, then copied whole into a new file with the new key
-        (SQLCipher's export) which replaces it atomically: a failure leaves the file as it was.
-        Then the backups it keeps get the new key too: a plain backup left beside a newly
-        encrypted database would give its names to whoever finds the laptop.
+        The database is backed up first; then the database and every backup it keeps are copied
+        whole with the new key into staging files, which replace them all at once (swaps.rekey):
+        stopped before that point nothing has changed, after it the change is finished, now or
+        when the database is next opened. No backup is left with the old key or in plaintext
+        beside an encrypted database. Returns the backups the old key did not open (left).
         A passphrase the domain's policy refuses (too short) is a RuleViolation; nothing changes.
         """
         if new is not None and not new:
@@ -202,16 +291,20 @@ class Store:
         problems = passphrase_problems(new) if new is not None else []
         if problems:
             raise RuleViolation(problems)
-        self.backup("before-passphrase")
-        self._close_connections()
-        before = self.passphrase is not None
+        self._own_journal = True
         try:
-            cipher.export(self.path, self.passphrase, new)
-            backup.rekey_backups(self.path, self.passphrase, new)
+            with files_lock.exclusive(self.path):
+                self.backup("before-passphrase")
+                self._close_connections()
+                try:
+                    return swaps.rekey(self.path, self.passphrase, new)
+                finally:
+                    record = journal.read(self.path)
+                    if record is not None and record.get("phase") in ("swap", "log"):
+                        self.passphrase = new  # past the point of no return
+                    self._open_safely(quick_check=False)
         finally:
-            self.passphrase = new if cipher.is_encrypted(self.path) else None
-            self._open(quick_check=False)
-        self._change(lambda tx: operations.note_encryption(tx, before, new is not None))
+            self._own_journal = False
 
     def __enter__(self) -> Store:
         return self
@@ -258,7 +351,7 @@ class Store:
         except cipher.DatabaseError as error:
             if not is_damage(error):
                 raise
-            raise StoreError(damaged_message(self.path, error)) from None
+            raise StoreError(open_failure(self.path, error)) from None
 
     # --- the assessor profile -------------------------------------------------------------
 
@@ -332,11 +425,46 @@ class Store:
 
     def erase_candidate(self, candidate_id: int, pin: str | None = None) -> int:
         """Erase a candidate and their sheets from the database (their audit events stay,
-        blank); returns how many sheets went. The file is then vacuumed, so no page of it
-        keeps them. Backups are the caller's next step (backup.erase_candidate)."""
-        sheets = self._change(lambda tx: sign_operations.erase_candidate(tx, candidate_id, pin))
-        sign_operations.compact(self.engine)
+        blank) and from every backup it keeps; returns how many sheets went. The file is then
+        vacuumed, so no page of it keeps them. Journaled: stopped before the database's erasure
+        commits, nothing changed; after, the next open (or running it again) finishes it.
+        Backups the passphrase cannot open are named in `notes`."""
+        number = self.candidate(candidate_id).candidate_number
+        record: Record = {
+            "operation": "erase",
+            "phase": "database",
+            "candidate_id": candidate_id,
+            "number": number,
+        }
+        self._own_journal = True
+        try:
+            with files_lock.exclusive(self.path):
+                journal.write(self.path, record)
+                try:
+                    sheets = self._change(
+                        lambda tx: sign_operations.erase_candidate(tx, candidate_id, pin)
+                    )
+                except BaseException:
+                    journal.clear(self.path)  # rolled back whole: nothing to carry on
+                    raise
+                self._carry_on(record)
+        finally:
+            self._own_journal = False
         return sheets
+
+    def erase_from_backups(self, candidate_number: str) -> int:
+        """Erase a candidate no longer in the database from the backups that still hold them
+        (an erasure by an earlier version, stopped before the backups); returns how many."""
+        with files_lock.exclusive(self.path):
+            holding = [
+                file
+                for file in backup.list_backups(self.path)
+                if cipher.readable(file, backup.key_for(file, self.passphrase))
+                and backup.holds(file, self.passphrase, None, candidate_number)
+            ]
+            if holding:
+                swaps.erase_from_backups(self.path, None, candidate_number, self.passphrase)
+        return len(holding)
 
     # --- sheets ---------------------------------------------------------------------------
 
