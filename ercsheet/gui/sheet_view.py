@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ercsheet.domain import rules
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.gui.dialog_parts import BANNER_STYLE
+from ercsheet.gui.evidence_panel import EvidencePanel
 from ercsheet.gui.grid_model import FIRST_CRITERION, REF, GridModel
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.qt.core import QModelIndex, Qt, QTimer, Signal
@@ -87,6 +88,15 @@ class SheetView(QWidget):
         self.grid.toggle_requested.connect(editor.toggle)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.details = UnitDetails(self)
+        self.evidence_panel = EvidencePanel(today, self)
+        self.evidence_panel.date_entered.connect(editor.set_date)
+        self.evidence_panel.notes_entered.connect(editor.set_notes)
+        self.side = QWidget(self)
+        self.side.setObjectName("sidePanel")
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.evidence_panel)
+        side.addWidget(self.details, 1)
 
         self.signing_area = QScrollArea(self)
         self.signing_area.setObjectName("signingArea")
@@ -103,7 +113,7 @@ class SheetView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("sheetSplitter")
         self.splitter.addWidget(self.grid_and_signing)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([880, 200])
@@ -156,7 +166,10 @@ class SheetView(QWidget):
             self.grid.setCurrentIndex(self.model.index(row, current.column()))
 
     def stop_pending(self) -> None:
-        """Drop the signing panel's pending catch-up (the window is closing)."""
+        """The window is closing: write what is typed in the evidence panel and not yet
+        written, then drop the signing panel's pending catch-up."""
+        self.evidence_panel.flush()
+        self.evidence_panel.show_item(None, None, editable=False)  # nothing left to write
         self._panel_catch_up.stop()
 
     def close_sheet(self) -> None:
@@ -171,6 +184,7 @@ class SheetView(QWidget):
             panel.deleteLater()
         self.signing_panel = None
         self.details.clear()
+        self.evidence_panel.show_item(None, None, editable=False)
         self.banner.hide()
         self.title.setText("")
         self.subtitle.setText("")
@@ -230,6 +244,12 @@ class SheetView(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.content is None:
             return
+        row = current.row()
+        if current.isValid() and not self.model.is_coverage_row(row):
+            evidence_id, evidence = self.model.evidence_ids[row], self.model.rows[row]
+            self.evidence_panel.show_item(evidence_id, evidence, editable=not self.locked)
+        else:
+            self.evidence_panel.show_item(None, None, editable=False)
         criterion = self.model.criterion_at(current.column())
         if criterion is None:
             self.details.show_unit(self.content)
