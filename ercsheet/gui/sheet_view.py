@@ -11,7 +11,7 @@ from ercsheet.domain import rules
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.evidence_panel import EvidencePanel
-from ercsheet.gui.grid_model import FIRST_CRITERION, REF, GridModel
+from ercsheet.gui.grid_model import FIRST_CRITERION, GridModel
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.qt.core import QModelIndex, Qt, QTimer, Signal
 from ercsheet.gui.qt.gui import QUndoStack
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from ercsheet.gui.signing import SigningPanel
 
 T = TypeVar("T")
+# The grid's header, three rows and the coverage row: what the signing panel leaves it.
+MIN_GRID_HEIGHT = 180
 
 
 class SheetView(QWidget):
@@ -178,7 +180,7 @@ class SheetView(QWidget):
         self.sheet_id, self.content = None, None
         self._panel_catch_up.stop()
         self.model.clear()
-        self.grid.clearSpans()
+        self.grid.clear_spans()
         panel = self.signing_area.takeWidget()
         if panel is not None:
             panel.deleteLater()
@@ -193,8 +195,7 @@ class SheetView(QWidget):
     def _show(self, content: SheetContent, ids: list[int]) -> None:
         self.content = content
         self.model.show_sheet(content, ids, rules.is_locked(content))
-        self.grid.clearSpans()
-        self.grid.setSpan(len(content.evidence), REF, 1, FIRST_CRITERION)
+        self.grid.set_summary_span(len(content.evidence))
         candidate = content.candidate
         self.title.setText(content.unit_line or content.unit.display_title)
         parts = [content.qualification, f"{candidate.name} ({candidate.candidate_number})"]
@@ -218,9 +219,25 @@ class SheetView(QWidget):
         panel.jump_to_criterion.connect(self.show_criterion)
         self.signing_area.setWidget(panel)  # deletes the previous panel
         self.signing_panel = panel
+        QTimer.singleShot(0, self, self.fit_signing)  # once its lines are laid out
+
+    def fit_signing(self) -> None:
+        """Give the signing panel the height it needs (it grows as signatures are added), as
+        long as the grid keeps room for a few rows: no control hides behind a scroll bar."""
+        panel = self.signing_panel
+        grid_height, signing_height = self.grid_and_signing.sizes()
+        total = grid_height + signing_height
+        if panel is None or total <= 0:
+            return
+        panel.adjustSize()
+        wanted = panel.sizeHint().height() + 2 * self.signing_area.frameWidth()
+        height = min(max(signing_height, wanted), total - MIN_GRID_HEIGHT)
+        if height > signing_height:
+            self.grid_and_signing.setSizes([total - height, height])
 
     def _signatures_changed(self) -> None:
         self.reload()
+        QTimer.singleShot(0, self, self.fit_signing)  # once its new lines are laid out
         if self.sheet_id is not None:
             self.sheet_changed.emit(self.sheet_id)
 
