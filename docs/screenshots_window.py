@@ -40,6 +40,14 @@ TITLES = [
     "Product: customer journey map and service blueprint",
     "Questions and answers on data protection in customer records",
     "Observation of a team performance review",
+    "Witness testimony from the team leader on the rota changes",
+    "Product: the weekly service report and its actions",
+    "Professional discussion: handling an escalated complaint",
+    "Reflective account: the peak-season staffing plan",
+    "Observation of a one-to-one coaching session",
+    "Product: minutes of the customer forum",
+    "Questions and answers on the service level agreement",
+    "Expert witness statement from the quality manager",
 ]
 
 
@@ -90,6 +98,34 @@ def main() -> int:
     window.sheet_view.grid.setCurrentIndex(window.sheet_view.model.index(2, 12))
     settle(app)
     save(window, "window-28-acs.png")
+    # LO4 and LO5: reference, title and method stay (frozen), and so does the coverage row.
+    grid = window.sheet_view.grid
+    last = window.sheet_view.model.columnCount() - 1
+    grid.setCurrentIndex(window.sheet_view.model.index(3, last))
+    settle(app)
+    save(window, "window-28-acs-frozen.png")
+
+    # An item's date and notes, typed beside the grid; a future date is refused with the reason.
+    window.open_sheet(example)
+    grid.setFocus()
+    grid.setCurrentIndex(window.sheet_view.model.index(1, 1))
+    panel = window.sheet_view.evidence_panel
+    panel.notes.setPlainText("Seen at the Leeds site.\nThe rota is in the portfolio, p. 12.")
+    panel.flush_notes()
+    panel.date.line.setFocus()
+    panel.date.line.setText("5 Dec")
+    panel.date.commit()
+    settle(app)
+    save(window, "evidence-date-refused.png")
+    panel.date.line.setText("5/11/26")
+    panel.date.commit()
+    panel.date.open_calendar()
+    settle(app)
+    screen = window.screen().grabWindow(0)
+    screen.save(str(IMAGES / "evidence-date-calendar.png"))
+    print(IMAGES / "evidence-date-calendar.png")
+    if panel.date._popup is not None:
+        panel.date._popup.hide()
 
     picker = UnitPicker(window.catalogue, TODAY, window)
     picker.show()

@@ -47,7 +47,10 @@ class EvidencePanel(QGroupBox):
         self.notes.setAccessibleName("Evidence notes")
         self.notes.setPlaceholderText("Notes: where the evidence is kept, what it shows…")
         self.notes.setTabChangesFocus(True)  # Tab leaves the notes: the keyboard is not trapped
-        self.notes.setMinimumHeight(3 * self.fontMetrics().lineSpacing() + 12)
+        # A few lines in sight, and the criterion's text below keeps the rest of the height.
+        lines = self.fontMetrics().lineSpacing()
+        self.notes.setMinimumHeight(3 * lines + 12)
+        self.notes.setMaximumHeight(7 * lines + 12)
         self.problem = QLabel(self)
         self.problem.setObjectName("evidenceDateProblem")
         self.problem.setWordWrap(True)
