@@ -3,7 +3,9 @@
     xvfb-run -a -s "-screen 0 1366x768x24" env PYTHONPATH=$PWD \
         .venv/bin/python docs/screenshots_window.py
 
-Writes docs/images/window-main.png, window-28-acs.png, unit-picker.png and print-preview.png.
+Writes docs/images/window-first-start.png, window-main.png, window-28-acs.png,
+window-28-acs-frozen.png, evidence-date-refused.png, evidence-date-calendar.png,
+window-signed.png, unit-picker.png and print-preview.png.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
 
-from ercsheet.domain.sheet import EvidenceRow, Person  # noqa: E402
-from ercsheet.domain.vocabulary import Method  # noqa: E402
+from ercsheet.domain.sheet import EvidenceRow, Person, Signature  # noqa: E402
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind  # noqa: E402
 from ercsheet.gui import create_main_window  # noqa: E402
 from ercsheet.gui.main_window import MainWindow  # noqa: E402
 from ercsheet.gui.printing import PrintPreviewDialog, sheets_pdf  # noqa: E402
@@ -54,6 +57,8 @@ TITLES = [
 def settle(app: QApplication) -> None:
     for _ in range(20):
         app.processEvents()
+        # Widgets replaced (the signing panel's lines) go as they would in the event loop.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -87,9 +92,14 @@ def main() -> int:
     window.store.add_candidate("Zoë Ødegård", "0044", "58213")
     operations = operations_sheet(window)
     window.candidates.refresh()
-    window.resize(1366, 768)
-    window.show()
+    window.show()  # first as a first start places it: fitted to the screen
     window.open_sheet(example)
+    settle(app)
+    shot = window.screen().grabWindow(0)
+    shot.save(str(IMAGES / "window-first-start.png"))
+    print(IMAGES / "window-first-start.png")
+    window.resize(1366, 768)
+    window.move(0, 0)
     window.sheet_view.grid.setCurrentIndex(window.sheet_view.model.index(1, 5))
     settle(app)
     save(window, "window-main.png")
@@ -126,6 +136,22 @@ def main() -> int:
     print(IMAGES / "evidence-date-calendar.png")
     if panel.date._popup is not None:
         panel.date._popup.hide()
+
+    # Signed at 1366 x 768 (drawn signatures, the tallest lines): every control in sight.
+    store = window.store
+    store.set_pin("2468")
+    window.open_sheet(example)
+    store.set_tick(store.evidence_ids(example)[0], "3.4", True)
+    strokes = (((0.05, 0.6), (0.2, 0.2), (0.35, 0.75), (0.5, 0.3), (0.7, 0.7), (0.95, 0.4)),)
+    for role, name in ((Role.CANDIDATE, "Siân Llewellyn"), (Role.ASSESSOR, "Pat Jones")):
+        signature = Signature(role, name, TODAY, SignatureKind.DRAWN, strokes)
+        store.add_signature(example, signature, TODAY, pin="2468")
+    signing = window.sheet_view.signing_panel
+    assert signing is not None
+    signing.sheet_changed.emit()  # as after signing in its dialog
+    window.statusBar().clearMessage()
+    settle(app)
+    save(window, "window-signed.png")
 
     picker = UnitPicker(window.catalogue, TODAY, window)
     picker.show()

@@ -223,16 +223,21 @@ class SheetView(QWidget):
 
     def fit_signing(self) -> None:
         """Give the signing panel the height it needs (it grows as signatures are added), as
-        long as the grid keeps room for a few rows: no control hides behind a scroll bar."""
+        long as the grid keeps room for a few rows: no control hides behind a scroll bar, and
+        the grid has every pixel the panel does not need."""
         panel = self.signing_panel
         grid_height, signing_height = self.grid_and_signing.sizes()
         total = grid_height + signing_height
         if panel is None or total <= 0:
             return
-        panel.adjustSize()
-        wanted = panel.sizeHint().height() + 2 * self.signing_area.frameWidth()
-        height = min(max(signing_height, wanted), total - MIN_GRID_HEIGHT)
-        if height > signing_height:
+        layout = panel.layout()
+        width = self.signing_area.viewport().width()
+        # Its labels wrap: the height it needs at the width it has.
+        wraps = layout is not None and layout.hasHeightForWidth()
+        needed = layout.totalHeightForWidth(width) if layout is not None and wraps else -1
+        wanted = max(needed, panel.sizeHint().height()) + 2 * self.signing_area.frameWidth()
+        height = min(wanted, total - MIN_GRID_HEIGHT)
+        if height != signing_height:
             self.grid_and_signing.setSizes([total - height, height])
 
     def _signatures_changed(self) -> None:
