@@ -3,7 +3,9 @@
     xvfb-run -a -s "-screen 0 1366x768x24" env PYTHONPATH=$PWD \
         .venv/bin/python docs/screenshots_window.py
 
-Writes docs/images/window-main.png, window-28-acs.png, unit-picker.png and print-preview.png.
+Writes docs/images/window-first-start.png, window-main.png, window-28-acs.png,
+window-28-acs-frozen.png, evidence-date-refused.png, evidence-date-calendar.png,
+window-signed.png, unit-picker.png and print-preview.png.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
 
-from ercsheet.domain.sheet import EvidenceRow, Person  # noqa: E402
-from ercsheet.domain.vocabulary import Method  # noqa: E402
+from ercsheet.domain.sheet import EvidenceRow, Person, Signature  # noqa: E402
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind  # noqa: E402
 from ercsheet.gui import create_main_window  # noqa: E402
 from ercsheet.gui.main_window import MainWindow  # noqa: E402
 from ercsheet.gui.printing import PrintPreviewDialog, sheets_pdf  # noqa: E402
@@ -40,12 +43,22 @@ TITLES = [
     "Product: customer journey map and service blueprint",
     "Questions and answers on data protection in customer records",
     "Observation of a team performance review",
+    "Witness testimony from the team leader on the rota changes",
+    "Product: the weekly service report and its actions",
+    "Professional discussion: handling an escalated complaint",
+    "Reflective account: the peak-season staffing plan",
+    "Observation of a one-to-one coaching session",
+    "Product: minutes of the customer forum",
+    "Questions and answers on the service level agreement",
+    "Expert witness statement from the quality manager",
 ]
 
 
 def settle(app: QApplication) -> None:
     for _ in range(20):
         app.processEvents()
+        # Widgets replaced (the signing panel's lines) go as they would in the event loop.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def save(widget: QWidget, name: str) -> None:
@@ -79,9 +92,14 @@ def main() -> int:
     window.store.add_candidate("Zoë Ødegård", "0044", "58213")
     operations = operations_sheet(window)
     window.candidates.refresh()
-    window.resize(1366, 768)
-    window.show()
+    window.show()  # first as a first start places it: fitted to the screen
     window.open_sheet(example)
+    settle(app)
+    shot = window.screen().grabWindow(0)
+    shot.save(str(IMAGES / "window-first-start.png"))
+    print(IMAGES / "window-first-start.png")
+    window.resize(1366, 768)
+    window.move(0, 0)
     window.sheet_view.grid.setCurrentIndex(window.sheet_view.model.index(1, 5))
     settle(app)
     save(window, "window-main.png")
@@ -90,6 +108,50 @@ def main() -> int:
     window.sheet_view.grid.setCurrentIndex(window.sheet_view.model.index(2, 12))
     settle(app)
     save(window, "window-28-acs.png")
+    # LO4 and LO5: reference, title and method stay (frozen), and so does the coverage row.
+    grid = window.sheet_view.grid
+    last = window.sheet_view.model.columnCount() - 1
+    grid.setCurrentIndex(window.sheet_view.model.index(3, last))
+    settle(app)
+    save(window, "window-28-acs-frozen.png")
+
+    # An item's date and notes, typed beside the grid; a future date is refused with the reason.
+    window.open_sheet(example)
+    grid.setFocus()
+    grid.setCurrentIndex(window.sheet_view.model.index(1, 1))
+    panel = window.sheet_view.evidence_panel
+    panel.notes.setPlainText("Seen at the Leeds site.\nThe rota is in the portfolio, p. 12.")
+    panel.flush_notes()
+    panel.date.line.setFocus()
+    panel.date.line.setText("5 Dec")
+    panel.date.commit()
+    settle(app)
+    save(window, "evidence-date-refused.png")
+    panel.date.line.setText("5/11/26")
+    panel.date.commit()
+    panel.date.open_calendar()
+    settle(app)
+    screen = window.screen().grabWindow(0)
+    screen.save(str(IMAGES / "evidence-date-calendar.png"))
+    print(IMAGES / "evidence-date-calendar.png")
+    if panel.date._popup is not None:
+        panel.date._popup.hide()
+
+    # Signed at 1366 x 768 (drawn signatures, the tallest lines): every control in sight.
+    store = window.store
+    store.set_pin("2468")
+    window.open_sheet(example)
+    store.set_tick(store.evidence_ids(example)[0], "3.4", True)
+    strokes = (((0.05, 0.6), (0.2, 0.2), (0.35, 0.75), (0.5, 0.3), (0.7, 0.7), (0.95, 0.4)),)
+    for role, name in ((Role.CANDIDATE, "Siân Llewellyn"), (Role.ASSESSOR, "Pat Jones")):
+        signature = Signature(role, name, TODAY, SignatureKind.DRAWN, strokes)
+        store.add_signature(example, signature, TODAY, pin="2468")
+    signing = window.sheet_view.signing_panel
+    assert signing is not None
+    signing.sheet_changed.emit()  # as after signing in its dialog
+    window.statusBar().clearMessage()
+    settle(app)
+    save(window, "window-signed.png")
 
     picker = UnitPicker(window.catalogue, TODAY, window)
     picker.show()

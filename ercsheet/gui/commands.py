@@ -114,6 +114,35 @@ class EditRow(SheetCommand):
         self.store.update_evidence(self.ids.current(self.evidence_id), self.before)
 
 
+class EditNotes(EditRow):
+    """Notes are written as typing pauses: one burst of typing after another in the same
+    item's notes is one step of undo, not one per pause."""
+
+    MERGE_ID = 1
+
+    def __init__(
+        self, evidence_id: int, before: EvidenceRow, after: EvidenceRow, where: Where
+    ) -> None:
+        super().__init__(evidence_id, before, after, where)
+        self.setText(f"Edit the notes of {after.ref}")
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        mergeable = (
+            isinstance(other, EditNotes)
+            and other.evidence_id == self.evidence_id
+            and other.done
+            and self.done
+            and not self.isObsolete()
+        )
+        if mergeable:
+            assert isinstance(other, EditNotes)
+            self.after = other.after
+        return mergeable
+
+
 class AddRow(SheetCommand):
     def __init__(self, row: EvidenceRow, position: int, where: Where) -> None:
         super().__init__(f"Add {row.ref}", where)

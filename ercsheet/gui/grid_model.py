@@ -15,6 +15,7 @@ from typing import Any
 
 from ercsheet.catalogue.model import Criterion, Unit
 from ercsheet.domain.coverage import Coverage, coverage
+from ercsheet.domain.dates import uk
 from ercsheet.domain.rules import over_mapping
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method
@@ -179,6 +180,11 @@ class GridModel(QAbstractTableModel):
             if column == TITLE:
                 return evidence.title
             return evidence.method.label if role == Qt.ItemDataRole.DisplayRole else evidence.method
+        if role == Qt.ItemDataRole.ToolTipRole and column == REF:
+            # The date and notes are entered beside the grid: hovering the reference shows them.
+            dated = f"{evidence.ref} · {uk(evidence.date)}" if evidence.date else evidence.ref
+            notes = f"<p>{html.escape(evidence.notes)}</p>" if evidence.notes else ""
+            return f"<p style='white-space:pre-wrap'><b>{html.escape(dated)}</b></p>{notes}"
         warning = self._warnings[row] if column == TITLE else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE and (evidence.title or warning):
             tip = f"<p>{html.escape(evidence.title)}</p>" if evidence.title else ""

@@ -6,9 +6,18 @@ from __future__ import annotations
 from ercsheet.domain.vocabulary import Method
 from ercsheet.gui.grid_header import TwoLevelHeader
 from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE
-from ercsheet.gui.qt.core import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from ercsheet.gui.qt.gui import QKeyEvent
+from ercsheet.gui.grid_panes import FrozenPanes
+from ercsheet.gui.qt.core import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from ercsheet.gui.qt.gui import QFontMetrics, QKeyEvent
 from ercsheet.gui.qt.widgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHeaderView,
@@ -19,6 +28,17 @@ from ercsheet.gui.qt.widgets import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+EnsureVisible = QAbstractItemView.ScrollHint.EnsureVisible
+
+
+def tick_width(view: QWidget, numbers: list[str] | None = None) -> int:
+    """An AC column: wide enough for the unit's longest number (`3.8`, `10.10`) in the
+    header's bold (the current column's), and no wider: more criteria in sight."""
+    bold = view.font()
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    widest = max((metrics.horizontalAdvance(n) for n in numbers or ["10.10"]), default=0)
+    return max(widest + 12, 28)
 
 
 class MethodDelegate(QStyledItemDelegate):
@@ -56,13 +76,16 @@ class CriteriaGrid(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The header first: the panes follow its sections' sizes, and Qt lays the view out
+        # (updateGeometries, which places the panes) as soon as it is set.
+        self.setHorizontalHeader(TwoLevelHeader(self))
+        self.panes = FrozenPanes(self)
         self.setObjectName("criteriaGrid")
         self.setAccessibleName("Criteria grid")
         self.setAccessibleDescription(
             "Evidence items in rows, assessment criteria in columns. Space or a click ticks a "
             "criterion; Enter edits a reference, title or method."
         )
-        self.setHorizontalHeader(TwoLevelHeader(self))
         self.setItemDelegate(MethodDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -75,6 +98,11 @@ class CriteriaGrid(QTableView):
         self.setTabKeyNavigation(True)
         self.setMouseTracking(True)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # By the pixel: the frozen panes line up with the cells scrolling beside them.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.horizontalScrollBar().setSingleStep(tick_width(self))
+        self.verticalScrollBar().setSingleStep(self.verticalHeader().defaultSectionSize())
         self.clicked.connect(self._clicked)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt's name)
@@ -82,6 +110,63 @@ class CriteriaGrid(QTableView):
         if model is not None:
             model.modelReset.connect(self.size_columns)
         self.size_columns()
+        self.panes.attach()
+
+    def set_summary_span(self, row: int) -> None:
+        """The coverage row's summary spans the reference, title and method (panes too)."""
+        self.clearSpans()
+        self.setSpan(row, REF, 1, FIRST_CRITERION)
+        self.panes.set_span(row, REF, 1, FIRST_CRITERION)
+
+    def clear_spans(self) -> None:
+        self.clearSpans()
+        self.panes.clear_spans()
+
+    # --- the frozen panes ------------------------------------------------------------------------
+
+    def updateGeometries(self) -> None:  # noqa: N802 (Qt's name)
+        super().updateGeometries()
+        self.panes.place()
+
+    def scrollTo(  # noqa: N802 (Qt's name)
+        self, index: Index, hint: QAbstractItemView.ScrollHint = EnsureVisible
+    ) -> None:
+        """Bring a cell into view clear of the frozen panes; a frozen column's cell is always
+        in view sideways, so reaching it never scrolls the criteria back."""
+        sideways = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        if not index.isValid():
+            return
+        if index.column() < FIRST_CRITERION:
+            self.horizontalScrollBar().setValue(sideways)
+        left, down = self.panes.covers(index)
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + left)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + down)
+
+    def edit(  # type: ignore[override]
+        self,
+        index: Index,
+        trigger: QAbstractItemView.EditTrigger | None = None,
+        event: QEvent | None = None,
+    ) -> bool:
+        """A frozen cell is edited where it is seen: in the pane over it, once the criteria
+        have scrolled sideways."""
+        if trigger is None:
+            super().edit(index)
+            return self.state() == QAbstractItemView.State.EditingState
+        left = self.panes.left
+        if left.isVisible() and index.isValid() and index.column() < FIRST_CRITERION:
+            return left.edit_here(index, trigger, event)  # type: ignore[arg-type]
+        return super().edit(index, trigger, event)  # type: ignore[arg-type]
+
+    def after_frozen_edit(self, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """A pane's editor closed: Tab and Shift+Tab move on as they do in the grid."""
+        action = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: self.CursorAction.MoveNext,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: self.CursorAction.MovePrevious,
+        }.get(hint)
+        if action is not None:
+            self.setCurrentIndex(self.moveCursor(action, Qt.KeyboardModifier.NoModifier))
 
     def size_columns(self) -> None:
         """Readable widths on a 1366-pixel screen: a title that takes what the ACs leave."""
@@ -90,13 +175,18 @@ class CriteriaGrid(QTableView):
             return
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
-        tick_width = max(metrics.horizontalAdvance("10.10") + 8, 32)
         header.setMinimumSectionSize(24)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(REF, metrics.horizontalAdvance("E000") + 28)
         self.setColumnWidth(METHOD, metrics.horizontalAdvance("Witness testimony") + 14)
+        numbers = [
+            str(model.headerData(c, Qt.Orientation.Horizontal))
+            for c in range(FIRST_CRITERION, model.columnCount())
+        ]
+        width = tick_width(self, numbers)
         for column in range(FIRST_CRITERION, model.columnCount()):
-            self.setColumnWidth(column, tick_width)
+            self.setColumnWidth(column, width)
+        self.horizontalScrollBar().setSingleStep(width)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         if model.columnCount() - FIRST_CRITERION > 16:
             # Many ACs: let the title keep a usable width and the grid scroll sideways.

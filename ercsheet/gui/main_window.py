@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.candidates import CandidatePanel
 from ercsheet.gui.operation import Refusal, attempt
-from ercsheet.gui.qt.core import QObject, QSettings, Qt, Signal
-from ercsheet.gui.qt.gui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from ercsheet.gui.qt.core import QObject, QRect, QSettings, Qt, Signal
+from ercsheet.gui.qt.gui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from ercsheet.gui.qt.widgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.store.opening import quick_check_file
@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+PREFERRED_SIZE = (1360, 800)
+# The window manager's frame (title bar, borders) is not known until the window is shown: room
+# kept for a usual one, so a first window never runs past the screen's edge.
+FRAME = (16, 48)
 
 
 class IntegrityCheck(QObject):
@@ -393,11 +397,27 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 720)
+            self.fit_to_screen()
         for key, splitter in self._splitters().items():
             state = self.settings.value(f"window/{key}")
             if state is not None:
                 splitter.restoreState(state)
+
+    def fit_to_screen(self, available: QRect | None = None) -> None:
+        """The first window: the preferred size, or what the screen has room for (a 1366 x 768
+        laptop with its taskbar), centred, its frame inside the screen. `available`: the
+        screen's room (by default the window's screen's, less its taskbars and docks)."""
+        if available is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+        width = min(PREFERRED_SIZE[0], available.width() - FRAME[0])
+        height = min(PREFERRED_SIZE[1], available.height() - FRAME[1])
+        self.resize(width, height)
+        # move() places the frame; resize() sizes what is inside it.
+        self.move(
+            available.x() + max(0, (available.width() - width - FRAME[0]) // 2),
+            available.y() + max(0, (available.height() - height - FRAME[1]) // 2),
+        )
 
     def _splitters(self) -> dict[str, QSplitter]:
         return {

@@ -7,6 +7,7 @@ refused one is shown in the view and never enters the undo history.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ercsheet.domain.sheet import EvidenceRow
@@ -86,7 +87,7 @@ class SheetEditor:
     def edit(self, row: int, column: int, value: Any) -> bool:
         if self._refused_while_locked():
             return False
-        evidence_id, before = self._view.model.evidence_ids[row], self._view.model.rows[row]
+        before = self._view.model.rows[row]
         if column == REF:
             after = dataclasses.replace(before, ref=str(value).strip())
         elif column == TITLE:
@@ -95,13 +96,41 @@ class SheetEditor:
             after = dataclasses.replace(before, method=value)
         else:
             return False
+        return after != before and self._replace(row, after) is None
+
+    def set_date(self, evidence_id: int, date: dt.date | None) -> None:
+        """The evidence panel's date for an item; a refusal (a future date) is said beside it."""
+        row = self._row_of(evidence_id)
+        if row is None or self._refused_while_locked():
+            return
+        refusal = self._replace(row, dataclasses.replace(self._view.model.rows[row], date=date))
+        if refusal:
+            self._view.evidence_panel.refuse(refusal)
+
+    def set_notes(self, evidence_id: int, notes: str) -> None:
+        row = self._row_of(evidence_id)
+        if row is None or self._refused_while_locked():
+            return
+        after = dataclasses.replace(self._view.model.rows[row], notes=notes)
+        self._replace(row, after, notes=True)
+
+    def _row_of(self, evidence_id: int) -> int | None:
+        ids = self._view.model.evidence_ids
+        return ids.index(evidence_id) if evidence_id in ids else None
+
+    def _replace(self, row: int, after: EvidenceRow, notes: bool = False) -> str | None:
+        """Write an item's new fields through an undo command: None when written (or nothing
+        changed), else the refusal's text (already shown above the grid)."""
+        evidence_id, before = self._view.model.evidence_ids[row], self._view.model.rows[row]
         if after == before:
-            return False
-        if not self._push(commands.EditRow(evidence_id, before, after, self._where())):
-            return False
+            return None
+        kind = commands.EditNotes if notes else commands.EditRow
+        command = kind(evidence_id, before, after, self._where())
+        if not self._push(command):
+            return command.refusal.text if command.refusal is not None else ""
         self._view.model.replace_row(row, self._store.evidence(evidence_id))
         self._view.edited()
-        return True
+        return None
 
     def add_row(self) -> None:
         if self._view.sheet_id is None or self._refused_while_locked():

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ercsheet.domain import rules
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.gui.dialog_parts import BANNER_STYLE
-from ercsheet.gui.grid_model import FIRST_CRITERION, REF, GridModel
+from ercsheet.gui.evidence_panel import EvidencePanel
+from ercsheet.gui.grid_model import FIRST_CRITERION, GridModel
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.qt.core import QModelIndex, Qt, QTimer, Signal
 from ercsheet.gui.qt.gui import QUndoStack
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from ercsheet.gui.signing import SigningPanel
 
 T = TypeVar("T")
+# The grid's header, three rows and the coverage row: what the signing panel leaves it.
+MIN_GRID_HEIGHT = 180
 
 
 class SheetView(QWidget):
@@ -87,6 +90,15 @@ class SheetView(QWidget):
         self.grid.toggle_requested.connect(editor.toggle)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.details = UnitDetails(self)
+        self.evidence_panel = EvidencePanel(today, self)
+        self.evidence_panel.date_entered.connect(editor.set_date)
+        self.evidence_panel.notes_entered.connect(editor.set_notes)
+        self.side = QWidget(self)
+        self.side.setObjectName("sidePanel")
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.evidence_panel)
+        side.addWidget(self.details, 1)
 
         self.signing_area = QScrollArea(self)
         self.signing_area.setObjectName("signingArea")
@@ -103,7 +115,7 @@ class SheetView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("sheetSplitter")
         self.splitter.addWidget(self.grid_and_signing)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([880, 200])
@@ -156,7 +168,10 @@ class SheetView(QWidget):
             self.grid.setCurrentIndex(self.model.index(row, current.column()))
 
     def stop_pending(self) -> None:
-        """Drop the signing panel's pending catch-up (the window is closing)."""
+        """The window is closing: write what is typed in the evidence panel and not yet
+        written, then drop the signing panel's pending catch-up."""
+        self.evidence_panel.flush()
+        self.evidence_panel.show_item(None, None, editable=False)  # nothing left to write
         self._panel_catch_up.stop()
 
     def close_sheet(self) -> None:
@@ -165,12 +180,13 @@ class SheetView(QWidget):
         self.sheet_id, self.content = None, None
         self._panel_catch_up.stop()
         self.model.clear()
-        self.grid.clearSpans()
+        self.grid.clear_spans()
         panel = self.signing_area.takeWidget()
         if panel is not None:
             panel.deleteLater()
         self.signing_panel = None
         self.details.clear()
+        self.evidence_panel.show_item(None, None, editable=False)
         self.banner.hide()
         self.title.setText("")
         self.subtitle.setText("")
@@ -179,8 +195,7 @@ class SheetView(QWidget):
     def _show(self, content: SheetContent, ids: list[int]) -> None:
         self.content = content
         self.model.show_sheet(content, ids, rules.is_locked(content))
-        self.grid.clearSpans()
-        self.grid.setSpan(len(content.evidence), REF, 1, FIRST_CRITERION)
+        self.grid.set_summary_span(len(content.evidence))
         candidate = content.candidate
         self.title.setText(content.unit_line or content.unit.display_title)
         parts = [content.qualification, f"{candidate.name} ({candidate.candidate_number})"]
@@ -204,9 +219,30 @@ class SheetView(QWidget):
         panel.jump_to_criterion.connect(self.show_criterion)
         self.signing_area.setWidget(panel)  # deletes the previous panel
         self.signing_panel = panel
+        QTimer.singleShot(0, self, self.fit_signing)  # once its lines are laid out
+
+    def fit_signing(self) -> None:
+        """Give the signing panel the height it needs (it grows as signatures are added), as
+        long as the grid keeps room for a few rows: no control hides behind a scroll bar, and
+        the grid has every pixel the panel does not need."""
+        panel = self.signing_panel
+        grid_height, signing_height = self.grid_and_signing.sizes()
+        total = grid_height + signing_height
+        if panel is None or total <= 0:
+            return
+        layout = panel.layout()
+        width = self.signing_area.viewport().width()
+        # Its labels wrap: the height it needs at the width it has.
+        wraps = layout is not None and layout.hasHeightForWidth()
+        needed = layout.totalHeightForWidth(width) if layout is not None and wraps else -1
+        wanted = max(needed, panel.sizeHint().height()) + 2 * self.signing_area.frameWidth()
+        height = min(wanted, total - MIN_GRID_HEIGHT)
+        if height != signing_height:
+            self.grid_and_signing.setSizes([total - height, height])
 
     def _signatures_changed(self) -> None:
         self.reload()
+        QTimer.singleShot(0, self, self.fit_signing)  # once its new lines are laid out
         if self.sheet_id is not None:
             self.sheet_changed.emit(self.sheet_id)
 
@@ -230,6 +266,12 @@ class SheetView(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.content is None:
             return
+        row = current.row()
+        if current.isValid() and not self.model.is_coverage_row(row):
+            evidence_id, evidence = self.model.evidence_ids[row], self.model.rows[row]
+            self.evidence_panel.show_item(evidence_id, evidence, editable=not self.locked)
+        else:
+            self.evidence_panel.show_item(None, None, editable=False)
         criterion = self.model.criterion_at(current.column())
         if criterion is None:
             self.details.show_unit(self.content)

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ercsheet.gui.qt.core import QDate
-from ercsheet.gui.qt.widgets import QDateEdit, QLineEdit, QWidget
+from ercsheet.gui.date_field import DateField
+from ercsheet.gui.qt.widgets import QLineEdit, QWidget
 
 
-def date_edit(today: dt.date, parent: QWidget | None = None) -> QDateEdit:
-    """A date field in UK form, today by default, that cannot go past today."""
-    edit = QDateEdit(QDate(today.year, today.month, today.day), parent)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    edit.setMaximumDate(QDate(today.year, today.month, today.day))
+def date_edit(today: dt.date, parent: QWidget | None = None) -> DateField:
+    """A date typed as people type it (the evidence panel's field), today by default; its
+    calendar and arrow keys stop at today, and a future date typed is the rules' to refuse."""
+    edit = DateField(today, parent, maximum=today)
+    edit.set_date(today)
     return edit
 
 
-def date_of(edit: QDateEdit) -> dt.date:
-    chosen = edit.date()
-    return dt.date(chosen.year(), chosen.month(), chosen.day())
+def date_of(edit: DateField) -> dt.date | None:
+    """The date typed, or None when the text is not a date (`edit.problem()` says why)."""
+    return edit.date()
 
 
-def set_date(edit: QDateEdit, date: dt.date) -> None:
-    edit.setDate(QDate(date.year, date.month, date.day))
+def set_date(edit: DateField, date: dt.date) -> None:
+    edit.set_date(date)
 
 
 def pin_edit(placeholder: str, parent: QWidget | None = None) -> QLineEdit:

@@ -131,19 +131,18 @@ class SigningPanel(QWidget):
         self.versions_button = QPushButton(self)
         self.versions_button.clicked.connect(self.open_versions)
 
+        # The sheet-wide buttons on the first line, beside the status: on a small screen they
+        # are in sight however many signature lines follow.
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.reopen_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.audit_button)
-        bottom.addWidget(self.versions_button)
-        bottom.addStretch()
+        top.addWidget(self.audit_button)
+        top.addWidget(self.versions_button)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addWidget(self.warning)
         self._layout.addWidget(self.voided)
         self._layout.addWidget(self.lines)
-        self._layout.addLayout(bottom)
         self._layout.addStretch()
         self.reload()
 

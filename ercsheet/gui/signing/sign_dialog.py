@@ -172,7 +172,7 @@ class SignDialog(QDialog):
         self.pad.changed.connect(self._refresh)
         self.tabs.currentChanged.connect(self._refresh)
         self.name.textChanged.connect(self._refresh)
-        self.date.dateChanged.connect(self._refresh)
+        self.date.changed.connect(self._refresh)
         self._show_pin()
         self._refresh()
 
@@ -258,10 +258,13 @@ class SignDialog(QDialog):
         self.tabs.setCurrentIndex(KINDS.index(kind))
 
     def signature(self) -> Signature:
-        """The signature as the dialog stands."""
+        """The signature as the dialog stands; ValueError when the date typed is not a date."""
         kind = self.kind()
         strokes = self.pad.strokes() if kind is SignatureKind.DRAWN else ()
-        return Signature(self._role, self.name.text().strip(), date_of(self.date), kind, strokes)
+        date = date_of(self.date)
+        if date is None:
+            raise ValueError(self.date.problem())
+        return Signature(self._role, self.name.text().strip(), date, kind, strokes)
 
     def _refresh(self) -> None:
         """Show what already stands in the way, so nobody signs in vain."""
@@ -269,14 +272,18 @@ class SignDialog(QDialog):
         self.undo_button.setEnabled(not self.pad.is_empty())
         self.clear_button.setEnabled(not self.pad.is_empty())
         drawn_missing = self.kind() is SignatureKind.DRAWN and self.pad.is_empty()
-        self.sign_button.setEnabled(not drawn_missing and not self.pin_missing)
+        date = date_of(self.date)
+        self.sign_button.setEnabled(not drawn_missing and not self.pin_missing and bool(date))
         if self.pin_missing:
             self.sign_button.setToolTip("Set the assessor's PIN first")
         else:
             self.sign_button.setToolTip("Draw the signature first" if drawn_missing else "")
-        known = standing_problems(
-            self._content, self._role, date_of(self.date), self._today, self.name.text()
-        )
+        if date is None:
+            known = [Problem(Rule.REQUIRED_FIELD, self.date.problem())]
+        else:
+            known = standing_problems(
+                self._content, self._role, date, self._today, self.name.text()
+            )
         self.known_problems.show_problems(
             known, self._uncovered(), heading="This signature cannot be accepted yet:"
         )
@@ -294,6 +301,10 @@ class SignDialog(QDialog):
                 "needs a qualified IV's countersignature.",
             )
             self.problems.show_problems([unsaid], [], heading="Not signed:")
+            return
+        if date_of(self.date) is None:  # the Sign button waits for a date: Enter does not
+            unreadable = Problem(Rule.REQUIRED_FIELD, self.date.problem())
+            self.problems.show_problems([unreadable], [], heading="Not signed:")
             return
         signature = self.signature()
         iv = Person(signature.name, self.iv_qualified.isChecked())

@@ -8,7 +8,6 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDateTimeEdit
 from pytestqt.qtbot import QtBot
 
 from ercsheet.domain.rules import Rule
@@ -100,19 +99,43 @@ def test_a_typed_signature_and_one_signed_on_paper(qtbot: QtBot, sheets: Sheets)
     ]
 
 
-def test_the_date_cannot_be_set_in_the_future(qtbot: QtBot, sheets: Sheets) -> None:
+def test_a_date_is_typed_as_people_type_it_without_choosing_a_section(
+    qtbot: QtBot, sheets: Sheets
+) -> None:
+    dialog = open_dialog(qtbot, sheets.store, sheets.new(), Role.CANDIDATE)
+    line = dialog.date.line
+    QTest.mouseClick(line, Qt.MouseButton.LeftButton, pos=line.rect().center())
+    qtbot.waitUntil(lambda: line.selectedText() == "22/11/2026")  # today's, all selected
+    QTest.keyClicks(line, "20/11/26")  # replaces it
+    assert dialog.signature().date == dt.date(2026, 11, 20)
+    line.selectAll()
+    QTest.keyClicks(line, "19 Nov")
+    assert dialog.signature().date == dt.date(2026, 11, 19)
+
+
+def test_a_future_date_is_refused_with_the_rules_reason(qtbot: QtBot, sheets: Sheets) -> None:
     dialog = open_dialog(qtbot, sheets.store, sheets.new(), Role.CANDIDATE)
     set_date(dialog.date, TODAY + dt.timedelta(days=3))
-    assert dialog.signature().date == TODAY
+    assert Rule.FUTURE_DATE in {p.rule for p in dialog.known_problems.problems()}
+    assert "25/11/2026 is in the future" in dialog.known_problems.text()
+
+
+def test_what_is_not_a_date_holds_the_sign_button(qtbot: QtBot, sheets: Sheets) -> None:
+    dialog = open_dialog(qtbot, sheets.store, sheets.new(), Role.CANDIDATE)
+    dialog.set_kind(SignatureKind.TYPED)
+    dialog.date.line.setText("31/02/2026")
+    assert not dialog.sign_button.isEnabled()
+    assert "not a real date" in dialog.known_problems.text()
+    dialog.date.line.setText("21/11/2026")
+    assert dialog.sign_button.isEnabled()
 
 
 def test_the_arrow_keys_cannot_step_past_today(qtbot: QtBot, sheets: Sheets) -> None:
     dialog = open_dialog(qtbot, sheets.store, sheets.new(), Role.CANDIDATE)
-    dialog.date.setCurrentSection(QDateTimeEdit.Section.DaySection)
-    QTest.keyClick(dialog.date, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.date.line, Qt.Key.Key_Down)
     assert dialog.signature().date == TODAY - dt.timedelta(days=1)
     for _ in range(3):
-        QTest.keyClick(dialog.date, Qt.Key.Key_Up)
+        QTest.keyClick(dialog.date.line, Qt.Key.Key_Up)
     assert dialog.signature().date == TODAY
     assert not dialog.known_problems.problems()
 

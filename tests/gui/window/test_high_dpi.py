@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[3]
 CHILD = """
 import datetime as dt, json, sys
 from pathlib import Path
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from ercsheet.gui import create_main_window
@@ -31,12 +32,15 @@ for _ in range(10):
     app.processEvents()
 grid = window.sheet_view.grid
 shot = window.grab()
+bold = grid.font()
+bold.setBold(True)  # the current column's number is bold
+numbers = [n for o in window.sheet_view.content.unit.learning_outcomes for n in o.criteria]
 print(json.dumps({
     "ratio": shot.devicePixelRatio(),
     "pixels": [shot.width(), shot.height()],
     "fits": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
     "tick_width": grid.columnWidth(grid.model().columnCount() - 1),
-    "digits": grid.fontMetrics().horizontalAdvance("10.10"),
+    "digits": max(QFontMetrics(bold).horizontalAdvance(c.number) for c in numbers),
     "row_height": grid.rowHeight(0),
     "text_height": grid.fontMetrics().height(),
 }))
