@@ -32,6 +32,7 @@ class SheetSummary:
     id: int
     unit_id: str
     unit_title: str
+    unit_label: str  # "Unit 40 (F17)": the unit as the sheet's qualification numbers it
     qualification: str
     candidate_id: int
     candidate_name: str
@@ -166,6 +167,7 @@ def summaries(
                 id=sheet,
                 unit_id=unit_id,
                 unit_title=unit.display_title,
+                unit_label=unit.unit_label(unit.context(qualification)),
                 qualification=qualification,
                 candidate_id=candidate,
                 candidate_name=name,
