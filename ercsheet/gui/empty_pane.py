@@ -38,9 +38,15 @@ class EmptyPane(QWidget):
         buttons.addWidget(self.new_candidate_button)
         buttons.addWidget(self.new_sheet_button)
         buttons.addStretch(1)
+        # Centred by stretches, not by an alignment: an aligned label is laid out at its
+        # one-line height, and its wrapped lines would be cut off.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.text, 4)
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(centred)
         layout.addLayout(buttons)
         layout.addStretch(2)
 

@@ -69,6 +69,10 @@ def test_a_new_candidate_never_sits_beside_the_previous_candidate_s_sheet(
         "New sheet… (Ctrl+N)."
     )
     assert window.empty_pane.new_sheet_button.isVisibleTo(window)
+    # Its two lines are laid out whole (an aligned label was cut to one line's height).
+    qtbot.waitUntil(lambda: window.empty_pane.text.width() > 100)
+    label = window.empty_pane.text
+    assert label.height() >= label.heightForWidth(label.width())
 
 
 def test_choosing_a_candidate_then_a_sheet_shows_that_sheet_only(
