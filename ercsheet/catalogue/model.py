@@ -10,6 +10,7 @@ takes longer than printing the sheet.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import ClassVar
@@ -52,6 +53,18 @@ class QualificationContext(Closed):
 class UnitRules(Closed):
     simulation_allowed: bool = True
     line_manager_signature: bool = False
+
+
+def labelled(label: str, title: str) -> str:
+    """ "Unit 40 (F17) Manage customer service in own area of responsibility": a unit's label
+    before its title, the code the title ends with said once."""
+    if label.endswith(")"):
+        title = title.removesuffix(label[label.rfind("(") :]).strip()
+    return f"{label} {title}".strip()
+
+
+# A code at the end of a title, in brackets: "(F17)", "(CFA M&L D6)" is not one.
+_TITLE_CODE = re.compile(r"\(([A-Z]{1,3}\.?\d{1,3}[A-Z]?)\)\s*$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -97,6 +110,33 @@ class Unit(Closed):
 
     def is_expired(self, on: dt.date) -> bool:
         return self.expires is not None and on > self.expires
+
+    @cached_property
+    def code(self) -> str:
+        """The unit's own code, where its source gives one: its sector unit number (D.05), or
+        the code its title ends with in brackets ("… responsibility (F17)"); "" otherwise."""
+        if self.sector_unit_number:
+            return self.sector_unit_number
+        found = _TITLE_CODE.search(self.title)
+        return found[1] if found else ""
+
+    def context(self, qualification_title: str) -> QualificationContext | None:
+        """How the qualification titled so names this unit (a sheet keeps the title); the one
+        context of a unit that has only one; None when it cannot be told."""
+        return next(
+            (q for q in self.qualifications if q.title == qualification_title),
+            self.qualifications[0] if len(self.qualifications) == 1 else None,
+        )
+
+    def unit_label(self, qualification: QualificationContext | None) -> str:
+        """The unit in a few characters, as the qualification numbers it and with its own code:
+        "Unit 40 (F17)", "Unit 29 (F17)", "Unit 1", "Unit 44 (D.05)"; "" when the source gives
+        neither number nor code. Lists use it to tell apart units whose titles read alike."""
+        number = qualification.unit_number if qualification is not None else ""
+        code = self.code if self.code.casefold() != number.casefold() else ""
+        if number:
+            return f"Unit {number} ({code})" if code else f"Unit {number}"
+        return f"({code})" if code else ""
 
     def unit_line(self, qualification: QualificationContext | None) -> str:
         """The unit line of the ERS header as the qualification names the unit."""

@@ -102,8 +102,4 @@ class SheetContent:
 
     @property
     def unit_line(self) -> str:
-        context = next(
-            (q for q in self.unit.qualifications if q.title == self.qualification),
-            self.unit.qualifications[0] if len(self.unit.qualifications) == 1 else None,
-        )
-        return self.unit.unit_line(context)
+        return self.unit.unit_line(self.unit.context(self.qualification))

@@ -137,6 +137,8 @@ def start(window: MainWindow, open_sheet: int | None = None) -> AfterFirstPaint:
         sheet = open_sheet if open_sheet is not None else example
         if sheet is not None:
             window.open_sheet(sheet)
+        else:
+            window.reopen_last()  # where the assessor left off
 
     rest = AfterFirstPaint(window, once_shown)
     window.show()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ercsheet.catalogue.model import labelled
 from ercsheet.gui.named_columns import NamedColumnsModel
 from ercsheet.gui.qt.core import (
     QAbstractListModel,
@@ -117,16 +118,29 @@ class SheetListModel(NamedColumnsModel):
                 self.sheets[row] = summary
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
+    @staticmethod
+    def unit_text(sheet: SheetSummary) -> str:
+        """The unit as the sheet's qualification numbers it, then its title, and on a second
+        line the qualification: Unit 1, Unit 40 (F17) and Unit 29 (F17) share a title
+        ("Manage customer service …"), and it is their numbers that tell them apart."""
+        first = labelled(sheet.unit_label, sheet.unit_title)
+        return f"{first}\n{sheet.qualification}" if sheet.qualification else first
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         sheet = self.sheets[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (sheet.unit_title, sheet.status, f"{sheet.covered}/{sheet.total}")[
+            return (self.unit_text(sheet), sheet.status, f"{sheet.covered}/{sheet.total}")[
                 index.column()
             ]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{sheet.unit_title}\n{sheet.qualification}".strip()
+            return "\n".join(
+                p for p in (sheet.unit_label, sheet.unit_title, sheet.qualification) if p
+            )
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            unit = self.unit_text(sheet).replace("\n", ", ")
+            return (unit, sheet.status, f"{sheet.covered} of {sheet.total} covered")[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             complete = sheet.covered == sheet.total
             return QBrush(QColor("#1d6b14" if complete else "#8a5a00"))
@@ -136,7 +150,11 @@ class SheetListModel(NamedColumnsModel):
 
 
 class CandidatePanel(QWidget):
-    sheet_chosen = Signal(int)
+    """The candidates and the chosen one's sheets. What is selected here is what the window
+    shows and edits: `selection_changed` says so whenever it changes, and only then."""
+
+    selection_changed = Signal(object, object)  # candidate id or None, sheet id or None
+    sheet_chosen = Signal(int)  # Enter or a double click on a sheet: work on it
     new_candidate = Signal()
     edit_candidate = Signal(int)
     new_sheet = Signal(int)
@@ -151,6 +169,15 @@ class CandidatePanel(QWidget):
         self.search.setAccessibleName("Search candidates by name or number")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        self.no_match = QLabel(self)
+        self.no_match.setObjectName("noCandidateMatch")
+        self.no_match.setWordWrap(True)
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_match.hide()
+        # What the window was last told is selected, and whether a refresh is under way (its
+        # steps pass through states that are no one's selection: not announced).
+        self._announced: tuple[int | None, int | None] | None = None
+        self._refreshing = 0
 
         self.candidate_model = CandidateListModel(store.candidates)
         self.candidate_list = QListView(self)
@@ -176,12 +203,19 @@ class CandidatePanel(QWidget):
         # Rows are chosen with the arrows; Tab moves on to the next control, not the next cell.
         self.sheet_list.setTabKeyNavigation(False)
         self.sheet_list.verticalHeader().hide()
+        # Each row as tall as its lines (the unit, then its qualification); each line elided
+        # at the pane's edge rather than wrapped into a third.
+        self.sheet_list.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.sheet_list.setWordWrap(False)
+        self.sheet_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.sheet_list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.sheet_list.activated.connect(self._sheet_activated)
-        self.sheet_list.clicked.connect(self._sheet_activated)
+        self.sheet_list.selectionModel().selectionChanged.connect(self._announce)
 
         self.new_button = QPushButton("New candidate…", self)
         self.new_button.setObjectName("newCandidateButton")
@@ -203,6 +237,7 @@ class CandidatePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.candidate_list, 3)
         layout.addLayout(buttons)
         layout.addLayout(sheet_buttons)
@@ -214,28 +249,78 @@ class CandidatePanel(QWidget):
         index = self.candidate_list.currentIndex()
         return int(index.data(Qt.ItemDataRole.UserRole)) if index.isValid() else None
 
+    @property
+    def sheet_id(self) -> int | None:
+        """The selected sheet (None: none is)."""
+        rows = self.sheet_list.selectionModel().selectedRows()
+        return int(rows[0].data(Qt.ItemDataRole.UserRole)) if rows else None
+
+    @property
+    def candidate(self) -> CandidateInfo | None:
+        index = self.candidate_list.currentIndex()
+        return self.candidate_model.candidates[index.row()] if index.isValid() else None
+
     def refresh(self) -> None:
-        """Re-read the candidates (and the current one's sheets), keeping the selection."""
+        """Re-read the candidates (and the current one's sheets), keeping the selection when
+        the candidate is still listed; when the search leaves them out, nothing is selected."""
         selected = self.candidate_id
-        self.candidate_model.show(self.search.text())
-        self.select_candidate(selected)
+        self._refreshing += 1
+        try:
+            self.candidate_model.show(self.search.text())
+            self.select_candidate(selected)
+        finally:
+            self._refreshing -= 1
+        search = self.search.text().strip()
+        listed = self.candidate_model.rowCount() > 0
+        self.no_match.setText(
+            f"No candidate's name or number holds “{search}”. Accents and capitals do not "
+            "matter; try part of the name, or the candidate number."
+        )
+        self.no_match.setVisible(bool(search) and not listed)
         self._update_buttons()
+        self._announce()
 
     def select_candidate(self, candidate_id: int | None) -> None:
         row = self.candidate_model.row_of(candidate_id)
-        if row is not None:
+        if row is not None and self.candidate_list.currentIndex().row() != row:
             self.candidate_list.setCurrentIndex(self.candidate_model.index(row))
-            return
+            return  # _candidate_changed shows their sheets
+        if row is None:
+            self.candidate_list.setCurrentIndex(QModelIndex())
         self.refresh_sheets()
 
-    def refresh_sheets(self, select_sheet: int | None = None) -> None:
+    def refresh_sheets(self, select_sheet: int | None = None, keep: bool = True) -> None:
+        """Re-read the candidate's sheets, selecting `select_sheet`, or (`keep`) the sheet
+        selected before if it is still theirs."""
         candidate_id = self.candidate_id
+        if select_sheet is None and keep:
+            select_sheet = self.sheet_id
         sheets = [] if candidate_id is None else self._store.sheets(candidate_id)
-        self.sheet_model.show(sheets)
-        for row, sheet in enumerate(sheets):
-            if sheet.id == select_sheet:
-                self.sheet_list.selectRow(row)
+        self._refreshing += 1
+        try:
+            self.sheet_model.show(sheets)
+            self.sheet_list.clearSelection()
+            for row, sheet in enumerate(sheets):
+                if sheet.id == select_sheet:
+                    self.sheet_list.selectRow(row)
+        finally:
+            self._refreshing -= 1
         self._update_buttons()
+        self._announce()
+
+    def announce(self, again: bool = False) -> None:
+        """Tell the window what is selected (`again`: even if it was told so already)."""
+        if again:
+            self._announced = None
+        self._announce()
+
+    def _announce(self, *_args: object) -> None:
+        if self._refreshing:
+            return
+        now = (self.candidate_id, self.sheet_id)
+        if now != self._announced:
+            self._announced = now
+            self.selection_changed.emit(*now)
 
     def show_summary(self, summary: SheetSummary) -> None:
         self.sheet_model.replace(summary)
@@ -246,7 +331,10 @@ class CandidatePanel(QWidget):
         self.new_sheet_button.setEnabled(chosen)
 
     def _candidate_changed(self, *_args: object) -> None:
-        self.refresh_sheets()
+        # Another candidate: none of their sheets is chosen yet. The same one selected again
+        # (the list re-read): their sheet stays chosen.
+        told = self._announced[0] if self._announced is not None else None
+        self.refresh_sheets(keep=self.candidate_id == told)
 
     def _sheet_activated(self, index: QModelIndex) -> None:
         if index.isValid():

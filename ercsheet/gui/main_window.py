@@ -12,10 +12,19 @@ from typing import TYPE_CHECKING
 
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.candidates import CandidatePanel
+from ercsheet.gui.empty_pane import EmptyPane
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import QObject, QRect, QSettings, Qt, Signal
 from ercsheet.gui.qt.gui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
-from ercsheet.gui.qt.widgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
+from ercsheet.gui.qt.widgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.store.opening import quick_check_file
 from ercsheet.store.store import NotFound, Store
@@ -65,12 +74,18 @@ class MainWindow(QMainWindow):
         self._units = units
         self.setWindowTitle("ercsheet — Evidence Record Sheets")
         self.undo_stack = QUndoStack(self)
+        self._opened = 0  # sheets opened so far: whether selecting one opened it
         self.candidates = CandidatePanel(store, self)
         self.sheet_view = SheetView(store, self.undo_stack, today, self)
+        # The right shows the sheet selected on the left, or, when none is, what to do next.
+        self.empty_pane = EmptyPane(self)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.empty_pane)
+        self.right.addWidget(self.sheet_view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.candidates)
-        self.splitter.addWidget(self.sheet_view)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([240, 1120])
@@ -79,7 +94,10 @@ class MainWindow(QMainWindow):
         self.coverage_label.setObjectName("coverageLabel")
         self.statusBar().addPermanentWidget(self.coverage_label)
 
+        self.candidates.selection_changed.connect(self._selection_changed)
         self.candidates.sheet_chosen.connect(self.open_sheet)
+        self.empty_pane.new_candidate.connect(self.new_candidate)
+        self.empty_pane.new_sheet.connect(self._new_sheet_for_selected)
         self.candidates.new_candidate.connect(self.new_candidate)
         self.candidates.edit_candidate.connect(self.edit_candidate)
         self.candidates.new_sheet.connect(self.new_sheet)
@@ -90,6 +108,7 @@ class MainWindow(QMainWindow):
         self.sheet_view.coverage.connect(self.coverage_label.setText)
         self._build_menus()
         self._restore_layout()
+        self.candidates.announce(again=True)  # the right says what to do from the start
         self.integrity = IntegrityCheck(self)
         self.integrity.finished.connect(self._integrity_checked)
         self.integrity.start(store.path, store.passphrase)
@@ -165,6 +184,7 @@ class MainWindow(QMainWindow):
     # --- the seam tests and --open use ---------------------------------------------------------
 
     def open_sheet(self, sheet_id: int) -> None:
+        """Select the sheet (and its candidate) on the left, and so open it on the right."""
         try:
             summary = self.store.sheet_summary(sheet_id)
         except NotFound as error:
@@ -173,8 +193,63 @@ class MainWindow(QMainWindow):
         if self.candidates.candidate_id != summary.candidate_id:
             self.candidates.search.clear()
             self.candidates.select_candidate(summary.candidate_id)
+        opened = self._opened
         self.candidates.refresh_sheets(select_sheet=sheet_id)
-        self.sheet_view.open_sheet(sheet_id)
+        if self._opened == opened:  # it was selected already: read it again all the same
+            self._show_sheet(sheet_id)
+
+    def _selection_changed(self, candidate_id: int | None, sheet_id: int | None) -> None:
+        """The right follows the left: the sheet selected there, or what to do next."""
+        if sheet_id is not None:
+            self._show_sheet(sheet_id)
+        else:
+            if self.sheet_view.sheet_id is not None:
+                self.sheet_view.close_sheet()
+            self.coverage_label.clear()
+            candidate = self.candidates.candidate
+            sheets = self.candidates.sheet_model.rowCount()
+            # Someone is listed, or a search hides them: "no candidate yet" would be untrue.
+            listed = self.candidates.candidate_model.rowCount() > 0
+            listed = listed or bool(self.candidates.search.text().strip())
+            self.empty_pane.show_for(candidate, sheets, listed)
+            self.right.setCurrentWidget(self.empty_pane)
+        if self.isVisible():  # chosen by the assessor, not the empty start before reopen_last
+            self._remember(candidate_id, sheet_id)
+
+    def _show_sheet(self, sheet_id: int) -> None:
+        self._opened += 1
+        self.right.setCurrentWidget(self.sheet_view)
+        try:
+            self.sheet_view.open_sheet(sheet_id)
+        except NotFound as error:  # gone since it was listed (another window erased it)
+            self._show_message(str(error))
+            self.candidates.refresh()
+
+    # --- the last candidate and sheet, reopened at the next start ------------------------------
+
+    def _remember(self, candidate_id: int | None, sheet_id: int | None) -> None:
+        # Kept with the database they belong to: --db may open another, where these ids are
+        # other people's.
+        self.settings.setValue("last/database", str(self.store.path))
+        self.settings.setValue("last/candidate", candidate_id if candidate_id is not None else "")
+        self.settings.setValue("last/sheet", sheet_id if sheet_id is not None else "")
+
+    def reopen_last(self) -> None:
+        """Select the candidate and sheet selected when the window last closed on this database
+        (those that still exist)."""
+        if self.settings.value("last/database") != str(self.store.path):
+            return
+        candidate = _number(self.settings.value("last/candidate"))
+        sheet = _number(self.settings.value("last/sheet"))
+        if sheet is not None:
+            try:
+                self.store.sheet_summary(sheet)
+            except NotFound:
+                sheet = None
+        if sheet is not None:
+            self.open_sheet(sheet)
+        elif candidate is not None:
+            self.candidates.select_candidate(candidate)
 
     # --- reacting to changes -------------------------------------------------------------------
 
@@ -338,6 +413,8 @@ class MainWindow(QMainWindow):
             self.sheet_view.close_sheet()
             self.coverage_label.clear()
             self.candidates.refresh()
+            # No sheet chosen now: the right says what to do, and the left agrees with it.
+            self.candidates.refresh_sheets(keep=False)
 
     # --- tools and the assessor ----------------------------------------------------------------
 
@@ -427,6 +504,7 @@ class MainWindow(QMainWindow):
         }
 
     def save_layout(self) -> None:
+        self._remember(self.candidates.candidate_id, self.candidates.sheet_id)
         self.settings.setValue("window/geometry", self.saveGeometry())
         for key, splitter in self._splitters().items():
             self.settings.setValue(f"window/{key}", splitter.saveState())
@@ -437,3 +515,11 @@ class MainWindow(QMainWindow):
         # Nothing may read the store once the window is closed: the store is closed next.
         self.sheet_view.stop_pending()
         super().closeEvent(event)
+
+
+def _number(value: object) -> int | None:
+    """A number kept in the settings (an INI file keeps text)."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return None

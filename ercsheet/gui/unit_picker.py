@@ -8,9 +8,10 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Unit, labelled
 from ercsheet.domain import rules
 from ercsheet.domain.dates import uk
+from ercsheet.domain.folding import fold, search_words
 from ercsheet.gui.named_columns import NamedColumnsModel
 from ercsheet.gui.qt.core import QModelIndex, QPersistentModelIndex, Qt
 from ercsheet.gui.qt.gui import QBrush, QColor
@@ -38,6 +39,49 @@ class UnitChoice:
     unit: Unit
     qualification: str  # the qualification's title, "" for a unit used on its own
     unit_number: str
+
+    @property
+    def label(self) -> str:
+        """ "Unit 40 (F17)": as this qualification numbers the unit, with its own code."""
+        return self.unit.unit_label(self.unit.context(self.qualification))
+
+    @property
+    def listed_title(self) -> str:
+        return labelled(self.label, self.unit.display_title)
+
+
+def matches(choice: UnitChoice, search: str) -> bool:
+    """Whether the unit is what the search names, by what the list shows and what an
+    assessor knows: "Unit 40", "unit f17", "D/600/9804", "m5062898", words of its title or
+    qualification ("team leading"), "level 4"; accents and capitals ignored.
+
+    Every word must be found. "Unit" followed by a word names the unit's number or code, from
+    its start ("Unit 4" while typing "Unit 40"): "Unit 1" is Unit 1, not every unit with a 1 in
+    its reference number. "Level" followed by a word names the unit's level."""
+    unit = choice.unit
+    numbers = [fold(n) for n in (choice.unit_number, unit.code) if n]
+    known = [
+        choice.listed_title,
+        choice.qualification or "",
+        unit.urn,
+        unit.urn.replace("/", ""),
+        unit.id,
+        *unit.nos,
+    ]
+    text = fold(" ".join(known))
+    words = list(search_words(search))
+    while words:
+        word = words.pop(0)
+        if word == "unit" and words:
+            number = words.pop(0)
+            if not any(n.startswith(number) for n in numbers):
+                return False
+        elif word == "level" and words:
+            if words.pop(0) != str(unit.level or ""):
+                return False
+        elif word not in text:
+            return False
+    return True
 
 
 def choices(catalogue: Catalogue) -> list[UnitChoice]:
@@ -67,9 +111,8 @@ class UnitTableModel(NamedColumnsModel):
         unit = choice.unit
         expired = unit.is_expired(self._today)
         if role == Qt.ItemDataRole.DisplayRole:
-            number = f"Unit {choice.unit_number}: " if choice.unit_number else ""
             return (
-                number + unit.display_title,
+                choice.listed_title,
                 choice.qualification or "(on its own)",
                 str(unit.level) if unit.level else "",
                 str(len(unit.criterion_numbers)),
@@ -78,7 +121,7 @@ class UnitTableModel(NamedColumnsModel):
         if role == Qt.ItemDataRole.ForegroundRole and expired:
             return QBrush(QColor("#a40000"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{unit.display_title}\n{choice.qualification}".strip()
+            return "\n".join(p for p in (choice.listed_title, choice.qualification) if p)
         return None
 
 
@@ -90,7 +133,10 @@ class UnitPicker(QDialog):
         self._all = choices(catalogue)
         self.choice: UnitChoice | None = None
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter by unit or qualification")
+        self.filter.setPlaceholderText(
+            "Find a unit: Unit 40, D/600/9804, words of its title or qualification"
+        )
+        self.filter.setAccessibleName("Find a unit")
         self.filter.setAccessibleName("Filter units")
         self.filter.textChanged.connect(self._filter)
         self.model = UnitTableModel(list(self._all), today)
@@ -115,7 +161,8 @@ class UnitPicker(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create sheet")
+        self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText("Create sheet")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -124,20 +171,21 @@ class UnitPicker(QDialog):
         layout.addWidget(self.details)
         layout.addWidget(buttons)
         self.resize(900, 420)
-        if self.model.rows:
-            self.table.selectRow(0)
+        self._select_first()
 
     def _filter(self, text: str) -> None:
-        needle = text.casefold().strip()
         self.model.beginResetModel()
-        self.model.rows = [
-            c
-            for c in self._all
-            if needle in f"{c.unit.display_title} {c.qualification} {c.unit.id}".casefold()
-        ]
+        self.model.rows = [c for c in self._all if matches(c, text)]
         self.model.endResetModel()
+        self._select_first()
+
+    def _select_first(self) -> None:
+        # The details always describe a listed unit: the first, or none when none is listed.
         if self.model.rows:
             self.table.selectRow(0)
+        else:
+            self.table.setCurrentIndex(QModelIndex())
+        self._show_details()
 
     def _selected(self) -> UnitChoice | None:
         index = self.table.currentIndex()
@@ -145,11 +193,27 @@ class UnitPicker(QDialog):
 
     def _show_details(self, *_args: object) -> None:
         choice = self._selected()
+        self.create_button.setEnabled(choice is not None)
         if choice is None:
-            self.details.setText("")
+            search = self.filter.text().strip()
+            self.details.setText(
+                f"No unit matches “{html.escape(search)}”. Search by unit number (Unit 40), "
+                "unit reference number (D/600/9804), or words of the title or qualification; "
+                "accents and capitals do not matter."
+                if search
+                else ""
+            )
             return
         unit = choice.unit
-        lines = [f"<b>{html.escape(unit.display_title)}</b>"]
+        facts = [
+            choice.qualification,
+            f"Level {unit.level}" if unit.level else "",
+            f"URN {unit.urn}" if unit.urn else "",
+        ]
+        lines = [
+            f"<b>{html.escape(choice.listed_title)}</b>",
+            html.escape(" · ".join(f for f in facts if f)),
+        ]
         for outcome in unit.learning_outcomes:
             lines.append(f"LO{html.escape(outcome.number)} {html.escape(outcome.title)}")
         for problem in rules.check_new_sheet(unit, self._today):

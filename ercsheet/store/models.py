@@ -23,7 +23,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from ercsheet.domain.folding import fold
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -59,10 +61,23 @@ class Candidate(Base):
     candidate_number: Mapped[str] = mapped_column(Text, default="", index=True)
     centre_number: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The name and number folded (domain.folding), kept beside them so that search and the
+    # list's order are plain SQL on an index: a centre's 10,000 candidates in milliseconds,
+    # Łukasz among the L's. Set whenever the name or number is (below), on every path.
+    name_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
+    number_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     sheets: Mapped[list[Sheet]] = relationship(
         back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    @validates("name", "candidate_number")
+    def _keep_keys(self, field: str, value: str) -> str:
+        if field == "name":
+            self.name_key = fold(value)
+        else:
+            self.number_key = fold(value)
+        return value
 
 
 class Sheet(Base):

@@ -20,7 +20,7 @@ BUSY_TIMEOUT_MS = 5000
 # the two together). A file already at this revision opens without importing Alembic, which is
 # about a third of a command's start-up; Alembic is loaded only when a file must be created or
 # upgraded.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 
 
 class StoreError(Exception):
@@ -116,14 +116,8 @@ def quick_check_file(path: Path, passphrase: str | None = None) -> str | None:
     return damaged_message(path, found.splitlines()[0] if found else "no answer")
 
 
-def contains_folded(text: str | None, needle: str | None) -> bool:
-    """SQL `contains_folded(name, 'łukasz')`: Unicode case folding, which LIKE lacks."""
-    return bool(text and needle and needle.casefold() in text.casefold())
-
-
 def prepare_connection(dbapi_connection: sqlite3.Connection) -> None:
     """Durable settings, on every connection the store opens (after its key, if encrypted)."""
-    dbapi_connection.create_function("contains_folded", 2, contains_folded, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # Deleted rows (an erased candidate) are overwritten, not left readable in free pages.

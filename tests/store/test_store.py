@@ -174,3 +174,40 @@ def test_names_that_would_display_as_something_else_are_refused(store: Store, na
     with pytest.raises(RuleViolation, match="safe-text"):
         store.set_profile(Profile(name, qualified=True))
     assert store.candidates() == [] and store.profile() is None
+
+
+def test_candidates_are_found_as_people_type_and_sorted_as_people_sort(store: Store) -> None:
+    for name, number in [
+        ("Zoë Ødegård", "0004"),
+        ("Łukasz Żółć", "AB-0001"),
+        ("Siân Ní Bhriain", "0002"),
+        ("Dafydd ap Gruffŵdd", "0003"),
+        ("lara Smith", "0005"),
+        ("Æsa O’Brien", "0006"),
+    ]:
+        store.add_candidate(name, number, "12345")
+    names = [c.name for c in store.candidates()]
+    assert names == [
+        "Æsa O’Brien",
+        "Dafydd ap Gruffŵdd",
+        "lara Smith",
+        "Łukasz Żółć",
+        "Siân Ní Bhriain",
+        "Zoë Ødegård",
+    ]
+
+    def found(search: str) -> list[str]:
+        return [c.name for c in store.candidates(search)]
+
+    assert found("Lukasz") == found("zolc") == found("ŁUKASZ") == ["Łukasz Żółć"]
+    assert found("zolc luk") == ["Łukasz Żółć"]  # every word, in any order
+    assert found("sian") == found("SIÂN") == ["Siân Ní Bhriain"]
+    assert found("gruffwdd") == ["Dafydd ap Gruffŵdd"]
+    assert found("odegard") == ["Zoë Ødegård"]
+    assert found("aesa o'brien") == ["Æsa O’Brien"]
+    assert found("ab-0001") == found("ab-") == ["Łukasz Żółć"]  # by number too
+    assert len(found("000")) == 6
+    assert found("%") == found("_") == []  # no wildcards: what is typed is what is looked for
+    assert found("zolc sian") == []
+    # A page at a time, in the same order.
+    assert [c.name for c in store.candidates("", 2, 2)] == names[2:4]
