@@ -287,9 +287,11 @@ def main() -> int:
         pdf_page(pdf, "signed-sheet-addendum-page.png")
 
         lookup = CodeLookupDialog(store)
-        lookup.code.setText(short_code(printed_code))
+        lookup.resize(900, 240)
+        lookup.show()
+        QTest.qWait(100)
+        lookup.code.setText(short_code(printed_code))  # as printed before the IV signed
         lookup.look_up()
-        lookup.resize(1000, 260)
         shot(lookup, "code-lookup.png")
         lookup.close()
 
@@ -326,4 +328,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # Every image is written. Python's own exit then aborts in PySide6's teardown
+    # ("Fatal Python error: none_dealloc" while finalizing, with or without the main window):
+    # leave without it.
+    sys.stdout.flush()
+    os._exit(status)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ercsheet import paths, safe_read
+from ercsheet.domain.clock import Clock, FixedDay, SystemClock
 from ercsheet.domain.text import escaped, json_escaped
 
 if TYPE_CHECKING:
@@ -112,6 +113,19 @@ PASSPHRASE_ENV = "ERCSHEET_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "ERCSHEET_NEW_PASSPHRASE"
 EXPORT_PASSPHRASE_ENV = "ERCSHEET_EXPORT_PASSPHRASE"
 PIN_ENV = "ERCSHEET_PIN"
+# The day a command works on, when not the machine's (tests, replaying a day's work): YYYY-MM-DD.
+TODAY_ENV = "ERCSHEET_TODAY"
+
+
+def clock() -> Clock:
+    """The one clock of this process: the machine's, or the day ERCSHEET_TODAY names."""
+    day = os.environ.get(TODAY_ENV, "").strip()
+    if not day:
+        return SystemClock()
+    try:
+        return FixedDay(dt.date.fromisoformat(day))
+    except ValueError:
+        raise CommandError(f"{TODAY_ENV}={day!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _head(path: Path) -> str:
@@ -235,7 +249,7 @@ def store_with(
     from ercsheet.store.store import Store
 
     try:
-        store = Store(database, exclusive, passphrase, quick_check=check)
+        store = Store(database, exclusive, passphrase, quick_check=check, clock=clock())
     except StoreError as error:
         raise CommandError(str(error)) from None
     _opened.append(store)
@@ -333,7 +347,7 @@ def cmd_units(args: argparse.Namespace) -> int:
                 )
                 for q in u.qualifications
             )
-            expired = f"  EXPIRED {u.expires:%d/%m/%Y}" if u.is_expired(dt.date.today()) else ""
+            expired = f"  EXPIRED {u.expires:%d/%m/%Y}" if u.is_expired(clock().today()) else ""
             print(
                 f"{shown(u.id):28} {shown(u.display_title)}  [{shown(u.urn or 'no URN')}, "
                 f"L{u.level or '?'}, {len(u.criteria)} ACs]{expired}"
@@ -386,7 +400,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         ask("Passphrase of the encrypted files: ", EXPORT_PASSPHRASE_ENV) if sealed else None
     )
     for path, result in import_files(
-        store, args.files, cat.get, dt.date.today(), args.allow_expired, passphrase
+        store, args.files, cat.get, clock().today(), args.allow_expired, passphrase
     ):
         if isinstance(result, ImportRefused):
             print(f"ercsheet: refused {shown_lines(result)}", file=sys.stderr)
@@ -549,7 +563,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         except backup.BackupError as error:
             raise CommandError(str(error)) from None
         # Opening the restored database writes the restore's audit event (the journal's last
-        # step); it keeps the store's encryption, so the passphrase opens it when either was.
+        # step), dated by the command's clock; it keeps the store's encryption, so the
+        # passphrase opens it when either was.
         store_with(database, passphrase if cipher.is_encrypted(database) else None).close()
     if saved:
         print(f"the database as it was is kept in {saved}")
@@ -642,7 +657,9 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
-    return run(database_of(args), functools.partial(catalogue, args), args.open)
+    day = clock().today() if os.environ.get(TODAY_ENV) else None
+    units = functools.partial(catalogue, args)
+    return run(database_of(args), units, args.open, day)
 
 
 def refusal(error: Exception, database: Path | None) -> str | None:

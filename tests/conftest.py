@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ercsheet import paths
 from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.catalogue.model import Unit
+from ercsheet.domain.clock import FixedDay
 from ercsheet.domain.sheet import Person
 from ercsheet.store.store import Store
 
@@ -44,6 +45,13 @@ def user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def commands_work_on_the_tests_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands (in this process or a child) take their day from ERCSHEET_TODAY: the suite
+    passes whatever the machine's date (tests/test_clock.py runs it shifted)."""
+    monkeypatch.setenv("ERCSHEET_TODAY", TODAY.isoformat())
+
+
+@pytest.fixture(autouse=True)
 def private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test touches the real user data folder: ercsheet's own folder is the test's."""
     folder = tmp_path / "data"
@@ -68,7 +76,7 @@ def f17(catalogue: Catalogue) -> Unit:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store(tmp_path / "store.sqlite3")
+    opened = Store(tmp_path / "store.sqlite3", clock=FixedDay(TODAY))
     yield opened
     opened.close()
 

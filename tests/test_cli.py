@@ -197,3 +197,22 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
         listing.stdout.close()
         errors = listing.stderr.read()
     assert "Traceback" not in errors
+
+
+def test_a_command_works_on_the_day_it_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "store.sqlite3"
+    file = tmp_path / "in.json"
+    data = good_file()
+    data["unit"] = "mgmt-l3-u40-f17"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("ERCSHEET_TODAY", "2026-11-05")  # before the file's signatures
+    early = ercsheet("import", file, db=db)
+    assert early.returncode == 1 and "10/11/2026 is in the future" in early.stderr
+    monkeypatch.setenv("ERCSHEET_TODAY", "5 Nov")
+    odd = ercsheet("import", file, db=db)
+    assert odd.returncode == 1
+    assert "ERCSHEET_TODAY='5 Nov' is not a date in the form YYYY-MM-DD" in odd.stderr
+    monkeypatch.setenv("ERCSHEET_TODAY", "2026-11-22")
+    assert ercsheet("import", file, db=db).returncode == 0

@@ -20,7 +20,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ercsheet"
 
 # Module -> why it may write.
 WRITERS = {
-    "store/operations.py": "the store's operations on candidates, sheets and evidence",
+    "store/operations.py": "the store's operations on the profile, candidates and sheets",
+    "store/evidence_operations.py": "the store's operations on a sheet's rows and ticks",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
     "store/audit.py": "appends every operation's audit event",
@@ -104,3 +105,94 @@ def test_the_check_finds_each_kind_of_write(source: str) -> None:
 )
 def test_reads_and_plain_words_are_not_writes(source: str) -> None:
     assert writes_in(source) == []
+
+
+# --- the window changes data one way: through operation.attempt, or an undo command -----------
+
+STORE_WRITES = {
+    "set_tick",
+    "add_evidence",
+    "update_evidence",
+    "delete_evidence",
+    "move_evidence",
+    "add_signature",
+    "reopen",
+    "set_profile",
+    "set_pin",
+    "add_candidate",
+    "update_candidate",
+    "create_sheet",
+    "delete_sheet",
+    "erase_candidate",
+    "change_passphrase",
+    "restore",
+    "import_sheet",
+    "note_restored",
+    "erase_from_backups",
+}
+WRITING_FUNCTIONS = {"import_file", "import_files", "create_example_candidate", "store_sheet"}
+
+
+def unguarded_writes(source: str, commands_module: bool = False) -> list[str]:
+    """Store writes in a GUI module that do not run through `attempt` (or, in the undo
+    commands' module, an `apply`/`revert` method, which the commands run through it)."""
+    tree = ast.parse(source)
+    parents: dict[ast.AST, ast.AST] = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+
+    def guarded(node: ast.AST) -> bool:
+        while node in parents:
+            node = parents[node]
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("attempt"):
+                return True
+            if (
+                commands_module
+                and isinstance(node, ast.FunctionDef)
+                and node.name in ("apply", "revert")
+            ):
+                return True
+        return False
+
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        writes = (
+            isinstance(func, ast.Attribute)
+            and func.attr in STORE_WRITES
+            and "store" in ast.unparse(func.value)
+        ) or (isinstance(func, ast.Name) and func.id in WRITING_FUNCTIONS)
+        if writes and not guarded(node):
+            found.append(f"{node.lineno}: {ast.unparse(func)}()")
+    return found
+
+
+def test_the_window_changes_data_only_through_operations() -> None:
+    outside = {}
+    for path in sorted((PACKAGE / "gui").rglob("*.py")):
+        name = path.relative_to(PACKAGE).as_posix()
+        found = unguarded_writes(path.read_text(encoding="utf-8"), name == "gui/commands.py")
+        if found:
+            outside[name] = found
+    assert outside == {}, f"store writes outside operation.attempt: {outside}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "self._store.set_tick(evidence_id, '1.1', True)",
+        "store.add_signature(sheet_id, signature, today)",
+        "import_file(store, path, units, today)",
+        "attempt(lambda: print(1)); self.store.create_sheet(1, unit, '', person)",
+    ],
+)
+def test_an_unguarded_window_write_is_found(source: str) -> None:
+    assert unguarded_writes(source) != []
+
+
+def test_writes_through_attempt_are_allowed() -> None:
+    source = "result = attempt(lambda: self._store.add_candidate(name, number, centre))"
+    assert unguarded_writes(source) == []

@@ -150,15 +150,15 @@ def sealed_view(live: SheetContent, sealed: Seal, addenda: Sequence[Addendum]) -
 def seal_problem(live: SheetContent, sealed: Seal, addenda: Sequence[Addendum]) -> str | None:
     """What is wrong with a sealed sheet's record, or None when it verifies."""
     if code_of(sealed.text) != sealed.code:
-        return f"its sealed record no longer matches its record code {sealed.code[:12]}…"
+        return f"its sealed record no longer matches its record code {short_code(sealed.code)}"
     try:
         view = sealed_view(live, sealed, addenda)
     except (ValueError, TypeError, KeyError):
         return "its sealed record cannot be read"
     if canonical_bytes(canonical_content(view)).decode("utf-8") != sealed.text:
         return (
-            f"its content no longer matches what was signed (record code {sealed.code[:12]}…): "
-            "it was changed after signing, outside ercsheet"
+            "its content no longer matches what was signed (record code "
+            f"{short_code(sealed.code)}): it was changed after signing, outside ercsheet"
         )
     return addenda_problem(live, sealed.code, addenda)
 

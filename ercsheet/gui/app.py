@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
 from ercsheet import paths
+from ercsheet.domain.clock import FixedDay, SystemClock
 from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.qt.core import QEvent, QObject, QTimer
+from ercsheet.gui.qt.widgets import QApplication, QMessageBox, QWidget
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
 from ercsheet.store.opening import StoreError
@@ -59,12 +59,16 @@ def create_main_window(
     is the unit catalogue, or what loads it when first needed (default: the built-in units)."""
     application()
     # The whole-file quick_check runs in the background once the window is up (MainWindow).
-    store = Store(Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False)
+    # One clock: a window told its day (tests, a replay) checks and records by that day.
+    clock = FixedDay(today) if today is not None else SystemClock()
+    store = Store(
+        Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False, clock=clock
+    )
     if catalogue is None:
         catalogue = builtin_units
     units = catalogue if callable(catalogue) else _given(catalogue)
     try:
-        return MainWindow(store, units, today or dt.date.today(), settings())
+        return MainWindow(store, units, clock.today(), settings())
     except StoreError:  # damaged where the window first reads it
         store.close()
         raise
@@ -139,7 +143,13 @@ def start(window: MainWindow, open_sheet: int | None = None) -> AfterFirstPaint:
     return rest
 
 
-def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = None) -> int:
+def run(
+    db_path: Path,
+    units: Callable[[], Catalogue],
+    open_sheet: int | None = None,
+    today: dt.date | None = None,
+) -> int:
+    """Show the window on the database; `today`: the day it works on (None: the machine's)."""
     app = application()
     passphrase = None
     if cipher.is_encrypted(Path(db_path)):
@@ -151,7 +161,7 @@ def run(db_path: Path, units: Callable[[], Catalogue], open_sheet: int | None = 
             return 1
         passphrase = unlock.passphrase
     try:
-        window = create_main_window(db_path, units, passphrase=passphrase)
+        window = create_main_window(db_path, units, today, passphrase=passphrase)
     except StoreError as error:
         QMessageBox.critical(None, "ercsheet cannot open its database", str(error))
         return 1

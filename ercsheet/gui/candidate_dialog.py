@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.widgets import (
     QDialog,
     QFormLayout,
     QLabel,
@@ -10,10 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error
-from ercsheet.store.opening import StoreError
-from ercsheet.store.store import CandidateInfo, RuleViolation, Store
+from ercsheet.store.store import CandidateInfo, Store
 
 
 def signed_note(count: int) -> str:
@@ -61,16 +60,19 @@ class CandidateDialog(QDialog):
 
     def accept(self) -> None:
         name, number, centre = self.name.text(), self.number.text(), self.centre.text()
-        try:
-            if self.candidate_id is None:
-                self.candidate_id = self._store.add_candidate(name, number, centre)
-            else:
-                self._store.update_candidate(self.candidate_id, name, number, centre)
-        except RuleViolation as refusal:
-            self._show_error(" ".join(p.message for p in refusal.problems))
-            return
-        except StoreError as error:  # e.g. the disk is full
-            self._show_error(str(error))
+        candidate_id = self.candidate_id
+        if candidate_id is None:
+            added = attempt(lambda: self._store.add_candidate(name, number, centre))
+            refusal = added if isinstance(added, Refusal) else None
+            if not isinstance(added, Refusal):
+                self.candidate_id = added
+        else:
+            corrected = attempt(
+                lambda: self._store.update_candidate(candidate_id, name, number, centre)
+            )
+            refusal = corrected if isinstance(corrected, Refusal) else None
+        if refusal is not None:
+            self._show_error(refusal.text)
             return
         super().accept()
 

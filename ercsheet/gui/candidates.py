@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
+from ercsheet.gui.named_columns import NamedColumnsModel
+from ercsheet.gui.qt.core import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -13,8 +14,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
+from ercsheet.gui.qt.gui import QBrush, QColor
+from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -27,8 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.gui.named_columns import NamedColumnsModel
 from ercsheet.store.store import CandidateInfo, SheetSummary, Store
 
 Index = QModelIndex | QPersistentModelIndex

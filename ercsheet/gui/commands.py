@@ -1,6 +1,9 @@
-"""Undoable edits of a sheet: each is written to the store when made, and undo writes the
-reverse. A command is pushed after its first write succeeded, so a refused edit never
-enters the undo history.
+"""Undoable edits of a sheet: the only way the sheet view changes rows and ticks.
+
+A command makes its change itself: pushing it onto the undo stack runs redo(), its first write.
+A refused first write marks it obsolete, so Qt drops it and it never enters the undo history;
+the view reads `done` and `refusal` after the push. Undo writes the reverse, redo the change
+again; all of them go through operation.attempt.
 
 Undoing a deletion puts the item back as a new row of the store, with a new id: `RowIds` maps
 the id a command was made with to the row's current id, so older commands still find it.
@@ -11,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
-
 from ercsheet.domain.sheet import EvidenceRow
-from ercsheet.store.store import NotFound, RuleViolation, Store
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.gui import QUndoCommand
+from ercsheet.store.store import Store
 
 Changed = Callable[[int], None]  # told the id of the sheet an undo or redo changed
 Failed = Callable[[str], None]  # told why an undo or redo could not be done
@@ -46,13 +49,14 @@ class Where:
 
 
 class SheetCommand(QUndoCommand):
-    """An edit already written once; redo() after undo() writes it again."""
+    """An edit of a sheet: redo() writes it (the first time when it is pushed), undo() reverts."""
 
     def __init__(self, text: str, where: Where) -> None:
         super().__init__(text)
         self.store, self.sheet_id, self.ids = where.store, where.sheet_id, where.ids
         self._changed, self._failed = where.changed, where.failed
-        self._written = True
+        self.done = False
+        self.refusal: Refusal | None = None
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -61,22 +65,26 @@ class SheetCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
-        if self._written:
-            self._written = False  # the first redo() is the push of an edit already written
-            return
-        self._run(self.apply)
+        first = not self.done and self.refusal is None
+        self._run(self.apply, first)
 
     def undo(self) -> None:
-        self._run(self.revert)
+        self._run(self.revert, first=False)
 
-    def _run(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except (RuleViolation, NotFound) as error:
-            # For example the sheet was signed since: the edit stays as it is, and says why.
+    def _run(self, action: Callable[[], None], first: bool) -> None:
+        result = attempt(action)
+        if isinstance(result, Refusal):
+            # Refused: the first time, the edit is never made; later (for example the sheet
+            # was signed since), it stays as it is and says why.
             self.setObsolete(True)
-            self._failed(f"Cannot undo or redo “{self.text()}”: {error}")
-        self._changed(self.sheet_id)
+            self.refusal = result
+            if not first:
+                self._failed(f"Cannot undo or redo “{self.text()}”: {result.text}")
+                self._changed(self.sheet_id)
+            return
+        self.done = True
+        if not first:
+            self._changed(self.sheet_id)  # the view updates itself after a first write
 
 
 class ToggleTick(SheetCommand):
@@ -107,15 +115,20 @@ class EditRow(SheetCommand):
 
 
 class AddRow(SheetCommand):
-    def __init__(self, evidence_id: int, row: EvidenceRow, position: int, where: Where) -> None:
+    def __init__(self, row: EvidenceRow, position: int, where: Where) -> None:
         super().__init__(f"Add {row.ref}", where)
-        self.evidence_id, self.row, self.position = evidence_id, row, position
+        self.evidence_id: int | None = None
+        self.row, self.position = row, position
 
     def apply(self) -> None:
         new = self.store.add_evidence(self.sheet_id, self.row, self.position)
-        self.ids.replaced(self.ids.current(self.evidence_id), new)
+        if self.evidence_id is None:
+            self.evidence_id = new
+        else:
+            self.ids.replaced(self.ids.current(self.evidence_id), new)
 
     def revert(self) -> None:
+        assert self.evidence_id is not None
         current = self.ids.current(self.evidence_id)
         self.row = self.store.evidence(current)  # with any edits made to it since
         self.store.delete_evidence(current)
@@ -124,6 +137,7 @@ class AddRow(SheetCommand):
 class DeleteRow(SheetCommand):
     def __init__(self, evidence_id: int, row: EvidenceRow, position: int, where: Where) -> None:
         super().__init__(f"Delete {row.ref}", where)
+        # `row` and `position` as the store gives them back when the delete is written.
         self.evidence_id, self.row, self.position = evidence_id, row, position
 
     def apply(self) -> None:

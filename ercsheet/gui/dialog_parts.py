@@ -3,7 +3,7 @@ Cancel, the parts stacked top to bottom. One look for every dialog, written once
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLayout, QVBoxLayout, QWidget
+from ercsheet.gui.qt.widgets import QDialog, QDialogButtonBox, QLabel, QLayout, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color:#a40000;"
 # A refusal or warning across the top of a view (the grid's, the signing panel's).

@@ -4,17 +4,18 @@ reason, a progress dialog that can stop between files, backups through the store
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
-
 from ercsheet.atomic import write_text_atomic
 from ercsheet.domain import rules
 from ercsheet.gui import file_passphrase
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import QSettings, Qt
+from ercsheet.gui.qt.widgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from ercsheet.store import backup
 from ercsheet.store.store import Store
 from ercsheet.store.values import EncryptedRefused, ExpiredUnitRefused, ImportRefused
@@ -60,12 +61,20 @@ def import_paths(
         if progress.wasCanceled():
             outcomes += [(rest, None) for rest in paths[done:]]
             break
+        passphrase = (passphrases or {}).get(path)
         try:
-            passphrase = (passphrases or {}).get(path)
-            imported = import_file(store, path, catalogue.get, today, allow_expired, passphrase)
-            outcomes.append((path, Done(imported.sheet_id, imported.already)))
+            imported = attempt(
+                functools.partial(
+                    import_file, store, path, catalogue.get, today, allow_expired, passphrase
+                )
+            )
         except ImportRefused as refusal:
             outcomes.append((path, refusal))
+            continue
+        if isinstance(imported, Refusal):  # the store itself refused: a full disk, a lock
+            outcomes.append((path, ImportRefused(f"{path}: {imported.text}")))
+        else:
+            outcomes.append((path, Done(imported.sheet_id, imported.already)))
     progress.setValue(len(paths))
     progress.close()
     progress.deleteLater()
@@ -244,10 +253,10 @@ def restore_backup(parent: QWidget, store: Store, path: Path | None = None) -> b
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-    try:
-        saved = store.restore(path)  # the window keeps its lock on the database throughout
-    except backup.BackupError as error:
-        QMessageBox.warning(parent, "Restore a backup", str(error))
+    # The window keeps its lock on the database throughout.
+    saved = attempt(lambda: store.restore(path))
+    if isinstance(saved, Refusal):
+        QMessageBox.warning(parent, "Restore a backup", saved.text)
         return False
     kept = f" The data as it was is kept in {saved}." if saved else ""
     QMessageBox.information(parent, "Restore a backup", f"Restored {path.name}.{kept}")

@@ -3,11 +3,10 @@ asked for when an import meets encrypted files. The files' format is store/envel
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
-
 from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH
 from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
 from ercsheet.gui.passphrase_dialog import new_passphrase_problem, password_field
+from ercsheet.gui.qt.widgets import QDialog, QFormLayout, QLabel, QWidget
 
 EXPORT_INTRO = (
     "The exchange file will be encrypted: only someone with this passphrase can read it. Give "

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
+from ercsheet.gui.dialog_parts import error_label, show_error, stacked
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import Qt
+from ercsheet.gui.qt.widgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -17,8 +19,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
-
-from ercsheet.gui.dialog_parts import error_label, show_error, stacked
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.store import Profile, Store
 
@@ -95,9 +95,11 @@ class ProfileDialog(QDialog):
             )
             self.qualified.setFocus()
             return
-        self._store.set_profile(
-            Profile(name, self.qualified.isChecked(), self.number.text().strip())
-        )
+        profile = Profile(name, self.qualified.isChecked(), self.number.text().strip())
+        result = attempt(lambda: self._store.set_profile(profile))
+        if isinstance(result, Refusal):
+            show_error(self.error, result.text)
+            return
         super().accept()
 
 
@@ -115,7 +117,11 @@ def offer_example(
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    return create_example_candidate(store, catalogue, today)
+    example = attempt(lambda: create_example_candidate(store, catalogue, today))
+    if isinstance(example, Refusal):
+        QMessageBox.warning(parent, "Try an example?", example.text)
+        return None
+    return example
 
 
 def run_first_run(

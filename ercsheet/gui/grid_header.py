@@ -3,11 +3,10 @@ as on the printed sheet. Reference, title and method take the header's full heig
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
-
 from ercsheet.gui.grid_model import GROUP_ROLE
+from ercsheet.gui.qt.core import QRect, QSize, Qt
+from ercsheet.gui.qt.gui import QPainter
+from ercsheet.gui.qt.widgets import QHeaderView, QStyle, QStyleOptionHeader, QWidget
 
 
 class TwoLevelHeader(QHeaderView):

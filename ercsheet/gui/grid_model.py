@@ -13,15 +13,14 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
-
 from ercsheet.catalogue.model import Criterion, Unit
 from ercsheet.domain.coverage import Coverage, coverage
 from ercsheet.domain.rules import over_mapping
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method
+from ercsheet.gui.qt.core import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from ercsheet.gui.qt.gui import QBrush, QColor, QFont, QIcon
+from ercsheet.gui.qt.widgets import QApplication, QStyle
 
 REF, TITLE, METHOD = 0, 1, 2
 FIRST_CRITERION = 3

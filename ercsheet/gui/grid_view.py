@@ -3,9 +3,12 @@ move, Enter or typing edits a reference, title or method in place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
+from ercsheet.domain.vocabulary import Method
+from ercsheet.gui.grid_header import TwoLevelHeader
+from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE
+from ercsheet.gui.qt.core import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from ercsheet.gui.qt.gui import QKeyEvent
+from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
@@ -14,10 +17,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-
-from ercsheet.domain.vocabulary import Method
-from ercsheet.gui.grid_header import TwoLevelHeader
-from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE
 
 Index = QModelIndex | QPersistentModelIndex
 

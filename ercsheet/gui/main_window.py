@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.candidates import CandidatePanel
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import QObject, QSettings, Qt, Signal
+from ercsheet.gui.qt.gui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from ercsheet.gui.qt.widgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter
 from ercsheet.gui.sheet_view import SheetView
 from ercsheet.store.opening import quick_check_file
-from ercsheet.store.store import NotFound, RuleViolation, Store
+from ercsheet.store.store import NotFound, Store
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
@@ -34,7 +34,11 @@ class IntegrityCheck(QObject):
 
     def start(self, path: Path, passphrase: str | None) -> None:
         def run() -> None:
-            self.finished.emit(quick_check_file(path, passphrase) or "")
+            problem = quick_check_file(path, passphrase) or ""
+            # RuntimeError: the window closed while the check read the file, and nobody is
+            # left to tell (the next start checks again).
+            with contextlib.suppress(RuntimeError):
+                self.finished.emit(problem)
 
         self.worker = threading.Thread(target=run, name="quick_check", daemon=True)
         self.worker.start()
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         self.sheet_view.sheet_changed.connect(self._sheet_changed)
         self.sheet_view.undo_elsewhere.connect(self.open_sheet)
         self.sheet_view.message.connect(self._show_message)
+        self.sheet_view.coverage.connect(self.coverage_label.setText)
         self._build_menus()
         self._restore_layout()
         self.integrity = IntegrityCheck(self)
@@ -134,10 +139,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self._separator(edit)
-        self._action(edit, "&Add evidence row", self.sheet_view.add_row, "Ctrl+Return")
-        self._action(edit, "&Delete evidence row", self.sheet_view.delete_row, "Ctrl+Delete")
-        self._action(edit, "Move row &up", lambda: self.sheet_view.move_row(-1), "Alt+Up")
-        self._action(edit, "Move row do&wn", lambda: self.sheet_view.move_row(1), "Alt+Down")
+        editor = self.sheet_view.editor
+        self._action(edit, "&Add evidence row", editor.add_row, "Ctrl+Return")
+        self._action(edit, "&Delete evidence row", editor.delete_row, "Ctrl+Delete")
+        self._action(edit, "Move row &up", lambda: editor.move_row(-1), "Alt+Up")
+        self._action(edit, "Move row do&wn", lambda: editor.move_row(1), "Alt+Down")
         self._separator(edit)
         self._action(edit, "&Find candidate", self._focus_search, QKeySequence.StandardKey.Find)
         self._action(tools, "Find sheet by &record code…", self.find_by_code, "Ctrl+K")
@@ -180,10 +186,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "The database is damaged", problem)
 
     def _show_message(self, text: str) -> None:
-        if text.startswith("Covered "):
-            self.coverage_label.setText(text)
-        else:
-            self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(text, 8000)
 
     def _focus_search(self) -> None:
         self.candidates.search.setFocus()
@@ -231,30 +234,22 @@ class MainWindow(QMainWindow):
             if profile is None:
                 return
         assessor = Person(profile.name, profile.qualified)
-        try:
-            sheet_id = self.store.create_sheet(
-                candidate_id, picker.choice.unit, picker.choice.qualification, assessor
+        choice = picker.choice
+        sheet_id = attempt(
+            lambda: self.store.create_sheet(
+                candidate_id, choice.unit, choice.qualification, assessor
             )
-        except (RuleViolation, NotFound) as error:
-            QMessageBox.warning(self, "New sheet", str(error))
+        )
+        if isinstance(sheet_id, Refusal):
+            QMessageBox.warning(self, "New sheet", sheet_id.text)
             return
         self.open_sheet(sheet_id)
 
     # --- printing and files --------------------------------------------------------------------
 
-    @staticmethod
-    def _file_actions() -> ModuleType:
-        # Exchange files and backups load their modules (and the exchange format's) when used.
-        from ercsheet.gui import file_actions
-
-        return file_actions
-
-    @staticmethod
-    def _printing() -> ModuleType:
-        # ReportLab and QtPdf are loaded when something is printed, not when the window starts.
-        from ercsheet.gui import printing
-
-        return printing
+    # Printing (ReportLab, QtPdf) and the file actions (the exchange format, backups) are
+    # imported in the methods that use them: they load when first used, not when the window
+    # starts.
 
     def _current_sheet(self) -> int | None:
         if self.sheet_view.sheet_id is None:
@@ -269,32 +264,44 @@ class MainWindow(QMainWindow):
         return sheets
 
     def print_preview(self) -> None:
+        from ercsheet.gui import printing
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._printing().preview(self, self.store, [sheet_id], self.settings)
+            printing.preview(self, self.store, [sheet_id], self.settings)
 
     def print_sheet(self) -> None:
+        from ercsheet.gui import printing
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._printing().print_sheets(self, self.store, [sheet_id])
+            printing.print_sheets(self, self.store, [sheet_id])
 
     def export_pdf(self) -> None:
+        from ercsheet.gui import printing
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._printing().export_sheets(self, self.store, [sheet_id], self.settings)
+            printing.export_sheets(self, self.store, [sheet_id], self.settings)
 
     def print_candidate(self) -> None:
+        from ercsheet.gui import printing
+
         sheets = self._candidate_sheets()
         if sheets:
-            self._printing().print_sheets(self, self.store, sheets)
+            printing.print_sheets(self, self.store, sheets)
 
     def export_candidate_pdf(self) -> None:
+        from ercsheet.gui import printing
+
         sheets = self._candidate_sheets()
         if sheets:
-            self._printing().export_sheets(self, self.store, sheets, self.settings)
+            printing.export_sheets(self, self.store, sheets, self.settings)
 
     def import_files(self) -> None:
-        imported = self._file_actions().import_files(
+        from ercsheet.gui import file_actions
+
+        imported = file_actions.import_files(
             self, self.store, self.catalogue, self.today, self.settings
         )
         self.candidates.refresh()
@@ -308,17 +315,21 @@ class MainWindow(QMainWindow):
         self._export_exchange(encrypt=True)
 
     def _export_exchange(self, encrypt: bool) -> None:
+        from ercsheet.gui import file_actions
+
         sheet_id = self._current_sheet()
         if sheet_id is not None:
-            self._file_actions().export_exchange(
-                self, self.store, sheet_id, self.settings, None, encrypt
-            )
+            file_actions.export_exchange(self, self.store, sheet_id, self.settings, None, encrypt)
 
     def back_up(self) -> None:
-        self._file_actions().back_up(self, self.store)
+        from ercsheet.gui import file_actions
+
+        file_actions.back_up(self, self.store)
 
     def restore_backup(self) -> None:
-        if self._file_actions().restore_backup(self, self.store):
+        from ercsheet.gui import file_actions
+
+        if file_actions.restore_backup(self, self.store):
             self.undo_stack.clear()  # the edits it holds were made to the data replaced
             self.sheet_view.close_sheet()
             self.coverage_label.clear()

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (
+from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
+from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,12 +17,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-
-from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
 from ercsheet.store import cipher
-from ercsheet.store.opening import StoreError
-from ercsheet.store.store import RuleViolation, Store
+from ercsheet.store.store import Store
 
 RECOMMENDATION = (
     "The candidates' names and assessment records on this laptop should be encrypted, so that "
@@ -118,11 +117,11 @@ class PassphraseDialog(QDialog):
 
     def _change(self, passphrase: str | None) -> None:
         try:
-            self._store.change_passphrase(passphrase)
-        except RuleViolation as refused:
-            self._show(" ".join(problem.message for problem in refused.problems))
-            return
-        except (StoreError, OSError) as error:
-            self._show(f"The passphrase was not changed: {error}")
+            result = attempt(lambda: self._store.change_passphrase(passphrase))
+        except OSError as error:  # a file beside the database could not be written
+            result = Refusal(str(error))
+        if isinstance(result, Refusal):
+            changed = "" if result.problems else "The passphrase was not changed: "
+            self._show(changed + result.text)
             return
         self.accept()

@@ -11,12 +11,13 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSettings, QSize, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
+from ercsheet.atomic import write_bytes_atomic
+from ercsheet.gui.qt.core import QBuffer, QByteArray, QEventLoop, QIODevice, QSettings, QSize, Qt
+from ercsheet.gui.qt.gui import QPageLayout, QPageSize, QPainter
+from ercsheet.gui.qt.pdf import QPdfDocument
+from ercsheet.gui.qt.pdfwidgets import QPdfView
+from ercsheet.gui.qt.printsupport import QPrintDialog, QPrinter
+from ercsheet.gui.qt.widgets import (
     QApplication,
     QDialog,
     QFileDialog,
@@ -28,8 +29,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.atomic import write_bytes_atomic
 from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
 from ercsheet.pdf import PrintedSheet
 from ercsheet.store.store import Store

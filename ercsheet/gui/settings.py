@@ -3,9 +3,8 @@ system's settings store, so a portable install (and every test) keeps its own.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-
 from ercsheet import paths
+from ercsheet.gui.qt.core import QSettings
 
 
 def settings() -> QSettings:

@@ -1,16 +1,20 @@
 """One sheet open for work: its header, the criteria grid, the AC side panel and the signing
-panel. Every edit is written to the store at once, through an undo command."""
+panel. This module lays them out and shows the sheet; editing its rows and ticks is the
+SheetEditor's (sheet_editing.py), through undo commands."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
+from ercsheet.domain import rules
+from ercsheet.domain.sheet import SheetContent
+from ercsheet.gui.dialog_parts import BANNER_STYLE
+from ercsheet.gui.grid_model import FIRST_CRITERION, REF, GridModel
+from ercsheet.gui.grid_view import CriteriaGrid
+from ercsheet.gui.qt.core import QModelIndex, Qt, QTimer, Signal
+from ercsheet.gui.qt.gui import QUndoStack
+from ercsheet.gui.qt.widgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,17 +23,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.domain import rules
-from ercsheet.domain.sheet import EvidenceRow, SheetContent
-from ercsheet.domain.vocabulary import Method
-from ercsheet.gui import commands
-from ercsheet.gui.dialog_parts import BANNER_STYLE
-from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
-from ercsheet.gui.grid_view import CriteriaGrid
+from ercsheet.gui.sheet_editing import SheetEditor
 from ercsheet.gui.unit_details import UnitDetails
-from ercsheet.store.opening import StoreError
-from ercsheet.store.store import NotFound, RuleViolation, Store
+from ercsheet.store.store import NotFound, Store
 
 if TYPE_CHECKING:
     from ercsheet.gui.signing import SigningPanel
@@ -37,23 +33,17 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def next_reference(rows: list[EvidenceRow]) -> str:
-    """E01, E02…: one past the highest E-number in use."""
-    numbers = [int(r.ref[1:]) for r in rows if r.ref[:1] in "Ee" and r.ref[1:].isdigit()]
-    return f"E{max(numbers, default=0) + 1:02}"
-
-
 class SheetView(QWidget):
     sheet_changed = Signal(int)  # the store holds a change of this sheet
     undo_elsewhere = Signal(int)  # an undo or redo changed another sheet: show it
     message = Signal(str)  # for the status bar
+    coverage = Signal(str)  # the sheet's coverage, e.g. "8 of 10 criteria (80 %)"
 
     def __init__(
         self, store: Store, undo_stack: QUndoStack, today: dt.date, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._store, self._undo, self._today = store, undo_stack, today
-        self._ids = commands.RowIds()
+        self._store, self._today = store, today
         self.sheet_id: int | None = None
         self.content: SheetContent | None = None
         self.signing_panel: SigningPanel | None = None
@@ -79,19 +69,22 @@ class SheetView(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
 
-        self.add_button = self._button("&Add evidence", "addEvidenceButton", self.add_row)
-        self.delete_button = self._button("Delete row", "deleteRowButton", self.delete_row)
-        self.up_button = self._button("Move up", "moveUpButton", lambda: self.move_row(-1))
-        self.down_button = self._button("Move down", "moveDownButton", lambda: self.move_row(1))
+        # The behaviour: every edit of the rows and ticks, through undo commands.
+        self.editor = SheetEditor(self, store, undo_stack)
+        editor = self.editor
+        self.add_button = self._button("&Add evidence", "addEvidenceButton", editor.add_row)
+        self.delete_button = self._button("Delete row", "deleteRowButton", editor.delete_row)
+        self.up_button = self._button("Move up", "moveUpButton", lambda: editor.move_row(-1))
+        self.down_button = self._button("Move down", "moveDownButton", lambda: editor.move_row(1))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.model = GridModel(self._edit)
+        self.model = GridModel(editor.edit)
         self.grid = CriteriaGrid(self)
         self.grid.setModel(self.model)
-        self.grid.toggle_requested.connect(self.toggle)
+        self.grid.toggle_requested.connect(editor.toggle)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self.details = UnitDetails(self)
 
@@ -222,7 +215,7 @@ class SheetView(QWidget):
             button.setEnabled(enabled)
 
     def _coverage_changed(self) -> None:
-        self.message.emit(f"Covered {self.model.sheet_coverage}")
+        self.coverage.emit(f"Covered {self.model.sheet_coverage}")
 
     def show_criterion(self, number: str) -> None:
         """Take the assessor to an AC's column (from a refusal's link)."""
@@ -247,18 +240,13 @@ class SheetView(QWidget):
 
     # --- edits ---------------------------------------------------------------------------------
 
-    def _where(self) -> commands.Where:
-        assert self.sheet_id is not None
-        return commands.Where(
-            self._store, self.sheet_id, self._ids, self._undone_or_redone, self.refuse
-        )
-
-    def _undone_or_redone(self, sheet_id: int) -> None:
-        if sheet_id == self.sheet_id:
-            self.reload()
-        else:
-            self.undo_elsewhere.emit(sheet_id)
-        self.sheet_changed.emit(sheet_id)
+    def edited(self) -> None:
+        """An edit was stored: the refusal shown before goes, coverage and panel catch up."""
+        self.banner.hide()
+        self._panel_catch_up.start()  # coverage changes what the assessor's line says
+        self._coverage_changed()
+        if self.sheet_id is not None:
+            self.sheet_changed.emit(self.sheet_id)
 
     def refuse(self, text: str) -> None:
         self.banner.setText(text)
@@ -268,125 +256,3 @@ class SheetView(QWidget):
     def _reload_panel(self) -> None:
         if self.signing_panel is not None:
             self.signing_panel.reload()
-
-    def _accepted(self) -> None:
-        self.banner.hide()
-        self._panel_catch_up.start()  # coverage changes what the assessor's line says
-        self._coverage_changed()
-        if self.sheet_id is not None:
-            self.sheet_changed.emit(self.sheet_id)
-
-    def _refused_while_locked(self) -> bool:
-        if self.locked:
-            self.refuse(
-                "This sheet is signed by the assessor and read-only. Reopen it (in the signing "
-                "panel) to change it; reopening voids the signatures and keeps the signed version."
-            )
-        return self.locked
-
-    def _write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run a store write; a refusal is shown and gives (False, None)."""
-        try:
-            return True, action()
-        except RuleViolation as refusal:
-            self.refuse(" ".join(p.message for p in refusal.problems))
-        except (NotFound, StoreError) as error:  # StoreError: e.g. the disk is full
-            self.refuse(str(error))
-        return False, None
-
-    def toggle(self, row: int, column: int) -> None:
-        criterion = self.model.criterion_at(column)
-        if criterion is None or self.model.is_coverage_row(row) or self._refused_while_locked():
-            return
-        evidence_id, evidence = self.model.evidence_ids[row], self.model.rows[row]
-        covered = criterion.number not in evidence.criteria
-        done, _ = self._write(lambda: self._store.set_tick(evidence_id, criterion.number, covered))
-        if not done:
-            return
-        criteria = evidence.criteria ^ {criterion.number}
-        self.model.replace_row(row, dataclasses.replace(evidence, criteria=criteria))
-        self._undo.push(commands.ToggleTick(evidence_id, criterion.number, covered, self._where()))
-        self._accepted()
-        warning = self.model.warning(row)
-        if covered and warning:  # a warning, not a block: the tick stands
-            self.message.emit(f"Warning: {warning}")
-
-    def _edit(self, row: int, column: int, value: Any) -> bool:
-        if self._refused_while_locked():
-            return False
-        evidence_id, before = self.model.evidence_ids[row], self.model.rows[row]
-        if column == REF:
-            after = dataclasses.replace(before, ref=str(value).strip())
-        elif column == TITLE:
-            after = dataclasses.replace(before, title=str(value))
-        elif column == METHOD and isinstance(value, Method):
-            after = dataclasses.replace(before, method=value)
-        else:
-            return False
-        if after == before:
-            return False
-        done, _ = self._write(lambda: self._store.update_evidence(evidence_id, after, self._today))
-        if not done:
-            return False
-        self.model.replace_row(row, self._store.evidence(evidence_id))
-        self._undo.push(commands.EditRow(evidence_id, before, after, self._where()))
-        self._accepted()
-        return True
-
-    def add_row(self) -> None:
-        if self.sheet_id is None or self._refused_while_locked():
-            return
-        sheet_id, rows = self.sheet_id, self.model.rows
-        current = self.grid.currentIndex()
-        position = current.row() + 1 if current.isValid() and current.row() < len(rows) else None
-        position = len(rows) if position is None else position
-        row = EvidenceRow(next_reference(rows), "", Method.OBSERVATION)
-        done, new_id = self._write(lambda: self._store.add_evidence(sheet_id, row, position))
-        if not done or new_id is None:
-            return
-        self._undo.push(commands.AddRow(new_id, row, position, self._where()))
-        self.reload()
-        self._accepted()
-        index = self.model.index(position, TITLE)
-        self.grid.setCurrentIndex(index)
-        self.grid.setFocus()
-        self.grid.edit(index)
-
-    def _current_row(self) -> int | None:
-        index = self.grid.currentIndex()
-        if not index.isValid() or self.model.is_coverage_row(index.row()):
-            return None
-        return index.row()
-
-    def delete_row(self) -> None:
-        row = self._current_row()
-        if row is None or self._refused_while_locked():
-            return
-        evidence_id = self.model.evidence_ids[row]
-        done, deleted = self._write(lambda: self._store.delete_evidence(evidence_id))
-        if not done or deleted is None:
-            return
-        position, evidence = deleted
-        self._undo.push(commands.DeleteRow(evidence_id, evidence, position, self._where()))
-        self.reload()
-        self._accepted()
-        self.message.emit(f"Deleted {evidence.ref} (Ctrl+Z puts it back)")
-
-    def move_row(self, delta: int) -> None:
-        row = self._current_row()
-        if row is None or self._refused_while_locked():
-            return
-        new = row + delta
-        if not 0 <= new < len(self.model.rows):
-            return
-        evidence_id, ref = self.model.evidence_ids[row], self.model.rows[row].ref
-        done, _ = self._write(lambda: self._store.move_evidence(evidence_id, new))
-        if not done:
-            return
-        self._undo.push(commands.MoveRow(evidence_id, ref, row, new, self._where()))
-        column = self.grid.currentIndex().column()
-        self.reload()
-        self._accepted()
-        self.grid.selectionModel().setCurrentIndex(
-            self.model.index(new, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )

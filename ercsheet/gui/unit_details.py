@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
-
 from ercsheet.catalogue.model import Criterion, Unit
 from ercsheet.domain.dates import uk
 from ercsheet.domain.sheet import SheetContent
+from ercsheet.gui.qt.widgets import QTextBrowser, QWidget
 
 
 def _paragraph(label: str, text: str) -> str:

@@ -8,9 +8,13 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain import rules
+from ercsheet.domain.dates import uk
+from ercsheet.gui.named_columns import NamedColumnsModel
+from ercsheet.gui.qt.core import QModelIndex, QPersistentModelIndex, Qt
+from ercsheet.gui.qt.gui import QBrush, QColor
+from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -22,11 +26,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.catalogue.model import Unit
-from ercsheet.domain import rules
-from ercsheet.domain.dates import uk
-from ercsheet.gui.named_columns import NamedColumnsModel
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue

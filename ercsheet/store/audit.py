@@ -12,29 +12,10 @@ from ercsheet.domain.audit import (
     AuditEntry,
     Change,
     chain_entry,
-    changes_from_json,
     changes_json,
     timestamp,
 )
 from ercsheet.store import keys, models, reading
-
-
-def entry(event: models.AuditEvent) -> AuditEntry:
-    return AuditEntry(
-        at=event.at,
-        actor=event.actor,
-        action=event.action,
-        detail=event.detail,
-        prev_hash=event.prev_hash,
-        hash=event.hash,
-        sheet_id=event.sheet_id,
-        candidate_id=event.candidate_id,
-        changes=changes_from_json(event.changes),
-        payload_hash=event.payload_hash,
-        erased=event.erased,
-        key=event.key,
-        key_signature=event.key_signature,
-    )
 
 
 def append(

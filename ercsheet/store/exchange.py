@@ -305,11 +305,14 @@ def import_files(
     return results
 
 
-def read_exchange_text(path: Path, passphrase: str | None = None) -> str:
+def read_exchange(path: Path, passphrase: str | None = None) -> tuple[str, str]:
     """The exchange file's JSON text, opened with `passphrase` when it is encrypted; read only
     if it is a regular file, and at most MAX_FILE_BYTES. ImportRefused (naming the file)."""
     try:
-        text = safe_read.read_text(path, MAX_FILE_BYTES, "a sheet file")
+        raw = safe_read.read_bytes(path, MAX_FILE_BYTES, "a sheet file")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportRefused(f"{path}: not UTF-8 text (byte {error.start})") from None
     except safe_read.NotReadable as error:
         raise ImportRefused(f"{path}: {error}") from None
     if envelope.is_sealed(text):
@@ -321,7 +324,8 @@ def read_exchange_text(path: Path, passphrase: str | None = None) -> str:
             text = envelope.unseal(text, passphrase)
         except envelope.EnvelopeError as error:
             raise EncryptedRefused(f"{path}: {error}") from None
-    return text
+    # The file as it is on disk (encrypted or not) is what the audit trail names.
+    return text, hashlib.sha256(raw).hexdigest()
 
 
 def import_file(
@@ -332,7 +336,7 @@ def import_file(
     allow_expired: bool = False,
     passphrase: str | None = None,
 ) -> Imported:
-    text = read_exchange_text(path, passphrase)
+    text, digest = read_exchange(path, passphrase)
     try:
         parsed = _parse_guarded(text, units, today)
         content = parsed.content
@@ -342,7 +346,6 @@ def import_file(
                 f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
             )
         warnings += parsed.warnings
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         stored = store.import_sheet(parsed.incoming, path.name, digest)
         return Imported(stored.sheet_id, warnings, stored.already)
     except ImportRefused as refusal:

@@ -9,9 +9,10 @@ signed them, and an audit event naming the file and its SHA-256.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ercsheet.catalogue.snapshot import unit_to_json
@@ -19,8 +20,8 @@ from ercsheet.domain.audit import AuditEntry, Change
 from ercsheet.domain.names import normalise
 from ercsheet.domain.record import canonical_content
 from ercsheet.domain.seal import Addendum, Seal
-from ercsheet.domain.sheet import Candidate, SheetContent
-from ercsheet.store import convert, keys, models
+from ercsheet.domain.sheet import Candidate, EvidenceRow, SheetContent
+from ercsheet.store import convert, keys, models, signing
 from ercsheet.store.operations import load_sheet, require_safe
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import ImportRefused
@@ -84,31 +85,17 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
         if incoming.trail
         else None,
     )
-    sheet.evidence = [
-        convert.evidence_item(row, position) for position, row in enumerate(content.evidence)
-    ]
     sheet.signatures = [convert.signature_record(s) for s in content.signatures]
     if incoming.seal is not None:
         sheet.seal, sheet.record_code = incoming.seal.text, incoming.seal.code
     if incoming.signed_by is not None:
-        _keep_key(tx, incoming.signed_by, content.assessor.name)
+        signing.keep_key(tx, incoming.signed_by.public_key, content.assessor.name)
         sheet.seal_key = incoming.signed_by.fingerprint
         sheet.seal_signature = incoming.signed_by.seal_signature
-    sheet.addenda = [
-        models.Addendum(
-            version=None,
-            number=a.number,
-            record_code=a.code,
-            prev_hash=a.prev,
-            body=json.dumps(a.body, ensure_ascii=False),
-            hash=a.hash,
-            key=a.key,
-            key_signature=a.key_signature,
-        )
-        for a in incoming.addenda
-    ]
+    sheet.addenda = [signing.addendum_row(a) for a in incoming.addenda]
     tx.session.add(sheet)
     tx.session.flush()
+    _write_rows(tx.session, sheet.id, content.evidence)
     changes = [Change("file", "", source), Change("SHA-256", "", digest)]
     if sheet.record_code:
         changes.append(Change("record code", "", sheet.record_code))
@@ -121,6 +108,41 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
     )
     tx.log("imported", detail, sheet_id=sheet.id, candidate_id=candidate.id, changes=changes)
     return Stored(sheet.id, already=False)
+
+
+def _write_rows(session: Session, sheet_id: int, rows: Sequence[EvidenceRow]) -> None:
+    """A sheet's rows and ticks in two bulk inserts: as mapped objects, a 2,000-row sheet took
+    over a second to write (the unit of work tracks every object); this is linear and brief."""
+    if not rows:
+        return
+    session.execute(
+        insert(models.EvidenceItem),
+        [
+            {
+                "sheet_id": sheet_id,
+                "position": position,
+                "ref": row.ref.strip(),
+                "ref_key": convert.ref_key(row.ref),
+                "title": row.title,
+                "method": row.method.value,
+                "date": row.date,
+                "notes": row.notes,
+            }
+            for position, row in enumerate(rows)
+        ],
+    )
+    ids = session.execute(
+        select(models.EvidenceItem.id)
+        .where(models.EvidenceItem.sheet_id == sheet_id)
+        .order_by(models.EvidenceItem.position)
+    ).scalars()
+    ticks = [
+        {"evidence_id": item_id, "criterion": criterion}
+        for item_id, row in zip(ids, rows, strict=True)
+        for criterion in sorted(row.criteria)
+    ]
+    if ticks:
+        session.execute(insert(models.Tick), ticks)
 
 
 def _normalised(content: SheetContent) -> SheetContent:
@@ -138,19 +160,6 @@ def _event_dict(event: AuditEntry) -> dict[str, object]:
     data = asdict(event)
     data["changes"] = [[c.what, c.old, c.new] for c in event.changes]
     return data
-
-
-def _keep_key(tx: Tx, signed_by: SignedBy, owner: str) -> None:
-    if tx.session.get(models.SigningKey, signed_by.fingerprint) is None:
-        tx.session.add(
-            models.SigningKey(
-                fingerprint=signed_by.fingerprint,
-                public_key=signed_by.public_key,
-                private_sealed=None,
-                owner=owner,
-                created_at=tx.now(),
-            )
-        )
 
 
 def _same_sheet(session: Session, content: SheetContent, sealed: Seal | None) -> int | None:

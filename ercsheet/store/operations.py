@@ -19,16 +19,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.catalogue.snapshot import unit_from_json, unit_to_json
+from ercsheet.catalogue.snapshot import unit_to_json
 from ercsheet.domain import rules
 from ercsheet.domain.audit import Change
-from ercsheet.domain.dates import uk
 from ercsheet.domain.names import normalise
 from ercsheet.domain.rules import Problem
-from ercsheet.domain.sheet import EvidenceRow, Person, SheetContent
+from ercsheet.domain.sheet import Person
 from ercsheet.domain.text import unsafe_text_problem
-from ercsheet.domain.vocabulary import Role
-from ercsheet.store import convert, keys, models, signing
+from ercsheet.store import keys, models, signing
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import NotFound, Profile, RuleViolation
 
@@ -46,7 +44,7 @@ def set_profile(tx: Tx, profile: Profile) -> None:
     require_safe(("The name", profile.name), ("The assessor number", profile.assessor_number))
     row.name, row.qualified = normalise(profile.name), profile.qualified
     row.assessor_number = normalise(profile.assessor_number)
-    changes = _diff(
+    changes = diff(
         [
             ("name", old.name if old else "", row.name),
             ("qualified", _yes(old.qualified) if old else "", _yes(row.qualified)),
@@ -87,7 +85,7 @@ def note_restored(tx: Tx, source: Path, kept: Path | None, digest: str = "") -> 
     tx.log(
         "restored from a backup",
         "events made after the backup are in the database kept aside" if kept else "",
-        changes=_diff(
+        changes=diff(
             [
                 ("backup", "", source.name),
                 ("SHA-256", "", digest),
@@ -124,7 +122,7 @@ def add_candidate(tx: Tx, name: str, candidate_number: str, centre_number: str) 
     tx.log(
         "candidate added",
         candidate_id=row.id,
-        changes=_diff(
+        changes=diff(
             [
                 ("name", "", row.name),
                 ("candidate number", "", row.candidate_number),
@@ -162,7 +160,7 @@ def update_candidate(
     _candidate_text(name, candidate_number, centre_number)
     new = (normalise(name), normalise(candidate_number), normalise(centre_number))
     _require_name(new[0])
-    changes = _diff(
+    changes = diff(
         [
             ("name", row.name, new[0]),
             ("candidate number", row.candidate_number, new[1]),
@@ -175,12 +173,15 @@ def update_candidate(
     signed = signed_sheet_count(tx.session, candidate_id)
     tx.log(
         "candidate details corrected",
-        f"{signed} signed sheet(s) keep the details they were signed with; drafts follow"
-        if signed
-        else "",
+        _signed_sheets_keep(signed) if signed else "",
         candidate_id=candidate_id,
         changes=changes,
     )
+
+
+def _signed_sheets_keep(count: int) -> str:
+    sheets = "1 signed sheet keeps" if count == 1 else f"{count} signed sheets keep"
+    return f"{sheets} the details they were signed with; drafts follow"
 
 
 def _require_name(name: str) -> None:
@@ -234,7 +235,7 @@ def create_sheet(
         "sheet created",
         sheet_id=sheet.id,
         candidate_id=candidate_id,
-        changes=_diff(
+        changes=diff(
             [
                 ("unit", "", unit.id),
                 ("qualification", "", qualification),
@@ -261,196 +262,6 @@ def delete_sheet(tx: Tx, sheet_id: int, pin: str | None) -> None:
         + [Change("record code", code, "") for code in codes],
         key=key,
     )
-
-
-# --- evidence -----------------------------------------------------------------------------------
-
-
-def add_evidence(tx: Tx, sheet_id: int, row: EvidenceRow, position: int | None) -> int:
-    sheet = _editable_sheet(tx, sheet_id)
-    content = convert.sheet_content(sheet)
-    _check_row(tx, content, row, content.evidence)
-    items = list(sheet.evidence)
-    position = len(items) if position is None else max(0, min(position, len(items)))
-    item = convert.evidence_item(row, position)
-    items.insert(position, item)
-    sheet.evidence = items
-    _renumber(items)
-    tx.session.flush()
-    _evidence_changed(
-        tx, sheet, "evidence added", item.ref, _row_changes(None, convert.evidence_row(item))
-    )
-    return item.id
-
-
-def evidence(session: Session, evidence_id: int) -> EvidenceRow:
-    return convert.evidence_row(get(session, models.EvidenceItem, evidence_id))
-
-
-def update_evidence(tx: Tx, evidence_id: int, row: EvidenceRow) -> None:
-    """Replace an item's fields and ticks with `row`'s."""
-    item = get(tx.session, models.EvidenceItem, evidence_id)
-    sheet = _editable_sheet(tx, item.sheet_id)
-    content = convert.sheet_content(sheet)
-    old = convert.evidence_row(item)
-    others = [convert.evidence_row(i) for i in sheet.evidence if i.id != evidence_id]
-    _check_row(tx, content, row, others)
-    item.ref, item.ref_key = row.ref.strip(), convert.ref_key(row.ref)
-    item.title, item.method, item.date, item.notes = (
-        row.title,
-        row.method.value,
-        row.date,
-        row.notes,
-    )
-    current = {t.criterion for t in item.ticks}
-    item.ticks = [t for t in item.ticks if t.criterion in row.criteria] + [
-        models.Tick(criterion=c) for c in sorted(row.criteria - current)
-    ]
-    changes = _row_changes(old, convert.evidence_row(item))
-    if changes:
-        _evidence_changed(tx, sheet, "evidence edited", old.ref, changes)
-
-
-def set_tick(tx: Tx, evidence_id: int, criterion: str, covered: bool) -> None:
-    # The most frequent edit: checked with a few small queries, not by loading the sheet.
-    session = tx.session
-    found = session.execute(
-        select(models.Sheet.id, models.Sheet.unit_snapshot, models.EvidenceItem.ref)
-        .join(models.EvidenceItem)
-        .where(models.EvidenceItem.id == evidence_id)
-    ).one_or_none()
-    if found is None:
-        raise NotFound(f"There is no evidence item {evidence_id}.")
-    sheet_id, snapshot, ref = found
-    signed = session.scalars(
-        select(models.SignatureRecord).where(models.SignatureRecord.sheet_id == sheet_id)
-    ).all()
-    if any(s.role == Role.ASSESSOR for s in signed):
-        raise RuleViolation([_locked_problem()])
-    if criterion not in unit_from_json(snapshot).criterion_numbers:
-        raise RuleViolation(
-            [Problem(rules.Rule.UNKNOWN_CRITERION, f"This unit has no criterion {criterion}.")]
-        )
-    tick = session.get(models.Tick, (evidence_id, criterion))
-    if covered == (tick is not None):
-        return
-    if covered:
-        session.add(models.Tick(evidence_id=evidence_id, criterion=criterion))
-    else:
-        session.delete(tick)
-    sheet = session.get(models.Sheet, sheet_id)
-    assert sheet is not None
-    sheet.updated_at = tx.now()
-    change = Change(f"{ref} × {criterion}", *(("", "ticked") if covered else ("ticked", "")))
-    _log_evidence(tx, sheet, "tick set" if covered else "tick cleared", ref, [change])
-    _void_earlier_signatures(tx, sheet, signed)
-
-
-def delete_evidence(tx: Tx, evidence_id: int) -> tuple[int, EvidenceRow]:
-    """Remove an item; returns its position and content so it can be put back (undo)."""
-    item = get(tx.session, models.EvidenceItem, evidence_id)
-    sheet = _editable_sheet(tx, item.sheet_id)
-    position, row = item.position, convert.evidence_row(item)
-    items = [i for i in sheet.evidence if i.id != evidence_id]
-    tx.session.delete(item)
-    tx.session.flush()
-    _renumber(items)
-    _evidence_changed(tx, sheet, "evidence deleted", row.ref, _row_changes(row, None))
-    return position, row
-
-
-def move_evidence(tx: Tx, evidence_id: int, new_position: int) -> None:
-    item = get(tx.session, models.EvidenceItem, evidence_id)
-    sheet = _editable_sheet(tx, item.sheet_id)
-    old = item.position
-    items = [i for i in sheet.evidence if i.id != evidence_id]
-    items.insert(max(0, min(new_position, len(items))), item)
-    _renumber(items)
-    if item.position != old:
-        change = Change(f"row of {item.ref}", str(old + 1), str(item.position + 1))
-        _evidence_changed(tx, sheet, "evidence moved", item.ref, [change])
-
-
-# --- what every change of evidence does -----------------------------------------------------------
-
-
-def _evidence_changed(
-    tx: Tx, sheet: models.Sheet, action: str, ref: str, changes: Sequence[Change]
-) -> None:
-    _log_evidence(tx, sheet, action, ref, changes)
-    _void_earlier_signatures(tx, sheet, list(sheet.signatures))
-
-
-def _log_evidence(
-    tx: Tx, sheet: models.Sheet, action: str, ref: str, changes: Sequence[Change]
-) -> None:
-    tx.log(action, ref, sheet_id=sheet.id, candidate_id=sheet.candidate_id, changes=changes)
-
-
-def _void_earlier_signatures(
-    tx: Tx, sheet: models.Sheet, signatures: Sequence[models.SignatureRecord]
-) -> None:
-    """The candidate and the line manager signed the evidence as it was: a change to it
-    removes their signatures (each an audit event), so no declaration stands over evidence
-    its signer never saw."""
-    for record in signatures:
-        tx.session.delete(record)
-        tx.log(
-            "signature voided",
-            "the evidence changed after they signed: they sign again",
-            sheet_id=sheet.id,
-            candidate_id=sheet.candidate_id,
-            changes=[
-                Change(Role(record.role).label, f"{record.name}, {uk(record.date)}", ""),
-            ],
-        )
-    if signatures:
-        tx.session.flush()
-        tx.session.expire(sheet, ["signatures"])
-
-
-def _row_changes(old: EvidenceRow | None, new: EvidenceRow | None) -> list[Change]:
-    def fields(row: EvidenceRow | None) -> list[str]:
-        if row is None:
-            return ["", "", "", "", "", ""]
-        return [
-            row.ref,
-            row.title,
-            row.method.label,
-            uk(row.date),
-            ", ".join(sorted(row.criteria, key=_criterion_order)),
-            row.notes,
-        ]
-
-    names = ["reference", "title", "method", "date", "criteria", "notes"]
-    changes = _diff(list(zip(names, fields(old), fields(new), strict=True)))
-    if old is not None and new is not None:
-        # Ticks are said one by one: "1.2 ticked", "2.1 cleared".
-        changes = [c for c in changes if c.what != "criteria"]
-        ref = new.ref
-        changes += [
-            Change(f"{ref} × {c}", "", "ticked") for c in sorted(new.criteria - old.criteria)
-        ]
-        changes += [
-            Change(f"{ref} × {c}", "ticked", "") for c in sorted(old.criteria - new.criteria)
-        ]
-    return changes
-
-
-def _criterion_order(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split(".") if part.isdigit())
-
-
-def _diff(fields: Sequence[tuple[str, str, str]]) -> list[Change]:
-    return [Change(what, old, new) for what, old, new in fields if old != new]
-
-
-def _yes(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-def _qualified(value: bool) -> str:
-    return "qualified" if value else "not qualified"
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -487,30 +298,13 @@ def get(session: Session, model: type[_Row], key: int) -> _Row:
     return row
 
 
-def _check_row(
-    tx: Tx, content: SheetContent, row: EvidenceRow, others: Sequence[EvidenceRow]
-) -> None:
-    problems = rules.blocking(rules.check_evidence_row(content.unit, row, others, tx.today()))
-    if problems:
-        raise RuleViolation(problems)
+def diff(fields: Sequence[tuple[str, str, str]]) -> list[Change]:
+    return [Change(what, old, new) for what, old, new in fields if old != new]
 
 
-def _renumber(items: Sequence[models.EvidenceItem]) -> None:
-    for index, item in enumerate(items):
-        item.position = index
+def _yes(value: bool) -> str:
+    return "yes" if value else "no"
 
 
-def _editable_sheet(tx: Tx, sheet_id: int) -> models.Sheet:
-    sheet = load_sheet(tx.session, sheet_id)
-    if any(s.role == Role.ASSESSOR for s in sheet.signatures):
-        raise RuleViolation([_locked_problem()])
-    sheet.updated_at = tx.now()
-    return sheet
-
-
-def _locked_problem() -> Problem:
-    return Problem(
-        rules.Rule.SIGNATURE_ORDER,
-        "This sheet is signed by the assessor and locked: reopen it to change it "
-        "(this voids the signatures).",
-    )
+def _qualified(value: bool) -> str:
+    return "qualified" if value else "not qualified"

@@ -41,8 +41,8 @@ def pin_matches(pin: str, stored: str) -> bool:
 
 WRONG_PIN = Problem(
     Rule.ASSESSOR_PIN,
-    "The assessor's PIN is not right: only the assessor can sign as assessor, countersign "
-    "records after signing, reopen or delete a signed sheet.",
+    "The assessor's PIN is not right. Only the assessor can sign as assessor, add a signature "
+    "to a signed sheet, or reopen or delete a signed sheet.",
 )
 NO_PIN = Problem(
     Rule.ASSESSOR_PIN,
@@ -87,15 +87,7 @@ def unlock(tx: Tx, pin: str | None) -> keys.UnlockedKey:
 
 def create_key(tx: Tx, pin: str, owner: str) -> keys.UnlockedKey:
     locked, unlocked = keys.new_key(pin)
-    tx.session.add(
-        models.SigningKey(
-            fingerprint=locked.fingerprint,
-            public_key=locked.public_hex,
-            private_sealed=locked.private_sealed,
-            owner=owner,
-            created_at=tx.now(),
-        )
-    )
+    keep_key(tx, locked.public_hex, owner, locked.private_sealed)
     tx.log(
         "signing key created",
         "the assessor's key that seals signed sheets, kept under their PIN",
@@ -103,6 +95,21 @@ def create_key(tx: Tx, pin: str, owner: str) -> keys.UnlockedKey:
         key=unlocked,
     )
     return unlocked
+
+
+def keep_key(tx: Tx, public_hex: str, owner: str, private_sealed: str | None = None) -> None:
+    """Keep a public key (and, for the assessor's own, its private half sealed by the PIN)."""
+    fingerprint = keys.fingerprint(public_hex)
+    if tx.session.get(models.SigningKey, fingerprint) is None:
+        tx.session.add(
+            models.SigningKey(
+                fingerprint=fingerprint,
+                public_key=public_hex,
+                private_sealed=private_sealed,
+                owner=owner,
+                created_at=tx.now(),
+            )
+        )
 
 
 def keys_change(fingerprint: str) -> Change:
@@ -147,19 +154,23 @@ def add_addendum(
 ) -> Addendum:
     assert sheet.record_code is not None
     made = make_addendum(addenda(sheet), sheet.record_code, signature, iv)
-    sheet.addenda.append(
-        models.Addendum(
-            version=None,
-            number=made.number,
-            record_code=made.code,
-            prev_hash=made.prev,
-            body=json.dumps(made.body, ensure_ascii=False),
-            hash=made.hash,
-            key=key.fingerprint,
-            key_signature=key.sign(keys.ADDENDUM, made.hash),
-        )
+    signed = replace(made, key=key.fingerprint, key_signature=key.sign(keys.ADDENDUM, made.hash))
+    sheet.addenda.append(addendum_row(signed))
+    return signed
+
+
+def addendum_row(addendum: Addendum) -> models.Addendum:
+    """An addendum as the store keeps it (of the sheet's current seal)."""
+    return models.Addendum(
+        version=None,
+        number=addendum.number,
+        record_code=addendum.code,
+        prev_hash=addendum.prev,
+        body=json.dumps(addendum.body, ensure_ascii=False),
+        hash=addendum.hash,
+        key=addendum.key,
+        key_signature=addendum.key_signature,
     )
-    return made
 
 
 def signature_problems(content: SheetContent, signature: Signature, tx: Tx) -> list[Problem]:

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from ercsheet.domain.seal import Addendum
-    from ercsheet.store import checking, operations, sign_operations
+    from ercsheet.store import checking, evidence_operations, operations, sign_operations
     from ercsheet.store.checking import RecordCheck
     from ercsheet.store.import_operations import Incoming, Stored
     from ercsheet.store.sign_operations import SealedRecord
@@ -210,10 +210,15 @@ class Store:
     def _orm_sessions(self, quick_check: bool = False) -> sessionmaker[Session]:
         if self._sessions is None:
             # The SQLAlchemy half, imported on first use (see the module's docstring).
-            global operations, sign_operations, checking
+            global operations, evidence_operations, sign_operations, checking
             from sqlalchemy.orm import sessionmaker
 
-            from ercsheet.store import checking, operations, sign_operations
+            from ercsheet.store import (
+                checking,
+                evidence_operations,
+                operations,
+                sign_operations,
+            )
             from ercsheet.store.database import open_engine
 
             self._engine = open_engine(self.path, self.passphrase, quick_check, self.clock)
@@ -507,26 +512,28 @@ class Store:
         position: int | None = None,
         today: dt.date | None = None,
     ) -> int:
-        return self._change(lambda tx: operations.add_evidence(tx, sheet_id, row, position), today)
+        return self._change(
+            lambda tx: evidence_operations.add_evidence(tx, sheet_id, row, position), today
+        )
 
     def evidence(self, evidence_id: int) -> EvidenceRow:
-        return self._orm_read(lambda session: operations.evidence(session, evidence_id))
+        return self._orm_read(lambda session: evidence_operations.evidence(session, evidence_id))
 
     def update_evidence(
         self, evidence_id: int, row: EvidenceRow, today: dt.date | None = None
     ) -> None:
         """Replace an item's fields and ticks with `row`'s."""
-        self._change(lambda tx: operations.update_evidence(tx, evidence_id, row), today)
+        self._change(lambda tx: evidence_operations.update_evidence(tx, evidence_id, row), today)
 
     def set_tick(self, evidence_id: int, criterion: str, covered: bool) -> None:
-        self._change(lambda tx: operations.set_tick(tx, evidence_id, criterion, covered))
+        self._change(lambda tx: evidence_operations.set_tick(tx, evidence_id, criterion, covered))
 
     def delete_evidence(self, evidence_id: int) -> tuple[int, EvidenceRow]:
         """Remove an item; returns its position and content so it can be put back (undo)."""
-        return self._change(lambda tx: operations.delete_evidence(tx, evidence_id))
+        return self._change(lambda tx: evidence_operations.delete_evidence(tx, evidence_id))
 
     def move_evidence(self, evidence_id: int, new_position: int) -> None:
-        self._change(lambda tx: operations.move_evidence(tx, evidence_id, new_position))
+        self._change(lambda tx: evidence_operations.move_evidence(tx, evidence_id, new_position))
 
     # --- signatures and signed records --------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import json
 import unicodedata
 from pathlib import Path
@@ -401,3 +402,12 @@ def test_an_audit_time_in_another_form_is_refused(store: Store, tmp_path: Path) 
     data["audit"][0]["at"] = data["audit"][0]["at"][:19] + "+00:00"
     with pytest.raises(ImportRefused, match=r"audit\[0\]\.at: .* as ercsheet writes it"):
         import_file(store, write(tmp_path, data, "zoned.json"), UNITS.get, TODAY)
+
+
+def test_the_import_event_names_the_file_and_its_sha_256(store: Store, tmp_path: Path) -> None:
+    file = write(tmp_path, good_file(), "visit-2026-11-10.json")
+    imported = import_file(store, file, UNITS.get, TODAY)
+    [event] = store.audit_trail(imported.sheet_id)
+    assert event.action == "imported"
+    assert f"file: {file.name}" in event.summary
+    assert f"SHA-256: {hashlib.sha256(file.read_bytes()).hexdigest()}" in event.summary

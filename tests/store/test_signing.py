@@ -129,9 +129,9 @@ def test_every_change_is_an_audit_event_saying_old_and_new(profiled: Store) -> N
         "evidence moved",
         "evidence deleted",
     ]
-    assert "E01 × 1.2: ticked (removed)" in trail[2].summary
+    assert "E01 × 1.2: ticked → not ticked" in trail[2].summary
     assert "title: Observation at work → Observed briefing" in trail[3].summary
-    assert "E01 × 1.2: ticked" in trail[3].summary
+    assert "E01 × 1.2: not ticked → ticked" in trail[3].summary
     assert "row of E02: 2 → 1" in trail[5].summary
     candidate = profiled.sheet_summary(sheet_id).candidate_id
     profiled.update_candidate(candidate, "Łukasz Żółć", "0042", "54321")

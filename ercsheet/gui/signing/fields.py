@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+from ercsheet.gui.qt.core import QDate
+from ercsheet.gui.qt.widgets import QDateEdit, QLineEdit, QWidget
 
 
 def date_edit(today: dt.date, parent: QWidget | None = None) -> QDateEdit:

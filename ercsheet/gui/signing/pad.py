@@ -10,8 +10,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
+from ercsheet.domain.sheet import (
+    MAX_SIGNATURE_POINTS,
+    MAX_SIGNATURE_STROKES,
+    MAX_STROKE_POINTS,
+    SIGNATURE_ASPECT,
+    Point,
+    Stroke,
+)
+from ercsheet.gui.qt.core import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from ercsheet.gui.qt.gui import (
     QColor,
     QFont,
     QMouseEvent,
@@ -22,16 +30,7 @@ from PySide6.QtGui import (
     QTabletEvent,
     QTouchEvent,
 )
-from PySide6.QtWidgets import QLabel, QWidget
-
-from ercsheet.domain.sheet import (
-    MAX_SIGNATURE_POINTS,
-    MAX_SIGNATURE_STROKES,
-    MAX_STROKE_POINTS,
-    SIGNATURE_ASPECT,
-    Point,
-    Stroke,
-)
+from ercsheet.gui.qt.widgets import QLabel, QWidget
 
 # The pad has the shape of the signature box on the printed sheet, so a signature keeps its shape.
 BOX_ASPECT = SIGNATURE_ASPECT

@@ -6,17 +6,6 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
-
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.coverage import coverage
@@ -25,6 +14,16 @@ from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.dialog_parts import BANNER_STYLE
+from ercsheet.gui.qt.core import Qt, Signal
+from ercsheet.gui.qt.widgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from ercsheet.gui.signing.pad import SignatureView, typed_signature
 from ercsheet.gui.signing.problems import (
     CRITERION_LINK,

@@ -6,13 +6,12 @@ import datetime as dt
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
-
 from ercsheet.domain.rules import Problem, Rule, blocking, check_signature
 from ercsheet.domain.sheet import SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.dialog_parts import grow_to_fit
+from ercsheet.gui.qt.core import Qt, Signal
+from ercsheet.gui.qt.widgets import QLabel, QWidget
 
 RULE_TITLES: dict[Rule, str] = {
     Rule.FULL_COVERAGE: "Every criterion covered",

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
+from ercsheet.atomic import write_bytes_atomic
+from ercsheet.domain.audit import AuditEntry, entry_problem
+from ercsheet.domain.dates import uk
+from ercsheet.domain.record import short_code
+from ercsheet.gui.qt.core import Qt, Signal
+from ercsheet.gui.qt.gui import QColor
+from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -22,11 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.atomic import write_bytes_atomic
-from ercsheet.domain.audit import AuditEntry, entry_problem
-from ercsheet.domain.dates import uk
-from ercsheet.domain.record import short_code
 from ercsheet.store.store import Store
 
 if TYPE_CHECKING:
@@ -71,10 +71,10 @@ def fit_columns(table: QTableWidget, stretch: int | None = None) -> None:
 
 
 def _when(iso: str) -> str:
-    """`2026-11-22T10:04:31+00:00` as `22/11/2026 10:04 UTC`."""
-    date, _, time = iso.partition("T")
-    year, month, day = date.split("-")
-    return f"{day}/{month}/{year} {time[:5]} UTC"
+    """An event's time (UTC, as the chain records it) in the laptop's own time:
+    `2026-07-22T09:04:31.000000` as `22/07/2026 10:04` in summer in the UK."""
+    moment = dt.datetime.fromisoformat(iso).replace(tzinfo=dt.UTC).astimezone()
+    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 BAD_STYLE = "color:#a40000"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
+from ercsheet.domain.passphrase import PIN_MIN_LENGTH
+from ercsheet.domain.rules import Problem, Rule
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -11,12 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.domain.passphrase import PIN_MIN_LENGTH
-from ercsheet.domain.rules import Problem, Rule
 from ercsheet.gui.signing.fields import pin_edit
 from ercsheet.gui.signing.problems import ProblemList
-from ercsheet.store.store import NotFound, RuleViolation, Store
+from ercsheet.store.store import Store
 
 
 class ReopenDialog(QDialog):
@@ -65,14 +65,13 @@ class ReopenDialog(QDialog):
 
     def reopen(self) -> None:
         pin = self.pin.text() if self.needs_pin else None
-        try:
-            self.version = self._store.reopen(
-                self._sheet_id, self.reason.toPlainText(), self.actor(), pin
-            )
-        except RuleViolation as refused:
-            self.problems.show_problems(refused.problems, heading="Not reopened:")
+        reason, actor = self.reason.toPlainText(), self.actor()
+        version = attempt(lambda: self._store.reopen(self._sheet_id, reason, actor, pin))
+        if isinstance(version, Refusal):
+            self.problems.show_problems(version.as_problems, heading="Not reopened:")
             self.pin.clear()
             return
+        self.version = version
         self.accept()
 
 
@@ -132,13 +131,9 @@ class PinDialog(QDialog):
 
     def _apply(self, pin: str) -> None:
         current = self.current.text() if self.has_pin else None
-        try:
-            self._store.set_pin(pin, current=current)
-        except RuleViolation as refused:
-            self._refuse(refused.problems)
-            return
-        except NotFound as missing:
-            self._refuse([Problem(Rule.REQUIRED_FIELD, str(missing))])
+        result = attempt(lambda: self._store.set_pin(pin, current=current))
+        if isinstance(result, Refusal):
+            self._refuse(result.as_problems)
             return
         self.accept()
 

@@ -5,9 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
+from ercsheet.domain import rules
+from ercsheet.domain.coverage import coverage
+from ercsheet.domain.rules import Problem, Rule
+from ercsheet.domain.sheet import Person, SheetContent, Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
+from ercsheet.gui.dialog_parts import BANNER_STYLE
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import Qt, Signal
+from ercsheet.gui.qt.widgets import (
+    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,16 +22,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-
-from ercsheet.domain import rules
-from ercsheet.domain.coverage import coverage
-from ercsheet.domain.sheet import Person, SheetContent, Signature
-from ercsheet.domain.vocabulary import Role, SignatureKind
-from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad, typed_signature
 from ercsheet.gui.signing.problems import (
@@ -33,7 +35,7 @@ from ercsheet.gui.signing.problems import (
     in_sentence,
     standing_problems,
 )
-from ercsheet.store.store import RuleViolation, Store
+from ercsheet.store.store import Store
 
 # The ways of signing, in the order of the tabs.
 KINDS = (SignatureKind.DRAWN, SignatureKind.TYPED, SignatureKind.PAPER)
@@ -116,12 +118,20 @@ class SignDialog(QDialog):
         form = QFormLayout()
         form.addRow("Name:", self.name)
         form.addRow("Date:", self.date)
-        # An IV says whether they are qualified: an unqualified IV is countersigned afterwards.
-        self.iv_qualified = QCheckBox("Qualified internal verifier", self)
-        self.iv_qualified.setChecked(self._content.iv is None or self._content.iv.qualified)
-        if role is Role.IV:
-            form.addRow("", self.iv_qualified)
-        self.iv_qualified.setVisible(role is Role.IV)
+        # An IV says whether they are qualified (never assumed): an unqualified IV's initials
+        # need a qualified IV's countersignature afterwards.
+        self.iv_qualified = QRadioButton("Qualified internal verifier", self)
+        self.iv_trainee = QRadioButton(
+            "Not yet qualified: a qualified IV countersigns afterwards", self
+        )
+        self._iv_choice = QButtonGroup(self)
+        for choice in (self.iv_qualified, self.iv_trainee):
+            self._iv_choice.addButton(choice)
+            choice.setVisible(role is Role.IV)
+            if role is Role.IV:
+                form.addRow("", choice)
+        if self._content.iv is not None:
+            (self.iv_qualified if self._content.iv.qualified else self.iv_trainee).setChecked(True)
         # The assessor's PIN unlocks the key that seals the sheet, and signs every addendum:
         # the assessor's own signature, and any signature made after the seal.
         self.after_seal = store.record_code(sheet_id) is not None
@@ -277,14 +287,25 @@ class SignDialog(QDialog):
     def sign(self) -> None:
         """Ask the store to sign; a refusal is shown here and the dialog stays open."""
         pin = self.pin.text() if self.needs_pin else None
-        try:
-            signature = self.signature()
-            iv = Person(signature.name, self.iv_qualified.isChecked())
-            self._store.add_signature(
+        if self._role is Role.IV and self._iv_choice.checkedButton() is None:
+            unsaid = Problem(
+                Rule.REQUIRED_FIELD,
+                "Say whether the internal verifier is qualified: an IV who is not yet qualified "
+                "needs a qualified IV's countersignature.",
+            )
+            self.problems.show_problems([unsaid], [], heading="Not signed:")
+            return
+        signature = self.signature()
+        iv = Person(signature.name, self.iv_qualified.isChecked())
+        result = attempt(
+            lambda: self._store.add_signature(
                 self._sheet_id, signature, self._today, pin, iv if self._role is Role.IV else None
             )
-        except RuleViolation as refused:
-            self.problems.show_problems(refused.problems, self._uncovered(), heading="Not signed:")
+        )
+        if isinstance(result, Refusal):
+            self.problems.show_problems(
+                result.as_problems, self._uncovered(), heading="Not signed:"
+            )
             self.pin.clear()
             return
         self.accept()

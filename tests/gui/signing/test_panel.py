@@ -160,11 +160,16 @@ def test_an_unqualified_iv_signing_brings_up_the_iv_countersignature(
     assert Role.IV_COUNTERSIGN not in panel.sign_buttons
     panel.sign_buttons[Role.IV].click()
     dialog = panel.dialog
-    assert isinstance(dialog, SignDialog) and dialog.iv_qualified.isChecked()
+    assert isinstance(dialog, SignDialog)
+    # Whether the IV is qualified is asked, never assumed.
+    assert not dialog.iv_qualified.isChecked() and not dialog.iv_trainee.isChecked()
     dialog.set_kind(SignatureKind.TYPED)
     dialog.name.setText("Rhian Evans")
-    dialog.iv_qualified.setChecked(False)
     dialog.pin.setText(PIN)  # after the seal, a signature is an addendum: the assessor's PIN
+    dialog.sign_button.click()
+    assert "Say whether the internal verifier is qualified" in dialog.problems.text()
+    assert sheets.store.sheet(sheet_id).signature(Role.IV) is None
+    dialog.iv_trainee.setChecked(True)
     with qtbot.waitSignal(panel.sheet_changed):
         dialog.sign_button.click()
 

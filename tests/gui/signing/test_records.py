@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sqlite3
 from dataclasses import replace
@@ -71,7 +72,8 @@ def test_the_audit_trail_lists_every_event_and_says_the_record_is_intact(
     ]
     assert dialog.column("Who") == ["Pat Jones"] * 5
     at = dialog.trail[0].at  # e.g. 2026-11-22T10:04:31.000000
-    assert dialog.column("When")[0] == f"{at[8:10]}/{at[5:7]}/{at[:4]} {at[11:16]} UTC"
+    local = dt.datetime.fromisoformat(at).replace(tzinfo=dt.UTC).astimezone()
+    assert dialog.column("When")[0] == local.strftime("%d/%m/%Y %H:%M")
     assert dialog.column("Hash") == [e.hash[:12] for e in dialog.trail]
     assert "Candidate: Siân Ní Bhriain, 22/11/2026" in dialog.column("Detail")[3]
     assert dialog.chain_status.text() == "Intact: 5 events, all verify."

@@ -29,6 +29,8 @@ def open_dialog(qtbot: QtBot, store: Store, sheet_id: int, role: Role) -> SignDi
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    # An IV says whether they are qualified (test_panel.py shows it is never assumed).
+    dialog.iv_qualified.setChecked(role is Role.IV)
     return dialog
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 Dialog = TypeVar("Dialog", bound=QWidget)
 
@@ -100,3 +100,13 @@ def end_waits() -> list[str]:
     ended = [wait.describe() for wait in _pending]
     _pending.clear()
     return ended
+
+
+def read_next_message(seen: list[str]) -> None:
+    """The next message box's text (and its details) goes into `seen`, and the box is closed."""
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text() + "\n" + box.informativeText())
+        box.accept()
+
+    when_modal_opens(read, kind=QMessageBox)

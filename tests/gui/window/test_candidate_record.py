@@ -81,8 +81,8 @@ def test_correcting_a_candidate_with_signed_sheets_says_what_is_kept(
     qtbot.addWidget(dialog)
     assert dialog.signed_note.isVisibleTo(dialog)
     assert dialog.signed_note.text() == (
-        "1 signed sheet(s) keep the details they were signed with; drafts follow this "
-        "correction. To correct a signed sheet, reopen it."
+        "1 signed sheet keeps the details it was signed with; drafts follow this correction. "
+        "To correct a signed sheet, reopen it."
     )
     dialog.name.setText("Siân Llewellyn-Hughes")
     dialog.accept()

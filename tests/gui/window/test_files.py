@@ -19,7 +19,7 @@ from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
 from ercsheet.store.example import create_example_candidate
 from tests.conftest import TODAY
 from tests.gui.window.file_dialogs import save_to
-from tests.gui.window.modal import when_modal_opens
+from tests.gui.window.modal import read_next_message, when_modal_opens
 
 
 def test_print_preview_shows_the_real_pdf_of_the_sheet(
@@ -122,13 +122,7 @@ def test_import_shows_each_file_s_outcome_and_imports_the_good_ones(
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "ercsheet.sheet", "version": 1', encoding="utf-8")
     summary: list[str] = []
-
-    def read(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        summary.append(box.text() + "\n" + box.informativeText())
-        box.accept()
-
-    when_modal_opens(read, kind=QMessageBox)
+    read_next_message(summary)
     imported = file_actions.import_files(
         window, window.store, window.catalogue, TODAY, window.settings, [good, broken]
     )
@@ -150,13 +144,7 @@ def test_importing_a_sheet_already_in_the_store_says_so_and_changes_nothing(
     window.export_exchange()
     before = window.store.sheets()
     summary: list[str] = []
-
-    def read(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        summary.append(box.text() + "\n" + box.informativeText())
-        box.accept()
-
-    when_modal_opens(read, kind=QMessageBox)
+    read_next_message(summary)
     file_actions.import_files(
         window, window.store, window.catalogue, TODAY, window.settings, [sent]
     )

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QTextDocument
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ercsheet.domain.sheet import Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
@@ -19,7 +18,7 @@ from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.signing.sign_dialog import SignDialog
 from tests.conftest import PIN, TODAY
 from tests.gui.window.file_dialogs import open_files, save_to
-from tests.gui.window.modal import when_modal_opens
+from tests.gui.window.modal import read_next_message
 
 # The example sheet's E01 covers 1.1, 1.2 and 3.1 of Unit 40's ten criteria; with these it
 # covers eight (over-mapped: 80 %), 3.4 among them, so the sheet is then fully covered.
@@ -133,13 +132,7 @@ def test_the_import_summary_shows_each_sheet_s_over_mapping_warning(
     sent.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     open_files(monkeypatch, sent)
     seen: list[str] = []
-
-    def read(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        seen.append(box.text() + "\n" + box.informativeText())
-        box.accept()
-
-    when_modal_opens(read, kind=QMessageBox)
+    read_next_message(seen)
     window.import_files()
     [summary] = seen
     assert "1 of 1 file(s) imported, 1 with a warning (not a refusal)." in summary

@@ -1,0 +1,155 @@
+"""Editing the open sheet's rows and ticks: the sheet view's behaviour, apart from its layout.
+
+Every edit is an undo command (commands.py) that writes itself to the store as it is pushed; a
+refused one is shown in the view and never enters the undo history.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from ercsheet.domain.sheet import EvidenceRow
+from ercsheet.domain.vocabulary import Method
+from ercsheet.gui import commands
+from ercsheet.gui.grid_model import METHOD, REF, TITLE
+from ercsheet.gui.qt.core import QItemSelectionModel
+from ercsheet.gui.qt.gui import QUndoStack
+from ercsheet.store.store import Store
+
+if TYPE_CHECKING:
+    from ercsheet.gui.sheet_view import SheetView
+
+
+def next_reference(rows: list[EvidenceRow]) -> str:
+    """E01, E02…: one past the highest E-number in use."""
+    numbers = [int(r.ref[1:]) for r in rows if r.ref[:1] in "Ee" and r.ref[1:].isdigit()]
+    return f"E{max(numbers, default=0) + 1:02}"
+
+
+class SheetEditor:
+    """Adds, edits, moves and deletes the view's rows and toggles its ticks."""
+
+    def __init__(self, view: SheetView, store: Store, undo_stack: QUndoStack) -> None:
+        self._view, self._store, self._undo = view, store, undo_stack
+        self._ids = commands.RowIds()
+
+    def _where(self) -> commands.Where:
+        assert self._view.sheet_id is not None
+        return commands.Where(
+            self._store, self._view.sheet_id, self._ids, self._undone_or_redone, self._view.refuse
+        )
+
+    def _undone_or_redone(self, sheet_id: int) -> None:
+        if sheet_id == self._view.sheet_id:
+            self._view.reload()
+        else:
+            self._view.undo_elsewhere.emit(sheet_id)
+        self._view.sheet_changed.emit(sheet_id)
+
+    def _refused_while_locked(self) -> bool:
+        if self._view.locked:
+            self._view.refuse(
+                "This sheet is signed by the assessor and read-only. Reopen it (in the signing "
+                "panel) to change it; reopening voids the signatures and keeps the signed version."
+            )
+        return self._view.locked
+
+    def _push(self, command: commands.SheetCommand) -> bool:
+        """Make an edit: the command writes it as it is pushed. A refusal is shown and the
+        edit is not made (nor kept for undo)."""
+        self._undo.push(command)
+        if command.refusal is not None:
+            self._view.refuse(command.refusal.text)
+        return command.done
+
+    def toggle(self, row: int, column: int) -> None:
+        criterion = self._view.model.criterion_at(column)
+        if (
+            criterion is None
+            or self._view.model.is_coverage_row(row)
+            or self._refused_while_locked()
+        ):
+            return
+        evidence_id, evidence = self._view.model.evidence_ids[row], self._view.model.rows[row]
+        covered = criterion.number not in evidence.criteria
+        tick = commands.ToggleTick(evidence_id, criterion.number, covered, self._where())
+        if not self._push(tick):
+            return
+        criteria = evidence.criteria ^ {criterion.number}
+        self._view.model.replace_row(row, dataclasses.replace(evidence, criteria=criteria))
+        self._view.edited()
+        warning = self._view.model.warning(row)
+        if covered and warning:  # a warning, not a block: the tick stands
+            self._view.message.emit(f"Warning: {warning}")
+
+    def edit(self, row: int, column: int, value: Any) -> bool:
+        if self._refused_while_locked():
+            return False
+        evidence_id, before = self._view.model.evidence_ids[row], self._view.model.rows[row]
+        if column == REF:
+            after = dataclasses.replace(before, ref=str(value).strip())
+        elif column == TITLE:
+            after = dataclasses.replace(before, title=str(value))
+        elif column == METHOD and isinstance(value, Method):
+            after = dataclasses.replace(before, method=value)
+        else:
+            return False
+        if after == before:
+            return False
+        if not self._push(commands.EditRow(evidence_id, before, after, self._where())):
+            return False
+        self._view.model.replace_row(row, self._store.evidence(evidence_id))
+        self._view.edited()
+        return True
+
+    def add_row(self) -> None:
+        if self._view.sheet_id is None or self._refused_while_locked():
+            return
+        rows = self._view.model.rows
+        current = self._view.grid.currentIndex()
+        position = current.row() + 1 if current.isValid() and current.row() < len(rows) else None
+        position = len(rows) if position is None else position
+        row = EvidenceRow(next_reference(rows), "", Method.OBSERVATION)
+        if not self._push(commands.AddRow(row, position, self._where())):
+            return
+        self._view.reload()
+        self._view.edited()
+        index = self._view.model.index(position, TITLE)
+        self._view.grid.setCurrentIndex(index)
+        self._view.grid.setFocus()
+        self._view.grid.edit(index)
+
+    def _current_row(self) -> int | None:
+        index = self._view.grid.currentIndex()
+        if not index.isValid() or self._view.model.is_coverage_row(index.row()):
+            return None
+        return index.row()
+
+    def delete_row(self) -> None:
+        row = self._current_row()
+        if row is None or self._refused_while_locked():
+            return
+        evidence_id, evidence = self._view.model.evidence_ids[row], self._view.model.rows[row]
+        if not self._push(commands.DeleteRow(evidence_id, evidence, row, self._where())):
+            return
+        self._view.reload()
+        self._view.edited()
+        self._view.message.emit(f"Deleted {evidence.ref} (Ctrl+Z puts it back)")
+
+    def move_row(self, delta: int) -> None:
+        row = self._current_row()
+        if row is None or self._refused_while_locked():
+            return
+        new = row + delta
+        if not 0 <= new < len(self._view.model.rows):
+            return
+        evidence_id, ref = self._view.model.evidence_ids[row], self._view.model.rows[row].ref
+        if not self._push(commands.MoveRow(evidence_id, ref, row, new, self._where())):
+            return
+        column = self._view.grid.currentIndex().column()
+        self._view.reload()
+        self._view.edited()
+        self._view.grid.selectionModel().setCurrentIndex(
+            self._view.model.index(new, column), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
