@@ -563,7 +563,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         except backup.BackupError as error:
             raise CommandError(str(error)) from None
         # Opening the restored database writes the restore's audit event (the journal's last
-        # step); it keeps the store's encryption, so the passphrase opens it when either was.
+        # step), dated by the command's clock; it keeps the store's encryption, so the
+        # passphrase opens it when either was.
         store_with(database, passphrase if cipher.is_encrypted(database) else None).close()
     if saved:
         print(f"the database as it was is kept in {saved}")
@@ -657,7 +658,8 @@ def run_window(args: argparse.Namespace) -> int:
     from ercsheet.gui.app import run
 
     day = clock().today() if os.environ.get(TODAY_ENV) else None
-    return run(database_of(args), functools.partial(catalogue, args), args.open, day)
+    units = functools.partial(catalogue, args)
+    return run(database_of(args), units, args.open, day)
 
 
 def refusal(error: Exception, database: Path | None) -> str | None:

@@ -128,6 +128,7 @@ STORE_WRITES = {
     "restore",
     "import_sheet",
     "note_restored",
+    "erase_from_backups",
 }
 WRITING_FUNCTIONS = {"import_file", "import_files", "create_example_candidate", "store_sheet"}
 

@@ -73,7 +73,7 @@ def test_an_unknown_sheet_or_candidate_is_named_and_nothing_is_written(
 def test_an_unwritable_path_is_a_clear_error(database: Path, tmp_path: Path) -> None:
     missing_folder = ercsheet("pdf", "1", "-o", tmp_path / "nowhere" / "x.pdf", db=database)
     assert missing_folder.returncode == 1
-    assert "nowhere does not exist: create it, or choose another file" in missing_folder.stderr
+    assert f"the folder {tmp_path / 'nowhere'} does not exist" in missing_folder.stderr
     assert "Traceback" not in missing_folder.stderr
     if os.geteuid() != 0:  # root writes anywhere
         locked = tmp_path / "locked"

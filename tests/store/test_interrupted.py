@@ -190,7 +190,7 @@ def test_a_re_key_stopped_at_its_point_of_no_return_is_finished_at_the_next_star
         replace(source, target)
 
     store = Store(database, passphrase=SECRET)
-    monkeypatch.setattr(os, "replace", killed_after_one)  # as swaps calls it: os.replace
+    monkeypatch.setattr(os, "replace", killed_after_one)
     with pytest.raises(KeyboardInterrupt):
         swaps.rekey(database, SECRET, OTHER)
     monkeypatch.undo()
@@ -220,7 +220,7 @@ def test_a_restore_stopped_between_the_log_and_the_rename_loses_nothing(
             raise KeyboardInterrupt  # killed after the log was removed, before the rename
         real_replace(source, target)
 
-    monkeypatch.setattr(os, "replace", stop)  # as swaps calls it: os.replace
+    monkeypatch.setattr(os, "replace", stop)
     with pytest.raises(KeyboardInterrupt):
         backup.restore(database, early)
     monkeypatch.undo()
