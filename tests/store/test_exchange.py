@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ercsheet.catalogue.model import Unit
+from ercsheet.domain.names import normalise
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.store.exchange import (
@@ -316,7 +317,9 @@ text = st.text(
     st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=BIDI_CONTROLS),
     max_size=60,
 )
-names = text.map(str.strip).filter(bool)
+# People's names and numbers are kept in one form (trimmed, Unicode NFC: domain/names.py), so
+# they come back in that form; the sheets generated here hold them so already.
+names = text.map(normalise).filter(bool)
 dates = st.dates(dt.date(2000, 1, 1), TODAY)
 
 
@@ -340,9 +343,7 @@ def sheets(draw: st.DrawFn) -> SheetContent:
     )
     content = SheetContent(
         unit=unit,
-        candidate=Candidate(
-            draw(names), draw(text.map(str.strip))[:200], draw(text.map(str.strip))[:200]
-        ),
+        candidate=Candidate(draw(names), normalise(draw(text)[:200]), normalise(draw(text)[:200])),
         assessor=Person(draw(names), draw(st.booleans())),
         qualification=draw(text),
         evidence=evidence,
