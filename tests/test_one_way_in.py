@@ -130,7 +130,13 @@ STORE_WRITES = {
     "note_restored",
     "erase_from_backups",
 }
-WRITING_FUNCTIONS = {"import_file", "import_files", "create_example_candidate", "store_sheet"}
+WRITING_FUNCTIONS = {
+    "import_file",
+    "import_files",
+    "create_example_candidate",
+    "store_sheet",
+    "store_prepared",
+}
 
 
 def unguarded_writes(source: str, commands_module: bool = False) -> list[str]:

@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ercsheet.atomic import write_text_atomic
 from ercsheet.domain import rules
 from ercsheet.gui import file_passphrase
 from ercsheet.gui.operation import Refusal, attempt
-from ercsheet.gui.qt.core import QSettings, Qt
-from ercsheet.gui.qt.widgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from ercsheet.gui.qt.core import QEventLoop, QSettings, Qt
+from ercsheet.gui.qt.widgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 from ercsheet.store import backup
 from ercsheet.store.store import Store
 from ercsheet.store.values import EncryptedRefused, ExpiredUnitRefused, ImportRefused
@@ -32,6 +39,7 @@ class Done:
     already: bool = False
 
 
+T = TypeVar("T")
 Outcome = tuple[Path, Done | ImportRefused | None]  # imported, refused, or not attempted
 
 
@@ -44,13 +52,16 @@ def import_paths(
     allow_expired: bool = False,
     passphrases: Mapping[Path, str] | None = None,
 ) -> list[Outcome]:
-    """Import each file in turn (an encrypted one with its passphrase in `passphrases`); a
-    cancel stops before the next file and leaves it untouched."""
+    """Import each file in turn (an encrypted one with its passphrase in `passphrases`).
+
+    Each file is read and checked on a thread of its own while the window stays responsive,
+    then written (one brief store operation, on the window's thread, as every change is).
+    Stop leaves the file being read, and those after it, untouched."""
     # Imported on use, as in export_exchange: the exchange format loads pydantic and
     # SQLAlchemy, which the window does not need to start.
-    from ercsheet.store.exchange import import_file
+    from ercsheet.store.exchange import prepare_file, store_prepared
 
-    progress = QProgressDialog("Importing…", "Stop after this file", 0, len(paths), parent)
+    progress = QProgressDialog("Importing…", "Stop", 0, len(paths), parent)
     progress.setWindowTitle("Import exchange files")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -58,17 +69,21 @@ def import_paths(
     for done, path in enumerate(paths):
         progress.setValue(done)
         progress.setLabelText(f"Importing {path.name} ({done + 1} of {len(paths)})…")
-        if progress.wasCanceled():
+        passphrase = (passphrases or {}).get(path)
+        prepare = functools.partial(
+            prepare_file, path, catalogue.get, today, allow_expired, passphrase
+        )
+        try:
+            prepared = off_the_window_thread(prepare, progress.wasCanceled)
+        except ImportRefused as refusal:
+            outcomes.append((path, refusal))
+            continue
+        if prepared is None:  # stopped: this file and the rest are left as they are
             outcomes += [(rest, None) for rest in paths[done:]]
             break
-        passphrase = (passphrases or {}).get(path)
         try:
-            imported = attempt(
-                functools.partial(
-                    import_file, store, path, catalogue.get, today, allow_expired, passphrase
-                )
-            )
-        except ImportRefused as refusal:
+            imported = attempt(functools.partial(store_prepared, store, prepared))
+        except ImportRefused as refusal:  # e.g. its candidate number is another name's here
             outcomes.append((path, refusal))
             continue
         if isinstance(imported, Refusal):  # the store itself refused: a full disk, a lock
@@ -79,6 +94,30 @@ def import_paths(
     progress.close()
     progress.deleteLater()
     return outcomes
+
+
+def off_the_window_thread(work: Callable[[], T], stopped: Callable[[], bool]) -> T | None:
+    """Run `work` on a thread of its own, keeping the window responsive meanwhile; None when
+    `stopped()` said so first (the work's result is then dropped). Its exception is raised."""
+    result: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(work())
+        except BaseException as error:  # handed to the window's thread, raised there
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="import", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if stopped():
+            return None
+        thread.join(0.01)
+    if failure:
+        raise failure[0]
+    return result[0]
 
 
 def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Path, list[str]]:

@@ -328,6 +328,47 @@ def read_exchange(path: Path, passphrase: str | None = None) -> tuple[str, str]:
     return text, hashlib.sha256(raw).hexdigest()
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A file read and checked against every rule, not yet written: what an import does
+    before it touches the store (the window does this part off its own thread)."""
+
+    path: Path
+    incoming: Incoming
+    digest: str  # SHA-256 of the file as it is on disk
+    warnings: list[str]
+
+
+def prepare_file(
+    path: Path,
+    units: Callable[[str], Unit | None],
+    today: dt.date,
+    allow_expired: bool = False,
+    passphrase: str | None = None,
+) -> Prepared:
+    """Read and check a file (no store needed); ImportRefused, naming the file, otherwise."""
+    text, digest = read_exchange(path, passphrase)
+    try:
+        parsed = _parse_guarded(text, units, today)
+        warnings = [p.message for p in rules.check_new_sheet(parsed.content.unit, today)]
+        if warnings and not allow_expired:
+            raise ExpiredUnitRefused(
+                f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
+            )
+        return Prepared(path, parsed.incoming, digest, [*warnings, *parsed.warnings])
+    except ImportRefused as refusal:
+        raise type(refusal)(f"{path}: {refusal}") from None
+
+
+def store_prepared(store: Store, prepared: Prepared) -> Imported:
+    """Write a prepared file's sheet (one store operation); a sheet already there is left."""
+    try:
+        stored = store.import_sheet(prepared.incoming, prepared.path.name, prepared.digest)
+    except ImportRefused as refusal:  # e.g. its candidate number is another name's here
+        raise type(refusal)(f"{prepared.path}: {refusal}") from None
+    return Imported(stored.sheet_id, prepared.warnings, stored.already)
+
+
 def import_file(
     store: Store,
     path: Path,
@@ -336,20 +377,7 @@ def import_file(
     allow_expired: bool = False,
     passphrase: str | None = None,
 ) -> Imported:
-    text, digest = read_exchange(path, passphrase)
-    try:
-        parsed = _parse_guarded(text, units, today)
-        content = parsed.content
-        warnings = [p.message for p in rules.check_new_sheet(content.unit, today)]
-        if warnings and not allow_expired:
-            raise ExpiredUnitRefused(
-                f"unit: {warnings[0]} Import it again with --allow-expired to accept this."
-            )
-        warnings += parsed.warnings
-        stored = store.import_sheet(parsed.incoming, path.name, digest)
-        return Imported(stored.sheet_id, warnings, stored.already)
-    except ImportRefused as refusal:
-        raise type(refusal)(f"{path}: {refusal}") from None
+    return store_prepared(store, prepare_file(path, units, today, allow_expired, passphrase))
 
 
 def _parse_guarded(text: str, units: Callable[[str], Unit | None], today: dt.date) -> ParsedSheet:

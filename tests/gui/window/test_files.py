@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -153,3 +155,46 @@ def test_importing_a_sheet_already_in_the_store_says_so_and_changes_nothing(
         in (summary[0])
     )
     assert window.store.sheets() == before
+
+
+def test_a_file_is_read_off_the_window_s_thread_and_stop_leaves_it_untouched(
+    window: MainWindow,
+    example_sheet: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ercsheet.store import exchange
+
+    sent = tmp_path / "sent.json"
+    save_to(monkeypatch, sent)
+    window.export_exchange()
+    data = json.loads(sent.read_text(encoding="utf-8"))
+    data["candidate"]["candidate_number"] = "0099"
+    sent.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    real_prepare = exchange.prepare_file
+    threads: list[str] = []
+    reading, release = threading.Event(), threading.Event()
+
+    def slow_prepare(*args: Any) -> exchange.Prepared:
+        threads.append(threading.current_thread().name)
+        reading.set()
+        release.wait(5)  # a big file still being read when the assessor presses Stop
+        return real_prepare(*args)
+
+    monkeypatch.setattr(exchange, "prepare_file", slow_prepare)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: reading.is_set())
+    before = window.store.sheets()
+    outcomes = file_actions.import_paths(
+        window, window.store, window.catalogue, TODAY, [sent, sent]
+    )
+    release.set()
+    assert threads == ["import"]  # not the window's thread
+    assert outcomes == [(sent, None), (sent, None)]  # stopped: neither was imported
+    assert window.store.sheets() == before
+
+    monkeypatch.setattr(exchange, "prepare_file", real_prepare)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: False)
+    [(_path, done)] = file_actions.import_paths(
+        window, window.store, window.catalogue, TODAY, [sent]
+    )
+    assert isinstance(done, file_actions.Done) and not done.already
