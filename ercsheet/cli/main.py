@@ -1,0 +1,151 @@
+"""The `ercsheet` command: the window with no command, headless commands otherwise.
+
+Exit status: 0 success, 1 an error or a refused input (the reason on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, database_of, shown_lines
+from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
+from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_sheets
+from ercsheet.cli.stores import command_stores, recover
+from ercsheet.cli.units import cmd_units
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ercsheet",
+        description="Evidence Record Sheets for assessors. With no command, opens the window.",
+    )
+    parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
+    parser.add_argument(
+        "--units-dir",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of extra unit files (repeatable)",
+    )
+    parser.add_argument("--open", type=int, metavar="SHEET_ID", help="start on this sheet")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    units = commands.add_parser("units", help="list the unit catalogue")
+    units.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sheets = commands.add_parser("sheets", help="list the sheets in the store")
+    sheets.add_argument("--json", action="store_true", help="machine-readable output")
+
+    importer = commands.add_parser("import", help="import exchange files (each whole, or refused)")
+    importer.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    importer.add_argument(
+        "--allow-expired", action="store_true", help="accept sheets for expired units"
+    )
+
+    exporter = commands.add_parser("export", help="write one sheet as an exchange file")
+    exporter.add_argument("sheet_id", type=int, metavar="SHEET_ID")
+    exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    exporter.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the file with a passphrase (ERCSHEET_EXPORT_PASSPHRASE, or asked)",
+    )
+    checker = commands.add_parser(
+        "check", help="verify every signed sheet against its record code and audit trail"
+    )
+    checker.add_argument(
+        "--code", metavar="CODE", help="find and verify the sheet with this code (from paper)"
+    )
+
+    backup = commands.add_parser("backup", help="back up the database (now, consistently)")
+    backup.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: backups folder")
+    restore = commands.add_parser(
+        "restore", help="replace the database with a backup (the current one is backed up first)"
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+
+    eraser = commands.add_parser(
+        "erase-candidate",
+        help="remove a candidate and all their sheets from the store and its backups",
+    )
+    eraser.add_argument("number", metavar="NUMBER", help="the candidate number")
+    eraser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    changer = commands.add_parser(
+        "passphrase", help="encrypt the database with a passphrase, change it, or remove it"
+    )
+    changer.add_argument("--remove", action="store_true", help="decrypt: no passphrase")
+    printer = commands.add_parser("pdf", help="print sheets to a PDF in the official ERS layout")
+    printer.add_argument("sheet_ids", nargs="*", type=int, metavar="SHEET_ID")
+    printer.add_argument("--candidate", metavar="NUMBER", help="all sheets of this candidate")
+    printer.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    return parser
+
+
+def run_window(args: argparse.Namespace) -> int:
+    from ercsheet.gui.app import run
+
+    day = clock().today() if os.environ.get(TODAY_ENV) else None
+    units = functools.partial(catalogue, args)
+    return run(database_of(args), units, args.open, day)
+
+
+def refusal(error: Exception, database: Path | None) -> str | None:
+    from ercsheet.environment import explain
+
+    opening = sys.modules.get("ercsheet.store.opening")
+    if opening is not None and isinstance(error, opening.StoreError):
+        return str(error)
+    return explain(error, database)
+
+
+COMMANDS = {
+    "units": cmd_units,
+    "sheets": cmd_sheets,
+    "import": cmd_import,
+    "export": cmd_export,
+    "pdf": cmd_pdf,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "erase-candidate": cmd_erase_candidate,
+    "passphrase": cmd_passphrase,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = COMMANDS.get(args.command, run_window)
+    database: Path | None = None
+    try:
+        with command_stores():
+            if args.command != "units":
+                database = database_of(args)
+                recover(database)
+            return handler(args)
+    except CommandError as error:
+        print(f"ercsheet: {shown_lines(error)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`ercsheet units | head`): stop quietly, as other tools do. Point
+        # stdout at nothing so Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:
+        # Only what the user can act on becomes a message: a refusal of the store, or the
+        # environment (permissions, a read-only or full disk). Anything else is a bug, and
+        # keeps its traceback.
+        message = refusal(error, database)
+        if message is None:
+            raise
+        print(f"ercsheet: {shown_lines(message)}", file=sys.stderr)
+        return 1

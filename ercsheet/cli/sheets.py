@@ -1,0 +1,188 @@
+"""The sheet commands: `sheets`, `import`, `export`, `pdf`, `check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+from ercsheet.cli.common import (
+    EXPORT_PASSPHRASE_ENV,
+    CommandError,
+    _head,
+    ask,
+    catalogue,
+    clock,
+    database_of,
+    new_passphrase,
+    output_file,
+    print_json,
+    shown,
+    shown_lines,
+)
+from ercsheet.cli.stores import open_store
+
+
+def cmd_sheets(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    summaries = store.sheets()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "unit": s.unit_id,
+                    "unit_title": s.unit_title,
+                    "qualification": s.qualification,
+                    "candidate": {
+                        "name": s.candidate_name,
+                        "candidate_number": s.candidate_number,
+                    },
+                    "coverage": {"covered": s.covered, "total": s.total},
+                    "status": s.status,
+                }
+                for s in summaries
+            ]
+        )
+    else:
+        for s in summaries:
+            print(
+                f"{s.id:>5}  {shown(s.candidate_name)} ({shown(s.candidate_number or 'no number')})"
+                f"  {shown(s.unit_id)}  {s.covered}/{s.total}  {shown(s.status)}"
+            )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ercsheet.store import envelope
+    from ercsheet.store.exchange import ImportRefused, import_files
+
+    store = open_store(args, exclusive=True)
+    cat = catalogue(args)
+    status = 0
+    sealed = any(envelope.is_sealed(_head(path)) for path in args.files)
+    passphrase = (
+        ask("Passphrase of the encrypted files: ", EXPORT_PASSPHRASE_ENV) if sealed else None
+    )
+    for path, result in import_files(
+        store, args.files, cat.get, clock().today(), args.allow_expired, passphrase
+    ):
+        if isinstance(result, ImportRefused):
+            print(f"ercsheet: refused {shown_lines(result)}", file=sys.stderr)
+            status = 1
+        else:
+            if result.already:
+                print(
+                    f"{shown(path)}: already in the store (sheet {result.sheet_id}); "
+                    "nothing changed"
+                )
+            else:
+                print(f"{shown(path)}: imported as sheet {result.sheet_id}")
+            for warning in result.warnings:
+                print(f"ercsheet: warning: {shown(path)}: {shown_lines(warning)}", file=sys.stderr)
+    return status
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ercsheet.atomic import write_text_atomic
+    from ercsheet.store import envelope
+    from ercsheet.store.exchange import export_sheet
+    from ercsheet.store.store import NotFound
+
+    output = output_file(args.output) if args.output is not None else None
+    store = open_store(args)
+    try:
+        text = export_sheet(store, args.sheet_id)
+    except NotFound as error:
+        raise CommandError(str(error)) from None
+    if args.encrypt:
+        passphrase = new_passphrase("Passphrase for the file: ", EXPORT_PASSPHRASE_ENV, "written")
+        text = envelope.seal(text, passphrase)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            write_text_atomic(output, text)
+        except OSError as error:
+            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from ercsheet.pdf import PrintedSheet, render_pdf
+    from ercsheet.store.values import NotFound
+
+    if bool(args.sheet_ids) == bool(args.candidate):
+        raise CommandError("name the sheets (SHEET_ID...) or a candidate (--candidate NUMBER)")
+    database = database_of(args)
+    if not database.exists():
+        raise CommandError(f"there is no database at {database} yet")
+    store = open_store(args)
+    sheet_ids = list(args.sheet_ids)
+    if args.candidate:
+        candidate = store.find_candidate(args.candidate)
+        if candidate is None:
+            raise CommandError(f"there is no candidate with number {args.candidate}")
+        sheet_ids = [s.id for s in store.sheets(candidate.id)]
+        if not sheet_ids:
+            raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
+    try:
+        printed = []
+        for sheet_id in sheet_ids:
+            record = store.print_record(sheet_id)
+            printed.append(
+                PrintedSheet(
+                    store.sheet(sheet_id),
+                    record.code,
+                    key_fingerprint=record.key_fingerprint,
+                    addenda=record.addenda,
+                )
+            )
+    except NotFound as error:
+        raise CommandError(str(error)) from None
+    try:
+        render_pdf(printed, output_file(args.output))
+    except OSError as error:
+        raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
+    print(f"{args.output}: {len(printed)} sheet(s)")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    store = open_store(args, check=True)
+    if args.code:
+        found = store.find_by_code(args.code)
+        if not found:
+            raise CommandError(f"no sheet has a record code starting {args.code}")
+        status = 0
+        for sheet_id, version, addenda in found:
+            which = "current" if version is None else f"signed version {version} (superseded, kept)"
+            problem = store.check_record(sheet_id)
+            print(
+                f"{shown(args.code)}: sheet {sheet_id}, {which}: "
+                + shown_lines(problem or "verified")
+            )
+            for addendum in addenda:
+                later = addendum.signature
+                print(
+                    f"  addendum {addendum.number}, signed after sealing: {later.role.label}, "
+                    f"{shown(later.name)}, {later.date:%d/%m/%Y}"
+                )
+            status = 1 if problem else status
+        return status
+    problems = store.check_records()
+    signed = sum(1 for s in store.sheets() if s.status == "signed")
+    for found_problem in problems:
+        where = (
+            f"sheet {found_problem.sheet_id} ({shown(found_problem.candidate_name)}, "
+            f"{shown(found_problem.unit_id)})"
+            if found_problem.candidate_name
+            else f"sheet {found_problem.sheet_id}"
+            if found_problem.sheet_id is not None
+            else "the store"
+        )
+        print(f"ercsheet: {where}: {shown_lines(found_problem.problem)}", file=sys.stderr)
+    print(f"{signed} signed sheet(s) checked, {len(problems)} problem(s)")
+    return 1 if problems else 0
