@@ -21,7 +21,6 @@ from ercsheet.domain.sheet import Person
 from ercsheet.store.store import Store
 
 TODAY = dt.date(2026, 11, 22)
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # The user's real data folder, read before the suite redirects it: tests check it stays untouched.
 REAL_DATA_DIR = Path(platformdirs.user_data_dir(paths.APP_NAME, False))
