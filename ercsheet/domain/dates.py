@@ -16,6 +16,32 @@ def uk(date: dt.date | None) -> str:
     return f"{date.day:02}/{date.month:02}/{date.year:04}" if date is not None else ""
 
 
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# "5th Oct": the ordinal endings people add to a day.
+_ORDINAL = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
+TYPED_FORMS = "day first, e.g. 5/10/2026, 05/10/26 or 5 Oct"
+
+
 def parse_typed(text: str, today: dt.date) -> dt.date:
     """A date as a UK assessor types it: day first, then month (a number or its name), then
     an optional year (two digits are this century; none is `today`'s year). `5/10/2026`,
