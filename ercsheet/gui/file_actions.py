@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ercsheet.atomic import write_text_atomic
 from ercsheet.domain import rules
-from ercsheet.gui import file_passphrase
+from ercsheet.gui import background, file_passphrase
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import QEventLoop, QSettings, Qt
 from ercsheet.gui.qt.widgets import (
@@ -108,8 +107,7 @@ def off_the_window_thread(work: Callable[[], T], stopped: Callable[[], bool]) ->
         except BaseException as error:  # handed to the window's thread, raised there
             failure.append(error)
 
-    thread = threading.Thread(target=run, name="import", daemon=True)
-    thread.start()
+    thread = background.start(run, "import")
     while thread.is_alive():
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         if stopped():

@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ercsheet.domain.sheet import Person
+from ercsheet.gui import background
 from ercsheet.gui.candidates import CandidatePanel
 from ercsheet.gui.empty_pane import EmptyPane
 from ercsheet.gui.operation import Refusal, attempt
@@ -53,8 +53,7 @@ class IntegrityCheck(QObject):
             with contextlib.suppress(RuntimeError):
                 self.finished.emit(problem)
 
-        self.worker = threading.Thread(target=run, name="quick_check", daemon=True)
-        self.worker.start()
+        self.worker = background.start(run, "quick_check")
 
 
 class MainWindow(QMainWindow):
