@@ -216,3 +216,10 @@ def test_a_command_works_on_the_day_it_is_given(
     assert "ERCSHEET_TODAY='5 Nov' is not a date in the form YYYY-MM-DD" in odd.stderr
     monkeypatch.setenv("ERCSHEET_TODAY", "2026-11-22")
     assert ercsheet("import", file, db=db).returncode == 0
+
+
+def test_the_version_is_said() -> None:
+    from ercsheet import __version__
+
+    said = ercsheet("--version")
+    assert said.returncode == 0 and said.stdout.strip() == f"ercsheet {__version__}"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     pass
+from ercsheet import __version__
 from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, database_of, shown_lines
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
 from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_sheets
@@ -27,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="ercsheet",
         description="Evidence Record Sheets for assessors. With no command, opens the window.",
     )
+    parser.add_argument("--version", action="version", version=f"ercsheet {__version__}")
     parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
     parser.add_argument(
         "--units-dir",

@@ -81,11 +81,9 @@ def render_pdf(sheets: Sequence[PrintedSheet | SheetContent], out: Path | Binary
         initialFontName=fonts().regular,
         initialFontSize=LABEL_SIZE,
     )
-    canvas.setTitle("Evidence Record Sheets" if len(sheets) > 1 else "Evidence Record Sheet")
-    canvas.setCreator("ercsheet")
-    canvas.setProducer("ercsheet")
-    for sheet in sheets:
-        printed = sheet if isinstance(sheet, PrintedSheet) else PrintedSheet(sheet)
+    printed_sheets = [s if isinstance(s, PrintedSheet) else PrintedSheet(s) for s in sheets]
+    _describe(canvas, [p.content for p in printed_sheets])
+    for printed in printed_sheets:
         _draw_sheet(canvas, plan_sheet(printed))
     canvas.save()
     data = buffer.getvalue()
@@ -93,6 +91,28 @@ def render_pdf(sheets: Sequence[PrintedSheet | SheetContent], out: Path | Binary
         write_bytes_atomic(Path(out), data)
     else:
         out.write(data)
+
+
+def _describe(canvas: Canvas, contents: Sequence[SheetContent]) -> None:
+    """The PDF's own title, author and subject (what a file manager or a PDF reader shows):
+    the unit line, the assessor and the candidate, rather than "anonymous"/"untitled". They
+    come from the sheets alone, so the same sheets still give the same bytes."""
+    first = contents[0]
+    units = {c.unit_line or c.unit.display_title for c in contents}
+    title = f"Evidence Record Sheet: {first.unit_line or first.unit.display_title}"
+    if len(units) > 1:
+        title = f"Evidence Record Sheets ({len(contents)} units)"
+    canvas.setTitle(title)
+    canvas.setAuthor(", ".join(sorted({c.assessor.name for c in contents if c.assessor.name})))
+    candidates = sorted(
+        {
+            f"{c.candidate.name} ({c.candidate.candidate_number})".replace(" ()", "")
+            for c in contents
+        }
+    )
+    canvas.setSubject("Candidate: " + ", ".join(candidates))
+    canvas.setCreator("ercsheet")
+    canvas.setProducer("ercsheet")
 
 
 def _draw_sheet(canvas: Canvas, plan: SheetPlan) -> None:

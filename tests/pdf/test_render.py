@@ -190,3 +190,13 @@ def test_line_breaks_typed_into_one_line_fields_print_as_spaces(f17: Unit) -> No
     drawn = {p.text for p in placed(page)}
     assert "Siân Ní Bhriain" in drawn
     assert f"SUPERSEDED: NOT THE CURRENT RECORD — {flat(note)}" in drawn
+
+
+def test_the_pdf_says_which_unit_assessor_and_candidate_it_is(f17: Unit) -> None:
+    content = signed(unsigned(f17, rows_for(f17, 3)))
+    info = read(render([content])).metadata
+    assert info is not None
+    assert info.title == f"Evidence Record Sheet: {content.unit_line}"
+    assert info.author == content.assessor.name
+    candidate = content.candidate
+    assert info.subject == f"Candidate: {candidate.name} ({candidate.candidate_number})"
