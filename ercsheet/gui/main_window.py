@@ -176,6 +176,12 @@ class MainWindow(QMainWindow):
         self._action(tools, "Assessor &PIN…", self.edit_pin)
         self._action("&Assessor", "&Profile…", self.edit_profile)
         self._action("&Assessor", "&Database encryption…", self.edit_encryption)
+        self._action("&Help", "&About ercsheet…", self.show_about)
+
+    def show_about(self) -> None:
+        from ercsheet.gui.about import AboutDialog
+
+        AboutDialog(self.store.path, self).exec()
 
     def _separator(self, menu_name: str) -> None:
         self._menus[menu_name].addSeparator()

@@ -106,3 +106,14 @@ def test_the_profile_dialog_shows_the_signing_key_s_fingerprint(
     fingerprint = window.store.key_fingerprint()
     assert fingerprint is not None and len(fingerprint) == 19
     assert dialog.key.text().startswith(fingerprint)
+
+
+def test_help_about_says_the_version_and_where_everything_is_kept(window: MainWindow) -> None:
+    from ercsheet import __version__
+    from ercsheet.gui.about import about_text
+
+    assert action(window, "&About ercsheet…") is not None
+    text = about_text(window.store.path)
+    assert f"ercsheet {__version__}" in text
+    assert f"Database: {window.store.path}" in text
+    assert "Backups: " in text and "network" in text
