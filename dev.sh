@@ -14,6 +14,10 @@ case "$what" in run | test) ;; *) echo "usage: ./dev.sh run|test [ARGS...]" >&2;
 # windows), and for `run` the X11 libraries Qt needs for a real display.
 system_packages=(python3-venv libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
   libgssapi-krb5-2)
+if [[ $what == test ]]; then
+  # The QR test reads the printed code back: zbarimg and pdftoppm.
+  system_packages+=(zbar-tools poppler-utils)
+fi
 if [[ $what == run ]]; then
   system_packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0)

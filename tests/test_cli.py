@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -223,3 +224,21 @@ def test_the_version_is_said() -> None:
 
     said = ercsheet("--version")
     assert said.returncode == 0 and said.stdout.strip() == f"ercsheet {__version__}"
+
+
+def test_the_window_without_a_desktop_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "ercsheet", "--db", str(tmp_path / "s.sqlite3")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("ercsheet: the window needs a desktop")
+    assert len(result.stderr.strip().splitlines()) == 1

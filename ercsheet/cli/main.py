@@ -94,11 +94,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_window(args: argparse.Namespace) -> int:
+    if not _has_desktop():
+        raise CommandError(
+            "the window needs a desktop, and this session has none (no DISPLAY or "
+            "WAYLAND_DISPLAY): run ercsheet on your desktop; the commands (ercsheet --help) work "
+            "anywhere"
+        )
     from ercsheet.gui.app import run
 
     day = clock().today() if os.environ.get(TODAY_ENV) else None
     units = functools.partial(catalogue, args)
     return run(database_of(args), units, args.open, day)
+
+
+def _has_desktop() -> bool:
+    """Whether Qt can show a window here (on Linux it needs X11 or Wayland, or a platform named
+    in QT_QPA_PLATFORM, as the tests' offscreen one; Windows and macOS always have one)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def refusal(error: Exception, database: Path | None) -> str | None:
