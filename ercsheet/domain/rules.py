@@ -92,7 +92,7 @@ def _row_problems(
         problems.append(
             Problem(
                 Rule.SIMULATION_FORBIDDEN,
-                f"Simulation is not allowed for this unit ({unit.display_title}): "
+                f"Simulation is not allowed for this unit, {unit.display_title}: "
                 "use naturally occurring evidence from the workplace instead.",
                 path,
             )

@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store, self.today, self.settings = store, today, settings
         self._units = units
-        self.setWindowTitle("ercsheet — Evidence Record Sheets")
+        # Qt adds the application's name ("… — ercsheet"): the title says what the window is.
+        self.setWindowTitle("Evidence Record Sheets")
         self.undo_stack = QUndoStack(self)
         self._opened = 0  # sheets opened so far: whether selecting one opened it
         self.candidates = CandidatePanel(store, self)

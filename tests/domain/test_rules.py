@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.coverage import coverage
 from ercsheet.domain.rules import Rule
@@ -214,3 +215,13 @@ def test_a_signed_sheet_is_locked() -> None:
         unit, covering_all(unit), [sign(Role.CANDIDATE, TODAY), sign(Role.ASSESSOR, TODAY)]
     )
     assert rules.is_locked(signed)
+
+
+def test_the_simulation_refusal_names_a_unit_with_a_code_cleanly(f17: Unit) -> None:
+    # F17's title ends "(F17)": the message must not read "(… (F17))".
+    content = sheet(f17, [row("E01", ["1.1"], Method.SIMULATION)])
+    [problem] = [
+        p for p in rules.check_sheet(content, TODAY) if p.rule is Rule.SIMULATION_FORBIDDEN
+    ]
+    assert "))" not in problem.message
+    assert f"this unit, {f17.display_title}: use naturally occurring" in problem.message

@@ -197,7 +197,7 @@ class VersionsDialog(QDialog):
                 [
                     str(v.number),
                     short_code(v.record_code),
-                    v.superseded_at.strftime("%d/%m/%Y %H:%M UTC"),
+                    _when(v.superseded_at.isoformat()),
                     v.superseded_by,
                     v.reason,
                 ]
