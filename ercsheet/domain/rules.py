@@ -88,15 +88,9 @@ def _row_problems(
         )
         if unsafe is not None:
             problems.append(unsafe)
-    if row.method is Method.SIMULATION and not unit.rules.simulation_allowed:
-        problems.append(
-            Problem(
-                Rule.SIMULATION_FORBIDDEN,
-                f"Simulation is not allowed for this unit, {unit.display_title}: "
-                "use naturally occurring evidence from the workplace instead.",
-                path,
-            )
-        )
+    refused = refused_methods(unit).get(row.method)
+    if refused is not None:
+        problems.append(Problem(Rule.SIMULATION_FORBIDDEN, refused, path))
     if not row.criteria <= unit.criterion_set:
         unknown = sorted(row.criteria - unit.criterion_set)
         problems.append(
@@ -152,6 +146,17 @@ def over_mapped_items(content: SheetContent) -> list[Problem]:
         for index, row in enumerate(content.evidence)
         for problem in over_mapping(content.unit, row, f"evidence[{index}]")
     ]
+
+
+def refused_methods(unit: Unit) -> dict[Method, str]:
+    """The assessment methods the unit refuses, each with its reason (the window lists them
+    disabled, with the reason; a row using one is refused with it)."""
+    if unit.rules.simulation_allowed:
+        return {}
+    return {
+        Method.SIMULATION: f"Simulation is not allowed for this unit, {unit.display_title}: "
+        "use naturally occurring evidence from the workplace instead."
+    }
 
 
 def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:

@@ -68,6 +68,11 @@ class GridModel(QAbstractTableModel):
 
     # --- what the model shows ------------------------------------------------------------------
 
+    @property
+    def unit(self) -> Unit | None:
+        """The unit of the sheet shown (None: no sheet)."""
+        return self._unit
+
     def show_sheet(self, content: SheetContent, ids: list[int], locked: bool) -> None:
         self.beginResetModel()
         self._unit = content.unit

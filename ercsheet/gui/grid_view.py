@@ -3,9 +3,10 @@ move, Enter or typing edits a reference, title or method in place."""
 
 from __future__ import annotations
 
+from ercsheet.domain import rules
 from ercsheet.domain.vocabulary import Method
 from ercsheet.gui.grid_header import TwoLevelHeader
-from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE
+from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
 from ercsheet.gui.grid_panes import FrozenPanes
 from ercsheet.gui.qt.core import (
     QAbstractItemModel,
@@ -15,7 +16,7 @@ from ercsheet.gui.qt.core import (
     Qt,
     Signal,
 )
-from ercsheet.gui.qt.gui import QFontMetrics, QKeyEvent
+from ercsheet.gui.qt.gui import QFontMetrics, QKeyEvent, QStandardItemModel
 from ercsheet.gui.qt.widgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -42,15 +43,31 @@ def tick_width(view: QWidget, numbers: list[str] | None = None) -> int:
 
 
 class MethodDelegate(QStyledItemDelegate):
-    """The assessment methods of PRODUCT.md in a list; the store refuses those a unit forbids."""
+    """The assessment methods of PRODUCT.md in a list; those the unit refuses are shown disabled,
+    with the reason (the store refuses them too)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802 (Qt's name)
         if index.column() != METHOD:
             return super().createEditor(parent, option, index)
         editor = QComboBox(parent)
         editor.setAccessibleName("Assessment method")
+        model = index.model()
+        unit = model.unit if isinstance(model, GridModel) else None
+        refused = rules.refused_methods(unit) if unit is not None else {}
         for method in Method:
-            editor.addItem(f"{method.label} ({method.abbreviation})", method.value)
+            label = f"{method.label} ({method.abbreviation})"
+            if method in refused:
+                label += " — not allowed for this unit"
+            editor.addItem(label, method.value)
+            if method in refused:
+                # Shown, not hidden: the assessor sees it exists and why it cannot be chosen.
+                row = editor.count() - 1
+                editor.setItemData(row, refused[method], Qt.ItemDataRole.ToolTipRole)
+                item = editor.model()
+                if isinstance(item, QStandardItemModel):
+                    standard = item.item(row)
+                    if standard is not None:
+                        standard.setEnabled(False)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 (Qt's name)

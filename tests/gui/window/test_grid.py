@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
@@ -252,3 +253,25 @@ def test_a_full_disk_is_said_plainly_and_nothing_stored_is_lost(
     press_return_in(qtbot, view, editor)
     assert "The disk is full, so this change was not saved" in window.sheet_view.banner.text()
     assert window.store.sheet(example_sheet) == before
+
+
+def test_a_method_the_unit_refuses_is_listed_disabled_with_the_reason(
+    window: MainWindow, example_sheet: int
+) -> None:
+    view = grid(window)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, METHOD))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    combo = view.focusWidget()
+    assert isinstance(combo, QComboBox)
+    row = combo.findData(Method.SIMULATION.value)
+    assert "not allowed for this unit" in combo.itemText(row)
+    assert "use naturally occurring evidence" in str(
+        combo.itemData(row, Qt.ItemDataRole.ToolTipRole)
+    )
+    items = combo.model()
+    assert isinstance(items, QStandardItemModel)
+    standard = items.item(row)
+    assert standard is not None and not standard.isEnabled()
+    allowed = items.item(combo.findData(Method.OBSERVATION.value))
+    assert allowed is not None and allowed.isEnabled()
