@@ -98,6 +98,15 @@ class PassphraseDialog(QDialog):
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
         stacked(self, intro, form, self.error, buttons)
         self.setMinimumWidth(520)
+        self._first_run = first_run
+
+    def reject(self) -> None:
+        """On the first run, Escape or closing the window is no answer: encryption is chosen or
+        declined with its own button (declining by a stray key would leave the names readable)."""
+        if self._first_run:
+            self._show("Choose: encrypt with a passphrase, or continue without encryption.")
+            return
+        super().reject()
 
     def _show(self, text: str) -> None:
         show_error(self.error, text)

@@ -68,3 +68,17 @@ def test_a_passphrase_is_set_typed_twice_then_removed(qtbot: QtBot, tmp_path: Pa
     QTest.mouseClick(remove.plain_button, Qt.MouseButton.LeftButton)
     assert not cipher.is_encrypted(store.path) and store.passphrase is None
     store.close()
+
+
+def test_escape_on_the_first_run_offer_is_no_answer(qtbot: QtBot, tmp_path: Path) -> None:
+    store = Store(tmp_path / "new.sqlite3")
+    dialog = PassphraseDialog(store, first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert "Choose: encrypt with a passphrase, or continue without" in dialog.error.text()
+    assert dialog.plain_button is not None
+    QTest.mouseClick(dialog.plain_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == PassphraseDialog.DialogCode.Accepted and not dialog.isVisible()
+    store.close()
