@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session, selectinload
 from ercsheet.domain import audit as chain
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
-from ercsheet.domain.clock import Clock
 from ercsheet.domain.record import normalise_typed_code, short_code
 from ercsheet.domain.seal import Addendum, Seal, seal_problem
 from ercsheet.domain.sheet import SheetContent
@@ -110,7 +109,7 @@ class History:
             del self.addenda[key]
 
 
-def check_records(session: Session, clock: Clock) -> list[RecordCheck]:
+def check_records(session: Session) -> list[RecordCheck]:
     """Every problem with the store's signed records and audit chain."""
     names = dict(
         session.execute(select(models.Sheet.id, models.Candidate.name).join(models.Candidate)).all()
@@ -123,18 +122,18 @@ def check_records(session: Session, clock: Clock) -> list[RecordCheck]:
             units.get(sheet, "") if sheet else "",
             problem,
         )
-        for sheet, problem in _problems(session, clock, None)
+        for sheet, problem in _problems(session, None)
     ]
     return found
 
 
-def check_record(session: Session, clock: Clock, sheet_id: int) -> str | None:
+def check_record(session: Session, sheet_id: int) -> str | None:
     """The first problem with one sheet's record, or None when it verifies."""
-    problems = [p for s, p in _problems(session, clock, sheet_id) if s in (sheet_id, None)]
+    problems = [p for s, p in _problems(session, sheet_id) if s in (sheet_id, None)]
     return problems[0] if problems else None
 
 
-def _problems(session: Session, clock: Clock, only: int | None) -> list[tuple[int | None, str]]:
+def _problems(session: Session, only: int | None) -> list[tuple[int | None, str]]:
     """(sheet or None, problem). `only`: check that sheet's events and records alone."""
     public = dict(
         session.execute(select(models.SigningKey.fingerprint, models.SigningKey.public_key)).all()
@@ -175,14 +174,14 @@ def _problems(session: Session, clock: Clock, only: int | None) -> list[tuple[in
     if only is not None:
         sheet_query = sheet_query.where(models.Sheet.id == only)
     for sheet in session.scalars(sheet_query):
-        problem = _sheet_problem(session, clock, sheet, public)
+        problem = _sheet_problem(session, sheet, public)
         if problem:
             problems.append((sheet.id, problem))
     version_query = select(models.SheetVersion)
     if only is not None:
         version_query = version_query.where(models.SheetVersion.sheet_id == only)
     for version in session.scalars(version_query):
-        problem = _version_problem(session, clock, version, public)
+        problem = _version_problem(session, version, public)
         if problem:
             problems.append((version.sheet_id, f"kept version {version.number}: {problem}"))
     return problems
@@ -298,9 +297,7 @@ def _history_against_store(
     return problems
 
 
-def _sheet_problem(
-    session: Session, clock: Clock, sheet: models.Sheet, public: dict[str, str]
-) -> str | None:
+def _sheet_problem(session: Session, sheet: models.Sheet, public: dict[str, str]) -> str | None:
     sealed = signing.sheet_seal(sheet)
     if sealed is None:
         return "it has a record code but no sealed record"
@@ -313,13 +310,10 @@ def _sheet_problem(
         return "it cannot be read: its candidate is missing"
     except (ValueError, KeyError, TypeError) as error:
         return f"it cannot be read ({error})"
-    return _sealed_problem(
-        clock, live, sealed, addenda, sheet.seal_key, sheet.seal_signature, public
-    )
+    return _sealed_problem(live, sealed, addenda, sheet.seal_key, sheet.seal_signature, public)
 
 
 def _sealed_problem(
-    clock: Clock,
     live: SheetContent,
     sealed: Seal,
     addenda: list[Addendum],
@@ -352,7 +346,7 @@ def _sealed_problem(
 
 
 def _version_problem(
-    session: Session, clock: Clock, version: models.SheetVersion, public: dict[str, str]
+    session: Session, version: models.SheetVersion, public: dict[str, str]
 ) -> str | None:
     if version.seal is None:
         return "it has no sealed record"
@@ -363,7 +357,7 @@ def _version_problem(
     except (ValueError, KeyError, TypeError) as error:
         return f"it cannot be read ({error})"
     return _sealed_problem(
-        clock, content, sealed, addenda, version.seal_key, version.seal_signature, public
+        content, sealed, addenda, version.seal_key, version.seal_signature, public
     )
 
 

@@ -369,10 +369,10 @@ class Store(Connection):
 
     def check_records(self) -> list[RecordCheck]:
         """Every problem with the signed records and the audit chain (tampering)."""
-        return self._orm_read(lambda session: checking.check_records(session, self.clock))
+        return self._orm_read(lambda session: checking.check_records(session))
 
     def check_record(self, sheet_id: int) -> str | None:
-        return self._orm_read(lambda session: checking.check_record(session, self.clock, sheet_id))
+        return self._orm_read(lambda session: checking.check_record(session, sheet_id))
 
     def find_by_code(self, typed: str) -> list[tuple[int, int | None, list[Addendum]]]:
         """(sheet, kept version or None, addenda made since) of every record whose code starts
