@@ -126,14 +126,14 @@ def test_the_import_summary_shows_each_sheet_s_over_mapping_warning(
     over_map_e01(window)
     sent = tmp_path / "sent.json"
     save_to(monkeypatch, sent)
-    window.export_exchange()
+    window.controller.export_exchange()
     data = json.loads(sent.read_text(encoding="utf-8"))
     data["candidate"]["candidate_number"] = "0099"
     sent.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     open_files(monkeypatch, sent)
     seen: list[str] = []
     read_next_message(seen)
-    window.import_files()
+    window.controller.import_files()
     [summary] = seen
     assert "1 of 1 file(s) imported, 1 with a warning (not a refusal)." in summary
     assert f"✓ sent.json: imported as sheet {window.sheet_view.sheet_id}" in summary
