@@ -17,7 +17,6 @@ from ercsheet.gui.empty_pane import EmptyPane
 from ercsheet.gui.qt.core import QObject, QRect, QSettings, Qt, Signal
 from ercsheet.gui.qt.gui import QCloseEvent, QUndoStack
 from ercsheet.gui.qt.widgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
-from ercsheet.gui.sheet_view import SheetView
 from ercsheet.gui.window_controller import WindowController
 from ercsheet.gui.window_menus import build_menus
 from ercsheet.store.opening import quick_check_file
@@ -25,6 +24,7 @@ from ercsheet.store.store import NotFound, Store
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
+    from ercsheet.gui.sheet_view import SheetView
 
 NEWS_MS = 8000  # how long news stays in the status bar ("Deleted E03 (Ctrl+Z puts it back)")
 
@@ -65,12 +65,11 @@ class MainWindow(QMainWindow):
         self._opened = 0  # sheets opened so far: whether selecting one opened it
         self._refusal_shown = False  # the status bar shows a refused edit
         self.candidates = CandidatePanel(store, self)
-        self.sheet_view = SheetView(store, self.undo_stack, today, self)
-        # The right shows the sheet selected on the left, or, when none is, what to do next.
+        # The right shows the sheet selected on the left, or, when none is, what to do next
+        # (the sheet's view is made when the first sheet opens: sheet_view).
         self.empty_pane = EmptyPane(self)
         self.right = QStackedWidget(self)
         self.right.addWidget(self.empty_pane)
-        self.right.addWidget(self.sheet_view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.candidates)
@@ -93,7 +92,7 @@ class MainWindow(QMainWindow):
         self.integrity.start(store.path, store.passphrase)
 
     def _connect(self) -> None:
-        controller, candidates, sheet_view = self.controller, self.candidates, self.sheet_view
+        controller, candidates = self.controller, self.candidates
         candidates.selection_changed.connect(self._selection_changed)
         candidates.sheet_chosen.connect(self.open_sheet)
         candidates.new_candidate.connect(controller.new_candidate)
@@ -102,15 +101,33 @@ class MainWindow(QMainWindow):
         candidates.audit_trail.connect(controller.show_candidate_audit)
         self.empty_pane.new_candidate.connect(controller.new_candidate)
         self.empty_pane.new_sheet.connect(controller.new_sheet_for_selected)
-        sheet_view.sheet_changed.connect(self._sheet_changed)
-        sheet_view.undo_elsewhere.connect(self.open_sheet)
-        sheet_view.message.connect(self.show_message)
-        sheet_view.refused.connect(self.show_refusal)
-        sheet_view.coverage.connect(self.coverage_label.setText)
 
     @functools.cached_property
     def catalogue(self) -> Catalogue:
         return self._units()
+
+    @functools.cached_property
+    def sheet_view(self) -> SheetView:
+        """The open sheet's view, made when first needed: its modules and widgets (the grid,
+        the side panels, the editor) are a sixth of the window's start, and the window shows
+        the candidates without them."""
+        from ercsheet.gui.sheet_view import SheetView
+
+        view = SheetView(self.store, self.undo_stack, self.today, self)
+        self.right.addWidget(view)
+        view.sheet_changed.connect(self._sheet_changed)
+        view.undo_elsewhere.connect(self.open_sheet)
+        view.message.connect(self.show_message)
+        view.refused.connect(self.show_refusal)
+        view.coverage.connect(self.coverage_label.setText)
+        window_layout.restore_sheet_panes(self, view)
+        return view
+
+    @property
+    def open_sheet_id(self) -> int | None:
+        """The sheet open on the right, if any."""
+        view = self.__dict__.get("sheet_view")
+        return None if view is None else view.sheet_id
 
     # --- the right follows the left (open_sheet: the seam tests and --open use) ---------------
 
@@ -135,7 +152,7 @@ class MainWindow(QMainWindow):
         if sheet_id is not None:
             self._show_sheet(sheet_id)
         else:
-            if self.sheet_view.sheet_id is not None:
+            if self.open_sheet_id is not None:
                 self.sheet_view.close_sheet()
             self.coverage_label.clear()
             candidate = self.candidates.candidate
@@ -162,12 +179,13 @@ class MainWindow(QMainWindow):
         try:
             self.candidates.show_summary(self.store.sheet_summary(sheet_id))
         except NotFound:
-            self.candidates.refresh_sheets(select_sheet=self.sheet_view.sheet_id)
+            self.candidates.refresh_sheets(select_sheet=self.open_sheet_id)
 
     def data_replaced(self) -> None:
         """A backup was restored: nothing shown or undoable belongs to the data any more."""
         self.undo_stack.clear()
-        self.sheet_view.close_sheet()
+        if self.open_sheet_id is not None:
+            self.sheet_view.close_sheet()
         self.coverage_label.clear()
         self.candidates.refresh()
         # No sheet chosen now: the right says what to do, and the left agrees with it.
@@ -206,5 +224,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         window_layout.save(self)
         # Nothing may read the store once the window is closed: the store is closed next.
-        self.sheet_view.stop_pending()
+        if self.open_sheet_id is not None:
+            self.sheet_view.stop_pending()
         super().closeEvent(event)

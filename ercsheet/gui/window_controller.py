@@ -43,7 +43,7 @@ class WindowController:
         dialog = CandidateDialog(self.store, self.store.candidate(candidate_id), self.window)
         if dialog.exec():
             self.window.candidates.refresh()
-            if self.window.sheet_view.sheet_id is not None:
+            if self.window.open_sheet_id is not None:
                 self.window.sheet_view.reload()
 
     def new_sheet_for_selected(self) -> None:
@@ -86,7 +86,7 @@ class WindowController:
         return candidate_id
 
     def _current_sheet(self) -> int | None:
-        sheet_id = self.window.sheet_view.sheet_id
+        sheet_id = self.window.open_sheet_id
         if sheet_id is None:
             self.window.show_message("Open a sheet first.")
         return sheet_id

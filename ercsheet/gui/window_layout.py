@@ -12,6 +12,7 @@ from ercsheet.store.store import NotFound
 if TYPE_CHECKING:
     from ercsheet.gui.main_window import MainWindow
     from ercsheet.gui.qt.widgets import QSplitter
+    from ercsheet.gui.sheet_view import SheetView
 
 PREFERRED_SIZE = (1360, 800)
 # The window manager's frame (title bar, borders) is not known until the window is shown: room
@@ -42,18 +43,32 @@ def restore(window: MainWindow) -> None:
         window.restoreGeometry(geometry)
     else:
         fit_to_screen(window)
-    for key, splitter in _splitters(window).items():
-        state = window.settings.value(f"window/{key}")
-        if state is not None:
-            splitter.restoreState(state)
+    _restore_panes(window, {"main": window.splitter})
+
+
+def restore_sheet_panes(window: MainWindow, view: SheetView) -> None:
+    """The sheet's panes as they were left (the sheet's view is made when the first sheet
+    opens)."""
+    _restore_panes(window, _sheet_splitters(view))
 
 
 def save(window: MainWindow) -> None:
     remember(window, window.candidates.candidate_id, window.candidates.sheet_id)
     window.settings.setValue("window/geometry", window.saveGeometry())
-    for key, splitter in _splitters(window).items():
+    splitters = {"main": window.splitter}
+    view = window.__dict__.get("sheet_view")  # no sheet opened: its panes are as they were
+    if view is not None:
+        splitters |= _sheet_splitters(view)
+    for key, splitter in splitters.items():
         window.settings.setValue(f"window/{key}", splitter.saveState())
     window.settings.sync()
+
+
+def _restore_panes(window: MainWindow, splitters: dict[str, QSplitter]) -> None:
+    for key, splitter in splitters.items():
+        state = window.settings.value(f"window/{key}")
+        if state is not None:
+            splitter.restoreState(state)
 
 
 def remember(window: MainWindow, candidate_id: int | None, sheet_id: int | None) -> None:
@@ -84,12 +99,8 @@ def reopen_last(window: MainWindow) -> None:
         window.candidates.select_candidate(candidate)
 
 
-def _splitters(window: MainWindow) -> dict[str, QSplitter]:
-    return {
-        "main": window.splitter,
-        "sheet": window.sheet_view.splitter,
-        "grid": window.sheet_view.grid_and_signing,
-    }
+def _sheet_splitters(view: SheetView) -> dict[str, QSplitter]:
+    return {"sheet": view.splitter, "grid": view.grid_and_signing}
 
 
 def _number(value: object) -> int | None:

@@ -11,13 +11,18 @@ from ercsheet.gui.qt.gui import QAction, QKeySequence
 if TYPE_CHECKING:
     from ercsheet.gui.main_window import MainWindow
     from ercsheet.gui.qt.widgets import QMenu
+    from ercsheet.gui.sheet_editing import SheetEditor
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 Key = QKeySequence.StandardKey
 
 
 def build_menus(window: MainWindow) -> None:
-    controller, editor = window.controller, window.sheet_view.editor
+    controller = window.controller
+
+    def editor() -> SheetEditor:  # the sheet's view is made when first needed
+        return window.sheet_view.editor
+
     file = Menu(window, "&File")
     file.add("New &candidate…", controller.new_candidate, "Ctrl+Shift+N")
     file.add("&New sheet…", controller.new_sheet_for_selected, Key.New)
@@ -45,10 +50,10 @@ def build_menus(window: MainWindow) -> None:
     edit.menu.addAction(undo)
     edit.menu.addAction(redo)
     edit.separator()
-    edit.add("&Add evidence row", editor.add_row, "Ctrl+Return")
-    edit.add("&Delete evidence row", editor.delete_row, "Ctrl+Delete")
-    edit.add("Move row &up", lambda: editor.move_row(-1), "Alt+Up")
-    edit.add("Move row do&wn", lambda: editor.move_row(1), "Alt+Down")
+    edit.add("&Add evidence row", lambda: editor().add_row(), "Ctrl+Return")
+    edit.add("&Delete evidence row", lambda: editor().delete_row(), "Ctrl+Delete")
+    edit.add("Move row &up", lambda: editor().move_row(-1), "Alt+Up")
+    edit.add("Move row do&wn", lambda: editor().move_row(1), "Alt+Down")
     edit.separator()
     edit.add("&Find candidate", controller.focus_search, Key.Find)
 
