@@ -15,7 +15,7 @@ from ercsheet.gui.qt.core import (
     Qt,
     Signal,
 )
-from ercsheet.gui.qt.gui import QBrush, QColor
+from ercsheet.gui.qt.gui import QAction, QBrush, QColor, QKeySequence
 from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -159,6 +159,8 @@ class CandidatePanel(QWidget):
     edit_candidate = Signal(int)
     new_sheet = Signal(int)
     audit_trail = Signal(int)  # the candidate's audit trail, asked from the list's menu
+    delete_candidate = Signal(int)  # asked from the list's menu or with the Delete key
+    delete_sheet = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,6 +217,11 @@ class CandidatePanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.sheet_list.activated.connect(self._sheet_activated)
+        self.sheet_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sheet_list.customContextMenuRequested.connect(self._show_sheet_menu)
+        # The Delete key deletes what is selected in the list that has the focus (asking first).
+        self._on_delete_key(self.candidate_list, self._delete_candidate_clicked)
+        self._on_delete_key(self.sheet_list, self._delete_sheet_clicked)
         self.sheet_list.selectionModel().selectionChanged.connect(self._announce)
 
         self.new_button = QPushButton("New candidate…", self)
@@ -354,7 +361,44 @@ class CandidatePanel(QWidget):
         menu.addAction("New sheet…", lambda: self.new_sheet.emit(candidate_id))
         menu.addSeparator()
         menu.addAction("Audit trail…", lambda: self.audit_trail.emit(candidate_id))
+        menu.addSeparator()
+        menu.addAction("Delete candidate…", lambda: self.delete_candidate.emit(candidate_id))
         return menu
+
+    def sheet_menu(self) -> QMenu | None:
+        """The menu of the selected sheet (None when none is selected)."""
+        sheet_id = self.sheet_id
+        if sheet_id is None:
+            return None
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.sheet_chosen.emit(sheet_id))
+        menu.addSeparator()
+        menu.addAction("Delete sheet…", lambda: self.delete_sheet.emit(sheet_id))
+        return menu
+
+    def _show_sheet_menu(self, pos: QPoint) -> None:
+        index = self.sheet_list.indexAt(pos)
+        if index.isValid():
+            self.sheet_list.selectRow(index.row())
+        menu = self.sheet_menu()
+        if menu is not None:
+            menu.exec(self.sheet_list.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def _on_delete_key(self, view: QWidget, slot: Callable[[], None]) -> None:
+        action = QAction(view)
+        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        view.addAction(action)
+
+    def _delete_candidate_clicked(self) -> None:
+        if self.candidate_id is not None:
+            self.delete_candidate.emit(self.candidate_id)
+
+    def _delete_sheet_clicked(self) -> None:
+        if self.sheet_id is not None:
+            self.delete_sheet.emit(self.sheet_id)
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.candidate_list.indexAt(pos)

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         candidates.edit_candidate.connect(controller.edit_candidate)
         candidates.new_sheet.connect(controller.new_sheet)
         candidates.audit_trail.connect(controller.show_candidate_audit)
+        candidates.delete_candidate.connect(controller.delete_candidate)
+        candidates.delete_sheet.connect(controller.delete_sheet)
         self.empty_pane.new_candidate.connect(controller.new_candidate)
         self.empty_pane.new_sheet.connect(controller.new_sheet_for_selected)
 
@@ -180,6 +182,16 @@ class MainWindow(QMainWindow):
             self.candidates.show_summary(self.store.sheet_summary(sheet_id))
         except NotFound:
             self.candidates.refresh_sheets(select_sheet=self.open_sheet_id)
+
+    def deleted(self, news: str) -> None:
+        """A sheet or a candidate was deleted: the lists are read again, nothing is selected in
+        its place, and the edits of what was deleted can no longer be undone."""
+        self.undo_stack.clear()
+        if self.open_sheet_id is not None:
+            self.sheet_view.close_sheet()
+        self.candidates.refresh()
+        self.candidates.refresh_sheets(keep=False)
+        self.show_message(news)
 
     def data_replaced(self) -> None:
         """A backup was restored: nothing shown or undoable belongs to the data any more."""

@@ -79,6 +79,61 @@ class WindowController:
             return
         window.open_sheet(sheet_id)
 
+    def delete_sheet(self, sheet_id: int) -> None:
+        """Delete the sheet, once the assessor has read what goes and said so."""
+        from ercsheet.gui.deletion import ConfirmDeletion, sheet_deletion_text
+
+        summary = self.store.sheet_summary(sheet_id)
+        versions = len(self.store.versions(sheet_id))
+        signed = summary.status == "signed" or versions > 0
+        dialog = ConfirmDeletion(
+            "Delete the sheet",
+            sheet_deletion_text(summary, versions),
+            "Delete sheet",
+            lambda pin: self.store.delete_sheet(sheet_id, pin),
+            needs_pin=signed and self.store.has_pin(),
+            parent=self.window,
+        )
+        if dialog.exec():
+            self.window.deleted(
+                f"Deleted {summary.candidate_name}'s sheet for {summary.unit_label}."
+            )
+
+    def delete_candidate(self, candidate_id: int) -> None:
+        """Erase the candidate and their sheets, from the database and every backup (as
+        `ercsheet erase-candidate`), once the assessor has read what goes and said so."""
+        from ercsheet.gui.deletion import ConfirmDeletion, candidate_erasure_text
+
+        candidate = self.store.candidate(candidate_id)
+        sheets = self.store.sheets(candidate_id)
+        dialog = ConfirmDeletion(
+            "Delete the candidate",
+            candidate_erasure_text(candidate, sheets),
+            "Delete candidate",
+            lambda pin: self.store.erase_candidate(candidate_id, pin),
+            needs_pin=self.store.has_pin(),
+            confirm_number=candidate.candidate_number,
+            parent=self.window,
+        )
+        if not dialog.exec():
+            return
+        self.window.deleted(f"Deleted {candidate.name} and their sheets, backups included.")
+        if self.store.notes:  # backups it could not open (another passphrase)
+            QMessageBox.warning(self.window, "Backups not erased", "\n".join(self.store.notes))
+            self.store.notes.clear()
+
+    def delete_selected_sheet(self) -> None:
+        sheet_id = self.window.candidates.sheet_id
+        if sheet_id is None:
+            self.window.show_message("Choose a sheet first.")
+            return
+        self.delete_sheet(sheet_id)
+
+    def delete_selected_candidate(self) -> None:
+        candidate_id = self._selected_candidate()
+        if candidate_id is not None:
+            self.delete_candidate(candidate_id)
+
     def _selected_candidate(self) -> int | None:
         candidate_id = self.window.candidates.candidate_id
         if candidate_id is None:
