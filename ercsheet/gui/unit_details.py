@@ -10,6 +10,13 @@ from ercsheet.domain.sheet import SheetContent
 from ercsheet.gui.qt.widgets import QTextBrowser, QWidget
 
 
+def urn_line(urn: str) -> str:
+    """The unit reference number on a line of its own that never wraps: "D/600/9804" broken
+    after "D/" reads as two numbers, and is no longer the one on the awarding body's site.
+    (Qt's white-space:nowrap only keeps spaces; a block of `pre` keeps the slashes too.)"""
+    return f"<div style='white-space:pre'>URN {html.escape(urn)}</div>" if urn else ""
+
+
 def _paragraph(label: str, text: str) -> str:
     return f"<p><b>{html.escape(label)}</b><br>{html.escape(text)}</p>" if text else ""
 
@@ -38,7 +45,6 @@ class UnitDetails(QTextBrowser):
             f"Level {unit.level}" if unit.level else "",
             f"{unit.credit} credits" if unit.credit is not None else "",
             f"{unit.glh} guided learning hours" if unit.glh is not None else "",
-            f"URN {unit.urn}" if unit.urn else "",
             f"expired {uk(unit.expires)}" if unit.expires else "",
         ]
         rules = [
@@ -47,7 +53,7 @@ class UnitDetails(QTextBrowser):
         ]
         parts = [
             f"<h3>{html.escape(unit.display_title)}</h3>",
-            f"<p>{html.escape(' · '.join(f for f in facts if f))}</p>",
+            f"<p>{html.escape(' · '.join(f for f in facts if f))}{urn_line(unit.urn)}</p>",
             _paragraph("Qualification", content.qualification),
             _paragraph("Rules", " ".join(r for r in rules if r)),
             _paragraph("Purpose", unit.purpose),

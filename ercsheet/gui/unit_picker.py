@@ -27,6 +27,7 @@ from ercsheet.gui.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from ercsheet.gui.unit_details import urn_line
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
@@ -208,11 +209,10 @@ class UnitPicker(QDialog):
         facts = [
             choice.qualification,
             f"Level {unit.level}" if unit.level else "",
-            f"URN {unit.urn}" if unit.urn else "",
         ]
         lines = [
             f"<b>{html.escape(choice.listed_title)}</b>",
-            html.escape(" · ".join(f for f in facts if f)),
+            html.escape(" · ".join(f for f in facts if f)) + urn_line(unit.urn),
         ]
         for outcome in unit.learning_outcomes:
             lines.append(f"LO{html.escape(outcome.number)} {html.escape(outcome.title)}")
