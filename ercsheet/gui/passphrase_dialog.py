@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
+from ercsheet.gui.dialog_parts import error_label, live_error, ok_cancel, show_error, stacked
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.widgets import (
     QDialog,
@@ -55,6 +55,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle("ercsheet — passphrase")
         self.field = password_field(self, "Passphrase")
         self.error = error_label(self, "passphraseError")
+        live_error(self.error, lambda: None, self.field)  # a new try: judged on Open
         intro = QLabel(f"The database {path.name} is encrypted. Its passphrase:", self)
         stacked(self, intro, self.field, self.error, ok_cancel(self, "Open"))
 
@@ -80,6 +81,9 @@ class PassphraseDialog(QDialog):
         self.new = password_field(self, "New passphrase")
         self.again = password_field(self, "New passphrase again")
         self.error = error_label(self, "passphraseError")
+        # Said of the passphrases typed: said again as they are corrected, gone once right.
+        self._judged = False
+        live_error(self.error, self._typed_problem, self.new, self.again)
         form = QFormLayout()
         form.addRow("&New passphrase:", self.new)
         form.addRow("&Again:", self.again)
@@ -108,13 +112,21 @@ class PassphraseDialog(QDialog):
             return
         super().reject()
 
-    def _show(self, text: str) -> None:
+    def _show(self, text: str, judged: bool = False) -> None:
+        self._judged = judged
         show_error(self.error, text)
+
+    def _typed_problem(self) -> str | None:
+        """What is still wrong with the passphrases typed, if that is what the error said;
+        anything else (a refusal of the store, "choose") goes at the first edit."""
+        if not self._judged:
+            return None
+        return new_passphrase_problem(self.new.text(), self.again.text())
 
     def _encrypt(self) -> None:
         problem = new_passphrase_problem(self.new.text(), self.again.text())
         if problem:
-            self._show(problem)
+            self._show(problem, judged=True)
             return
         self._change(self.new.text())
 

@@ -322,10 +322,9 @@ class Store(Connection):
 
         Returns the number of the superseded version.
         """
-        if not reason.strip():
-            raise RuleViolation(
-                [Problem(rules.Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]
-            )
+        problems = rules.reopen_reason_problems(reason)
+        if problems:
+            raise RuleViolation(problems)
         return self._change(lambda tx: sign_operations.reopen(tx, sheet_id, reason, actor, pin))
 
     def import_sheet(self, incoming: Incoming, source: str, digest: str) -> Stored:

@@ -12,6 +12,7 @@ from ercsheet.gui.qt import lazy_names
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import (
+        QAbstractButton,
         QAbstractItemDelegate,
         QAbstractItemView,
         QApplication,
@@ -58,6 +59,7 @@ else:
     __getattr__ = lazy_names(QtWidgets, globals())
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemDelegate",
     "QAbstractItemView",
     "QApplication",

@@ -39,7 +39,7 @@ def test_the_urn_is_never_broken_across_lines_in_the_details_panel(
     for width in range(details.minimumWidth(), 320, 6):
         left = view.splitter.width() - width - view.splitter.handleWidth()
         view.splitter.setSizes([left, width])
-        qtbot.waitUntil(lambda w=width: abs(view.side.width() - w) <= 6)
+        qtbot.waitUntil(lambda: abs(view.side.width() - width) <= 6)  # noqa: B023 (waited here)
         lines = shown_lines(details.document())
         assert any(URN in line for line in lines), (width, lines)
 
