@@ -9,6 +9,7 @@ from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problem
 from ercsheet.gui import background
 from ercsheet.gui.dialog_parts import (
     error_label,
+    grow_to_fit,
     live_error,
     ok_cancel,
     show_error,
@@ -174,6 +175,7 @@ class PassphraseDialog(QDialog):
         shown: tuple[QWidget, ...] = (self.working, self.progress)
         for part in shown:
             part.setVisible(self._busy)
+        grow_to_fit(self)  # room for the busy line, not taken from the introduction
         enabled: tuple[QWidget, ...] = (self.new, self.again, self.buttons)
         for part in enabled:
             part.setEnabled(not self._busy)
