@@ -29,6 +29,10 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.ASSESSOR_PIN: "Assessor's PIN",
     Rule.PASSPHRASE: "Passphrase",
     Rule.REOPEN_REASON: "Reason for reopening",
+    Rule.EARLY_DATE: "A plausible date",
+    Rule.SIGNATURE_SIZE: "Signature size",
+    Rule.SHEET_SIZE: "Sheet size",
+    Rule.SAFE_TEXT: "Plain text only",
 }
 
 CRITERION_LINK = "criterion:"
