@@ -31,15 +31,14 @@ from ercsheet.store.store import CandidateInfo, SheetSummary
 def sheet_deletion_text(sheet: SheetSummary, signed_versions: int) -> str:
     what = f"{sheet.candidate_name}'s sheet for {sheet.unit_label}: {sheet.unit_title}"
     lines = [f"Delete {what}?", "Its evidence rows and ticks go with it."]
+    kept = "that the sheet was deleted"
     if sheet.status == "signed" or signed_versions:
         lines.append(
-            "It is signed: the signed record and its record code go from this laptop, and the "
-            "code printed on paper will no longer be found here. Your PIN is needed."
+            "It is signed: the signed record goes from this laptop, and the record code printed "
+            "on paper will no longer find it here. Your PIN is needed."
         )
-    lines.append(
-        "This cannot be undone. The audit trail keeps that the sheet was deleted, with its "
-        "record code."
-    )
+        kept += ", with its record code"
+    lines.append(f"This cannot be undone. The audit trail keeps {kept}.")
     return "\n\n".join(lines)
 
 
