@@ -5,6 +5,7 @@ prints no declaration, what the signature records."""
 from __future__ import annotations
 
 from ercsheet.domain.declarations import Declaration
+from ercsheet.gui.dialog_parts import grow_to_fit
 from ercsheet.gui.qt.core import QSize, Qt
 from ercsheet.gui.qt.widgets import (
     QFrame,
@@ -58,6 +59,7 @@ class DeclarationView(QScrollArea):
         """Show `name` where the form puts the signer's name."""
         self.signer.setText(signer_line(self._declaration, name))
         self.updateGeometry()
+        grow_to_fit(self.window())  # a long name wraps: room for it, not taken from the pad
 
     def text(self) -> str:
         """All the box says, as a reader sees it (the tests read this)."""
