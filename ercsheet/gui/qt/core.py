@@ -24,8 +24,10 @@ from PySide6.QtCore import (
     QRectF,
     QSettings,
     QSize,
+    QSizeF,
     Qt,
     QTimer,
+    QUrl,
     Signal,
 )
 
@@ -49,7 +51,9 @@ __all__ = [
     "QRectF",
     "QSettings",
     "QSize",
+    "QSizeF",
     "QTimer",
+    "QUrl",
     "Qt",
     "Signal",
 ]
