@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ercsheet.gui import spooler
+from ercsheet.gui import saved_notice, spooler
 from ercsheet.gui.progress import in_background, progress_dialog
 from ercsheet.gui.qt.gui import QPageLayout, QPageSize
 from ercsheet.gui.qt.printsupport import QPrintDialog, QPrinter
 from ercsheet.gui.qt.widgets import QDialog, QMessageBox, QWidget
 from ercsheet.gui.raster_print import PrinterNotStarted, RasterJob, load_document
-from ercsheet.gui.saved_notice import in_status_bar, save_and_tell, tell_saved
+from ercsheet.gui.saved_notice import in_status_bar, save_and_tell
 
 TITLE = "Print"
 
@@ -116,7 +116,7 @@ def _paint(parent: QWidget, pdf: bytes, printer: QPrinter) -> bool:
         in_status_bar(parent, "Printing cancelled.")
         return False
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-        tell_saved(parent, TITLE, Path(printer.outputFileName()))
+        saved_notice.tell_saved(parent, TITLE, Path(printer.outputFileName()))
     else:
         in_status_bar(parent, f"Sent {len(pages)} page(s) to the printer.")
     return True
