@@ -34,9 +34,12 @@ def tell_saved(parent: QWidget, title: str, path: Path) -> None:
     opener = box.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Ok))
     box.exec()
-    if box.clickedButton() is opener:
-        # A local file URL: the desktop's file manager opens it; nothing goes on the network.
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    # A local file URL: the desktop's file manager opens it; nothing goes on the network.
+    folder = QUrl.fromLocalFile(str(path.parent))
+    if box.clickedButton() is opener and not QDesktopServices.openUrl(folder):
+        QMessageBox.information(
+            parent, title, f"No file manager could be started to show {path.parent}."
+        )
     in_status_bar(parent, f"Saved {path}")
 
 

@@ -185,7 +185,12 @@ def test_export_says_where_it_saved_and_opens_that_folder(
     out = tmp_path / "exports" / "sheet.pdf"
     out.parent.mkdir()
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     seen: list[str] = []
 
     def open_folder(box: QMessageBox) -> None:
@@ -210,3 +215,18 @@ def test_page_pictures_have_the_printer_s_pixels_up_to_300_dpi(
     target = raster_print.fitted(a4, QSizeF(11.69 * dpi, 8.27 * dpi))
     size = raster_print.image_size(a4, target, dpi)
     assert abs(size.width() - pixels[0]) <= 2 and abs(size.height() - pixels[1]) <= 2
+
+
+def test_a_folder_that_cannot_be_shown_says_so(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)  # no file manager
+    said: list[str] = []
+
+    def open_folder(box: QMessageBox) -> None:
+        read_next_message(said)
+        next(b for b in box.buttons() if b.text() == saved_notice.OPEN_FOLDER).click()
+
+    when_modal_opens(open_folder, kind=QMessageBox)
+    printing.export_pdf(window, b"%PDF-1.4", "x.pdf", window.settings, tmp_path / "x.pdf")
+    assert said == [f"No file manager could be started to show {tmp_path}.\n"]
