@@ -24,19 +24,21 @@ from ercsheet.gui.saved_notice import in_status_bar, save_and_tell
 TITLE = "Print"
 
 
-def choose_printer(parent: QWidget) -> QPrinter | None:
-    """The system's print dialog, set for the sheet's A4 landscape; None if cancelled."""
+def choose_printer(parent: QWidget, pages: int) -> QPrinter | None:
+    """The system's print dialog, set for the sheet's A4 landscape and a document of `pages`
+    pages; None if cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, pages)  # "Pages from … to …" runs to the last page
     return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def print_pdf(parent: QWidget, pdf: bytes, printer: QPrinter | None = None) -> bool:
     """Print through the system's print dialog (or onto `printer` as given). True once sent."""
     if printer is None:
-        printer = choose_printer(parent)
+        printer = choose_printer(parent, load_document(pdf).pageCount())
         if printer is None:
             return False
     some_pages = printer.printRange() == QPrinter.PrintRange.PageRange

@@ -13,7 +13,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from ercsheet.gui.qt.core import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, QSizeF
+from ercsheet.gui.qt.core import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from ercsheet.gui.qt.gui import QImage, QPainter
 from ercsheet.gui.qt.pdf import QPdfDocument
 from ercsheet.gui.qt.printsupport import QPrinter
@@ -49,9 +58,15 @@ def image_size(page: QSizeF, target: QSizeF, dpi: int) -> QSize:
 
 
 def page_image(document: QPdfDocument, page: int, size: QSize, grey: bool) -> QImage:
-    image = document.render(page, size)
-    # No alpha channel: a printer (or a PDF printer's file) would be sent a mask beside each page.
-    return image.convertToFormat(
+    """The page on white paper: QtPdf leaves what the page does not draw transparent, which
+    becomes black once the alpha channel is dropped. A printer (or a PDF printer's file) is sent
+    no alpha channel, which it would take as a mask beside each page."""
+    paper = QImage(size, QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, document.render(page, size))
+    painter.end()
+    return paper.convertToFormat(
         QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB888
     )
 

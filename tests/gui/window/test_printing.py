@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSizeF, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize
+from PySide6.QtCore import QSize, QSizeF, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
@@ -230,3 +230,16 @@ def test_a_folder_that_cannot_be_shown_says_so(
     when_modal_opens(open_folder, kind=QMessageBox)
     printing.export_pdf(window, b"%PDF-1.4", "x.pdf", window.settings, tmp_path / "x.pdf")
     assert said == [f"No file manager could be started to show {tmp_path}.\n"]
+
+
+@pytest.mark.parametrize("grey", [False, True])
+def test_a_page_picture_is_on_white_paper(
+    window: MainWindow, example_sheet: int, grey: bool
+) -> None:
+    document = raster_print.load_document(pdf_bytes([current_sheet(window.store, example_sheet)]))
+    image = raster_print.page_image(document, 0, QSize(842, 595), grey)
+    assert image.format() == (
+        QImage.Format.Format_Grayscale8 if grey else QImage.Format.Format_RGB888
+    )
+    assert image.pixelColor(2, 2) == QColor("white")  # the margin: not drawn by the page
+    assert image.pixelColor(421, 20) == QColor("white")
