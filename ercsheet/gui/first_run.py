@@ -111,7 +111,7 @@ def offer_example(
         parent,
         "Try an example?",
         "Open an example candidate with a sheet half done, to try ticking, signing and printing? "
-        "You can delete the example whenever you like.",
+        "You can delete the example whenever you like (right-click it: Delete candidate…).",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

@@ -39,7 +39,8 @@ MIN_GRID_HEIGHT = 180
 class SheetView(QWidget):
     sheet_changed = Signal(int)  # the store holds a change of this sheet
     undo_elsewhere = Signal(int)  # an undo or redo changed another sheet: show it
-    message = Signal(str)  # for the status bar
+    message = Signal(str)  # news for the status bar ("Deleted E03 …"), shown for a while
+    refused = Signal(str)  # an edit refused: shown until the next edit or another sheet
     coverage = Signal(str)  # the sheet's coverage, e.g. "8 of 10 criteria (80 %)"
 
     def __init__(
@@ -293,7 +294,7 @@ class SheetView(QWidget):
     def refuse(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.show()
-        self.message.emit(text)
+        self.refused.emit(text)
 
     def _reload_panel(self) -> None:
         if self.signing_panel is not None:

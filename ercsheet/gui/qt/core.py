@@ -1,35 +1,44 @@
 """Qt's QtCore, as the window imports it: `from ercsheet.gui.qt.core import …`.
 
-Names are listed one by one rather than with `*`: a star import makes PySide6 set up every class
-of the module (about 70 ms of the window's start); a name the window needs is added here.
+The names the window uses, each set up by PySide6 when first imported (see `ercsheet.gui.qt`);
+a name the window needs is added to both lists.
 """
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractListModel,
-    QAbstractTableModel,
-    QBuffer,
-    QByteArray,
-    QDate,
-    QEvent,
-    QEventLoop,
-    QIODevice,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QPointF,
-    QRect,
-    QRectF,
-    QSettings,
-    QSize,
-    QSizeF,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+
+from ercsheet.gui.qt import lazy_names
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import (
+        QAbstractItemModel,
+        QAbstractListModel,
+        QAbstractTableModel,
+        QBuffer,
+        QByteArray,
+        QDate,
+        QEvent,
+        QEventLoop,
+        QIODevice,
+        QItemSelectionModel,
+        QModelIndex,
+        QObject,
+        QPersistentModelIndex,
+        QPoint,
+        QPointF,
+        QRect,
+        QRectF,
+        QSettings,
+        QSize,
+        QSizeF,
+        Qt,
+        QTimer,
+        QUrl,
+        Signal,
+    )
+else:
+    __getattr__ = lazy_names(QtCore, globals())
 
 __all__ = [
     "QAbstractItemModel",

@@ -1,36 +1,45 @@
 """Qt's QtGui, as the window imports it: `from ercsheet.gui.qt.gui import …`.
 
-Names are listed one by one rather than with `*`: a star import makes PySide6 set up every class
-of the module (about 70 ms of the window's start); a name the window needs is added here.
+The names the window uses, each set up by PySide6 when first imported (see `ercsheet.gui.qt`);
+a name the window needs is added to both lists.
 """
 
-from PySide6.QtGui import (
-    QAction,
-    QBrush,
-    QCloseEvent,
-    QColor,
-    QDesktopServices,
-    QFocusEvent,
-    QFont,
-    QFontMetrics,
-    QGuiApplication,
-    QIcon,
-    QImage,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPen,
-    QStandardItemModel,
-    QTabletEvent,
-    QTouchEvent,
-    QUndoCommand,
-    QUndoStack,
-)
+from typing import TYPE_CHECKING
+
+from PySide6 import QtGui
+
+from ercsheet.gui.qt import lazy_names
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import (
+        QAction,
+        QBrush,
+        QCloseEvent,
+        QColor,
+        QDesktopServices,
+        QFocusEvent,
+        QFont,
+        QFontMetrics,
+        QGuiApplication,
+        QIcon,
+        QImage,
+        QKeyEvent,
+        QKeySequence,
+        QMouseEvent,
+        QPageLayout,
+        QPageSize,
+        QPainter,
+        QPainterPath,
+        QPaintEvent,
+        QPen,
+        QStandardItemModel,
+        QTabletEvent,
+        QTouchEvent,
+        QUndoCommand,
+        QUndoStack,
+    )
+else:
+    __getattr__ = lazy_names(QtGui, globals())
 
 __all__ = [
     "QAction",

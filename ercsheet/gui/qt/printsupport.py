@@ -1,13 +1,22 @@
 """Qt's QtPrintSupport, as the window imports it: `from ercsheet.gui.qt.printsupport import …`.
 
-Names are listed one by one rather than with `*`: a star import makes PySide6 set up every class
-of the module (about 70 ms of the window's start); a name the window needs is added here.
+The names the window uses, each set up by PySide6 when first imported (see `ercsheet.gui.qt`);
+a name the window needs is added to both lists.
 """
 
-from PySide6.QtPrintSupport import (
-    QPrintDialog,
-    QPrinter,
-)
+from typing import TYPE_CHECKING
+
+from PySide6 import QtPrintSupport
+
+from ercsheet.gui.qt import lazy_names
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import (
+        QPrintDialog,
+        QPrinter,
+    )
+else:
+    __getattr__ = lazy_names(QtPrintSupport, globals())
 
 __all__ = [
     "QPrintDialog",

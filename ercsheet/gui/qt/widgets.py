@@ -1,52 +1,63 @@
 """Qt's QtWidgets, as the window imports it: `from ercsheet.gui.qt.widgets import …`.
 
-Names are listed one by one rather than with `*`: a star import makes PySide6 set up every class
-of the module (about 70 ms of the window's start); a name the window needs is added here.
+The names the window uses, each set up by PySide6 when first imported (see `ercsheet.gui.qt`);
+a name the window needs is added to both lists.
 """
 
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QApplication,
-    QButtonGroup,
-    QCalendarWidget,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QListView,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressDialog,
-    QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionHeader,
-    QStyleOptionViewItem,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QTextBrowser,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-    QWidgetAction,
-)
+from typing import TYPE_CHECKING
+
+from PySide6 import QtWidgets
+
+from ercsheet.gui.qt import lazy_names
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import (
+        QAbstractItemDelegate,
+        QAbstractItemView,
+        QApplication,
+        QButtonGroup,
+        QCalendarWidget,
+        QComboBox,
+        QDialog,
+        QDialogButtonBox,
+        QFileDialog,
+        QFormLayout,
+        QFrame,
+        QGridLayout,
+        QGroupBox,
+        QHBoxLayout,
+        QHeaderView,
+        QLabel,
+        QLayout,
+        QLineEdit,
+        QListView,
+        QMainWindow,
+        QMenu,
+        QMessageBox,
+        QPlainTextEdit,
+        QProgressDialog,
+        QPushButton,
+        QRadioButton,
+        QScrollArea,
+        QSizePolicy,
+        QSplitter,
+        QStackedWidget,
+        QStyle,
+        QStyledItemDelegate,
+        QStyleOptionHeader,
+        QStyleOptionViewItem,
+        QTableView,
+        QTableWidget,
+        QTableWidgetItem,
+        QTabWidget,
+        QTextBrowser,
+        QToolButton,
+        QVBoxLayout,
+        QWidget,
+        QWidgetAction,
+    )
+else:
+    __getattr__ = lazy_names(QtWidgets, globals())
 
 __all__ = [
     "QAbstractItemDelegate",
@@ -59,6 +70,7 @@ __all__ = [
     "QDialogButtonBox",
     "QFileDialog",
     "QFormLayout",
+    "QFrame",
     "QGridLayout",
     "QGroupBox",
     "QHBoxLayout",
@@ -75,6 +87,7 @@ __all__ = [
     "QPushButton",
     "QRadioButton",
     "QScrollArea",
+    "QSizePolicy",
     "QSplitter",
     "QStackedWidget",
     "QStyle",

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ercsheet.catalogue.loader import Catalogue
+from ercsheet.domain.sheet import Signature
+from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui import create_main_window
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.store import Profile
-from tests.conftest import TODAY
+from tests.conftest import PIN, TODAY
 from tests.gui.window.modal import end_waits
 
 
@@ -52,3 +54,18 @@ def example_sheet(window: MainWindow) -> int:
     window.candidates.refresh()
     window.open_sheet(sheet_id)
     return sheet_id
+
+
+@pytest.fixture
+def signed_example(window: MainWindow, example_sheet: int) -> int:
+    """The example sheet, fully covered and signed by the candidate and the assessor, open."""
+    store = window.store
+    store.set_pin(PIN)
+    store.set_tick(store.evidence_ids(example_sheet)[0], "3.4", True)
+    for role, name in ((Role.CANDIDATE, "Siân Llewellyn"), (Role.ASSESSOR, "Pat Jones")):
+        signature = Signature(role, name, TODAY, SignatureKind.TYPED)
+        store.add_signature(example_sheet, signature, TODAY, pin=PIN)
+    panel = window.sheet_view.signing_panel
+    assert panel is not None
+    panel.sheet_changed.emit()  # as after signing in its dialog
+    return example_sheet

@@ -42,7 +42,7 @@ def export_encrypted(
         QTest.keyClick(dialog.again, Qt.Key.Key_Return)
 
     when_modal_opens(fill, kind=ExportPassphraseDialog)
-    window.export_exchange_encrypted()
+    window.controller.export_exchange_encrypted()
     return errors
 
 
@@ -73,7 +73,7 @@ def test_cancelling_the_passphrase_writes_no_file(
     sent = tmp_path / "sent.json"
     save_to(monkeypatch, sent)
     when_modal_opens(lambda dialog: dialog.close(), kind=ExportPassphraseDialog)
-    window.export_exchange_encrypted()
+    window.controller.export_exchange_encrypted()
     assert not sent.exists()
 
 
@@ -125,7 +125,7 @@ def test_importing_encrypted_files_asks_their_passphrase_until_it_is_right(
         type_and_enter(dialog.field, "not the passphrase")
 
     when_modal_opens(wrong, kind=ImportPassphraseDialog)
-    window.import_files()
+    window.controller.import_files()
     assert seen[0] == "asked again, told it was wrong"
     assert "1 of 1 file(s) imported" in seen[1]
     new = {s.id for s in window.store.sheets()} - before
@@ -144,6 +144,6 @@ def test_leaving_encrypted_files_reports_them_refused(
         dialog.close()
 
     when_modal_opens(leave, kind=ImportPassphraseDialog)
-    window.import_files()
+    window.controller.import_files()
     assert "✗ sent.json: refused — the file is encrypted" in seen[0]
     assert len(window.store.sheets()) == before

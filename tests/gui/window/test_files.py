@@ -36,7 +36,7 @@ def test_print_preview_shows_the_real_pdf_of_the_sheet(
         dialog.reject()
 
     when_modal_opens(look, kind=printing.PrintPreviewDialog)
-    window.print_preview()
+    window.controller.print_preview()
     assert seen["status"] == QPdfDocument.Status.Ready
     assert seen["pages"] == 1
     assert "Evidence Record Sheet" in str(seen["text"])
@@ -63,7 +63,7 @@ def test_export_pdf_writes_the_sheet_where_the_assessor_chose(
     save_to(monkeypatch, out)
     said: list[str] = []
     read_next_message(said)
-    window.export_pdf()
+    window.controller.export_pdf()
     assert "exported.pdf" in said[0] and str(tmp_path) in said[0]
     text = PdfReader(out).pages[0].extract_text()
     assert "Siân Llewellyn" in text and "Evidence Record Sheet" in text
@@ -79,7 +79,7 @@ def test_all_sheets_of_a_candidate_export_as_one_pdf(
     out = tmp_path / "candidate.pdf"
     save_to(monkeypatch, out)
     read_next_message([])
-    window.export_candidate_pdf()
+    window.controller.export_candidate_pdf()
     pages = [page.extract_text() for page in PdfReader(out).pages]
     assert any("Manage customer service in own area" in page for page in pages)
     assert any("Manage customer service operations" in page for page in pages)
@@ -95,7 +95,7 @@ def test_an_unwritable_export_says_so_and_writes_nothing(
     save_to(monkeypatch, tmp_path / "missing folder" / "out.pdf")
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: messages.append(text))
-    window.export_pdf()
+    window.controller.export_pdf()
     assert messages and "could not be written" in messages[0]
     assert not (tmp_path / "missing folder").exists()
 
@@ -105,7 +105,7 @@ def test_a_cancelled_pdf_writes_nothing(
 ) -> None:
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)
     save_to(monkeypatch, tmp_path / "never.pdf")
-    window.export_candidate_pdf()
+    window.controller.export_candidate_pdf()
     assert not (tmp_path / "never.pdf").exists()
 
 
@@ -118,7 +118,7 @@ def test_import_shows_each_file_s_outcome_and_imports_the_good_ones(
 ) -> None:
     good = tmp_path / "good.json"
     save_to(monkeypatch, good)
-    window.export_exchange()
+    window.controller.export_exchange()
     data = json.loads(good.read_text(encoding="utf-8"))
     data["candidate"]["candidate_number"] = "0099"
     good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -144,7 +144,7 @@ def test_importing_a_sheet_already_in_the_store_says_so_and_changes_nothing(
 ) -> None:
     sent = tmp_path / "sent.json"
     save_to(monkeypatch, sent)
-    window.export_exchange()
+    window.controller.export_exchange()
     before = window.store.sheets()
     summary: list[str] = []
     read_next_message(summary)
@@ -168,7 +168,7 @@ def test_a_file_is_read_off_the_window_s_thread_and_stop_leaves_it_untouched(
 
     sent = tmp_path / "sent.json"
     save_to(monkeypatch, sent)
-    window.export_exchange()
+    window.controller.export_exchange()
     data = json.loads(sent.read_text(encoding="utf-8"))
     data["candidate"]["candidate_number"] = "0099"
     sent.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -51,7 +51,7 @@ def test_database_encryption_refuses_a_short_passphrase_and_says_why(
         dialog.reject()
 
     when_modal_opens(fill, kind=PassphraseDialog)
-    window.edit_encryption()
+    window.controller.edit_encryption()
     assert "at least 8 characters" in seen[0]  # said before anything is typed
     assert passphrase_problems("abc")[0].message in seen[1]
     assert seen[2] == ""  # the dialog grew to show the refusal: nothing of its text is cut off
@@ -76,6 +76,6 @@ def test_a_short_passphrase_for_an_exchange_file_is_refused_and_nothing_written(
         dialog.reject()
 
     when_modal_opens(fill, kind=ExportPassphraseDialog)
-    window.export_exchange_encrypted()
+    window.controller.export_exchange_encrypted()
     assert seen == [passphrase_problems("glaw")[0].message]
     assert not sent.exists()

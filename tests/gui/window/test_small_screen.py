@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from ercsheet.domain.sheet import EvidenceRow, Person, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.gui.grid_model import FIRST_CRITERION, TITLE
-from ercsheet.gui.main_window import FRAME, MainWindow
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.window_layout import FRAME
 from tests.conftest import TODAY
 
 PIN = "2468"

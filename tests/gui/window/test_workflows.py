@@ -22,15 +22,12 @@ from pytestqt.qtbot import QtBot
 
 from ercsheet.catalogue.loader import Catalogue
 from ercsheet.domain.folding import fold
-from ercsheet.domain.sheet import Signature
-from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui import create_main_window
 from ercsheet.gui.candidate_dialog import CandidateDialog
 from ercsheet.gui.first_run import ProfileDialog, run_first_run
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.unit_picker import UnitPicker
 from tests.conftest import TODAY
-from tests.gui.signing.conftest import PIN
 from tests.gui.window.modal import when_modal_opens
 
 
@@ -169,26 +166,18 @@ def test_an_expired_unit_asks_first_and_no_means_no_sheet(qtbot: QtBot, window: 
     window.candidates.select_candidate(candidate)
     no = QMessageBox.StandardButton.No
     when_modal_opens(pick_unit("teamlead-l3-u29-f17", no), kind=UnitPicker)
-    window.new_sheet(candidate)
+    window.controller.new_sheet(candidate)
     assert window.store.sheets(candidate) == []
     yes = QMessageBox.StandardButton.Yes
     when_modal_opens(pick_unit("teamlead-l3-u29-f17", yes), kind=UnitPicker)
-    window.new_sheet(candidate)
+    window.controller.new_sheet(candidate)
     assert [s.unit_id for s in window.store.sheets(candidate)] == ["teamlead-l3-u29-f17"]
 
 
 def test_a_signed_sheet_is_read_only_in_the_grid(
-    qtbot: QtBot, window: MainWindow, example_sheet: int
+    qtbot: QtBot, window: MainWindow, signed_example: int
 ) -> None:
-    store = window.store
-    store.set_pin(PIN)
-    store.set_tick(store.evidence_ids(example_sheet)[0], "3.4", True)
-    for role, name in ((Role.CANDIDATE, "Siân Llewellyn"), (Role.ASSESSOR, "Pat Jones")):
-        signature = Signature(role, name, TODAY, SignatureKind.TYPED)
-        store.add_signature(example_sheet, signature, TODAY, pin=PIN)
-    panel = window.sheet_view.signing_panel
-    assert panel is not None
-    panel.sheet_changed.emit()  # as after signing in its dialog
+    store, example_sheet = window.store, signed_example
     view = window.sheet_view.grid
     assert not view.model().flags(view.model().index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     assert not window.sheet_view.add_button.isEnabled()

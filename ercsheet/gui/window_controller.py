@@ -1,0 +1,292 @@
+"""What the window's menus and buttons do: the window (main_window.py) lays itself out and
+follows the selection; this is its behaviour.
+
+Dialogs, printing (ReportLab, QtPdf) and the file actions (the exchange format, backups) are
+imported in the methods that use them: they load when first used, not when the window starts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ercsheet.domain.sheet import Person
+from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.widgets import QDialog, QMessageBox
+
+if TYPE_CHECKING:
+    from ercsheet.gui.main_window import MainWindow
+
+
+class WindowController:
+    """The window's behaviour: it acts on the store through operations and tells the window
+    what to show."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.store = window.store
+
+    # --- candidates and sheets -----------------------------------------------------------------
+
+    def new_candidate(self) -> None:
+        from ercsheet.gui.candidate_dialog import CandidateDialog
+
+        candidates = self.window.candidates
+        dialog = CandidateDialog(self.store, parent=self.window)
+        if dialog.exec():
+            candidates.search.clear()
+            candidates.refresh()
+            candidates.select_candidate(dialog.candidate_id)
+
+    def edit_candidate(self, candidate_id: int) -> None:
+        from ercsheet.gui.candidate_dialog import CandidateDialog
+
+        dialog = CandidateDialog(self.store, self.store.candidate(candidate_id), self.window)
+        if dialog.exec():
+            self.window.candidates.refresh()
+            if self.window.open_sheet_id is not None:
+                self.window.sheet_view.reload()
+
+    def new_sheet_for_selected(self) -> None:
+        candidate_id = self._selected_candidate()
+        if candidate_id is not None:
+            self.new_sheet(candidate_id)
+
+    def new_sheet(self, candidate_id: int) -> None:
+        from ercsheet.gui.unit_picker import UnitPicker
+
+        window = self.window
+        picker = UnitPicker(window.catalogue, window.today, window)
+        if not picker.exec() or picker.choice is None:
+            return
+        profile = self.store.profile()
+        if profile is None:
+            # A sheet names its assessor: who that is is asked first, never assumed.
+            from ercsheet.gui.first_run import ProfileDialog
+
+            ProfileDialog(self.store, window, welcome=True).exec()
+            profile = self.store.profile()
+            if profile is None:
+                return
+        assessor = Person(profile.name, profile.qualified)
+        choice = picker.choice
+        sheet_id = attempt(
+            lambda: self.store.create_sheet(
+                candidate_id, choice.unit, choice.qualification, assessor
+            )
+        )
+        if isinstance(sheet_id, Refusal):
+            QMessageBox.warning(window, "New sheet", sheet_id.text)
+            return
+        window.open_sheet(sheet_id)
+
+    def delete_sheet(self, sheet_id: int) -> None:
+        """Delete the sheet, once the assessor has read what goes and said so."""
+        from ercsheet.gui.deletion import ConfirmDeletion, sheet_deletion_text
+
+        summary = self.store.sheet_summary(sheet_id)
+        versions = len(self.store.versions(sheet_id))
+        signed = summary.status == "signed" or versions > 0
+        dialog = ConfirmDeletion(
+            "Delete the sheet",
+            sheet_deletion_text(summary, versions),
+            "Delete sheet",
+            lambda pin: self.store.delete_sheet(sheet_id, pin),
+            needs_pin=signed and self.store.has_pin(),
+            parent=self.window,
+        )
+        if dialog.exec():
+            self.window.deleted(
+                f"Deleted {summary.candidate_name}'s sheet for {summary.unit_label}."
+            )
+
+    def delete_candidate(self, candidate_id: int) -> None:
+        """Erase the candidate and their sheets, from the database and every backup (as
+        `ercsheet erase-candidate`), once the assessor has read what goes and said so."""
+        from ercsheet.gui.deletion import ConfirmDeletion, candidate_erasure_text
+
+        candidate = self.store.candidate(candidate_id)
+        sheets = self.store.sheets(candidate_id)
+        dialog = ConfirmDeletion(
+            "Delete the candidate",
+            candidate_erasure_text(candidate, sheets),
+            "Delete candidate",
+            lambda pin: self.store.erase_candidate(candidate_id, pin),
+            needs_pin=self.store.has_pin(),
+            confirm_number=candidate.candidate_number,
+            parent=self.window,
+        )
+        if not dialog.exec():
+            return
+        self.window.deleted(f"Deleted {candidate.name} and their sheets, backups included.")
+        if self.store.notes:  # backups it could not open (another passphrase)
+            QMessageBox.warning(self.window, "Backups not erased", "\n".join(self.store.notes))
+            self.store.notes.clear()
+
+    def delete_selected_sheet(self) -> None:
+        sheet_id = self.window.candidates.sheet_id
+        if sheet_id is None:
+            self.window.show_message("Choose a sheet first.")
+            return
+        self.delete_sheet(sheet_id)
+
+    def delete_selected_candidate(self) -> None:
+        candidate_id = self._selected_candidate()
+        if candidate_id is not None:
+            self.delete_candidate(candidate_id)
+
+    def _selected_candidate(self) -> int | None:
+        candidate_id = self.window.candidates.candidate_id
+        if candidate_id is None:
+            self.window.show_message("Choose or add a candidate first.")
+        return candidate_id
+
+    def _current_sheet(self) -> int | None:
+        sheet_id = self.window.open_sheet_id
+        if sheet_id is None:
+            self.window.show_message("Open a sheet first.")
+        return sheet_id
+
+    def _candidate_sheets(self) -> list[int]:
+        candidate_id = self.window.candidates.candidate_id
+        sheets = [] if candidate_id is None else [s.id for s in self.store.sheets(candidate_id)]
+        if not sheets:
+            self.window.show_message("Choose a candidate who has sheets first.")
+        return sheets
+
+    # --- printing ------------------------------------------------------------------------------
+
+    def print_preview(self) -> None:
+        from ercsheet.gui import printing
+
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            printing.preview(self.window, self.store, [sheet_id], self.window.settings)
+
+    def print_sheet(self) -> None:
+        from ercsheet.gui import printing
+
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            printing.print_sheets(self.window, self.store, [sheet_id])
+
+    def export_pdf(self) -> None:
+        from ercsheet.gui import printing
+
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            printing.export_sheets(self.window, self.store, [sheet_id], self.window.settings)
+
+    def print_candidate(self) -> None:
+        from ercsheet.gui import printing
+
+        sheets = self._candidate_sheets()
+        if sheets:
+            printing.print_sheets(self.window, self.store, sheets)
+
+    def export_candidate_pdf(self) -> None:
+        from ercsheet.gui import printing
+
+        sheets = self._candidate_sheets()
+        if sheets:
+            printing.export_sheets(self.window, self.store, sheets, self.window.settings)
+
+    # --- exchange files and backups ------------------------------------------------------------
+
+    def import_files(self) -> None:
+        from ercsheet.gui import file_actions
+
+        window = self.window
+        imported = file_actions.import_files(
+            window, self.store, window.catalogue, window.today, window.settings
+        )
+        window.candidates.refresh()
+        if imported:
+            window.open_sheet(imported[-1])
+
+    def export_exchange(self) -> None:
+        self._export_exchange(encrypt=False)
+
+    def export_exchange_encrypted(self) -> None:
+        self._export_exchange(encrypt=True)
+
+    def _export_exchange(self, encrypt: bool) -> None:
+        from ercsheet.gui import file_actions
+
+        sheet_id = self._current_sheet()
+        if sheet_id is not None:
+            file_actions.export_exchange(
+                self.window, self.store, sheet_id, self.window.settings, None, encrypt
+            )
+
+    def back_up(self) -> None:
+        from ercsheet.gui import file_actions
+
+        file_actions.back_up(self.window, self.store)
+
+    def restore_backup(self) -> None:
+        from ercsheet.gui import file_actions
+
+        if file_actions.restore_backup(self.window, self.store):
+            self.window.data_replaced()
+
+    # --- tools and the assessor ----------------------------------------------------------------
+
+    def find_by_code(self) -> None:
+        from ercsheet.gui.signing import CodeLookupDialog
+
+        dialog = CodeLookupDialog(self.store, self.window)
+        dialog.open_sheet.connect(self.window.open_sheet)
+        dialog.exec()
+
+    def candidate_audit_for_selected(self) -> None:
+        candidate_id = self._selected_candidate()
+        if candidate_id is not None:
+            self.show_candidate_audit(candidate_id)
+
+    def show_candidate_audit(self, candidate_id: int) -> QDialog:
+        """The candidate's audit trail: their details' events and all their sheets'."""
+        from ercsheet.gui.signing import AuditTrailDialog
+
+        dialog = AuditTrailDialog(self.store, candidate_id=candidate_id, parent=self.window)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def check_records(self) -> None:
+        problems = self.store.check_records()
+        if not problems:
+            QMessageBox.information(
+                self.window, "Signed records", "Every signed sheet matches its record code."
+            )
+            return
+        lines = "\n".join(f"Sheet {p.sheet_id}: {p.problem}" for p in problems)
+        QMessageBox.warning(
+            self.window, "Signed records", f"These sheets do not verify:\n\n{lines}"
+        )
+
+    def edit_profile(self) -> None:
+        from ercsheet.gui.first_run import ProfileDialog
+
+        ProfileDialog(self.store, self.window).exec()
+
+    def edit_pin(self) -> None:
+        from ercsheet.gui.signing import PinDialog
+
+        PinDialog(self.store, self.window).exec()
+
+    def edit_encryption(self) -> None:
+        from ercsheet.gui.passphrase_dialog import PassphraseDialog
+
+        if PassphraseDialog(self.store, first_run=False, parent=self.window).exec():
+            state = "encrypted" if self.store.passphrase else "not encrypted"
+            self.window.show_message(f"The database is now {state}.")
+
+    def show_about(self) -> None:
+        from ercsheet.gui.about import AboutDialog
+
+        AboutDialog(self.store.path, self.window).exec()
+
+    def focus_search(self) -> None:
+        search = self.window.candidates.search
+        search.setFocus()
+        search.selectAll()
