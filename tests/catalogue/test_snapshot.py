@@ -60,10 +60,27 @@ def units(draw: st.DrawFn) -> Unit:
     )
 
 
+# The fields unit format version 2 added, left out of the JSON while they have their defaults.
+ADDED_TO_UNITS = ("complete", "methods")
+ADDED_TO_OUTCOMES = ("knowledge", "range")
+
+
+def first_format_dump(unit: Unit) -> dict[str, object]:
+    """Pydantic's JSON dump of the unit without the fields added since the first format."""
+    dumped = TypeAdapter(Unit).dump_python(unit, mode="json")
+    for name in ADDED_TO_UNITS:
+        del dumped[name]
+    for outcome in dumped["learning_outcomes"]:
+        for name in ADDED_TO_OUTCOMES:
+            del outcome[name]
+    return dumped
+
+
 @given(units())
-def test_the_canonical_form_is_the_one_pydantic_dumps(unit: Unit) -> None:
-    # Record codes were first computed over pydantic's JSON dump of the unit model.
-    assert unit_data(unit) == TypeAdapter(Unit).dump_python(unit, mode="json")
+def test_the_canonical_form_of_a_first_format_unit_is_the_one_pydantic_dumped(unit: Unit) -> None:
+    # Record codes were first computed over pydantic's JSON dump of the unit model, before the
+    # version 2 fields existed: a unit that does not use them must give that JSON still.
+    assert unit_data(unit) == first_format_dump(unit)
 
 
 @given(units())
