@@ -159,6 +159,22 @@ def refused_methods(unit: Unit) -> dict[Method, str]:
     }
 
 
+def incomplete_unit(unit: Unit) -> list[Problem]:
+    """A unit whose criteria are not all transcribed yet (`complete = false`): a sheet can be
+    made and evidence ticked, but the assessor cannot sign it off, since "all of the criteria"
+    the assessor declares met are not known. Shown before a sheet is made and when signing."""
+    if unit.complete:
+        return []
+    return [
+        Problem(
+            Rule.INCOMPLETE_UNIT,
+            "This unit's criteria are not all transcribed yet, so no sheet of it can be signed "
+            "off: the assessor signs once the unit file lists every criterion of the "
+            "specification (and no longer says complete = false).",
+        )
+    ]
+
+
 def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:
     """Every item's problems, in one pass: time linear in the number of items."""
     problems: list[Problem] = []
@@ -261,6 +277,7 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
         problems.append(Problem(rule, message))
 
     if role is Role.ASSESSOR:
+        problems += incomplete_unit(unit)
         cov = coverage(unit, content.evidence)
         if not cov.complete:
             block(
