@@ -81,8 +81,8 @@ class GridModel(QAbstractTableModel):
         self._outcomes, self._outcome_titles = [], []
         for outcome in content.unit.learning_outcomes:
             for _criterion in outcome.criteria:
-                self._outcomes.append(f"LO{outcome.number}")
-                self._outcome_titles.append(f"LO{outcome.number} {outcome.title}")
+                self._outcomes.append(outcome.label)
+                self._outcome_titles.append(f"{outcome.label} {outcome.title}")
         self._coverage = coverage(content.unit, self._rows)
         self._warnings = [self._warning(row) for row in self._rows]
         self.endResetModel()
@@ -184,7 +184,11 @@ class GridModel(QAbstractTableModel):
                 return evidence.ref
             if column == TITLE:
                 return evidence.title
-            return evidence.method.label if role == Qt.ItemDataRole.DisplayRole else evidence.method
+            if role == Qt.ItemDataRole.EditRole:
+                return evidence.method
+            assert self._unit is not None
+            # As the unit's awarding body names the method, where its key names it.
+            return self._unit.method_label(evidence.method)
         if role == Qt.ItemDataRole.ToolTipRole and column == REF:
             # The date and notes are entered beside the grid: hovering the reference shows them.
             dated = f"{evidence.ref} · {uk(evidence.date)}" if evidence.date else evidence.ref

@@ -141,8 +141,19 @@ def methods_key(content: SheetContent) -> str:
     used = {row.method for row in content.evidence} or {
         m for m in Method if m is not Method.SIMULATION or content.unit.rules.simulation_allowed
     }
-    entries = [f"{m.abbreviation} = {m.label[0].lower()}{m.label[1:]}" for m in Method if m in used]
+    unit = content.unit
+    entries = [
+        f"{unit.method_abbreviation(m)} = {_lower_first(unit.method_label(m))}"
+        for m in Method
+        if m in used
+    ]
     return f"{wording.METHODS_KEY} " + "; ".join(entries)
+
+
+def _lower_first(label: str) -> str:
+    """`professional discussion` in the key; an abbreviation-like word (`NVQ`) stays."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() and len(first) > 1 else label[:1].lower() + label[1:]
 
 
 def draw_top(canvas: Canvas, form: Form) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import EvidenceRow
 from ercsheet.pdf import wording
 from ercsheet.pdf.columns import Chunk, ColumnPlan
@@ -46,6 +47,7 @@ class RowLayout:
     row: EvidenceRow | None
     ref_lines: tuple[str, ...]
     title_lines: tuple[str, ...]
+    method: str = ""  # the method's abbreviation, as the unit's key writes it
 
     @property
     def line_count(self) -> int:
@@ -70,7 +72,7 @@ class Fragment:
 
 
 def layout_rows(
-    evidence: Sequence[EvidenceRow], plan: ColumnPlan, blank_rows: int
+    unit: Unit, evidence: Sequence[EvidenceRow], plan: ColumnPlan, blank_rows: int
 ) -> list[RowLayout]:
     regular = fonts().regular
     rows = [
@@ -78,6 +80,7 @@ def layout_rows(
             row,
             tuple(wrap(row.ref, fonts().bold, CELL_SIZE, plan.ref_width - 2 * CELL_PAD)),
             tuple(wrap(row.title, regular, CELL_SIZE, plan.title_width - 2 * CELL_PAD)),
+            unit.method_abbreviation(row.method),
         )
         for row in evidence
     ]
@@ -247,7 +250,7 @@ def _draw_row(
         canvas.drawString(columns[1] + CELL_PAD, baseline - i * CELL_LEADING, line)
     if fragment.first > 0:
         return
-    canvas.drawCentredString((columns[2] + columns[3]) / 2, baseline, row.method.abbreviation)
+    canvas.drawCentredString((columns[2] + columns[3]) / 2, baseline, layout.method)
     canvas.setFont(fonts().regular, TICK_SIZE)
     tick_baseline = top - CELL_PAD - TICK_SIZE + 1.5
     for index, number in enumerate(chunk.criteria):

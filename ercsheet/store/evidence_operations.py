@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ercsheet.catalogue.model import criterion_order
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain import rules
 from ercsheet.domain.audit import Change
@@ -180,7 +181,7 @@ def _row_changes(old: EvidenceRow | None, new: EvidenceRow | None) -> list[Chang
             row.title,
             row.method.label,
             uk(row.date),
-            ", ".join(sorted(row.criteria, key=_criterion_order)),
+            ", ".join(sorted(row.criteria, key=criterion_order)),
             row.notes,
         ]
 
@@ -205,10 +206,6 @@ def _row_changes(old: EvidenceRow | None, new: EvidenceRow | None) -> list[Chang
 def _tick_states(covered: bool) -> tuple[str, str]:
     """(old, new) of a tick set (True) or cleared."""
     return ("not ticked", "ticked") if covered else ("ticked", "not ticked")
-
-
-def _criterion_order(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
 def _check_row(

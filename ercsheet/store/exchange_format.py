@@ -247,17 +247,13 @@ def sheet_to_dict(content: SheetContent) -> dict[str, Any]:
             "title": row.title,
             "method": row.method.value,
             "date": row.date.isoformat() if row.date else None,
-            "criteria": sorted(row.criteria, key=_criterion_order),
+            "criteria": content.unit.in_order(row.criteria),
             "notes": row.notes,
         }
         for row in content.evidence
     ]
     data["signatures"] = [_signature_dict(s) for s in content.signatures]
     return data
-
-
-def _criterion_order(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
 def _signature_dict(signature: Signature) -> dict[str, Any]:
