@@ -30,4 +30,7 @@ def cmd_units(args: argparse.Namespace) -> int:
             )
     for error in cat.errors:
         print(f"ercsheet: skipped {shown(error)}", file=sys.stderr)
+    # Both units load, so a warning does not fail the command.
+    for warning in cat.warnings:
+        print(f"ercsheet: warning: {shown(warning)}", file=sys.stderr)
     return 1 if cat.errors else 0
