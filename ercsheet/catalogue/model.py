@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import ClassVar, TypeVar
 
@@ -37,6 +38,23 @@ class Closed:
     __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
+class Grade(StrEnum):
+    """The grade a criterion of a graded unit evidences, lowest first."""
+
+    PASS = "pass"
+    MERIT = "merit"
+    DISTINCTION = "distinction"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    def includes(self, other: Grade) -> bool:
+        """Whether a candidate awarded this grade must have met `other`'s criteria too."""
+        order = list(Grade)
+        return order.index(other) <= order.index(self)
+
+
 @dataclass(frozen=True)
 class Criterion(Closed):
     """One assessment criterion (AC). Its number is as the source writes it (`1.1`, `1.1.1`,
@@ -46,6 +64,8 @@ class Criterion(Closed):
     number: str
     text: str
     guidance: str = ""
+    # In a graded unit, the grade this criterion evidences (every criterion of it has one).
+    grade: Grade | None = added(None)
 
 
 @dataclass(frozen=True)
@@ -153,6 +173,23 @@ class Unit(Closed):
     @cached_property
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for lo in self.learning_outcomes for c in lo.criteria)
+
+    @cached_property
+    def graded(self) -> bool:
+        return any(c.grade is not None for c in self.criteria)
+
+    @cached_property
+    def grid_groups(self) -> tuple[tuple[str, tuple[Criterion, ...]], ...]:
+        """The grid's columns, in bands: each learning outcome over the criteria listed under
+        it ("LO1"); in a graded unit, each grade over its criteria ("Pass", "Merit"…), so the
+        criteria a grade needs stand together."""
+        if self.graded:
+            return tuple(
+                (grade.label, found)
+                for grade in Grade
+                if (found := tuple(c for c in self.criteria if c.grade is grade))
+            )
+        return tuple((lo.label, lo.criteria) for lo in self.learning_outcomes if lo.criteria)
 
     @cached_property
     def criterion_numbers(self) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import (
     OMITTED_AT_DEFAULT,
     Criterion,
+    Grade,
     LearningOutcome,
     MethodName,
     QualificationContext,
@@ -68,6 +69,11 @@ def unit_from_json(text: str) -> Unit:
         raise SnapshotDamaged(f"the sheet's copy of its unit is damaged ({error})") from None
 
 
+def _criterion(data: dict[str, Any]) -> Criterion:
+    grade = data.get("grade")
+    return Criterion(**{**data, "grade": Grade(grade) if grade is not None else None})
+
+
 def unit_from_data(data: dict[str, Any]) -> Unit:
     """A unit from `unit_data`'s form; a key an older snapshot lacks takes its default."""
     expires = data.get("expires")
@@ -82,7 +88,7 @@ def unit_from_data(data: dict[str, Any]) -> Unit:
             ),
             "learning_outcomes": tuple(
                 LearningOutcome(
-                    **{**lo, "criteria": tuple(Criterion(**c) for c in lo.get("criteria", ()))}
+                    **{**lo, "criteria": tuple(_criterion(c) for c in lo.get("criteria", ()))}
                 )
                 for lo in data["learning_outcomes"]
             ),

@@ -218,6 +218,12 @@ def _outcome_problems(unit: Unit) -> Iterator[Problem]:
             criteria.setdefault(criterion.number, lo.number)
             if not criterion.text:
                 yield Problem((*at, "text"), "must not be empty")
+            if unit.graded and criterion.grade is None:
+                yield Problem(
+                    (*at, "grade"),
+                    "has no grade: in a graded unit every criterion has one "
+                    '(grade = "pass", "merit" or "distinction")',
+                )
 
 
 def _twice(number: str, first: str, outcome: str) -> str:

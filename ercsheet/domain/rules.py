@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.domain.coverage import coverage, is_over_mapped
+from ercsheet.domain.coverage import is_over_mapped, sign_off_coverage
 from ercsheet.domain.dates import EARLIEST, uk
 from ercsheet.domain.problems import Problem as Problem
 from ercsheet.domain.problems import Rule as Rule
@@ -278,11 +278,12 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
 
     if role is Role.ASSESSOR:
         problems += incomplete_unit(unit)
-        cov = coverage(unit, content.evidence)
+        cov = sign_off_coverage(unit, content.evidence)
         if not cov.complete:
+            which = "pass criterion" if unit.graded else "criterion"
             block(
                 Rule.FULL_COVERAGE,
-                f"The assessor can sign only when every criterion is covered; {cov.covered} of "
+                f"The assessor can sign only when every {which} is covered; {cov.covered} of "
                 f"{cov.total} are. "
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )

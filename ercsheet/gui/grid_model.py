@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ercsheet.catalogue.model import Criterion, Unit
-from ercsheet.domain.coverage import Coverage, coverage
+from ercsheet.domain.coverage import Coverage, achieved_grade, coverage
 from ercsheet.domain.dates import uk
 from ercsheet.domain.rules import over_mapping
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
@@ -77,12 +77,14 @@ class GridModel(QAbstractTableModel):
         self.beginResetModel()
         self._unit = content.unit
         self._rows, self._ids, self.locked = list(content.evidence), list(ids), locked
-        self._criteria = content.unit.criteria
-        self._outcomes, self._outcome_titles = [], []
-        for outcome in content.unit.learning_outcomes:
-            for _criterion in outcome.criteria:
-                self._outcomes.append(outcome.label)
-                self._outcome_titles.append(f"{outcome.label} {outcome.title}")
+        unit = content.unit
+        # Columns in the unit's bands: under their LOs, or, in a graded unit, their grades.
+        self._criteria = tuple(c for _band, criteria in unit.grid_groups for c in criteria)
+        self._outcomes = [band for band, criteria in unit.grid_groups for _c in criteria]
+        self._outcome_titles = []
+        for criterion in self._criteria:
+            outcome = unit.outcome_of(criterion.number)
+            self._outcome_titles.append(f"{outcome.label} {outcome.title}" if outcome else "")
         self._coverage = coverage(content.unit, self._rows)
         self._warnings = [self._warning(row) for row in self._rows]
         self.endResetModel()
@@ -235,6 +237,9 @@ class GridModel(QAbstractTableModel):
             if column == REF:  # spans the reference, title and method columns
                 uncovered = self._coverage.uncovered
                 summary = f"Coverage: {self._coverage} criteria covered"
+                if self._unit is not None and self._unit.graded:
+                    grade = achieved_grade(self._unit, self._rows)
+                    summary += f", evidenced at {grade.label}" if grade else ", pass not yet"
                 return summary + (f" — not yet {', '.join(uncovered)}" if uncovered else "")
             return str(count) if criterion else ""
         if role == Qt.ItemDataRole.BackgroundRole:

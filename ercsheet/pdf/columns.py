@@ -60,9 +60,10 @@ def capacity(available_width: float) -> int:
 
 def plan_columns(unit: Unit, available_width: float) -> ColumnPlan:
     """Column widths and AC chunks for `unit` on a page `available_width` points wide."""
-    # Each AC column under the label of the LO it is listed under (numbers need not tell it).
-    outcome_of = [lo.label for lo in unit.learning_outcomes for _ in lo.criteria]
-    numbers = list(unit.criterion_numbers)
+    # Each AC column under its band's label: the LO it is listed under (its number need not
+    # tell it), or its grade in a graded unit.
+    outcome_of = [band for band, criteria in unit.grid_groups for _ in criteria]
+    numbers = [c.number for _band, criteria in unit.grid_groups for c in criteria]
     # A unit not yet transcribed may have no AC at all: its form has the fixed columns alone.
     sizes = split_sizes(outcome_of, capacity(available_width)) or [0]
     chunks: list[Chunk] = []

@@ -31,7 +31,7 @@ from ercsheet.pdf.style import (
     TICK,
     TICK_SIZE,
 )
-from ercsheet.pdf.text import fit_size, wrap
+from ercsheet.pdf.text import ellipsis, fit_size, wrap
 
 OUTCOME_ROW_HEIGHT = 12.0
 CRITERIA_ROW_HEIGHT = 14.0
@@ -203,7 +203,10 @@ def _draw_header(
         size = fit_size(group.label, bold, GRID_HEADER_SIZE, MIN_HEADER_SIZE, group_width - 2)
         canvas.setFont(bold, size)
         centre = ac_start + (group.first + group.count / 2) * plan.ac_width
-        canvas.drawCentredString(centre, top - OUTCOME_ROW_HEIGHT + 3.5, group.label)
+        # A band one column wide may be narrower than its label even at the smallest size (a
+        # graded unit's lone "Distinction" criterion): cut it, never across the next band.
+        label = ellipsis(group.label, bold, size, group_width - 2)
+        canvas.drawCentredString(centre, top - OUTCOME_ROW_HEIGHT + 3.5, label)
     for index, number in enumerate(chunk.criteria):
         centre = ac_start + (index + 0.5) * plan.ac_width
         if _criterion_fits(number, plan):

@@ -206,3 +206,28 @@ def test_a_unit_without_a_title_is_named_by_its_urn_else_its_descriptor() -> Non
     context = unit.qualifications[0]
     assert replace(unit, title="").unit_line(context) == "Unit 301 URN Z/999/0301"
     assert unit.unit_line(context) == "Unit 301 Keep a commercial kitchen safe and clean"
+
+
+def test_in_a_graded_unit_every_criterion_has_a_grade(tmp_path: Path) -> None:
+    text = (TEST_UNITS / "graded-events.toml").read_text(encoding="utf-8")
+    without = text.replace(
+        'text = "Compare two events and how each was planned"\ngrade = "merit"',
+        'text = "Compare two events and how each was planned"',
+    )
+    assert without != text
+    assert problems_of(tmp_path, without) == [
+        "LO 1, AC M1, grade: has no grade: in a graded unit every criterion has one "
+        '(grade = "pass", "merit" or "distinction")'
+    ]
+    wrong = text.replace('grade = "distinction"', 'grade = "excellent"')
+    assert any(
+        p.startswith("LO 2, AC D1, grade: Input should be") for p in problems_of(tmp_path, wrong)
+    )
+
+
+def test_a_graded_unit_round_trips_and_an_ungraded_one_has_no_grade_key() -> None:
+    unit = sample_unit("graded-events")
+    assert unit_from_json(unit_to_json(unit)) == unit
+    assert unit_data(unit)["learning_outcomes"][0]["criteria"][0]["grade"] == "pass"
+    kitchen = unit_data(sample_unit("three-level-kitchen"))
+    assert all("grade" not in c for lo in kitchen["learning_outcomes"] for c in lo["criteria"])

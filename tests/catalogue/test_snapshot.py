@@ -17,6 +17,7 @@ from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import (
     Criterion,
+    Grade,
     LearningOutcome,
     MethodName,
     QualificationContext,
@@ -68,6 +69,7 @@ def units(draw: st.DrawFn) -> Unit:
 # The fields unit format version 2 added, left out of the JSON while they have their defaults.
 ADDED_TO_UNITS = ("complete", "methods")
 ADDED_TO_OUTCOMES = ("knowledge", "range")
+ADDED_TO_CRITERIA = ("grade",)
 
 
 def first_format_dump(unit: Unit) -> dict[str, Any]:
@@ -78,6 +80,9 @@ def first_format_dump(unit: Unit) -> dict[str, Any]:
     for outcome in dumped["learning_outcomes"]:
         for name in ADDED_TO_OUTCOMES:
             del outcome[name]
+        for criterion in outcome["criteria"]:
+            for name in ADDED_TO_CRITERIA:
+                del criterion[name]
     return dumped
 
 
@@ -122,6 +127,7 @@ STYLES: dict[str, Callable[[int, int, int], str]] = {
     "lo-letter": lambda lo, n, k: f"{lo}{chr(96 + n)}",
     "letter": lambda lo, n, k: chr(96 + k) if k <= 26 else f"z{k}",
 }
+GRADES = {"P": Grade.PASS, "M": Grade.MERIT, "D": Grade.DISTINCTION}
 OUTCOME_NUMBERS: list[Callable[[int], str]] = [str, lambda i: chr(64 + i), lambda i: f"101.{i}"]
 
 
@@ -138,7 +144,10 @@ def second_format_units(draw: st.DrawFn) -> Unit:
         criteria = []
         for n in range(1, draw(st.integers(0 if not complete else 1, 5)) + 1):
             k += 1
-            criteria.append(Criterion(style(lo, n, k), draw(WORDS), draw(TEXT)))
+            number = style(lo, n, k)
+            # A graded unit's criteria each have the grade their letter says; others none.
+            grade = GRADES.get(number[0]) if style is STYLES["graded"] else None
+            criteria.append(Criterion(number, draw(WORDS), draw(TEXT), grade))
         outcomes.append(
             LearningOutcome(
                 outcome_number(lo), draw(WORDS), tuple(criteria), draw(TEXT), draw(TEXT)
@@ -167,3 +176,5 @@ def test_a_version_2_field_is_in_the_json_exactly_when_it_is_used(unit: Unit) ->
     for outcome, written in zip(unit.learning_outcomes, data["learning_outcomes"], strict=True):
         assert ("knowledge" in written) == bool(outcome.knowledge)
         assert ("range" in written) == bool(outcome.range)
+        for criterion, dumped in zip(outcome.criteria, written["criteria"], strict=True):
+            assert ("grade" in dumped) == (criterion.grade is not None)

@@ -76,3 +76,22 @@ def test_a_unit_not_fully_transcribed_prints_its_columns_so_far() -> None:
     )
     [text] = page_texts(render([unsigned(nothing_yet, [])]))
     assert "Evidence reference" in text
+
+
+def test_a_graded_units_grid_bands_its_criteria_by_grade() -> None:
+    unit = sample_unit("graded-events")
+    page = read(render([unsigned(unit, rows_for(unit, 3))])).pages[0]
+    positions = {p.text: p for p in placed(page)}
+    for band, criteria in unit.grid_groups:
+        # "Distinction" over its one column is cut to fit it ("Distinc…").
+        [label] = [
+            p
+            for text, p in positions.items()
+            if text.rstrip("…") and band.startswith(text.rstrip("…")) and len(text) > 2
+        ]
+        columns = [positions[c.number] for c in criteria]
+        # Each text's x is where it starts: a label wider than a number starts a little left.
+        assert min(c.x for c in columns) - 12 <= label.x <= max(c.x for c in columns) + 5
+    # P1, P2, P3 side by side, though P2 and P3 are listed under LO 2 after M1 of LO 1.
+    order = sorted(("P1", "P2", "P3", "M1", "M2", "D1"), key=lambda n: positions[n].x)
+    assert order == ["P1", "P2", "P3", "M1", "M2", "D1"]

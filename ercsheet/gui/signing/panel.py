@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
-from ercsheet.domain.coverage import coverage
+from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent, Signature
@@ -245,7 +245,7 @@ class SigningPanel(QWidget):
             titles = ", ".join(dict.fromkeys(RULE_TITLES[p.rule].lower() for p in waits))
             text += f' — <span style="color:#a40000">waits for: {html.escape(titles)}</span>'
             if any(p.rule is rules.Rule.FULL_COVERAGE for p in waits):
-                uncovered = coverage(content.unit, content.evidence).uncovered
+                uncovered = sign_off_coverage(content.unit, content.evidence).uncovered
                 text += f" ({criterion_links(uncovered)})"
         note = QLabel(text, self.lines)
         note.setStyleSheet("color:#5c6270")

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 
 from ercsheet.domain import rules
-from ercsheet.domain.coverage import coverage
+from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.declarations import declaration
 from ercsheet.domain.rules import Problem, Rule
 from ercsheet.domain.sheet import Person, SheetContent, Signature
@@ -298,7 +298,7 @@ class SignDialog(QDialog):
         )
 
     def _uncovered(self) -> list[str]:
-        return coverage(self._content.unit, self._content.evidence).uncovered
+        return sign_off_coverage(self._content.unit, self._content.evidence).uncovered
 
     def sign(self) -> None:
         """Ask the store to sign; a refusal is shown here and the dialog stays open."""

@@ -120,3 +120,38 @@ def test_the_window_loads_the_users_own_units_beside_the_built_in_ones() -> None
     assert catalogue.errors == [] and catalogue.warnings == []
     assert catalogue.get("kitchen") is not None
     assert catalogue.get("mgmt-l3-u40-f17") is not None
+
+
+def test_a_graded_units_grid_bands_by_grade_and_says_the_grade_evidenced(
+    window: MainWindow,
+) -> None:
+    unit = load_catalogue([TEST_UNITS]).get("graded-events")
+    assert unit is not None
+    open_sheet_of(window, unit, Method.PRODUCT)
+    model = window.sheet_view.model
+    columns = range(FIRST_CRITERION, FIRST_CRITERION + len(unit.criteria))
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in columns] == [
+        "P1",
+        "P2",
+        "P3",
+        "M1",
+        "M2",
+        "D1",
+    ]
+    assert [model.headerData(c, Qt.Orientation.Horizontal, GROUP_ROLE) for c in columns] == [
+        "Pass",
+        "Pass",
+        "Pass",
+        "Merit",
+        "Merit",
+        "Distinction",
+    ]
+    coverage_row = model.rowCount() - 1
+    assert "pass not yet" in model.index(coverage_row, 0).data()
+    sheet_id = window.open_sheet_id
+    assert sheet_id is not None
+    [evidence_id] = window.store.evidence_ids(sheet_id)
+    for number in ("P1", "P2", "P3", "M1", "M2"):
+        window.store.set_tick(evidence_id, number, True)
+    window.open_sheet(sheet_id)
+    assert "evidenced at Merit" in window.sheet_view.model.index(coverage_row, 0).data()
