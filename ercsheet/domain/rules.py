@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.coverage import is_over_mapped, sign_off_coverage
 from ercsheet.domain.dates import EARLIEST, uk
 from ercsheet.domain.problems import Problem as Problem
@@ -175,6 +175,37 @@ def incomplete_unit(unit: Unit) -> list[Problem]:
     ]
 
 
+def grade_problems(content: SheetContent) -> list[Problem]:
+    """The grade awarded: chosen on a graded unit's sheet before the assessor signs, and only
+    there. Whether the evidence reaches it is the coverage rule's, which asks for the criteria
+    of the grade chosen and of every grade below it."""
+    if content.unit.graded and content.grade is None:
+        return [
+            Problem(
+                Rule.GRADE,
+                "This unit is graded: choose the grade awarded (pass, merit or distinction) "
+                "before the assessor signs.",
+            )
+        ]
+    if not content.unit.graded and content.grade is not None:
+        return [Problem(Rule.GRADE, "This unit is not graded: no grade is awarded on its sheet.")]
+    return []
+
+
+def _signed_for(content: SheetContent) -> str:
+    """ "at merit " on a graded unit's sheet; "" otherwise."""
+    return f"at {content.grade.value} " if content.unit.graded and content.grade else ""
+
+
+def _needed_words(content: SheetContent) -> str:
+    """What the sign-off needs covered, in words: "criterion", "pass and merit criterion"."""
+    if not content.unit.graded:
+        return "criterion"
+    level = content.grade or Grade.PASS
+    *lower, last = (g.value for g in Grade if level.includes(g))
+    return (f"{', '.join(lower)} and {last}" if lower else last) + " criterion"
+
+
 def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:
     """Every item's problems, in one pass: time linear in the number of items."""
     problems: list[Problem] = []
@@ -278,13 +309,13 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
 
     if role is Role.ASSESSOR:
         problems += incomplete_unit(unit)
-        cov = sign_off_coverage(unit, content.evidence)
+        problems += grade_problems(content)
+        cov = sign_off_coverage(unit, content.evidence, content.grade)
         if not cov.complete:
-            which = "pass criterion" if unit.graded else "criterion"
             block(
                 Rule.FULL_COVERAGE,
-                f"The assessor can sign only when every {which} is covered; {cov.covered} of "
-                f"{cov.total} are. "
+                f"The assessor can sign {_signed_for(content)}only when every "
+                f"{_needed_words(content)} is covered; {cov.covered} of {cov.total} are. "
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )
         simulated = [r.ref for r in content.evidence if r.method is Method.SIMULATION]
