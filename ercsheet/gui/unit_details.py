@@ -13,7 +13,9 @@ from ercsheet.gui.qt.widgets import QTextBrowser, QWidget
 
 
 def _paragraph(label: str, text: str) -> str:
-    return f"<p><b>{html.escape(label)}</b><br>{html.escape(text)}</p>" if text else ""
+    # Line breaks kept: specifications list what an outcome covers a line (a bullet) each.
+    shown = html.escape(text).replace("\n", "<br>")
+    return f"<p><b>{html.escape(label)}</b><br>{shown}</p>" if text else ""
 
 
 class UnitDetails(QTextBrowser):

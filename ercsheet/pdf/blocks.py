@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.domain.declarations import Declaration, declarations
+from ercsheet.domain.declarations import GRADE_AWARDED, Declaration, declarations
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf import wording
@@ -253,6 +253,7 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
                 weight=1.2,
             ),
             Field(assessing.name_label, text_fill(capitals, ink=SIGNATURE_INK)),
+            *_grade_field(content),
             Field(wording.DATE, signed_date_fill(assessor), fixed=DATE_WIDTH),
         ],
     )
@@ -277,6 +278,19 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
     canvas.setFont(fonts().regular, LABEL_SIZE)
     canvas.setFillColor(INK)
     canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM, wording.page_label(page, pages))
+
+
+# Room for "Distinction" in the signature's hand.
+GRADE_WIDTH = 62.0
+
+
+def _grade_field(content: SheetContent) -> list[Field]:
+    """ "Grade awarded:" on a graded unit's sheet, filled once chosen (blank to write by hand
+    otherwise); nothing on any other sheet, whose line stays as it was."""
+    if not content.unit.graded:
+        return []
+    chosen = content.grade.label if content.grade else ""
+    return [Field(GRADE_AWARDED, text_fill(chosen, ink=SIGNATURE_INK), fixed=GRADE_WIDTH)]
 
 
 def _draw_signed_line(

@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from ercsheet.catalogue.loader import Catalogue, load_catalogue
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.sheet import EvidenceRow
 from ercsheet.domain.vocabulary import Method
 from tests.pdf.reading import page_texts, placed, read, render
@@ -95,3 +95,21 @@ def test_a_graded_units_grid_bands_its_criteria_by_grade() -> None:
     # P1, P2, P3 side by side, though P2 and P3 are listed under LO 2 after M1 of LO 1.
     order = sorted(("P1", "P2", "P3", "M1", "M2", "D1"), key=lambda n: positions[n].x)
     assert order == ["P1", "P2", "P3", "M1", "M2", "D1"]
+
+
+def test_a_graded_sheet_prints_the_grade_awarded_and_the_graded_declaration() -> None:
+    unit = sample_unit("graded-events")
+    rows = [EvidenceRow("E1", "Plan", Method.PRODUCT, SIGNED_ON, frozenset(unit.criterion_numbers))]
+    [merit] = page_texts(render([dataclasses.replace(unsigned(unit, rows), grade=Grade.MERIT)]))
+    assert "Grade awarded: Merit" in merit
+    assert "satisfying all of the criteria for the grade awarded in this unit." in merit
+    [blank] = page_texts(render([unsigned(unit, rows)]))
+    assert "Grade awarded:" in blank and "Merit Date" not in blank
+
+
+def test_an_ungraded_sheet_prints_no_grade(catalogue: Catalogue) -> None:
+    unit = catalogue.get("mgmt-l3-u40-f17")
+    assert unit is not None
+    [text] = page_texts(render([unsigned(unit, rows_for(unit, 2))]))
+    assert "Grade awarded" not in text
+    assert "satisfying all of the criteria for this unit." in text

@@ -10,15 +10,15 @@ from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from ercsheet.catalogue.loader import load_catalogue
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.sheet import Person
-from ercsheet.domain.vocabulary import Method
+from ercsheet.domain.vocabulary import Method, Role
 from ercsheet.gui.grid_model import FIRST_CRITERION, GROUP_ROLE, METHOD
 from ercsheet.gui.grid_view import MethodDelegate
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.unit_picker import UnitPicker
 from tests.conftest import TODAY
-from tests.factories import row
+from tests.factories import row, sign
 
 TEST_UNITS = Path(__file__).resolve().parents[2] / "units"
 
@@ -155,3 +155,35 @@ def test_a_graded_units_grid_bands_by_grade_and_says_the_grade_evidenced(
         window.store.set_tick(evidence_id, number, True)
     window.open_sheet(sheet_id)
     assert "evidenced at Merit" in window.sheet_view.model.index(coverage_row, 0).data()
+
+
+def test_the_assessor_chooses_the_grade_awarded_beside_the_signatures(window: MainWindow) -> None:
+    unit = load_catalogue([TEST_UNITS]).get("graded-events")
+    assert unit is not None
+    open_sheet_of(window, unit, Method.PRODUCT)
+    store, sheet_id = window.store, window.open_sheet_id
+    assert sheet_id is not None
+    [evidence_id] = store.evidence_ids(sheet_id)
+    for number in ("P1", "P2", "P3", "M1", "M2"):
+        store.set_tick(evidence_id, number, True)
+    window.open_sheet(sheet_id)
+    panel = window.sheet_view.signing_panel
+    assert panel is not None
+    panel.reload()
+    assert panel.grade_chooser is not None
+    combo = panel.grade_chooser.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "— choose —",
+        "Pass — evidenced",
+        "Merit — evidenced",
+        "Distinction — not evidenced yet",
+    ]
+    combo.setCurrentIndex(2)
+    assert store.sheet(sheet_id).grade is Grade.MERIT
+    store.set_pin("2468")
+    store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Zoë Ødegård"), TODAY)
+    store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY, pin="2468")
+    panel.reload()
+    assert panel.grade_chooser is not None
+    chosen = panel.grade_chooser.combo
+    assert chosen.currentText() == "Merit — evidenced" and not chosen.isEnabled()
