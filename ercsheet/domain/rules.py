@@ -415,6 +415,8 @@ SIGNING_ORDER = (
 def check_sheet(content: SheetContent, today: dt.date) -> list[Problem]:
     """Every rule over a whole sheet, as an import sees it: the signatures are replayed in order."""
     problems = check_sheet_text(content) + check_evidence(content, today)
+    if content.grade is not None:  # a grade on an ungraded unit's sheet, signed or not
+        problems += grade_problems(content)
     replay = replace(content, signatures=())
     seen: set[Role] = set()
     for index, signature in enumerate(content.signatures):

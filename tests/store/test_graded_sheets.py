@@ -18,6 +18,8 @@ from ercsheet.store.exchange import ImportRefused, export_sheet, import_file
 from ercsheet.store.store import Profile, RuleViolation, Store
 from tests.conftest import TODAY
 from tests.factories import make_unit, row, sign
+from tests.store.test_exchange import UNITS as PLAIN_UNITS
+from tests.store.test_exchange import good_file
 
 UNITS = load_catalogue([Path(__file__).resolve().parents[1] / "units"])
 
@@ -93,3 +95,28 @@ def test_the_grade_travels_in_the_exchange_file(store: Store, tmp_path: Path) ->
         pytest.raises(ImportRefused, match="sign at distinction only when"),
     ):
         import_file(third, path, UNITS.get, TODAY)
+
+
+def test_a_reopened_merit_sheet_keeps_its_signed_version_whole(store: Store) -> None:
+    sheet_id = graded_sheet(store, ["P1", "P2", "P3", "M1", "M2"])
+    store.set_grade(sheet_id, Grade.MERIT)
+    sign_as_assessor(store, sheet_id)
+    code = store.record_code(sheet_id)
+    store.reopen(sheet_id, "The merit evidence needs a second look", "Pat Jones", pin="2468")
+    assert store.version_content(sheet_id, 1).grade is Grade.MERIT
+    assert store.sheet(sheet_id).grade is Grade.MERIT  # still chosen, and can be changed
+    store.set_grade(sheet_id, Grade.PASS)
+    assert store.check_records() == []
+    assert [v.record_code for v in store.versions(sheet_id)] == [code]
+
+
+def test_a_file_giving_an_ungraded_units_sheet_a_grade_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
+    data = good_file()
+    data["signatures"] = data["signatures"][:1]
+    data["grade"] = "pass"
+    path = tmp_path / "graded.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ImportRefused, match="not graded"):
+        import_file(store, path, PLAIN_UNITS.get, TODAY)
