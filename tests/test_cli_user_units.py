@@ -50,3 +50,11 @@ def test_two_units_with_one_urn_are_warned_about(tmp_path: Path) -> None:
     assert "D/600/9804 is also the URN of" in warning
     assert str(paths.user_units_dir() / "my-f17.toml") in warning
     assert str(tmp_path / "f17-again.toml") in warning
+
+
+def test_the_listing_says_which_units_are_not_all_transcribed() -> None:
+    units = Path(__file__).resolve().parent / "units"
+    result = ercsheet("--units-dir", units, "units")
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("incomplete-letters")]
+    assert line.endswith("NOT ALL TRANSCRIBED (cannot be signed off)")

@@ -23,6 +23,7 @@ def cmd_units(args: argparse.Namespace) -> int:
                 for q in u.qualifications
             )
             expired = f"  EXPIRED {u.expires:%d/%m/%Y}" if u.is_expired(clock().today()) else ""
+            expired += "" if u.complete else "  NOT ALL TRANSCRIBED (cannot be signed off)"
             print(
                 f"{shown(u.id):28} {shown(u.display_title)}  [{shown(u.urn or 'no URN')}, "
                 f"L{u.level or '?'}, {len(u.criteria)} ACs]{expired}"
