@@ -26,9 +26,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ercsheet import paths
-from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.domain.record import short_code
-from ercsheet.domain.sheet import EvidenceRow, Person
+from ercsheet.domain.sheet import EvidenceRow, Person, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.gui.candidate_dialog import CandidateDialog
 from ercsheet.gui.main_window import MainWindow
@@ -124,6 +124,14 @@ def sign_with(dialog: SignDialog, seed: float | None = None, pin: str | None = N
     dialog.close()
 
 
+def signed_drawn(dialog: SignDialog) -> None:
+    """Sign with what is drawn on the pad already; fail loudly if refused."""
+    dialog.sign()
+    if dialog.result() != QDialog.DialogCode.Accepted:
+        raise SystemExit(f"{dialog.windowTitle()} refused: {dialog.problems.text()}")
+    dialog.close()
+
+
 def panel_shot(store: Store, sheet_id: int, name: str) -> SigningPanel:
     panel = SigningPanel(store, sheet_id, TODAY)
     panel.resize(760, panel.sizeHint().height())
@@ -157,6 +165,49 @@ def pdf_page(
         check=True,
     )
     print(IMAGES / name)
+
+
+def line_manager_shots(store: Store, catalogue: Catalogue, clock: WorkDay) -> None:
+    """A sheet of Unit 44 (seed 003) assessed by a trainee: the line manager's dialog, then the
+    qualified assessor's countersignature. Last, so the other pictures do not show it."""
+    unit = catalogue.get("reliable-cs-l3-u44")
+    assert unit is not None
+    clock.at(16, 10)
+    candidate = store.add_candidate("Zoë Ødegård", "0043", "12345")
+    sheet_id = store.create_sheet(candidate, unit, "", Person("Sam Lee", qualified=False))
+    numbers = unit.criterion_numbers
+    for i in range(0, len(numbers), 6):
+        store.add_evidence(
+            sheet_id,
+            EvidenceRow(
+                f"E{i // 6 + 1:02}",
+                "Observation of the service desk",
+                Method.OBSERVATION,
+                TODAY,
+                frozenset(numbers[i : i + 6]),
+            ),
+            today=TODAY,
+        )
+    clock.at(16, 30)
+    store.add_signature(
+        sheet_id, Signature(Role.CANDIDATE, "Zoë Ødegård", TODAY, SignatureKind.TYPED), TODAY
+    )
+    manager = SignDialog(store, sheet_id, Role.LINE_MANAGER, TODAY)
+    manager.show()
+    QTest.qWaitForWindowExposed(manager)
+    manager.name.setText("Rhiannon Price")
+    draw(manager.pad, 3.3)
+    shot(manager, "sign-dialog-line-manager.png")
+    signed_drawn(manager)
+    clock.at(16, 40)
+    store.add_signature(
+        sheet_id, Signature(Role.ASSESSOR, "Sam Lee", TODAY, SignatureKind.TYPED), TODAY, PIN
+    )
+    countersign = SignDialog(store, sheet_id, Role.ASSESSOR_COUNTERSIGN, TODAY)
+    countersign.set_kind(SignatureKind.TYPED)
+    countersign.pin.setText(PIN)
+    shot(countersign, "sign-dialog-countersign.png")
+    countersign.close()
 
 
 def main() -> int:
@@ -251,7 +302,13 @@ def main() -> int:
         clock.at(11, 30)
         sign_with(SignDialog(store, sheet_id, Role.CANDIDATE, TODAY), 0.9)
         clock.at(11, 36)
-        sign_with(SignDialog(store, sheet_id, Role.ASSESSOR, TODAY), 2.1, PIN)
+        assessor_dialog = SignDialog(store, sheet_id, Role.ASSESSOR, TODAY)
+        assessor_dialog.show()
+        QTest.qWaitForWindowExposed(assessor_dialog)
+        draw(assessor_dialog.pad, 2.1)
+        assessor_dialog.pin.setText(PIN)
+        shot(assessor_dialog, "sign-dialog-assessor.png")  # the declaration, block capitals
+        signed_drawn(assessor_dialog)
 
         trail = AuditTrailDialog(store, sheet_id)
         trail.resize(1300, 380)
@@ -274,6 +331,9 @@ def main() -> int:
         clock.at(14, 10)
         iv = SignDialog(store, sheet_id, Role.IV, TODAY)
         iv.name.setText("Gwen Morgan")
+        iv.iv_qualified.setChecked(True)
+        iv.set_kind(SignatureKind.TYPED)
+        shot(iv, "sign-dialog-iv.png")  # no declaration on the form: what the initials record
         sign_with(iv, None, PIN)
         window = MainWindow(store, lambda: catalogue, TODAY, settings())
         window.resize(1366, 768)
@@ -321,6 +381,7 @@ def main() -> int:
             )
         panel_shot(store, sheet_id, "signing-panel-tampered.png")
 
+        line_manager_shots(store, catalogue, clock)
         window.close()
         store.close()
     app.processEvents()

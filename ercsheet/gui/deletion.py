@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ercsheet.domain.names import normalise
 from ercsheet.gui.dialog_parts import error_label, live_error, show_error, stacked
-from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.operation import Refusal
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.gui import QGuiApplication
 from ercsheet.gui.qt.widgets import (
@@ -31,15 +31,14 @@ from ercsheet.store.store import CandidateInfo, SheetSummary
 def sheet_deletion_text(sheet: SheetSummary, signed_versions: int) -> str:
     what = f"{sheet.candidate_name}'s sheet for {sheet.unit_label}: {sheet.unit_title}"
     lines = [f"Delete {what}?", "Its evidence rows and ticks go with it."]
+    kept = "that the sheet was deleted"
     if sheet.status == "signed" or signed_versions:
         lines.append(
-            "It is signed: the signed record and its record code go from this laptop, and the "
-            "code printed on paper will no longer be found here. Your PIN is needed."
+            "It is signed: the signed record goes from this laptop, and the record code printed "
+            "on paper will no longer find it here. Your PIN is needed."
         )
-    lines.append(
-        "This cannot be undone. The audit trail keeps that the sheet was deleted, with its "
-        "record code."
-    )
+        kept += ", with its record code"
+    lines.append(f"This cannot be undone. The audit trail keeps {kept}.")
     return "\n\n".join(lines)
 
 
@@ -61,15 +60,15 @@ def candidate_erasure_text(candidate: CandidateInfo, sheets: list[SheetSummary])
 
 
 class ConfirmDeletion(QDialog):
-    """Says what goes; on Delete, runs `delete(pin)` through `attempt` and closes, or shows
-    why the store refused (a wrong PIN) and stays open."""
+    """Says what goes; on Delete, runs `delete(pin)` (a store operation run through `attempt`)
+    and closes, or shows why the store refused (a wrong PIN) and stays open."""
 
     def __init__(
         self,
         title: str,
         text: str,
         button_text: str,
-        delete: Callable[[str | None], object],
+        delete: Callable[[str | None], object | Refusal],
         needs_pin: bool,
         confirm_number: str | None = None,
         parent: QWidget | None = None,
@@ -123,7 +122,7 @@ class ConfirmDeletion(QDialog):
         pin = self.pin.text() if self.needs_pin else None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # backups are rewritten
         try:
-            result = attempt(lambda: self._delete(pin))
+            result = self._delete(pin)
         finally:
             QGuiApplication.restoreOverrideCursor()
         if isinstance(result, Refusal):

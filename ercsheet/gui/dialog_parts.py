@@ -97,6 +97,19 @@ def grow_to_fit(window: QWidget) -> None:
         window.resize(width, needed)
 
 
+# What a window's title bar and frame take, at most, beyond its own height.
+TITLE_BAR = 40
+
+
+def open_tall_enough(window: QWidget) -> None:
+    """Size a window before it is first shown to the height its contents need at the width it
+    asks for, within the screen: Qt opens a window at most two thirds of the screen tall, which
+    at 1366 × 768 squeezed the signing pad under the declaration above it."""
+    hint = window.sizeHint()
+    room = window.screen().availableGeometry().height() - TITLE_BAR
+    window.resize(hint.width(), min(hint.height(), room))
+
+
 def ok_cancel(dialog: QDialog, ok_text: str = "", cancel_text: str = "") -> QDialogButtonBox:
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog

@@ -280,9 +280,7 @@ class SheetView(QWidget):
         if criterion is None:
             self.details.show_unit(self.content)
         else:
-            self.details.show_criterion(
-                criterion, self.model.outcome_title(current.column()), self.content.unit
-            )
+            self.details.show_criterion(criterion, self.content.unit)
 
     # --- edits ---------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ercsheet.domain.declarations import GRADE_AWARDED, Declaration, declarations
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf import wording
@@ -140,8 +141,19 @@ def methods_key(content: SheetContent) -> str:
     used = {row.method for row in content.evidence} or {
         m for m in Method if m is not Method.SIMULATION or content.unit.rules.simulation_allowed
     }
-    entries = [f"{m.abbreviation} = {m.label[0].lower()}{m.label[1:]}" for m in Method if m in used]
+    unit = content.unit
+    entries = [
+        f"{unit.method_abbreviation(m)} = {_lower_first(unit.method_label(m))}"
+        for m in Method
+        if m in used
+    ]
     return f"{wording.METHODS_KEY} " + "; ".join(entries)
+
+
+def _lower_first(label: str) -> str:
+    """`professional discussion` in the key; an abbreviation-like word (`NVQ`) stays."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() and len(first) > 1 else label[:1].lower() + label[1:]
 
 
 def draw_top(canvas: Canvas, form: Form) -> None:
@@ -191,7 +203,8 @@ def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
     )
     canvas.setFont(fonts().regular, DECLARATION_SIZE)
     canvas.setFillColor(INK)
-    canvas.drawString(DECLARATION_LEFT, top - 24, wording.CANDIDATE_DECLARATION)
+    candidate = declarations(form.content.unit)[Role.CANDIDATE]
+    canvas.drawString(DECLARATION_LEFT, top - 24, candidate.statement)
     signature = form.content.signature(Role.CANDIDATE)
     draw_fields(
         canvas,
@@ -199,7 +212,7 @@ def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
         DECLARATION_RIGHT,
         top - 50,
         [
-            Field(wording.CANDIDATE_SIGNATURE, signature_fill(signature)),
+            Field(candidate.line, signature_fill(signature)),
             Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
         ],
     )
@@ -208,6 +221,7 @@ def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
 def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages: int) -> None:
     """The key right under the grid (`grid_bottom`), the signature blocks at the page's foot."""
     content = form.content
+    declared = declarations(content.unit)
     y = grid_bottom - 4
     canvas.setFillColor(INK)
     canvas.setFont(fonts().regular, KEY_SIZE)
@@ -217,10 +231,13 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
         y -= 2
     y = form.grid_bottom - 4 - KEY_LEADING * len(form.key_lines) - 12
     canvas.setFont(fonts().bold, DECLARATION_SIZE)
-    canvas.drawString(LEFT, y, wording.ASSESSOR_DECLARATION)
+    assessing = declared[Role.ASSESSOR]
+    canvas.drawString(LEFT, y, assessing.statement)
     assessor = content.signature(Role.ASSESSOR)
     capitals = (
-        assessor.name.upper() if assessor and assessor.kind is not SignatureKind.PAPER else ""
+        assessing.printed_name(assessor.name)
+        if assessor and assessor.kind is not SignatureKind.PAPER
+        else ""
     )
     y -= SIGNATURE_LINE_HEIGHT - 2
     draw_fields(
@@ -231,25 +248,19 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
         [
             # The assessor's name has its own field here, so none beside a drawn signature.
             Field(
-                wording.ASSESSOR_SIGNATURE,
+                assessing.line,
                 signature_fill(assessor, name_beside=False),
                 weight=1.2,
             ),
-            Field(wording.BLOCK_CAPITALS, text_fill(capitals, ink=SIGNATURE_INK)),
+            Field(assessing.name_label, text_fill(capitals, ink=SIGNATURE_INK)),
+            *_grade_field(content),
             Field(wording.DATE, signed_date_fill(assessor), fixed=DATE_WIDTH),
         ],
     )
     y -= SIGNATURE_LINE_HEIGHT
-    _draw_signed_line(
-        canvas, y, [(wording.ASSESSOR_COUNTERSIGNATURE, Role.ASSESSOR_COUNTERSIGN)], content
-    )
+    _draw_signed_line(canvas, y, [declared[Role.ASSESSOR_COUNTERSIGN]], content)
     y -= SIGNATURE_LINE_HEIGHT
-    _draw_signed_line(
-        canvas,
-        y,
-        [(wording.IV_INITIALS, Role.IV), (wording.IV_COUNTERSIGNATURE, Role.IV_COUNTERSIGN)],
-        content,
-    )
+    _draw_signed_line(canvas, y, [declared[Role.IV], declared[Role.IV_COUNTERSIGN]], content)
     if content.unit.rules.line_manager_signature:
         y -= SIGNATURE_LINE_HEIGHT
         signature = content.signature(Role.LINE_MANAGER)
@@ -259,7 +270,7 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
             RIGHT,
             y,
             [
-                Field(wording.LINE_MANAGER_SIGNATURE, signature_fill(signature)),
+                Field(declared[Role.LINE_MANAGER].line, signature_fill(signature)),
                 Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
             ],
         )
@@ -269,14 +280,27 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
     canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM, wording.page_label(page, pages))
 
 
+# Room for "Distinction" in the signature's hand.
+GRADE_WIDTH = 62.0
+
+
+def _grade_field(content: SheetContent) -> list[Field]:
+    """ "Grade awarded:" on a graded unit's sheet, filled once chosen (blank to write by hand
+    otherwise); nothing on any other sheet, whose line stays as it was."""
+    if not content.unit.graded:
+        return []
+    chosen = content.grade.label if content.grade else ""
+    return [Field(GRADE_AWARDED, text_fill(chosen, ink=SIGNATURE_INK), fixed=GRADE_WIDTH)]
+
+
 def _draw_signed_line(
-    canvas: Canvas, baseline: float, parts: list[tuple[str, Role]], content: SheetContent
+    canvas: Canvas, baseline: float, parts: list[Declaration], content: SheetContent
 ) -> None:
     """`<label> and date:` lines: the signature's rule, then a short rule for its date."""
     fields: list[Field] = []
-    for label, role in parts:
-        signature = content.signature(role)
-        fields.append(Field(label, signature_fill(signature)))
+    for part in parts:
+        signature = content.signature(part.role)
+        fields.append(Field(part.line, signature_fill(signature)))
         fields.append(Field("", signed_date_fill(signature), fixed=DATE_WIDTH))
     draw_fields(canvas, LEFT, RIGHT, baseline, fields)
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.names import normalise
@@ -310,6 +310,10 @@ class Store(Connection):
 
     def move_evidence(self, evidence_id: int, new_position: int) -> None:
         self._change(lambda tx: evidence_operations.move_evidence(tx, evidence_id, new_position))
+
+    def set_grade(self, sheet_id: int, grade: Grade | None) -> None:
+        """The grade awarded on a graded unit's draft sheet (None: not chosen yet)."""
+        self._change(lambda tx: evidence_operations.set_grade(tx, sheet_id, grade))
 
     # --- signatures and signed records --------------------------------------------------------
 

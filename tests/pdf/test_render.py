@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from ercsheet.catalogue.model import Unit
+from ercsheet.domain.declarations import declarations
 from ercsheet.domain.record import record_code, short_code
 from ercsheet.domain.sheet import SheetContent
+from ercsheet.domain.vocabulary import Role
 from ercsheet.pdf import PrintedSheet, render_pdf
 from tests.factories import make_unit
 from tests.pdf.reading import BASE_14, flat, font_files, page_texts, placed, read, render
@@ -61,6 +63,22 @@ def test_every_page_is_an_a4_landscape_form_with_the_official_wording(
             assert f"(Page {number} of {len(texts)})" in text, name
             assert (LINE_MANAGER in text) == content.unit.rules.line_manager_signature, name
             assert content.candidate.name in text and "0042" in text and "12345" in text
+
+
+def test_the_form_prints_each_role_s_declaration_as_the_signing_dialogs_show_it(
+    f17: Unit, reliable: Unit
+) -> None:
+    # The dialogs read ercsheet.domain.declarations (tests/gui/window/test_declarations.py):
+    # the printout reads the same words, so what a signer saw is what the paper says.
+    for unit in (f17, reliable):
+        text = flat(page_texts(render([signed(unsigned(unit, rows_for(unit, 4)))]))[0])
+        for role, declared in declarations(unit).items():
+            if role is Role.LINE_MANAGER and not unit.rules.line_manager_signature:
+                assert flat(declared.line) not in text
+                continue
+            assert flat(declared.line) in text, role
+            assert flat(declared.statement) in text, role
+            assert not declared.records or flat(declared.records) not in text, role  # ours
 
 
 def test_the_header_names_the_qualification_and_the_unit_as_it_numbers_it(

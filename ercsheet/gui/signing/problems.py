@@ -15,6 +15,8 @@ from ercsheet.gui.qt.widgets import QLabel, QWidget
 
 RULE_TITLES: dict[Rule, str] = {
     Rule.FULL_COVERAGE: "Every criterion covered",
+    Rule.INCOMPLETE_UNIT: "Unit fully transcribed",
+    Rule.GRADE: "Grade awarded chosen",
     Rule.SIMULATION_FORBIDDEN: "No simulation for this unit",
     Rule.LINE_MANAGER: "Line manager's signature",
     Rule.COUNTERSIGNATURE: "Countersignature",

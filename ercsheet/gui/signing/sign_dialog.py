@@ -6,11 +6,12 @@ import datetime as dt
 import html
 
 from ercsheet.domain import rules
-from ercsheet.domain.coverage import coverage
+from ercsheet.domain.coverage import sign_off_coverage
+from ercsheet.domain.declarations import declaration
 from ercsheet.domain.rules import Problem, Rule
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
-from ercsheet.gui.dialog_parts import BANNER_STYLE, when_edited
+from ercsheet.gui.dialog_parts import BANNER_STYLE, open_tall_enough, when_edited
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import Qt, Signal
 from ercsheet.gui.qt.widgets import (
@@ -27,6 +28,7 @@ from ercsheet.gui.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from ercsheet.gui.signing.declaration import DeclarationView
 from ercsheet.gui.signing.fields import date_edit, date_of, pin_edit
 from ercsheet.gui.signing.pad import SignaturePad, typed_signature
 from ercsheet.gui.signing.problems import (
@@ -113,6 +115,11 @@ class SignDialog(QDialog):
 
         self.name = QLineEdit(default_name(store, self._content, role), self)
         self.name.setPlaceholderText("Full name")
+        # What this person signs, as the form words it, above the pad and the PIN.
+        self.declaration = DeclarationView(
+            declaration(self._content.unit, role), self.name.text(), self
+        )
+        self.name.textChanged.connect(self.declaration.set_name)
         self.date = date_edit(today, self)
         self.pin = pin_edit("The assessor's PIN or passphrase", self)
         form = QFormLayout()
@@ -161,9 +168,10 @@ class SignDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.addendum_note)
+        layout.addWidget(self.declaration)
         layout.addWidget(self.known_problems)
         layout.addWidget(self.warnings)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tabs, 1)  # room to spare goes to the pad
         layout.addLayout(form)
         layout.addLayout(no_pin_row)
         layout.addWidget(self.problems)
@@ -176,6 +184,7 @@ class SignDialog(QDialog):
         when_edited(self._forget_refusal, self.pin, self.iv_qualified, self.iv_trainee)
         self._show_pin()
         self._refresh()
+        open_tall_enough(self)
 
     @property
     def role(self) -> Role:
@@ -297,7 +306,7 @@ class SignDialog(QDialog):
         )
 
     def _uncovered(self) -> list[str]:
-        return coverage(self._content.unit, self._content.evidence).uncovered
+        return sign_off_coverage(self._content.unit, self._content.evidence).uncovered
 
     def sign(self) -> None:
         """Ask the store to sign; a refusal is shown here and the dialog stays open."""

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QTextDocument
-from PySide6.QtTest import QTest
 
 from ercsheet.domain.sheet import Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
@@ -17,6 +16,7 @@ from ercsheet.gui.grid_model import TITLE
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.signing.sign_dialog import SignDialog
 from tests.conftest import PIN, TODAY
+from tests.gui.window.clicks import tick
 from tests.gui.window.file_dialogs import open_files, save_to
 from tests.gui.window.modal import read_next_message
 
@@ -25,21 +25,6 @@ from tests.gui.window.modal import read_next_message
 MORE = ["1.3", "2.1", "2.2", "2.3"]
 LAST = "3.4"
 WARNING = "Evidence 'E01' is ticked against 8 of the unit's 10 criteria"
-
-
-def tick(window: MainWindow, row: int, criterion: str) -> None:
-    """A click on the criterion's cell in `row`, as the assessor clicks it."""
-    view, model = window.sheet_view.grid, window.sheet_view.model
-    column = model.column_of(criterion)
-    assert column is not None
-    index = model.index(row, column)
-    view.scrollTo(index)
-    QTest.mouseClick(
-        view.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        view.visualRect(index).center(),
-    )
 
 
 def title_cell(window: MainWindow, role: Qt.ItemDataRole) -> object:

@@ -3,29 +3,17 @@ news for a few seconds."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.main_window import MainWindow
+from tests.gui.window.clicks import tick
 
 READ_ONLY = "signed by the assessor and read-only"
-
-
-def click_tick(window: MainWindow, row: int, criterion: str) -> None:
-    view, model = window.sheet_view.grid, window.sheet_view.model
-    column = model.column_of(criterion)
-    assert column is not None
-    index = model.index(row, column)
-    QTest.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
-    )
 
 
 def test_a_refusal_stays_until_another_sheet_is_chosen(
     window: MainWindow, signed_example: int
 ) -> None:
-    click_tick(window, 1, "3.4")
+    tick(window, 1, "3.4")
     assert READ_ONLY in window.statusBar().currentMessage()
 
     summary = window.store.sheet_summary(signed_example)
@@ -45,7 +33,7 @@ def test_a_refusal_goes_when_the_next_edit_goes_through(
     window: MainWindow, example_sheet: int
 ) -> None:
     window.show_refusal("The tick was refused.")
-    click_tick(window, 1, "3.4")  # a draft: the tick is made
+    tick(window, 1, "3.4")  # a draft: the tick is made
     assert "3.4" in window.store.sheet(example_sheet).evidence[1].criteria
     assert window.statusBar().currentMessage() == ""
 
@@ -54,5 +42,5 @@ def test_news_is_not_taken_for_a_refusal(window: MainWindow, example_sheet: int)
     window.sheet_view.editor.delete_row()
     news = window.statusBar().currentMessage()
     assert news.startswith("Deleted E0")
-    click_tick(window, 0, "2.1")
+    tick(window, 0, "2.1")
     assert window.statusBar().currentMessage() == news  # it goes with its time, not an edit

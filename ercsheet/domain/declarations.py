@@ -1,0 +1,117 @@
+"""What each signer of an Evidence Record Sheet declares, in the form's own words.
+
+The printed form and the signing dialogs read the same `Declaration`, so the words a person
+sees before signing are the words printed above (or on) their signature line. The form's words
+are OCR's, reproduced exactly (PRODUCT.md, "The official ERS layout"). Where the form prints no
+declaration for a role (the IV's initials, the countersignatures), `records` says plainly what
+the signature records: those words are ours, shown in the window and never printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from ercsheet.catalogue.model import Unit
+from ercsheet.domain.vocabulary import Role
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """One role's part of the form: its signature line and what signing it declares."""
+
+    role: Role
+    # The signature line's label, as printed ("Signature of candidate:").
+    line: str
+    # The declaration printed above the line, verbatim; "" where the form has none.
+    statement: str = ""
+    # The form's own field for the signer's name, where it has one; elsewhere the name goes on
+    # the signature line (typed, or beside a drawn signature).
+    name_label: str = ""
+    capitals: bool = False
+    # Plain words of what the signature records where the form has no statement (not printed).
+    records: str = ""
+
+    def printed_name(self, name: str) -> str:
+        """The signer's name as the form writes it in `name_label`'s field."""
+        return name.upper() if self.capitals else name
+
+
+CANDIDATE_DECLARATION = "I confirm that the evidence provided is a result of my own work."
+ASSESSOR_DECLARATION = (
+    "I confirm that the candidate has demonstrated competence by satisfying all of the criteria "
+    "for this unit."
+)
+# The form prints no declaration for these lines: said so, then what the signature records.
+_NO_DECLARATION = "The form prints no declaration for this line."
+
+OCR: Mapping[Role, Declaration] = MappingProxyType(
+    {
+        Role.CANDIDATE: Declaration(
+            Role.CANDIDATE, "Signature of candidate:", statement=CANDIDATE_DECLARATION
+        ),
+        Role.ASSESSOR: Declaration(
+            Role.ASSESSOR,
+            "Signature of assessor:",
+            statement=ASSESSOR_DECLARATION,
+            name_label="Name (in block capitals):",
+            capitals=True,
+        ),
+        Role.ASSESSOR_COUNTERSIGN: Declaration(
+            Role.ASSESSOR_COUNTERSIGN,
+            "Countersignature of qualified assessor (if required) and date:",
+            records=f"{_NO_DECLARATION} The countersignature records that a qualified assessor "
+            "countersigned the assessment decision of an assessor who is not yet qualified, "
+            "and on which date.",
+        ),
+        Role.IV: Declaration(
+            Role.IV,
+            "IV initials (if sampled) and date:",
+            records=f"{_NO_DECLARATION} The initials record that an internal verifier sampled "
+            "this sheet, and on which date.",
+        ),
+        Role.IV_COUNTERSIGN: Declaration(
+            Role.IV_COUNTERSIGN,
+            "Countersignature of qualified IV (if required) and date:",
+            records=f"{_NO_DECLARATION} The countersignature records that a qualified internal "
+            "verifier countersigned the sampling by an internal verifier who is not yet "
+            "qualified, and on which date.",
+        ),
+        # Seed 003: "the line manager or the owner/manager to sign and date the bottom of each
+        # unit Evidence Record Sheet (ERS) to both confirm their involvement and the candidate's
+        # competence". The line itself says what signing it confirms.
+        Role.LINE_MANAGER: Declaration(
+            Role.LINE_MANAGER,
+            "Signature of line manager or owner/manager (confirming their involvement and the "
+            "candidate’s competence):",
+        ),
+    }
+)
+
+
+# OCR's NVQ forms have no graded units, so this is ours: on a graded unit the assessor declares
+# the criteria of the grade awarded met (at pass, the merit criteria need not be), and the form
+# prints that grade beside the declaration.
+GRADED_ASSESSOR_DECLARATION = (
+    "I confirm that the candidate has demonstrated competence by satisfying all of the criteria "
+    "for the grade awarded in this unit."
+)
+GRADE_AWARDED = "Grade awarded:"
+GRADED: Mapping[Role, Declaration] = MappingProxyType(
+    {
+        **OCR,
+        Role.ASSESSOR: replace(OCR[Role.ASSESSOR], statement=GRADED_ASSESSOR_DECLARATION),
+    }
+)
+
+
+def declarations(unit: Unit) -> Mapping[Role, Declaration]:
+    """What each role declares on a sheet of `unit`: OCR's form, with the assessor declaring
+    the grade awarded on a graded unit (the unit is asked so that a unit file can later carry
+    its awarding body's own wording)."""
+    return GRADED if unit.graded else OCR
+
+
+def declaration(unit: Unit, role: Role) -> Declaration:
+    return declarations(unit)[role]
