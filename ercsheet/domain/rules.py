@@ -7,17 +7,16 @@ assessor's words; a warning is shown but does not stop anything.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ercsheet.catalogue.model import Grade, Unit
-from ercsheet.domain.coverage import is_over_mapped, sign_off_coverage
+from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.dates import EARLIEST, uk
+from ercsheet.domain.evidence_rules import check_evidence
 from ercsheet.domain.problems import Problem as Problem
 from ercsheet.domain.problems import Rule as Rule
 from ercsheet.domain.sheet import (
-    MAX_EVIDENCE_ROWS,
-    EvidenceRow,
     SheetContent,
     Signature,
     strokes_problem,
@@ -28,135 +27,6 @@ from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 def blocking(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.blocking]
-
-
-def reference_key(ref: str) -> str:
-    """What makes two references the same: case and surrounding spaces do not count."""
-    return ref.strip().casefold()
-
-
-def _within(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
-
-
-def check_evidence_row(
-    unit: Unit, row: EvidenceRow, others: Iterable[EvidenceRow], today: dt.date, path: str = ""
-) -> list[Problem]:
-    """Problems with one evidence item, given the sheet's other items."""
-    others = others if isinstance(others, Collection) else list(others)
-    key = reference_key(row.ref)
-    problems = _row_problems(
-        unit, row, today, path, any(reference_key(o.ref) == key for o in others)
-    )
-    if len(others) >= MAX_EVIDENCE_ROWS:
-        problems.append(
-            Problem(
-                Rule.SHEET_SIZE,
-                f"A sheet holds at most {MAX_EVIDENCE_ROWS:,} evidence items: start another "
-                "sheet for the same unit.",
-                path,
-            )
-        )
-    return problems
-
-
-def _row_problems(
-    unit: Unit, row: EvidenceRow, today: dt.date, path: str, repeated: bool
-) -> list[Problem]:
-    """One item's problems; `repeated`: another item of the sheet has the same reference."""
-    problems: list[Problem] = []
-    if not row.ref.strip():
-        problems.append(
-            Problem(Rule.REQUIRED_FIELD, "Every evidence item needs a reference (e.g. E01).", path)
-        )
-    elif repeated:
-        problems.append(
-            Problem(
-                Rule.UNIQUE_REFERENCE,
-                f"Evidence reference {row.ref!r} is already used on this sheet: "
-                "give each item its own reference.",
-                path,
-            )
-        )
-    for name, value, multiline, subject in (
-        ("ref", row.ref, False, "The reference"),
-        ("title", row.title, True, "The title"),
-        ("notes", row.notes, True, "The notes field"),
-    ):
-        unsafe = unsafe_text_problem(
-            _within(path, name), value, multiline=multiline, subject=subject
-        )
-        if unsafe is not None:
-            problems.append(unsafe)
-    refused = refused_methods(unit).get(row.method)
-    if refused is not None:
-        problems.append(Problem(Rule.SIMULATION_FORBIDDEN, refused, path))
-    if not row.criteria <= unit.criterion_set:
-        unknown = sorted(row.criteria - unit.criterion_set)
-        problems.append(
-            Problem(
-                Rule.UNKNOWN_CRITERION,
-                f"This unit has no assessment criteria {', '.join(unknown)}.",
-                path,
-            )
-        )
-    if row.date is not None and row.date > today:
-        problems.append(
-            Problem(
-                Rule.FUTURE_DATE,
-                f"The evidence date {uk(row.date)} is in the future: "
-                "enter the date it was produced.",
-                path,
-            )
-        )
-    if row.date is not None and row.date < EARLIEST:
-        problems.append(
-            Problem(
-                Rule.EARLY_DATE,
-                f"The evidence date {uk(row.date)} is before {EARLIEST.year}: "
-                "enter the date it was produced (check the year).",
-                path,
-            )
-        )
-    problems += over_mapping(unit, row, path)
-    return problems
-
-
-def over_mapping(unit: Unit, row: EvidenceRow, path: str = "") -> list[Problem]:
-    """The warning (never a block) for an item ticked against nearly every criterion of the
-    unit: the grid, the assessor's signing and an import all show this one."""
-    if not is_over_mapped(unit, row):
-        return []
-    return [
-        Problem(
-            Rule.OVER_MAPPING,
-            f"Evidence {row.ref!r} is ticked against {len(row.criteria)} of the unit's "
-            f"{len(unit.criterion_numbers)} criteria: verifiers question items mapped to "
-            "nearly everything. Check each tick is really evidenced.",
-            path,
-            blocking=False,
-        )
-    ]
-
-
-def over_mapped_items(content: SheetContent) -> list[Problem]:
-    """The over-mapping warnings of a sheet's evidence items, in the order of its rows."""
-    return [
-        problem
-        for index, row in enumerate(content.evidence)
-        for problem in over_mapping(content.unit, row, f"evidence[{index}]")
-    ]
-
-
-def refused_methods(unit: Unit) -> dict[Method, str]:
-    """The assessment methods the unit refuses, each with its reason (the window lists them
-    disabled, with the reason; a row using one is refused with it)."""
-    if unit.rules.simulation_allowed:
-        return {}
-    return {
-        Method.SIMULATION: f"Simulation is not allowed for this unit, {unit.display_title}: "
-        "use naturally occurring evidence from the workplace instead."
-    }
 
 
 def incomplete_unit(unit: Unit) -> list[Problem]:
@@ -204,26 +74,6 @@ def _needed_words(content: SheetContent) -> str:
     level = content.grade or Grade.PASS
     *lower, last = (g.value for g in Grade if level.includes(g))
     return (f"{', '.join(lower)} and {last}" if lower else last) + " criterion"
-
-
-def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:
-    """Every item's problems, in one pass: time linear in the number of items."""
-    problems: list[Problem] = []
-    if len(content.evidence) > MAX_EVIDENCE_ROWS:
-        problems.append(
-            Problem(
-                Rule.SHEET_SIZE,
-                f"The sheet has {len(content.evidence):,} evidence items; a sheet holds at most "
-                f"{MAX_EVIDENCE_ROWS:,}: split them between sheets for the same unit.",
-                "evidence",
-            )
-        )
-    seen: set[str] = set()
-    for index, row in enumerate(content.evidence):
-        key = reference_key(row.ref)
-        problems += _row_problems(content.unit, row, today, f"evidence[{index}]", key in seen)
-        seen.add(key)
-    return problems
 
 
 def check_sheet_text(content: SheetContent) -> list[Problem]:
@@ -459,31 +309,3 @@ def check_new_sheet(unit: Unit, today: dt.date) -> list[Problem]:
 def is_locked(content: SheetContent) -> bool:
     """A sheet is read-only once the assessor has signed it."""
     return content.signature(Role.ASSESSOR) is not None
-
-
-# --- what is typed in the window's forms --------------------------------------------------------
-
-
-def candidate_problems(name: str, candidate_number: str, centre_number: str) -> list[Problem]:
-    """Why a candidate's details cannot be stored as typed: text that could display as
-    something it is not, or no name. The store refuses them; the window says so as they are
-    typed."""
-    problems = [
-        problem
-        for subject, value in (
-            ("The candidate's name", name),
-            ("The candidate number", candidate_number),
-            ("The centre number", centre_number),
-        )
-        if (problem := unsafe_text_problem("", value, subject=subject)) is not None
-    ]
-    if not name.strip():
-        problems.append(Problem(Rule.REQUIRED_FIELD, "A candidate needs a name."))
-    return problems
-
-
-def reopen_reason_problems(reason: str) -> list[Problem]:
-    """A signed sheet is reopened for a reason, kept in its audit trail."""
-    if reason.strip():
-        return []
-    return [Problem(Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]

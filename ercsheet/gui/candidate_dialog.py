@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ercsheet.domain.rules import candidate_problems
+from ercsheet.domain.form_rules import candidate_problems
 from ercsheet.gui.dialog_parts import error_label, live_error, ok_cancel, show_error
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.widgets import (

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ercsheet.atomic import write_text_atomic
-from ercsheet.domain import rules
+from ercsheet.domain import evidence_rules
 from ercsheet.gui import background, file_passphrase
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import QSettings, Qt
@@ -100,7 +100,7 @@ def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Pat
     for path, outcome in outcomes:
         if isinstance(outcome, Done) and not outcome.already:
             found[path] = [
-                p.message for p in rules.over_mapped_items(store.sheet(outcome.sheet_id))
+                p.message for p in evidence_rules.over_mapped_items(store.sheet(outcome.sheet_id))
             ]
     return found
 

@@ -16,7 +16,7 @@ from typing import Any
 from ercsheet.catalogue.model import Criterion, Unit
 from ercsheet.domain.coverage import Coverage, achieved_grade, coverage
 from ercsheet.domain.dates import uk
-from ercsheet.domain.rules import over_mapping
+from ercsheet.domain.evidence_rules import over_mapping
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method
 from ercsheet.gui.qt.core import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt

@@ -3,7 +3,7 @@ move, Enter or typing edits a reference, title or method in place."""
 
 from __future__ import annotations
 
-from ercsheet.domain import rules
+from ercsheet.domain import evidence_rules
 from ercsheet.domain.vocabulary import Method
 from ercsheet.gui.grid_header import TwoLevelHeader
 from ercsheet.gui.grid_model import FIRST_CRITERION, METHOD, REF, TITLE, GridModel
@@ -53,7 +53,7 @@ class MethodDelegate(QStyledItemDelegate):
         editor.setAccessibleName("Assessment method")
         model = index.model()
         unit = model.unit if isinstance(model, GridModel) else None
-        refused = rules.refused_methods(unit) if unit is not None else {}
+        refused = evidence_rules.refused_methods(unit) if unit is not None else {}
         for method in Method:
             label = (
                 f"{unit.method_label(method)} ({unit.method_abbreviation(method)})"

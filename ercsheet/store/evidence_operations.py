@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ercsheet.catalogue.model import Grade, criterion_order
 from ercsheet.catalogue.snapshot import unit_from_json
-from ercsheet.domain import rules
+from ercsheet.domain import evidence_rules, rules
 from ercsheet.domain.audit import Change
 from ercsheet.domain.dates import uk
 from ercsheet.domain.rules import Problem
@@ -212,7 +212,9 @@ def _tick_states(covered: bool) -> tuple[str, str]:
 def _check_row(
     tx: Tx, content: SheetContent, row: EvidenceRow, others: Sequence[EvidenceRow]
 ) -> None:
-    problems = rules.blocking(rules.check_evidence_row(content.unit, row, others, tx.today()))
+    problems = rules.blocking(
+        evidence_rules.check_evidence_row(content.unit, row, others, tx.today())
+    )
     if problems:
         raise RuleViolation(problems)
 

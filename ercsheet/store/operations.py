@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ercsheet.catalogue.model import Unit
 from ercsheet.catalogue.snapshot import unit_to_json
-from ercsheet.domain import rules
+from ercsheet.domain import form_rules, rules
 from ercsheet.domain.audit import Change
 from ercsheet.domain.names import normalise
 from ercsheet.domain.rules import Problem
@@ -133,7 +133,7 @@ def add_candidate(tx: Tx, name: str, candidate_number: str, centre_number: str) 
 
 
 def _require_candidate(name: str, candidate_number: str, centre_number: str) -> None:
-    problems = rules.candidate_problems(name, candidate_number, centre_number)
+    problems = form_rules.candidate_problems(name, candidate_number, centre_number)
     if problems:
         raise RuleViolation(problems)
 

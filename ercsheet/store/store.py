@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ercsheet.catalogue.model import Grade, Unit
-from ercsheet.domain import rules
+from ercsheet.domain import form_rules, rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.names import normalise
 from ercsheet.domain.passphrase import passphrase_problems, pin_problems
@@ -340,7 +340,7 @@ class Store(Connection):
 
         Returns the number of the superseded version.
         """
-        problems = rules.reopen_reason_problems(reason)
+        problems = form_rules.reopen_reason_problems(reason)
         if problems:
             raise RuleViolation(problems)
         return self._change(lambda tx: sign_operations.reopen(tx, sheet_id, reason, actor, pin))

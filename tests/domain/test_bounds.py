@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ercsheet.domain import rules
+from ercsheet.domain import evidence_rules, rules
 from ercsheet.domain.dates import uk
 from ercsheet.domain.rules import Rule
 from ercsheet.domain.sheet import (
@@ -138,10 +138,10 @@ def test_a_drawn_signature_at_the_limits_is_accepted() -> None:
 def test_a_sheet_holds_at_most_the_row_limit() -> None:
     unit = make_unit()
     rows = [row(f"E{i}", ["1.1"]) for i in range(MAX_EVIDENCE_ROWS)]
-    assert rules.check_evidence(sheet(unit, rows), TODAY) == []
-    more = rules.check_evidence(sheet(unit, [*rows, row("one more", ["1.1"])]), TODAY)
+    assert evidence_rules.check_evidence(sheet(unit, rows), TODAY) == []
+    more = evidence_rules.check_evidence(sheet(unit, [*rows, row("one more", ["1.1"])]), TODAY)
     assert [(p.rule, p.path) for p in more] == [(Rule.SHEET_SIZE, "evidence")]
-    [added] = rules.check_evidence_row(unit, row("one more"), rows, TODAY)
+    [added] = evidence_rules.check_evidence_row(unit, row("one more"), rows, TODAY)
     assert added.rule is Rule.SHEET_SIZE
 
 
@@ -151,11 +151,11 @@ def test_the_one_pass_check_agrees_with_checking_each_row_against_the_rows_befor
 ) -> None:
     unit = make_unit()
     content = sheet(unit, [row(ref, ["1.1"]) for ref in refs])
-    one_pass = rules.check_evidence(content, TODAY)
+    one_pass = evidence_rules.check_evidence(content, TODAY)
     row_by_row = [
         problem
         for index, item in enumerate(content.evidence)
-        for problem in rules.check_evidence_row(
+        for problem in evidence_rules.check_evidence_row(
             unit, item, content.evidence[:index], TODAY, f"evidence[{index}]"
         )
     ]
@@ -167,14 +167,14 @@ def test_checking_rows_compares_each_reference_once(monkeypatch: pytest.MonkeyPa
     minutes); now each reference is normalised once and looked up in a set."""
     unit = make_unit()
     calls = 0
-    normalise = rules.reference_key
+    normalise = evidence_rules.reference_key
 
     def counted(ref: str) -> str:
         nonlocal calls
         calls += 1
         return normalise(ref)
 
-    monkeypatch.setattr(rules, "reference_key", counted)
+    monkeypatch.setattr(evidence_rules, "reference_key", counted)
     rows = [row(f"E{i:05}", ["1.1"]) for i in range(MAX_EVIDENCE_ROWS)]
     rules.check_sheet(sheet(unit, rows, [sign(Role.CANDIDATE, TODAY)]), TODAY)
     assert calls == MAX_EVIDENCE_ROWS

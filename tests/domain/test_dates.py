@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ercsheet.domain import rules
+from ercsheet.domain import evidence_rules
 from ercsheet.domain.dates import parse_typed, uk
 from ercsheet.domain.rules import Rule
 from tests.factories import make_unit, row
@@ -83,6 +83,6 @@ def test_any_text_is_a_date_or_a_plain_refusal(text: str) -> None:
 
 def test_a_future_date_typed_is_the_rules_to_refuse() -> None:
     typed = parse_typed("5 Dec", TODAY)  # this year's 5 December: still to come
-    problems = rules.check_evidence_row(make_unit(), row("E01", date=typed), [], TODAY)
+    problems = evidence_rules.check_evidence_row(make_unit(), row("E01", date=typed), [], TODAY)
     assert [p.rule for p in problems] == [Rule.FUTURE_DATE]
     assert "in the future" in problems[0].message

@@ -3,7 +3,8 @@ as they are typed."""
 
 from __future__ import annotations
 
-from ercsheet.domain.rules import Rule, candidate_problems, reopen_reason_problems
+from ercsheet.domain.form_rules import candidate_problems, reopen_reason_problems
+from ercsheet.domain.rules import Rule
 
 
 def test_a_candidate_needs_a_name_and_safe_text() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ercsheet.domain import rules
+from ercsheet.domain import evidence_rules, rules
 from ercsheet.domain.rules import Rule
 from tests.conftest import TODAY
 from tests.factories import make_unit, row, sheet
@@ -16,11 +16,11 @@ def test_the_sheet_s_over_mapped_items_are_the_import_s_warnings() -> None:
         row("E03", unit.criterion_numbers),
     ]
     content = sheet(unit, evidence)
-    found = rules.over_mapped_items(content)
+    found = evidence_rules.over_mapped_items(content)
     assert [(p.rule, p.path, p.blocking) for p in found] == [
         (Rule.OVER_MAPPING, "evidence[0]", False),
         (Rule.OVER_MAPPING, "evidence[2]", False),
     ]
     assert "Evidence 'E03' is ticked against 10 of the unit's 10 criteria" in found[1].message
     assert found == [p for p in rules.check_sheet(content, TODAY) if not p.blocking]
-    assert rules.over_mapping(unit, evidence[1]) == []
+    assert evidence_rules.over_mapping(unit, evidence[1]) == []

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ercsheet.domain.form_rules import reopen_reason_problems
 from ercsheet.domain.passphrase import PIN_MIN_LENGTH
-from ercsheet.domain.rules import Problem, Rule, reopen_reason_problems
+from ercsheet.domain.rules import Problem, Rule
 from ercsheet.gui.dialog_parts import recheck_while_shown
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.widgets import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from ercsheet.domain import rules
+from ercsheet.domain import evidence_rules
 from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.declarations import declaration
 from ercsheet.domain.rules import Problem, Rule
@@ -97,7 +97,7 @@ class SignDialog(QDialog):
         self.warnings = WarningList(self)
         if role is Role.ASSESSOR:
             self.warnings.show_problems(
-                rules.over_mapped_items(self._content),
+                evidence_rules.over_mapped_items(self._content),
                 heading="Check before signing (you can still sign):",
             )
 
