@@ -1,0 +1,295 @@
+"""The learning outcomes and their criteria, from the outcomes table.
+
+Two kinds of input. Where the format shows the table's columns (a PDF's word positions, a
+DOCX table, tab-separated text) each column is read on its own and guidance is placed against
+the criterion whose row it starts in. Where the table has been flattened into running text,
+LO titles, AC texts and guidance come interleaved in reading order, and are told apart by their
+numbers and by how a sentence continues: a line continues the text before it when it starts in
+lower case or that text ends on a word no sentence ends on; anything else is guidance.
+
+Either way an AC goes to the LO its number names (`2.3` to LO 2) and the ACs of an LO are put in
+number order, whatever order they were read in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ercsheet.catalogue.importer import prose
+from ercsheet.catalogue.importer.lines import AC_COLUMN, GUIDANCE_COLUMN, LO_COLUMN, Line
+from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, ParsedUnit
+
+AC_START = re.compile(r"^\s*(?:AC\s*)?(\d{1,3})\.(\d{1,3})\.?(?=\s|$)\s*(.*)$")
+LO_START = re.compile(
+    r"^\s*(?:LO\s*|Learning outcome\s*)?(\d{1,2})(?:[.:)]|\s)\s*([A-Z“‘\"].*)?$", re.IGNORECASE
+)
+_OPENING = 3  # words that open each criterion's guidance alike ("This may include:")
+
+Position = tuple[float, ...]
+
+
+@dataclass
+class _Item:
+    number: str
+    position: Position
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.strip() for line in self.lines if line.strip())
+
+
+@dataclass
+class _Table:
+    outcomes: list[_Item] = field(default_factory=list)
+    criteria: list[_Item] = field(default_factory=list)
+    # Guidance lines, each with where it was read; placed once every AC is known.
+    guidance: list[tuple[Position, str]] = field(default_factory=list)
+
+
+def read_outcomes(lines: list[Line], unit: ParsedUnit) -> None:
+    table = _Table()
+    flat = [line for line in lines if line.column is None]
+    if flat:
+        _read_flat(flat, table)
+    _read_columns([line for line in lines if line.column is not None], table)
+    _build(table, unit, positional=not flat)
+
+
+def _position(line: Line) -> Position:
+    return (line.page, -1 if line.row is None else line.row, line.y)
+
+
+def _read_flat(lines: list[Line], table: _Table) -> None:
+    current: _Item | None = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            if current is not None:
+                current.lines.append("")
+            continue
+        started = _start(text, table)
+        if started is not None:
+            kind, item = started
+            (table.criteria if kind == "ac" else table.outcomes).append(item)
+            item.position = _position(line)
+            current = item
+            continue
+        if current is not None and _continues(current, line.text):
+            _continuation_target(current, table).lines.append(line.text)
+            continue
+        current = None
+        table.guidance.append((_position(line), line.text))
+
+
+def _start(text: str, table: _Table) -> tuple[str, _Item] | None:
+    found = AC_START.match(text)
+    if found:
+        return "ac", _Item(f"{int(found[1])}.{int(found[2])}", (), [found[3]] if found[3] else [])
+    found = LO_START.match(text)
+    if found and _plausible_outcome(int(found[1]), table):
+        return "lo", _Item(str(int(found[1])), (), [found[2]] if found[2] else [])
+    return None
+
+
+def _plausible_outcome(number: int, table: _Table) -> bool:
+    """In running text a number at a line's start is an LO's only where one is due: the next
+    LO, or one whose ACs came first (its title printed after them), or a page printed twice."""
+    known = [int(item.number) for item in table.outcomes]
+    prefixes = {int(item.number.split(".")[0]) for item in table.criteria}
+    return number == max(known, default=0) + 1 or number in prefixes or number in known
+
+
+def _continues(item: _Item, raw: str) -> bool:
+    text = raw.strip()
+    if not item.text:
+        return True
+    if prose.is_bullet(raw, in_list=False):
+        return False
+    return not text[:1].isupper() or prose.ends_dangling(item.text)
+
+
+def _continuation_target(current: _Item, table: _Table) -> _Item:
+    """The text a continuation line belongs to: the AC being read, or, when its number came
+    between an AC's first line and the rest (a two-column table's lines interleaved), the AC
+    before it, left hanging mid-sentence while this one reads as whole."""
+    if current in table.criteria and len(table.criteria) > 1:
+        before = table.criteria[table.criteria.index(current) - 1]
+        if prose.ends_dangling(before.text) and not prose.ends_dangling(current.text):
+            return before
+    return current
+
+
+def _read_columns(lines: list[Line], table: _Table) -> None:
+    current: dict[int, _Item | None] = {LO_COLUMN: None, AC_COLUMN: None}
+    for line in lines:
+        text = line.text.strip()
+        column = line.column
+        if column == GUIDANCE_COLUMN or column is None or column > GUIDANCE_COLUMN:
+            if text:
+                table.guidance.append((_position(line), line.text))
+            continue
+        if not text:
+            continue
+        found = AC_START.match(text) if column == AC_COLUMN else LO_START.match(text)
+        if found:
+            number = f"{int(found[1])}.{int(found[2])}" if column == AC_COLUMN else str(int(found[1]))
+            rest = found[3] if column == AC_COLUMN else found[2]
+            item = _Item(number, _position(line), [rest] if rest else [])
+            (table.criteria if column == AC_COLUMN else table.outcomes).append(item)
+            current[column] = item
+        elif current[column] is not None:
+            current[column].lines.append(line.text)  # type: ignore[union-attr]
+
+
+def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
+    outcomes: dict[str, ParsedOutcome] = {}
+    for item in table.outcomes:
+        title = prose.join(item.lines)
+        known = outcomes.get(item.number)
+        if known is None:
+            outcomes[item.number] = ParsedOutcome(item.number, title)
+        elif not known.title:
+            known.title = title
+        elif _words(known.title) != _words(title):
+            unit.mark(f"LO {item.number}", f"its number stands twice, titled differently ({title!r})")
+    placed: dict[str, tuple[ParsedCriterion, _Item]] = {}
+    for item in table.criteria:
+        criterion = ParsedCriterion(item.number, prose.join(item.lines))
+        if not _keep(criterion, placed, unit):
+            continue
+        placed[item.number] = (criterion, item)
+        lo = item.number.split(".")[0]
+        if lo not in outcomes:
+            outcomes[lo] = ParsedOutcome(lo, "")
+        outcomes[lo].criteria.append(criterion)
+    for lo in outcomes.values():
+        lo.criteria.sort(key=lambda c: tuple(int(p) for p in c.number.split(".")))
+        if not lo.title:
+            unit.mark(f"LO {lo.number}", "no title was found for this learning outcome")
+        if not lo.criteria:
+            unit.mark(f"LO {lo.number}", "no assessment criteria were found under it")
+    for criterion, _ in placed.values():
+        if not criterion.text:
+            unit.mark(f"AC {criterion.number}", "no text was found for this criterion")
+    unit.learning_outcomes = sorted(outcomes.values(), key=lambda lo: int(lo.number))
+    _place_guidance(table, [pair for pair in placed.values()], outcomes, unit, positional)
+
+
+def _keep(criterion: ParsedCriterion, placed: dict[str, tuple[ParsedCriterion, _Item]], unit: ParsedUnit) -> bool:
+    """A criterion read twice (a page printed twice) is kept once; told twice differently,
+    the first is kept and the difference marked."""
+    earlier = placed.get(criterion.number)
+    if earlier is None:
+        return True
+    first = earlier[0]
+    if _words(first.text) != _words(criterion.text):
+        unit.mark(f"AC {criterion.number}", f"its number stands twice; the second reads {criterion.text!r}")
+    return False
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _place_guidance(
+    table: _Table,
+    criteria: list[tuple[ParsedCriterion, _Item]],
+    outcomes: dict[str, ParsedOutcome],
+    unit: ParsedUnit,
+    positional: bool,
+) -> None:
+    if not table.guidance or not criteria:
+        return
+    ordered = sorted(criteria, key=lambda pair: pair[1].position)
+    rows = all(item.position[1] >= 0 for _, item in ordered)
+    segments: dict[object, list[str]] = {}
+    members: dict[object, list[ParsedCriterion]] = {}
+    for position, text in sorted(table.guidance):
+        # The last AC that starts at or before this line (a line of an earlier page's AC
+        # continued on the next page comes before that page's first AC).
+        before = [pair for pair in ordered if pair[1].position <= position] or ordered[:1]
+        criterion = before[-1][0]
+        if positional and not rows:
+            key: object = criterion.number
+            members[key] = [criterion]
+        elif rows:
+            key = position[1]
+            members[key] = [c for c, item in ordered if item.position[1] == key] or [criterion]
+        else:
+            key = criterion.number.split(".")[0]
+            members[key] = outcomes[key].criteria
+        segments.setdefault(key, []).append(text)
+    _place_by_blocks(segments, members, outcomes, unit)
+
+
+def _place_by_blocks(
+    segments: dict[object, list[str]],
+    members: dict[object, list[ParsedCriterion]],
+    outcomes: dict[str, ParsedOutcome],
+    unit: ParsedUnit,
+) -> None:
+    """Each segment's guidance (an AC's, a row's, or a flattened LO's) to its ACs: whole to a
+    lone AC; to several in order when it falls into as many blocks, each opened alike ("This may
+    include:"); otherwise kept whole on the LO for the reviewer, never guessed. Lines before a
+    segment's first opening continue the guidance of the AC placed last (a cell across pages)."""
+    opening = _opening([line for lines in segments.values() for line in lines])
+    given: dict[str, list[str]] = {}
+    last: ParsedCriterion | None = None
+    for key, lines in segments.items():
+        acs = members[key]
+        blocks = _blocks(lines, opening)
+        if last is not None and len(acs) > 1 and len(blocks) == len(acs) + 1 and not _opens(lines, opening):
+            given[last.number] += blocks.pop(0)
+            last.guidance = prose.join(given[last.number])
+        if len(acs) == 1:
+            blocks = [lines]
+        if len(blocks) != len(acs):
+            lo = outcomes[acs[0].number.split(".")[0]]
+            lo.unplaced_guidance = "\n\n".join(filter(None, [lo.unplaced_guidance, prose.join(lines)]))
+            unit.mark(
+                f"LO {lo.number}",
+                f"its guidance ({len(blocks)} part(s) for {len(acs)} ACs) could not be placed "
+                "against its ACs: place it by hand",
+            )
+            continue
+        for criterion, block in zip(acs, blocks, strict=True):
+            given[criterion.number] = given.get(criterion.number, []) + block
+            criterion.guidance = prose.join(given[criterion.number])
+        last = acs[-1]
+
+
+def _opening(lines: list[str]) -> str:
+    """The words that open each AC's guidance alike, when some open more than one block."""
+    starts = [
+        " ".join(_words(line)[:_OPENING])
+        for line in lines
+        if len(_words(line)) >= _OPENING and line.strip()[:1].isupper()
+    ]
+    repeated = [start for start in starts if starts.count(start) > 1]
+    return repeated[0] if repeated else ""
+
+
+def _opens(lines: list[str], opening: str) -> bool:
+    first = next((line for line in lines if line.strip()), "")
+    return bool(opening) and " ".join(_words(first)[:_OPENING]) == opening
+
+
+def _blocks(lines: list[str], opening: str) -> list[list[str]]:
+    """The lines cut before each line that opens a block; by paragraphs when none does."""
+    blocks: list[list[str]] = []
+    for line in lines:
+        if not blocks and not line.strip():
+            continue
+        if not blocks or (opening and _opens([line], opening)):
+            blocks.append([])
+        blocks[-1].append(line)
+    if opening:
+        return blocks
+    return [block for block in _paragraphs(lines)]
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    text = prose.join(lines)
+    return [[part] for part in text.split("\n\n") if part.strip()]
