@@ -68,6 +68,8 @@ def _read_flat(lines: list[Line], table: _Table) -> None:
         if not text:
             if current is not None:
                 current.lines.append("")
+            else:
+                table.guidance.append((_position(line), ""))
             continue
         started = _start(text, table)
         if started is not None:

@@ -1,0 +1,129 @@
+"""A PDF specification through pdfplumber (MIT): lines from word positions, and the outcomes
+table's columns recovered from where its heading row puts them.
+
+Extracted as flat text, a table's cells interleave line by line (an LO title, an AC's first line
+and its guidance's first line, then the second lines…). Here the heading row ("Learning
+Outcomes | Assessment Criteria | Exemplification") gives each column's left edge, and every word
+below it, on this page and the next, goes to its column, until a section heading ends the table.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ercsheet.catalogue.importer.lines import Line
+from ercsheet.catalogue.importer.sections import heading_of
+
+# The most pages read: a unit specification is a few pages; a whole qualification handbook of
+# hundreds is refused rather than read for minutes.
+MAX_PAGES = 150
+_SAME_LINE = 3.0  # points: words whose tops differ by less stand on one line
+_MARGIN = 0.07  # of the page's height: header and footer bands, never table cells
+# The third column's heading, as specifications word it.
+_GUIDANCE_HEADS = {"exemplification", "guidance", "additional", "range", "amplification", "indicative"}
+# Points: a gap wider than this between a column's lines (about one and a half lines of 10-12 pt
+# text) is a paragraph break.
+_PARAGRAPH_GAP = 20.0
+_HEADER = re.compile(r"learning\s+outcomes?\b.*\bassessment\s+criteria\b", re.IGNORECASE)
+
+
+class PdfUnreadable(Exception):
+    pass
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    top: float
+
+
+def pdf_to_lines(data: bytes) -> list[Line]:
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise PdfUnreadable(f"it has {len(pdf.pages)} pages; a unit specification has at most {MAX_PAGES}")
+            return _read_pages(pdf.pages)
+    except PdfUnreadable:
+        raise
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise PdfUnreadable(f"not a PDF that can be read ({type(error).__name__})") from None
+    except Exception as error:  # pdfminer raises its own kinds from deep inside a broken file
+        if type(error).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
+            raise PdfUnreadable(f"not a PDF that can be read ({type(error).__name__})") from None
+        raise
+
+
+def _read_pages(pages: list[Any]) -> list[Line]:
+    result: list[Line] = []
+    edges: list[float] | None = None
+    for number, page in enumerate(pages):
+        height = float(page.height) or 1.0
+        rows = _rows(page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
+        for top, words in rows:
+            text = " ".join(w.text for w in words)
+            margin = top < height * _MARGIN or top > height * (1 - _MARGIN)
+            if _HEADER.search(text):
+                edges = _column_edges(words)
+                continue
+            if edges is not None and not margin and heading_of(text) and words[0].x0 < edges[0]:
+                edges = None
+            if edges is None or margin:
+                result.append(Line(text, number, None, top))
+            else:
+                result.extend(_cells(words, edges, number, top))
+    return _with_gaps(result)
+
+
+def _rows(raw: list[dict[str, Any]]) -> list[tuple[float, list[_Word]]]:
+    words = sorted((_Word(w["text"], float(w["x0"]), float(w["top"])) for w in raw), key=lambda w: (w.top, w.x0))
+    rows: list[tuple[float, list[_Word]]] = []
+    for word in words:
+        if rows and abs(word.top - rows[-1][0]) < _SAME_LINE:
+            rows[-1][1].append(word)
+        else:
+            rows.append((word.top, [word]))
+    return [(top, sorted(ws, key=lambda w: w.x0)) for top, ws in rows]
+
+
+def _column_edges(words: list[_Word]) -> list[float]:
+    """Left edges of the AC and guidance columns, from the heading row's words."""
+    edges = []
+    for index, word in enumerate(words):
+        following = words[index + 1].text.casefold() if index + 1 < len(words) else ""
+        if word.text.casefold() == "assessment" and following.startswith("criteria"):
+            edges.append(word.x0 - 2)
+        elif edges and word.text.casefold() in _GUIDANCE_HEADS and word.x0 > edges[-1] + 40:
+            edges.append(word.x0 - 2)
+            break
+    return edges or [float("inf")]
+
+
+def _cells(words: list[_Word], edges: list[float], page: int, top: float) -> list[Line]:
+    columns: dict[int, list[str]] = {}
+    for word in words:
+        column = sum(word.x0 >= edge for edge in edges)
+        columns.setdefault(column, []).append(word.text)
+    return [Line(" ".join(texts), page, column, top) for column, texts in sorted(columns.items())]
+
+
+def _with_gaps(lines: list[Line]) -> list[Line]:
+    """A blank line where a column's text leaves a gap wider than a line: the paragraph breaks
+    that running text and guidance are joined by."""
+    result: list[Line] = []
+    last: dict[tuple[int, int | None], float] = {}
+    for line in lines:
+        key = (line.page, line.column)
+        previous = last.get(key)
+        if previous is not None and line.y - previous > _PARAGRAPH_GAP:
+            result.append(Line("", line.page, line.column, (previous + line.y) / 2))
+        last[key] = line.y
+        result.append(line)
+    return result
