@@ -18,6 +18,7 @@ BULLET = "• "
 # and what a scanner reads a bullet as (®, «) when a space follows.
 _BULLET_GLYPHS = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8•●▪■◦∙·➢➤►-–®«"
 _LEADING_BULLET = re.compile(rf"^(\s*)[{re.escape(_BULLET_GLYPHS)}](?:\s+|$)")
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)\s*")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00ad": "", "\u00a0": " "}
 _HTML_BREAK = re.compile(r"</?(?:p|br|ul|ol|div)\b[^>]*>", re.IGNORECASE)
@@ -38,6 +39,8 @@ def normalise(text: str) -> str:
     """One line's characters: ligatures and no-break spaces undone, bullets as "• "."""
     for glyph, plain in _LIGATURES.items():
         text = text.replace(glyph, plain)
+    # A glyph the PDF's font does not map to a character: a bullet where it starts a line.
+    text = _UNMAPPED_GLYPH.sub(lambda m: "• " if m.start() == len(m.string) - len(m.string.lstrip()) else "", text)
     text = _LEADING_BULLET.sub(lambda m: m[1] + BULLET, text)
     return _PRIVATE_USE.sub(" ", text)
 
@@ -58,15 +61,27 @@ def clean(lines: list[Line]) -> list[Line]:
 
 
 def _key(line: Line) -> str:
-    # Headers differ by their page number: compare them without digits at the ends.
-    return re.sub(r"\s+", " ", line.text).strip().strip("0123456789 ").casefold()
+    """A line as headers and footers are compared: without a page number at either end (not
+    "13.1", which is an AC's). Table cells are never a page's furniture."""
+    if line.column is not None:
+        return ""
+    text = re.sub(r"\s+", " ", line.text).strip()
+    return re.sub(r"^(?:page\s*)?\d+\s+|\s+(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", "", text, flags=re.I).casefold()
+
+
+def _page_key(page: list[Line]) -> tuple[str, ...]:
+    """A page's text, its footer and page number aside (a page printed twice has its own)."""
+    texts = [re.sub(r"\s+", " ", line.text).strip() for line in page]
+    return tuple(
+        t for t in texts if t and not _COPYRIGHT.match(t) and not _PAGE_NUMBER.match(t)
+    )
 
 
 def _without_repeated_pages(pages: list[list[Line]]) -> list[list[Line]]:
     seen: set[tuple[str, ...]] = set()
     kept = []
     for page in pages:
-        key = tuple(k for k in map(_key, page) if k)
+        key = _page_key(page)
         if key and key in seen:
             continue
         seen.add(key)
@@ -90,6 +105,9 @@ def _without_edges(pages: list[list[Line]]) -> list[list[Line]]:
         tops.update({_key(page[i]) for i in top})
         bottoms.update({_key(page[i]) for i in bottom})
     several = len(pages) > 1
+    # A header or footer stands on most pages; a line at the edge of two pages of many may be
+    # content that happens to repeat.
+    often = max(2, len(pages) // 2)
     seen_headers: set[str] = set()
     result = []
     for page in pages:
@@ -102,9 +120,9 @@ def _without_edges(pages: list[list[Line]]) -> list[list[Line]]:
                 continue
             if several and (at_top or at_bottom) and _PAGE_NUMBER.match(line.text):
                 continue
-            if key and at_bottom and bottoms[key] > 1 and several:
+            if key and at_bottom and bottoms[key] >= often:
                 continue
-            if key and at_top and tops[key] > 1:
+            if key and at_top and tops[key] >= often:
                 if key in seen_headers:
                     continue
                 seen_headers.add(key)

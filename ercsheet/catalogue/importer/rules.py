@@ -11,7 +11,8 @@ import re
 
 from ercsheet.catalogue.importer.result import CriterionRule, ParsedUnit
 
-_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+# Sentences end at a stop before a capital: "AC 2.2 and 2.3." is one sentence, not three.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _NO_SIMULATION = re.compile(
     r"\bsimulat(?:ion|ed)\b[^.]*?\b(?:is|are)\s+not\s+(?:allowed|permitted|acceptable|accepted)"
     r"|\bsimulat(?:ion|ed)\b[^.]*?\bmust\s+not\b|\bmust\s+not\s+be\s+simulated"
@@ -28,7 +29,7 @@ _NUMBER = re.compile(r"\d+\.\d+")
 
 def read_rules(text: str, unit: ParsedUnit) -> None:
     flat = re.sub(r"\s+", " ", text)
-    for sentence in (s.group().strip() for s in _SENTENCE.finditer(flat)):
+    for sentence in _SENTENCE_END.split(flat):
         named = tuple(_NUMBER.findall(" ".join(m[1] for m in _AC_NAMED.finditer(sentence))))
         if _NO_SIMULATION.search(sentence):
             if named:
