@@ -34,8 +34,11 @@ def cmd_unit_import(args: argparse.Namespace) -> int:
         for mark in unit.unsure:
             print(f"ercsheet: {shown(path)}: unsure: {shown(mark)}", file=sys.stderr)
         identifier = unit_id(unit, path.stem)
-        if identifier in ids:
-            print(f"ercsheet: {shown(path)}: a second unit with the id {identifier}", file=sys.stderr)
+        # Two files written under one name would lose the first (the JSON can list both).
+        if args.output is not None and identifier in ids:
+            print(
+                f"ercsheet: {shown(path)}: a second unit with the id {identifier}", file=sys.stderr
+            )
             failed = True
             continue
         ids.add(identifier)
@@ -69,14 +72,16 @@ def _write(unit: object, identifier: str, source: Path, folder: Path) -> bool:
     except UnitInvalid as invalid:
         problems = "; ".join(f"{location_text(p.location)}: {p.message}" for p in invalid.problems)
         print(
-            f"ercsheet: {shown(source)}: not written, the unit is not complete ({shown(problems)}); "
-            "--json shows what was found",
+            f"ercsheet: {shown(source)}: not written, the unit is not complete "
+            f"({shown(problems)}); --json shows what was found",
             file=sys.stderr,
         )
         return False
     target = folder / f"{identifier}.toml"
     if target.exists():
-        print(f"ercsheet: {shown(source)}: {shown(target)} exists; not overwritten", file=sys.stderr)
+        print(
+            f"ercsheet: {shown(source)}: {shown(target)} exists; not overwritten", file=sys.stderr
+        )
         return False
     write_text_atomic(target, text, mode=0o644)
     print(f"{shown(target)}")

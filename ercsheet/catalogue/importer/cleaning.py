@@ -40,7 +40,9 @@ def normalise(text: str) -> str:
     for glyph, plain in _LIGATURES.items():
         text = text.replace(glyph, plain)
     # A glyph the PDF's font does not map to a character: a bullet where it starts a line.
-    text = _UNMAPPED_GLYPH.sub(lambda m: "• " if m.start() == len(m.string) - len(m.string.lstrip()) else "", text)
+    text = _UNMAPPED_GLYPH.sub(
+        lambda m: "• " if m.start() == len(m.string) - len(m.string.lstrip()) else "", text
+    )
     text = _LEADING_BULLET.sub(lambda m: m[1] + BULLET, text)
     return _PRIVATE_USE.sub(" ", text)
 
@@ -66,15 +68,15 @@ def _key(line: Line) -> str:
     if line.column is not None:
         return ""
     text = re.sub(r"\s+", " ", line.text).strip()
-    return re.sub(r"^(?:page\s*)?\d+\s+|\s+(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", "", text, flags=re.I).casefold()
+    return re.sub(
+        r"^(?:page\s*)?\d+\s+|\s+(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?$", "", text, flags=re.I
+    ).casefold()
 
 
 def _page_key(page: list[Line]) -> tuple[str, ...]:
     """A page's text, its footer and page number aside (a page printed twice has its own)."""
     texts = [re.sub(r"\s+", " ", line.text).strip() for line in page]
-    return tuple(
-        t for t in texts if t and not _COPYRIGHT.match(t) and not _PAGE_NUMBER.match(t)
-    )
+    return tuple(t for t in texts if t and not _COPYRIGHT.match(t) and not _PAGE_NUMBER.match(t))
 
 
 def _without_repeated_pages(pages: list[list[Line]]) -> list[list[Line]]:
@@ -91,7 +93,9 @@ def _without_repeated_pages(pages: list[list[Line]]) -> list[list[Line]]:
 
 def _edges(page: list[Line]) -> tuple[list[int], list[int]]:
     filled = [i for i, line in enumerate(page) if line.text.strip()]
-    return filled[:_EDGE], filled[-_EDGE:]
+    top = filled[:_EDGE]
+    # On a short page the two bands would meet: a line is at one edge only.
+    return top, [i for i in filled[-_EDGE:] if i not in top]
 
 
 def _without_edges(pages: list[list[Line]]) -> list[list[Line]]:

@@ -18,10 +18,16 @@ _DIGIT_LOOKALIKES = str.maketrans("OIlS", "0115")
 
 LABELS: tuple[tuple[str, str], ...] = (
     ("sector_unit_number", r"sector unit (?:number|code|reference)"),
-    ("urn", r"unit reference (?:number|no\.?)|urn|ofqual (?:unit )?(?:reference|number|code)"
-     r"|(?:qcf|rqf) unit (?:reference|number|code)|unit accreditation number"),
-    ("unit_number", r"(?:ocr |pearson |btec |vtct |gateway |city & guilds |awarding body )?"
-     r"unit (?:number|no\.?)"),
+    (
+        "urn",
+        r"unit reference (?:number|no\.?)|urn|ofqual (?:unit )?(?:reference|number|code)"
+        r"|(?:qcf|rqf) unit (?:reference|number|code)|unit accreditation number",
+    ),
+    (
+        "unit_number",
+        r"(?:ocr |pearson |btec |vtct |gateway |city & guilds |awarding body )?"
+        r"unit (?:number|no\.?)",
+    ),
     ("title", r"unit title|title of unit|unit name"),
     ("level", r"(?:unit )?level"),
     ("credit", r"credit(?: value)?s?"),
@@ -36,9 +42,10 @@ QUALIFICATION = re.compile(
     r"^\s*((?:[A-Z][\w&]*\s+)*Level\s+\d\b.*?\b(?:NVQ|Certificate|Diploma|Award|Qualification)"
     r"\b.*?)\s*(?:[–—-]\s*Unit\s+([A-Z]?\d+[A-Z]?)\s*)?$"
 )
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1
-)}
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {month: number for number, month in enumerate(_MONTH_NAMES.split(), 1)}
 
 
 @dataclass
@@ -84,7 +91,9 @@ def read_head(lines: list[str], unit: ParsedUnit) -> ParsedQualification:
             first = pending.pop(0)
             # A value after more than one waiting label, or after the next label: a guess.
             values.setdefault(first.name, (text, bool(pending) or index - first.index > 3))
-        elif "title" in values and values["title"][0] and _continues_title(values["title"][0], text):
+        elif (
+            "title" in values and values["title"][0] and _continues_title(values["title"][0], text)
+        ):
             values["title"] = (values["title"][0] + " " + text, values["title"][1])
     for name, (value, guessed) in values.items():
         _set(unit, context, name, value, guessed)
@@ -97,7 +106,9 @@ def _continues_title(title: str, text: str) -> bool:
     return text[:1].islower() and not label_of(text)
 
 
-def _set(unit: ParsedUnit, context: ParsedQualification, name: str, value: str, guessed: bool) -> None:
+def _set(
+    unit: ParsedUnit, context: ParsedQualification, name: str, value: str, guessed: bool
+) -> None:
     if guessed:
         unit.mark(name, f"{value!r} stood apart from its label; check it belongs to it")
     if name == "title":
@@ -172,5 +183,8 @@ def read_sheet_context(lines: list[str], context: ParsedQualification, title: st
 
 
 def _same_title(text: str, title: str) -> bool:
-    words = lambda s: re.findall(r"[a-z]+", s.casefold())  # noqa: E731
-    return bool(title) and words(text)[:4] == words(title)[:4]
+    return bool(title) and _words(text)[:4] == _words(title)[:4]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.casefold())

@@ -78,7 +78,9 @@ def _fix_codes(codes: list[str], unit: ParsedUnit) -> list[str]:
     fixed = []
     for code in codes:
         own = _suite(code)
-        near = len(own) == len(shared) and sum(a != b for a, b in zip(own, shared, strict=True)) == 1
+        near = (
+            len(own) == len(shared) and sum(a != b for a, b in zip(own, shared, strict=True)) == 1
+        )
         if count > 1 and near:
             corrected = shared + code[len(own) :]
             unit.mark("nos", f"{code} read as {corrected}, the shape of the unit's other codes")

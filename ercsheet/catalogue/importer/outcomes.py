@@ -24,6 +24,8 @@ AC_START = re.compile(r"^\s*(?:AC\s*)?(\d{1,3})\.(\d{1,3})\.?(?=\s|$)\s*(.*)$")
 LO_START = re.compile(
     r"^\s*(?:LO\s*|Learning outcome\s*)?(\d{1,2})(?:[.:)]|\s)\s*([A-Z“‘\"].*)?$", re.IGNORECASE
 )
+# A lead-in ("Hazards may include:"): a short line ending with a colon.
+_LEAD_IN = re.compile(r"^[A-Z][^:]{0,60}:$")
 _OPENING = 3  # words that open each criterion's guidance alike ("This may include:")
 
 Position = tuple[float, ...]
@@ -136,7 +138,9 @@ def _read_columns(lines: list[Line], table: _Table) -> None:
             continue
         found = AC_START.match(text) if column == AC_COLUMN else LO_START.match(text)
         if found:
-            number = f"{int(found[1])}.{int(found[2])}" if column == AC_COLUMN else str(int(found[1]))
+            number = (
+                f"{int(found[1])}.{int(found[2])}" if column == AC_COLUMN else str(int(found[1]))
+            )
             rest = found[3] if column == AC_COLUMN else found[2]
             item = _Item(number, _position(line), [rest] if rest else [])
             (table.criteria if column == AC_COLUMN else table.outcomes).append(item)
@@ -155,17 +159,19 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
         elif not known.title:
             known.title = title
         elif _words(known.title) != _words(title):
-            unit.mark(f"LO {item.number}", f"its number stands twice, titled differently ({title!r})")
+            unit.mark(
+                f"LO {item.number}", f"its number stands twice, titled differently ({title!r})"
+            )
     placed: dict[str, tuple[ParsedCriterion, _Item]] = {}
     for item in table.criteria:
         criterion = ParsedCriterion(item.number, prose.join(item.lines))
         if not _keep(criterion, placed, unit):
             continue
         placed[item.number] = (criterion, item)
-        lo = item.number.split(".")[0]
-        if lo not in outcomes:
-            outcomes[lo] = ParsedOutcome(lo, "")
-        outcomes[lo].criteria.append(criterion)
+        owner = item.number.split(".")[0]
+        if owner not in outcomes:
+            outcomes[owner] = ParsedOutcome(owner, "")
+        outcomes[owner].criteria.append(criterion)
     for lo in outcomes.values():
         lo.criteria.sort(key=lambda c: tuple(int(p) for p in c.number.split(".")))
         if not lo.title:
@@ -179,7 +185,9 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
     _place_guidance(table, [pair for pair in placed.values()], outcomes, unit, positional)
 
 
-def _keep(criterion: ParsedCriterion, placed: dict[str, tuple[ParsedCriterion, _Item]], unit: ParsedUnit) -> bool:
+def _keep(
+    criterion: ParsedCriterion, placed: dict[str, tuple[ParsedCriterion, _Item]], unit: ParsedUnit
+) -> bool:
     """A criterion read twice (a page printed twice) is kept once; told twice differently,
     the first is kept and the difference marked."""
     earlier = placed.get(criterion.number)
@@ -187,7 +195,10 @@ def _keep(criterion: ParsedCriterion, placed: dict[str, tuple[ParsedCriterion, _
         return True
     first = earlier[0]
     if _words(first.text) != _words(criterion.text):
-        unit.mark(f"AC {criterion.number}", f"its number stands twice; the second reads {criterion.text!r}")
+        unit.mark(
+            f"AC {criterion.number}",
+            f"its number stands twice; the second reads {criterion.text!r}",
+        )
     return False
 
 
@@ -242,14 +253,21 @@ def _place_by_blocks(
     for key, lines in segments.items():
         acs = members[key]
         blocks = _blocks(lines, opening)
-        if last is not None and len(acs) > 1 and len(blocks) == len(acs) + 1 and not _opens(lines, opening):
+        if (
+            last is not None
+            and len(acs) > 1
+            and len(blocks) == len(acs) + 1
+            and not _opens(lines, opening)
+        ):
             given[last.number] += blocks.pop(0)
             last.guidance = prose.join(given[last.number])
         if len(acs) == 1:
             blocks = [lines]
         if len(blocks) != len(acs):
             lo = outcomes[acs[0].number.split(".")[0]]
-            lo.unplaced_guidance = "\n\n".join(filter(None, [lo.unplaced_guidance, prose.join(lines)]))
+            lo.unplaced_guidance = "\n\n".join(
+                filter(None, [lo.unplaced_guidance, prose.join(lines)])
+            )
             unit.mark(
                 f"LO {lo.number}",
                 f"its guidance ({len(blocks)} part(s) for {len(acs)} ACs) could not be placed "
@@ -263,7 +281,8 @@ def _place_by_blocks(
 
 
 def _opening(lines: list[str]) -> str:
-    """The words that open each AC's guidance alike, when some open more than one block."""
+    """The words that open each AC's guidance alike ("This may include"), when some open more
+    than one block; "" when none do (then a lead-in line ending in ':' opens a block)."""
     starts = [
         " ".join(_words(line)[:_OPENING])
         for line in lines
@@ -274,8 +293,10 @@ def _opening(lines: list[str]) -> str:
 
 
 def _opens(lines: list[str], opening: str) -> bool:
-    first = next((line for line in lines if line.strip()), "")
-    return bool(opening) and " ".join(_words(first)[:_OPENING]) == opening
+    first = next((line for line in lines if line.strip()), "").strip()
+    if opening:
+        return " ".join(_words(first)[:_OPENING]) == opening
+    return _LEAD_IN.match(first) is not None
 
 
 def _blocks(lines: list[str], opening: str) -> list[list[str]]:
@@ -284,12 +305,12 @@ def _blocks(lines: list[str], opening: str) -> list[list[str]]:
     for line in lines:
         if not blocks and not line.strip():
             continue
-        if not blocks or (opening and _opens([line], opening)):
+        if not blocks or (_opens([line], opening) and not _opens(blocks[-1][-1:], opening)):
             blocks.append([])
         blocks[-1].append(line)
-    if opening:
+    if opening or any(_opens(block, opening) for block in blocks):
         return blocks
-    return [block for block in _paragraphs(lines)]
+    return _paragraphs(lines)
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:

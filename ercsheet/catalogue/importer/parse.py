@@ -51,6 +51,10 @@ def _purpose_from_head(head: list[str], unit: ParsedUnit) -> None:
     aims to …"): taken as the purpose, marked, since no heading says so."""
     texts = [text for text in head if text.strip() and fields.label_of(text.strip()) is None]
     purpose = prose.join(texts)
-    if purpose.casefold().startswith(("this unit", "the aim of this unit", "the purpose of this unit")):
+    if purpose.casefold().startswith(
+        ("this unit", "the aim of this unit", "the purpose of this unit")
+    ):
         unit.purpose = purpose
-        unit.mark("purpose", "no heading names it: the text before the table was taken as the purpose")
+        unit.mark(
+            "purpose", "no heading names it: the text before the table was taken as the purpose"
+        )

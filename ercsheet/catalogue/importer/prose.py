@@ -9,12 +9,13 @@ from ercsheet.catalogue.importer.cleaning import BULLET
 
 # Words a sentence does not end on: a line ending with one is continued by the next line, even
 # one starting with a capital ("… in relation to" / "Customer service").
-DANGLING = frozenset(
+_DANGLING_WORDS = (
     "a an the of to and or for in on with by at from as that which who their its own be is are "
     "has have will can may must should into within between both either not than such these "
     "those this each any all more other about under over per via including e.g. i.e. & their "
-    "they your our his her".split()
+    "they your our his her"
 )
+DANGLING = frozenset(_DANGLING_WORDS.split())
 _TERMINAL = re.compile(r"[.!?]['’”)]?$")
 
 

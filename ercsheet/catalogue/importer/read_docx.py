@@ -31,7 +31,9 @@ def docx_to_lines(data: bytes) -> list[Line]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx and lxml raise many kinds for a broken package
-        raise DocxUnreadable(f"not a Word document that can be read ({type(error).__name__})") from None
+        raise DocxUnreadable(
+            f"not a Word document that can be read ({type(error).__name__})"
+        ) from None
     lines: list[Line] = []
     row_number = 0
     for child in document.element.body.iterchildren():
@@ -47,7 +49,8 @@ def docx_to_lines(data: bytes) -> list[Line]:
                     lines.extend(_row_lines(row, row_number))
             else:
                 lines.extend(
-                    Line("\t".join(cell.text.strip() for cell in row), 0, None, len(lines)) for row in rows
+                    Line("\t".join(cell.text.strip() for cell in row), 0, None, len(lines))
+                    for row in rows
                 )
     return lines
 

@@ -23,7 +23,14 @@ MAX_PAGES = 150
 _SAME_LINE = 3.0  # points: words whose tops differ by less stand on one line
 _MARGIN = 0.07  # of the page's height: header and footer bands, never table cells
 # The third column's heading, as specifications word it.
-_GUIDANCE_HEADS = {"exemplification", "guidance", "additional", "range", "amplification", "indicative"}
+_GUIDANCE_HEADS = {
+    "exemplification",
+    "guidance",
+    "additional",
+    "range",
+    "amplification",
+    "indicative",
+}
 # Points: a gap wider than this between a column's lines (about one and a half lines of 10-12 pt
 # text) is a paragraph break.
 _PARAGRAPH_GAP = 20.0
@@ -49,7 +56,9 @@ def pdf_to_lines(data: bytes) -> list[Line]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
-                raise PdfUnreadable(f"it has {len(pdf.pages)} pages; a unit specification has at most {MAX_PAGES}")
+                raise PdfUnreadable(
+                    f"it has {len(pdf.pages)} pages; a unit specification has at most {MAX_PAGES}"
+                )
             return _read_pages(pdf.pages)
     except PdfUnreadable:
         raise
@@ -83,7 +92,10 @@ def _read_pages(pages: list[Any]) -> list[Line]:
 
 
 def _rows(raw: list[dict[str, Any]]) -> list[tuple[float, list[_Word]]]:
-    words = sorted((_Word(w["text"], float(w["x0"]), float(w["top"])) for w in raw), key=lambda w: (w.top, w.x0))
+    words = sorted(
+        (_Word(w["text"], float(w["x0"]), float(w["top"])) for w in raw),
+        key=lambda w: (w.top, w.x0),
+    )
     rows: list[tuple[float, list[_Word]]] = []
     for word in words:
         if rows and abs(word.top - rows[-1][0]) < _SAME_LINE:

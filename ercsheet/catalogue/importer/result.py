@@ -117,7 +117,11 @@ def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
             "number": lo.number,
             "title": lo.title,
             "criteria": [
-                {"number": c.number, "text": c.text, **({"guidance": c.guidance} if c.guidance else {})}
+                {
+                    "number": c.number,
+                    "text": c.text,
+                    **({"guidance": c.guidance} if c.guidance else {}),
+                }
                 for c in lo.criteria
             ],
         }

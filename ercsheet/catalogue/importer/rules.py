@@ -23,7 +23,9 @@ _NO_SIMULATION = re.compile(
 _LINE_MANAGER = re.compile(
     r"\b(?:line\s+manager|owner\s*/\s*manager|employer)\b[^.]*\bsign", re.IGNORECASE
 )
-_AC_NAMED = re.compile(r"\b(?:ACs?|criteria|criterion)\s+((?:\d+\.\d+(?:\s*(?:,|and|&)\s*)?)+)", re.I)
+_AC_NAMED = re.compile(
+    r"\b(?:ACs?|criteria|criterion)\s+((?:\d+\.\d+(?:\s*(?:,|and|&)\s*)?)+)", re.I
+)
 _NUMBER = re.compile(r"\d+\.\d+")
 
 
@@ -44,6 +46,9 @@ def read_rules(text: str, unit: ParsedUnit) -> None:
         if _LINE_MANAGER.search(sentence):
             if named:
                 unit.criterion_rules.append(CriterionRule(named, "line manager signs", sentence))
-                unit.mark("rules.line_manager_signature", f"a signature for {', '.join(named)} only: {sentence!r}")
+                unit.mark(
+                    "rules.line_manager_signature",
+                    f"a signature for {', '.join(named)} only: {sentence!r}",
+                )
             else:
                 unit.line_manager_signature = True

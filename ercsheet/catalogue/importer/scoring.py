@@ -69,7 +69,9 @@ def word_errors(expected: str, found: str) -> int:
     for i, word in enumerate(a, 1):
         current = [i]
         for j, other in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (word != other)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (word != other))
+            )
         previous = current
     return previous[-1]
 
@@ -109,7 +111,11 @@ def _identifiers(found: ParsedUnit, expected: Unit) -> list[tuple[str, object, o
     ]
     pairs += [
         ("simulation_allowed", expected.rules.simulation_allowed, found.simulation_allowed),
-        ("line_manager_signature", expected.rules.line_manager_signature, found.line_manager_signature),
+        (
+            "line_manager_signature",
+            expected.rules.line_manager_signature,
+            found.line_manager_signature,
+        ),
         (
             "qualifications",
             [(q.title, q.unit_number, q.sheet_unit_line) for q in expected.qualifications],

@@ -14,16 +14,27 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("purpose", r"(unit )?(purpose and aims?|aims? and purpose|purpose|aims?|summary|overview)"),
     ("assessment", r"assessment( requirements| information| method(s|ology)?)?"),
     ("evidence", r"evidence requirements?"),
-    ("guidance", r"(guidance|additional guidance) (on|for) (the )?assessment( and evidence requirements)?"
-     r"|assessment guidance|delivery and assessment guidance"),
-    ("nos", r"(details of (the )?)?(relationship|links?) (between|to) (the unit and )?"
-     r"(the )?national occupational standards.*|national occupational standards.*"
-     r"|nos (mapping|references?).*|relationship to nos"),
-    ("other", r"resources|additional information|functional skills( signposting)?|essential "
-     r"resources|key skills.*|further information|support materials?|unit content"),
+    (
+        "guidance",
+        r"(guidance|additional guidance) (on|for) (the )?assessment( and evidence requirements)?"
+        r"|assessment guidance|delivery and assessment guidance",
+    ),
+    (
+        "nos",
+        r"(details of (the )?)?(relationship|links?) (between|to) (the unit and )?"
+        r"(the )?national occupational standards.*|national occupational standards.*"
+        r"|nos (mapping|references?).*|relationship to nos",
+    ),
+    (
+        "other",
+        r"resources|additional information|functional skills( signposting)?|essential "
+        r"resources|key skills.*|further information|support materials?|unit content",
+    ),
     ("ers", r"evidence record sheet.*"),
 )
-_HEADING = [(name, re.compile(rf"^\s*(?:{pattern})\s*:?\s*$", re.IGNORECASE)) for name, pattern in HEADINGS]
+_HEADING = [
+    (name, re.compile(rf"^\s*(?:{pattern})\s*:?\s*$", re.IGNORECASE)) for name, pattern in HEADINGS
+]
 TABLE_START = re.compile(r"^\s*learning outcomes?\b", re.IGNORECASE)
 TABLE_HEADER = re.compile(
     r"^\s*(learning outcomes?|assessment criteria|(additional )?guidance|exemplification|"
@@ -93,4 +104,3 @@ def _starts_table(lines: list[Line], index: int) -> bool:
     # "Learning Outcomes" alone, "Assessment Criteria" a line or a few later (seed 004).
     following = [line.text.strip() for line in lines[index + 1 : index + 6] if line.text.strip()]
     return any(re.match(r"assessment criteria\b", t, re.IGNORECASE) for t in following[:2])
-

@@ -59,7 +59,12 @@ def to_toml(unit: ParsedUnit, source_name: str) -> str:
     for context in data.get("qualifications", []):
         out += ["", "[[qualifications]]"] + [f"{k} = {_value(v)}" for k, v in context.items()]
     for lo, parsed in zip(data["learning_outcomes"], unit.learning_outcomes, strict=True):
-        out += ["", "[[learning_outcomes]]", f"number = {_value(lo['number'])}", f"title = {_value(lo['title'])}"]
+        out += [
+            "",
+            "[[learning_outcomes]]",
+            f"number = {_value(lo['number'])}",
+            f"title = {_value(lo['title'])}",
+        ]
         if parsed.unplaced_guidance:
             out.append("# Guidance of this LO that could not be placed against one AC:")
             out += [f"#   {_comment(line)}" for line in parsed.unplaced_guidance.splitlines()]

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ercsheet.catalogue.model import Criterion, LearningOutcome, QualificationContext, Unit, UnitRules
+from ercsheet.catalogue.model import (
+    Criterion,
+    LearningOutcome,
+    QualificationContext,
+    Unit,
+    UnitRules,
+)
 
 TITLE = "Prepare and maintain a safe grounds-care work area"
 QUALIFICATION = "Example Awarding Body Level 2 Certificate in Grounds Care"
@@ -23,25 +29,35 @@ EVIDENCE = (
     "must sign and date the evidence record sheet to confirm the work was the learner's own."
 )
 NOS = ("LANGC12", "LANGC13", "LANGC14")
-NOS_TITLES = ("Prepare work areas for grounds care", "Maintain safe working practices", "Report incidents at work")
+NOS_TITLES = (
+    "Prepare work areas for grounds care",
+    "Maintain safe working practices",
+    "Report incidents at work",
+)
 
 OUTCOMES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Be able to prepare a work area for grounds-care tasks",
         (
-            ("Identify the hazards present in the work area before starting a task",
-             "Hazards may include:\n• uneven ground\n• overhead cables\n• members of the public"),
+            (
+                "Identify the hazards present in the work area before starting a task",
+                "Hazards may include:\n• uneven ground\n• overhead cables\n• members of the public",
+            ),
             ("Select personal protective equipment suited to the task and the conditions", ""),
-            ("Explain how to set up barriers and signs to keep others away from the work",
-             "Explain the purpose of each sign to the assessor."),
+            (
+                "Explain how to set up barriers and signs to keep others away from the work",
+                "Explain the purpose of each sign to the assessor.",
+            ),
         ),
     ),
     (
         "Be able to maintain the work area while a task is carried out",
         (
             ("Keep tools and materials stored so that they do not create new hazards", ""),
-            ("Respond to changes in weather or ground conditions that affect safety",
-             "Changes may include heavy rain, frost or high winds."),
+            (
+                "Respond to changes in weather or ground conditions that affect safety",
+                "Changes may include heavy rain, frost or high winds.",
+            ),
             ("Report incidents and near misses to the responsible person without delay", ""),
         ),
     ),
@@ -49,8 +65,10 @@ OUTCOMES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Understand the legal duties that apply to grounds-care work",
         (
             ("Outline the duties of employers and employees under health and safety law", ""),
-            ("Describe the records that must be kept after an accident at work",
-             "Records include the accident book and any report to the enforcing authority."),
+            (
+                "Describe the records that must be kept after an accident at work",
+                "Records include the accident book and any report to the enforcing authority.",
+            ),
             ("Explain why risk assessments are reviewed after any change of method", ""),
             ("State where the organisation's safety procedures can be found", ""),
         ),
@@ -66,7 +84,10 @@ def expected_unit(outcomes: int = 0) -> Unit:
             LearningOutcome(
                 str(index),
                 title,
-                tuple(Criterion(f"{index}.{n}", text, guidance) for n, (text, guidance) in enumerate(criteria, 1)),
+                tuple(
+                    Criterion(f"{index}.{n}", text, guidance)
+                    for n, (text, guidance) in enumerate(criteria, 1)
+                ),
             )
         )
     return Unit(

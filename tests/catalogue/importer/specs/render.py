@@ -138,7 +138,9 @@ def tabbed_text() -> str:
     ]
     for lo in unit.learning_outcomes:
         criteria = " ".join(f"<p>{c.number} {c.text}</p>" for c in lo.criteria)
-        guidance = " ".join(f"<p>{c.guidance}</p>".replace("\n", " ") for c in lo.criteria if c.guidance)
+        guidance = " ".join(
+            f"<p>{c.guidance}</p>".replace("\n", " ") for c in lo.criteria if c.guidance
+        )
         lines.append(f"{lo.number} {lo.title}\t{criteria}\t{guidance}")
     lines += _closing_sections()
     return "\n".join(lines) + "\n"
@@ -208,7 +210,11 @@ def write_pdf(path: Path, outcomes: int = 0) -> None:
     for lo in unit.learning_outcomes:
         first = len(rows)
         for criterion in lo.criteria:
-            guidance = [Paragraph(line.replace("• ", "• "), body) for line in criterion.guidance.split("\n") if line]
+            guidance = [
+                Paragraph(line.replace("• ", "• "), body)
+                for line in criterion.guidance.split("\n")
+                if line
+            ]
             rows.append(["", Paragraph(f"{criterion.number} {criterion.text}", body), guidance])
         rows[first][0] = Paragraph(f"{lo.number} {lo.title}", body)
         spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
@@ -228,7 +234,9 @@ def write_pdf(path: Path, outcomes: int = 0) -> None:
     for title, text in (("Assessment", u.ASSESSMENT), ("Evidence requirements", u.EVIDENCE)):
         story += [Paragraph(title, heading), Paragraph(text, body)]
     story.append(Paragraph("National Occupational Standards (NOS) mapping/signposting", heading))
-    story += [Paragraph(f"{code} {title}", body) for code, title in zip(u.NOS, u.NOS_TITLES, strict=True)]
+    story += [
+        Paragraph(f"{code} {title}", body) for code, title in zip(u.NOS, u.NOS_TITLES, strict=True)
+    ]
     document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=22 * mm, bottomMargin=22 * mm)
     document.build(story, onFirstPage=furniture, onLaterPages=furniture)
 
@@ -255,7 +263,9 @@ def write_docx(path: Path) -> None:
     document.add_heading("Unit purpose and aim", level=2)
     document.add_paragraph(u.PURPOSE)
     table = document.add_table(rows=1, cols=3)
-    for cell, text in zip(table.rows[0].cells, ("Learning Outcomes", "Assessment Criteria", "Guidance"), strict=True):
+    for cell, text in zip(
+        table.rows[0].cells, ("Learning Outcomes", "Assessment Criteria", "Guidance"), strict=True
+    ):
         cell.text = text
     for lo in unit.learning_outcomes:
         first = None
@@ -274,7 +284,9 @@ def write_docx(path: Path) -> None:
         if merged is not None:
             merged.text = f"{lo.number} {lo.title}"
     for line in _closing_sections()[1:]:
-        if line in ("Assessment", "Evidence requirements") or line.startswith("National Occupational"):
+        if line in ("Assessment", "Evidence requirements") or line.startswith(
+            "National Occupational"
+        ):
             document.add_heading(line, level=2)
         elif line:
             document.add_paragraph(line)
