@@ -251,6 +251,8 @@ def _place_by_blocks(
     given: dict[str, list[str]] = {}
     last: ParsedCriterion | None = None
     for key, lines in segments.items():
+        if not any(line.strip() for line in lines):
+            continue
         acs = members[key]
         blocks = _blocks(lines, opening)
         if (

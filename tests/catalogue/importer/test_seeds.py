@@ -108,3 +108,9 @@ def test_the_long_texts_are_the_units(prefix: str) -> None:
 
 def test_seed_paths_are_outside_the_repository() -> None:
     assert not Path(SEEDS).resolve().is_relative_to(ROOT)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_a_source_that_says_everything_plainly_gets_no_unsure_marks(prefix: str) -> None:
+    found, _ = seed(prefix)
+    assert found.unsure == []
