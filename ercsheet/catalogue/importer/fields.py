@@ -21,14 +21,15 @@ LABELS: tuple[tuple[str, str], ...] = (
     (
         "urn",
         r"unit reference (?:number|no\.?)|urn|ofqual (?:unit )?(?:reference|number|code)"
-        r"|(?:qcf|rqf) unit (?:reference|number|code)|unit accreditation number",
+        r"|(?:qcf|rqf) unit (?:reference|number|code)|unit accreditation number|uan"
+        r"|unit reference(?=\s*:)",
     ),
     (
         "unit_number",
         r"(?:ocr |pearson |btec |vtct |gateway |city & guilds |awarding body )?"
-        r"unit (?:number|no\.?)",
+        r"unit (?:number|no\.?|code)",
     ),
-    ("title", r"unit title|title of unit|unit name"),
+    ("title", r"unit title|title of unit|unit name|title(?=\s*:)"),
     ("level", r"(?:unit )?level"),
     ("credit", r"credit(?: value)?s?"),
     ("glh", r"guided learning hours|glh"),

@@ -34,7 +34,9 @@ _GUIDANCE_HEADS = {
 # Points: a gap wider than this between a column's lines (about one and a half lines of 10-12 pt
 # text) is a paragraph break.
 _PARAGRAPH_GAP = 20.0
-_HEADER = re.compile(r"learning\s+outcomes?\b.*\bassessment\s+criteria\b", re.IGNORECASE)
+_CRITERIA = re.compile(r"\bassessment\s+criteria\b", re.IGNORECASE)
+_OUTCOMES = re.compile(r"\blearning\s+outcomes?\b", re.IGNORECASE)
+_HEADER_BAND = 15.0  # points above and below the "Assessment criteria" heading
 
 
 class PdfUnreadable(Exception):
@@ -76,11 +78,14 @@ def _read_pages(pages: list[Any]) -> list[Line]:
     for number, page in enumerate(pages):
         height = float(page.height) or 1.0
         rows = _rows(page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
-        for top, words in rows:
+        header = _header_band(rows)
+        for index, (top, words) in enumerate(rows):
             text = " ".join(w.text for w in words)
             margin = top < height * _MARGIN or top > height * (1 - _MARGIN)
-            if _HEADER.search(text):
-                edges = _column_edges(words)
+            if index in header:
+                if index == min(header):
+                    band = sorted((w for i in header for w in rows[i][1]), key=lambda w: w.x0)
+                    edges = _column_edges(band)
                 continue
             if edges is not None and not margin and heading_of(text) and words[0].x0 < edges[0]:
                 edges = None
@@ -89,6 +94,20 @@ def _read_pages(pages: list[Any]) -> list[Line]:
             else:
                 result.extend(_cells(words, edges, number, top))
     return _with_gaps(result)
+
+
+def _header_band(rows: list[tuple[float, list[_Word]]]) -> set[int]:
+    """The rows of the table's heading on this page: the row naming "Assessment criteria" and
+    those close above and below it, when "Learning outcome(s)" is among them (cells of
+    different heights put a heading's words on slightly different lines)."""
+    texts = [" ".join(w.text for w in words) for _, words in rows]
+    for index, text in enumerate(texts):
+        if not _CRITERIA.search(text):
+            continue
+        band = {i for i, (top, _) in enumerate(rows) if abs(top - rows[index][0]) <= _HEADER_BAND}
+        if _OUTCOMES.search(" ".join(texts[i] for i in sorted(band))):
+            return band
+    return set()
 
 
 def _rows(raw: list[dict[str, Any]]) -> list[tuple[float, list[_Word]]]:

@@ -11,7 +11,11 @@ from ercsheet.catalogue.importer.lines import Line
 # Each heading as specifications word it (OCR, City & Guilds, VTCT, Pearson and Gateway alike),
 # the whole line, case aside, a colon allowed at its end.
 HEADINGS: tuple[tuple[str, str], ...] = (
-    ("purpose", r"(unit )?(purpose and aims?|aims? and purpose|purpose|aims?|summary|overview)"),
+    (
+        "purpose",
+        r"(unit )?(purpose and aims?|aims? and purpose|purpose|aims?|summary|overview"
+        r"|introduction)",
+    ),
     ("assessment", r"assessment( requirements| information| method(s|ology)?)?"),
     ("evidence", r"evidence requirements?"),
     (

@@ -245,3 +245,21 @@ def test_a_level_that_is_not_a_number_is_left_empty_and_marked() -> None:
     unit = parse_text("Level: Entry 3\n")
     assert unit.level is None
     assert any(m.field == "level" for m in unit.unsure)
+
+
+def test_other_awarding_bodies_labels_are_read() -> None:
+    """Pearson's "Unit code", City & Guilds' "UAN", VTCT's "Unit reference": the value's shape
+    says whether it is a URN or the unit's number."""
+    pearson = parse_text("Title: Lay a patio\nUnit code: T/615/1234\nUnit level: 2\nGLH: 30\n")
+    assert (pearson.title, pearson.urn, pearson.level, pearson.glh) == (
+        "Lay a patio",
+        "T/615/1234",
+        2,
+        30,
+    )
+    guilds = parse_text("UAN: A/600/1234\nUnit number: 201\n")
+    assert (guilds.urn, guilds.qualifications[0].unit_number) == ("A/600/1234", "201")
+    vtct = parse_text(
+        "Unit reference: F/601/0001\nUnit introduction\n\nThis unit is about skin care.\n"
+    )
+    assert (vtct.urn, vtct.purpose) == ("F/601/0001", "This unit is about skin care.")

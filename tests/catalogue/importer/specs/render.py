@@ -205,7 +205,15 @@ def write_pdf(path: Path, outcomes: int = 0) -> None:
         Paragraph(u.PURPOSE, body),
         Spacer(1, 4 * mm),
     ]
-    rows: list[list[object]] = [["Learning Outcomes", "Assessment Criteria", "Exemplification"]]
+    # The heading's cells differ in height (the first has two lines): their words stand on
+    # different lines, as in real tables.
+    rows: list[list[object]] = [
+        [
+            Paragraph("<b>Learning Outcomes</b><br/>The learner will:", body),
+            Paragraph("<b>Assessment Criteria</b>", body),
+            Paragraph("<b>Exemplification</b>", body),
+        ]
+    ]
     spans = []
     for lo in unit.learning_outcomes:
         first = len(rows)
@@ -223,9 +231,9 @@ def write_pdf(path: Path, outcomes: int = 0) -> None:
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
                 ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
                 ("VALIGN", (1, 1), (-1, -1), "TOP"),
-                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
                 *spans,
             ]
         )
