@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ercsheet.catalogue.importer.fields import QUALIFICATION
 from ercsheet.catalogue.importer.lines import Line
 
 # Each heading as specifications word it (OCR, City & Guilds, VTCT, Pearson and Gateway alike),
@@ -88,6 +89,8 @@ def split(lines: list[Line]) -> Sections:
             # "National Occupational Standards:" inside the NOS section is a table's cell (the
             # suite's name), not the heading again.
             name = None
+        if name == "ers":
+            _give_qualification_to_sheet(current)
         if name is not None and not (in_table and name == "purpose"):
             in_table = False
             # A heading seen twice (a repeated page header) continues its first section.
@@ -108,3 +111,11 @@ def _starts_table(lines: list[Line], index: int) -> bool:
     # "Learning Outcomes" alone, "Assessment Criteria" a line or a few later (seed 004).
     following = [line.text.strip() for line in lines[index + 1 : index + 6] if line.text.strip()]
     return any(re.match(r"assessment criteria\b", t, re.IGNORECASE) for t in following[:2])
+
+
+def _give_qualification_to_sheet(lines: list[Line]) -> None:
+    """The qualification's title printed above an Evidence Record Sheet's heading is the
+    sheet's, not the end of the section before it (fields.read_sheet_context reads it there)."""
+    filled = [index for index, line in enumerate(lines) if line.text.strip()]
+    if filled and QUALIFICATION.match(lines[filled[-1]].text):
+        del lines[filled[-1]]

@@ -25,10 +25,12 @@ def imported(specs: Path, name: str) -> ParsedUnit:
 
 @pytest.mark.parametrize("name", COLUMNS + FLATTENED)
 def test_each_shape_imports_every_ac_lo_and_identifier(specs: Path, name: str) -> None:
-    figures = score(imported(specs, name), expected_unit())
+    unit = imported(specs, name)
+    figures = score(unit, expected_unit())
     assert (figures.numbers_found, figures.same_outcome, figures.criteria) == (10, 10, 10)
     assert (figures.word_errors, figures.title_errors, figures.invented) == (0, 0, 0)
     assert figures.identifier_errors == []
+    assert unit.nos == list(expected_unit().nos)
 
 
 @pytest.mark.parametrize("name", COLUMNS)
