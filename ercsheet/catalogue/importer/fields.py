@@ -43,6 +43,7 @@ QUALIFICATION = re.compile(
     r"^\s*((?:[A-Z][\w&]*\s+)*Level\s+\d\b.*?\b(?:NVQ|Certificate|Diploma|Award|Qualification)"
     r"\b.*?)\s*(?:[–—-]\s*Unit\s+([A-Z]?\d+[A-Z]?)\s*)?$"
 )
+_UNIT_HEADING = re.compile(r"^Unit\s+([A-Z]?\d+[A-Z]?)\s*[:–—]\s*(\S.+)$")
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
 )
@@ -77,6 +78,12 @@ def read_head(lines: list[str], unit: ParsedUnit) -> ParsedQualification:
         if qualification and not context.title:
             context.title = qualification[1].strip()
             context.unit_number = qualification[2] or ""
+            continue
+        heading = _UNIT_HEADING.match(text)
+        if heading and "title" not in values:
+            # "Unit 1: Exploring business" (Pearson, City & Guilds): the title and the number.
+            context.unit_number = context.unit_number or heading[1]
+            values["title"] = (heading[2].strip(), False)
             continue
         labelled = label_of(text)
         if labelled is not None:

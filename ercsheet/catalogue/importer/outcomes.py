@@ -21,8 +21,10 @@ from ercsheet.catalogue.importer.lines import AC_COLUMN, GUIDANCE_COLUMN, LO_COL
 from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, ParsedUnit
 
 AC_START = re.compile(r"^\s*(?:AC\s*)?(\d{1,3})\.(\d{1,3})\.?(?=\s|$)\s*(.*)$")
+# An LO's number and title: "1 Be able to …", "LO2 Know …", "Outcome 3 Understand …". The title
+# starts with a capital: "2 or more examples" in guidance is no LO.
 LO_START = re.compile(
-    r"^\s*(?:LO\s*|Learning outcome\s*)?(\d{1,2})(?:[.:)]|\s)\s*([A-Z“‘\"].*)?$", re.IGNORECASE
+    r"^\s*(?i:LO\s*|Learning outcome\s*|Outcome\s*)?(\d{1,2})(?:[.:)]|\s)\s*([A-Z“‘\"].*)?$"
 )
 # A lead-in ("Hazards may include:"): a short line ending with a colon.
 _LEAD_IN = re.compile(r"^[A-Z][^:]{0,60}:$")
@@ -111,7 +113,9 @@ def _continues(item: _Item, raw: str) -> bool:
         return True
     if prose.is_bullet(raw, in_list=False):
         return False
-    return not text[:1].isupper() or prose.ends_dangling(item.text)
+    # A lower-case start continues ("(KPIs) and …", "“customer service”" too); a capital or a
+    # figure starts something else, unless the text before is left mid-sentence.
+    return text[:1].islower() or text[:1] in "(“‘\"'" or prose.ends_dangling(item.text)
 
 
 def _continuation_target(current: _Item, table: _Table) -> _Item:

@@ -263,3 +263,19 @@ def test_other_awarding_bodies_labels_are_read() -> None:
         "Unit reference: F/601/0001\nUnit introduction\n\nThis unit is about skin care.\n"
     )
     assert (vtct.urn, vtct.purpose) == ("F/601/0001", "This unit is about skin care.")
+
+
+def test_a_unit_heading_with_its_number_and_outcomes_named_so() -> None:
+    unit = parse_text(
+        "Unit 201: Work safely in a garden centre\nUAN: T/600/1234\n\n"
+        f"{TABLE}Outcome 1 Know the hazards of a garden centre\n1.1 Name the hazards\n"
+        "2 or more examples are expected.\n"
+    )
+    assert (unit.title, unit.qualifications[0].unit_number) == (
+        "Work safely in a garden centre",
+        "201",
+    )
+    assert [(lo.number, lo.title) for lo in unit.learning_outcomes] == [
+        ("1", "Know the hazards of a garden centre")
+    ]
+    assert unit.criteria[0].text == "Name the hazards"
