@@ -41,8 +41,10 @@ from ercsheet.domain.sheet import (  # noqa: E402
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind  # noqa: E402
 from ercsheet.pdf import PrintedSheet, render_pdf  # noqa: E402
 from ercsheet.store.store import Store  # noqa: E402
+from ercsheet.store.values import Profile  # noqa: E402
 
 DAY = dt.date(2026, 10, 7)
+PIN = "2468"
 METHODS = [m for m in Method if m is not Method.SIMULATION]
 
 
@@ -89,8 +91,11 @@ def typical_store(folder: Path, unit: Unit) -> Path:
         )
         for row in rows(unit, 15):
             store.add_evidence(sheet_id, row)
+        # The assessor's signature seals the sheet with their key, kept under their PIN.
+        store.set_profile(Profile("Dafydd ap Gruffŵdd", qualified=True))
+        store.set_pin(PIN)
         for signature in signatures():
-            store.add_signature(sheet_id, signature, DAY)
+            store.add_signature(sheet_id, signature, DAY, PIN)
     return database
 
 

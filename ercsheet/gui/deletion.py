@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from ercsheet.domain.names import normalise
 from ercsheet.gui.dialog_parts import error_label, show_error, stacked
-from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.operation import Refusal
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.gui import QGuiApplication
 from ercsheet.gui.qt.widgets import (
@@ -60,15 +60,15 @@ def candidate_erasure_text(candidate: CandidateInfo, sheets: list[SheetSummary])
 
 
 class ConfirmDeletion(QDialog):
-    """Says what goes; on Delete, runs `delete(pin)` through `attempt` and closes, or shows
-    why the store refused (a wrong PIN) and stays open."""
+    """Says what goes; on Delete, runs `delete(pin)` (a store operation run through `attempt`)
+    and closes, or shows why the store refused (a wrong PIN) and stays open."""
 
     def __init__(
         self,
         title: str,
         text: str,
         button_text: str,
-        delete: Callable[[str | None], object],
+        delete: Callable[[str | None], object | Refusal],
         needs_pin: bool,
         confirm_number: str | None = None,
         parent: QWidget | None = None,
@@ -121,7 +121,7 @@ class ConfirmDeletion(QDialog):
         pin = self.pin.text() if self.needs_pin else None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # backups are rewritten
         try:
-            result = attempt(lambda: self._delete(pin))
+            result = self._delete(pin)
         finally:
             QGuiApplication.restoreOverrideCursor()
         if isinstance(result, Refusal):

@@ -2,54 +2,43 @@
 
 Many sheets are read with a progress dialog that can be cancelled, and rendered on a worker
 thread so the window keeps answering; a cancelled job writes nothing.
+
+Printing itself is `print_job.py`.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from ercsheet.atomic import write_bytes_atomic
-from ercsheet.gui.qt.core import QBuffer, QByteArray, QEventLoop, QIODevice, QSettings, QSize, Qt
-from ercsheet.gui.qt.gui import QPageLayout, QPageSize, QPainter
-from ercsheet.gui.qt.pdf import QPdfDocument
+from ercsheet.gui.print_job import print_pdf
+from ercsheet.gui.progress import in_background, progress_dialog
+from ercsheet.gui.qt.core import QSettings
 from ercsheet.gui.qt.pdfwidgets import QPdfView
-from ercsheet.gui.qt.printsupport import QPrintDialog, QPrinter
+from ercsheet.gui.qt.printsupport import QPrinter
 from ercsheet.gui.qt.widgets import (
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+from ercsheet.gui.raster_print import load_document
+from ercsheet.gui.saved_notice import save_and_tell
 from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
 from ercsheet.pdf import PrintedSheet
 from ercsheet.store.store import Store
 
 
-def load_document(pdf: bytes, parent: QWidget) -> QPdfDocument:
-    data = QByteArray(pdf)
-    buffer = QBuffer(parent)
-    buffer.setData(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
-    document.load(buffer)
-    return document
-
-
 def sheets_pdf(parent: QWidget, store: Store, sheet_ids: Sequence[int]) -> bytes | None:
     """One PDF of the sheets, or None when the assessor cancelled."""
-    progress = QProgressDialog("Reading the sheets…", "Cancel", 0, len(sheet_ids) + 1, parent)
-    progress.setWindowTitle("Preparing the PDF")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(400)
+    progress = progress_dialog(
+        parent, "Preparing the PDF", "Reading the sheets…", len(sheet_ids) + 1
+    )
     try:
         return _render_with_progress(progress, store, sheet_ids)
     finally:
@@ -67,16 +56,11 @@ def _render_with_progress(
             return None
         printed.append(current_sheet(store, sheet_id))
     progress.setLabelText(f"Laying out {len(printed)} sheet(s)…")
-    result: list[bytes] = []
-    worker = threading.Thread(target=lambda: result.append(pdf_bytes(printed)), daemon=True)
-    worker.start()
-    while worker.is_alive():
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        worker.join(0.02)
-        if progress.wasCanceled():
-            return None  # the worker's bytes are dropped: nothing is written
-    progress.setValue(len(sheet_ids) + 1)
-    return result[0] if result else None
+    # Cancelled, the worker's bytes are dropped: nothing is written.
+    pdf = in_background(progress, lambda: pdf_bytes(printed), "pdf-layout")
+    if pdf is not None:
+        progress.setValue(len(sheet_ids) + 1)
+    return pdf
 
 
 def suggested_name(store: Store, sheet_ids: Sequence[int]) -> str:
@@ -86,39 +70,10 @@ def suggested_name(store: Store, sheet_ids: Sequence[int]) -> str:
     return re.sub(r"[^\w.-]+", "-", f"{who}-{what}").strip("-") + ".pdf"
 
 
-def print_pdf(parent: QWidget, pdf: bytes, printer: QPrinter | None = None) -> bool:
-    """Print through the system's print dialog (or onto `printer` as given). True once sent."""
-    if printer is None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        dialog = QPrintDialog(printer, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-    document = load_document(pdf, parent)
-    painter = QPainter()
-    if not painter.begin(printer):
-        QMessageBox.warning(parent, "Print", "The printer could not be started.")
-        return False
-    try:
-        target = printer.pageLayout().paintRectPixels(printer.resolution())
-        target.moveTo(0, 0)
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            size = document.pagePointSize(page)
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            pixels = QSize(int(size.width() * scale), int(size.height() * scale))
-            painter.drawImage(0, 0, document.render(page, pixels))
-    finally:
-        painter.end()
-    return True
-
-
 def export_pdf(
     parent: QWidget, pdf: bytes, suggested: str, settings: QSettings, path: Path | None = None
 ) -> Path | None:
-    """Write the PDF where the assessor chooses (whole or not at all)."""
+    """Write the PDF where the assessor chooses (whole or not at all), and say where."""
     if path is None:
         folder = str(settings.value("folders/pdf", str(Path.home())))
         name, _filter = QFileDialog.getSaveFileName(
@@ -127,12 +82,7 @@ def export_pdf(
         if not name:
             return None
         path = Path(name)
-    try:
-        write_bytes_atomic(path, pdf)
-    except OSError as error:
-        QMessageBox.warning(
-            parent, "Export PDF", f"{path} could not be written: {error.strerror or error}."
-        )
+    if not save_and_tell(parent, "Export PDF", path, pdf):
         return None
     settings.setValue("folders/pdf", str(path.parent))
     return path
@@ -192,10 +142,12 @@ def preview(parent: QWidget, store: Store, sheet_ids: Sequence[int], settings: Q
         PrintPreviewDialog(pdf, title, suggested, settings, parent).exec()
 
 
-def print_sheets(parent: QWidget, store: Store, sheet_ids: Sequence[int]) -> None:
+def print_sheets(
+    parent: QWidget, store: Store, sheet_ids: Sequence[int], printer: QPrinter | None = None
+) -> bool:
+    """Print the sheets through the print dialog (or onto `printer`). True once sent."""
     pdf = sheets_pdf(parent, store, sheet_ids)
-    if pdf is not None:
-        print_pdf(parent, pdf)
+    return pdf is not None and print_pdf(parent, pdf, printer)
 
 
 def export_sheets(

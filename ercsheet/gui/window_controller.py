@@ -90,7 +90,7 @@ class WindowController:
             "Delete the sheet",
             sheet_deletion_text(summary, versions),
             "Delete sheet",
-            lambda pin: self.store.delete_sheet(sheet_id, pin),
+            lambda pin: attempt(lambda: self.store.delete_sheet(sheet_id, pin)),
             needs_pin=signed and self.store.has_pin(),
             parent=self.window,
         )
@@ -110,7 +110,7 @@ class WindowController:
             "Delete the candidate",
             candidate_erasure_text(candidate, sheets),
             "Delete candidate",
-            lambda pin: self.store.erase_candidate(candidate_id, pin),
+            lambda pin: attempt(lambda: self.store.erase_candidate(candidate_id, pin)),
             needs_pin=self.store.has_pin(),
             confirm_number=candidate.candidate_number,
             parent=self.window,

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
         QRectF,
         QSettings,
         QSize,
+        QSizeF,
         Qt,
         QTimer,
+        QUrl,
         Signal,
     )
 else:
@@ -58,7 +60,9 @@ __all__ = [
     "QRectF",
     "QSettings",
     "QSize",
+    "QSizeF",
     "QTimer",
+    "QUrl",
     "Qt",
     "Signal",
 ]

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ercsheet.atomic import write_bytes_atomic
 from ercsheet.domain.audit import AuditEntry, entry_problem
 from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
@@ -233,9 +232,11 @@ class VersionsDialog(QDialog):
 
         return pdf_bytes([superseded_version(self._store, self._sheet_id, number)])
 
-    def export_pdf(self, number: int, path: Path) -> None:
+    def export_pdf(self, number: int, path: Path) -> bool:
+        """Write the version's PDF (whole or not at all) and say where, or why not."""
+        from ercsheet.gui.saved_notice import save_and_tell
 
-        write_bytes_atomic(path, self.pdf(number))
+        return save_and_tell(self, "Export the superseded version", path, self.pdf(number))
 
     def show_preview(self) -> None:
         number = self.selected_number()

@@ -28,6 +28,7 @@ from ercsheet.store.store import Store
 from tests.conftest import TODAY
 from tests.factories import make_unit, row
 from tests.gui.signing.conftest import OFFSCREEN_NOISE, PIN, Sheets
+from tests.gui.window.modal import read_next_message
 
 pytestmark = OFFSCREEN_NOISE
 
@@ -144,7 +145,10 @@ def test_a_kept_version_prints_with_its_own_code_marked_superseded(
     assert text_at(dialog.table, 0, 1) == short_code(first.record_code)
 
     out = tmp_path / "version-1.pdf"
-    dialog.export_pdf(1, out)
+    said: list[str] = []
+    read_next_message(said)
+    assert dialog.export_pdf(1, out)
+    assert said == [f"Saved version-1.pdf\nin {tmp_path}"]
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Superseded version 1" in " ".join(text.split())
     assert "wrong evidence date" in text

@@ -9,13 +9,12 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from ercsheet.gui import file_actions, printing
+from ercsheet.gui import file_actions, print_job, printing
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
 from ercsheet.store.example import create_example_candidate
@@ -44,18 +43,16 @@ def test_print_preview_shows_the_real_pdf_of_the_sheet(
     assert "Siân Llewellyn" in str(seen["text"])
 
 
-@pytest.mark.slow  # pages rasterised at 1200 dpi: ~10 s
 def test_printing_sends_every_page_to_the_printer(
     qtbot: QtBot, window: MainWindow, example_sheet: int, tmp_path: Path
 ) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     second = create_example_candidate(window.store, window.catalogue, TODAY)
     pdf = pdf_bytes([current_sheet(window.store, i) for i in (example_sheet, second)])
-    assert printing.print_pdf(window, pdf, printer)
+    read_next_message([])  # where it went
+    assert print_job.print_pdf(window, pdf, printer)
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
 
 
@@ -64,7 +61,10 @@ def test_export_pdf_writes_the_sheet_where_the_assessor_chose(
 ) -> None:
     out = tmp_path / "exported.pdf"
     save_to(monkeypatch, out)
+    said: list[str] = []
+    read_next_message(said)
     window.controller.export_pdf()
+    assert "exported.pdf" in said[0] and str(tmp_path) in said[0]
     text = PdfReader(out).pages[0].extract_text()
     assert "Siân Llewellyn" in text and "Evidence Record Sheet" in text
 
@@ -78,6 +78,7 @@ def test_all_sheets_of_a_candidate_export_as_one_pdf(
     )
     out = tmp_path / "candidate.pdf"
     save_to(monkeypatch, out)
+    read_next_message([])
     window.controller.export_candidate_pdf()
     pages = [page.extract_text() for page in PdfReader(out).pages]
     assert any("Manage customer service in own area" in page for page in pages)
