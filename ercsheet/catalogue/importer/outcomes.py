@@ -16,16 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ercsheet.catalogue.importer import prose
+from ercsheet.catalogue.importer import numbering, prose
 from ercsheet.catalogue.importer.lines import AC_COLUMN, GUIDANCE_COLUMN, LO_COLUMN, Line
 from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, ParsedUnit
 
-AC_START = re.compile(r"^\s*(?:AC\s*)?(\d{1,3})\.(\d{1,3})\.?(?=\s|$)\s*(.*)$")
-# An LO's number and title: "1 Be able to …", "LO2 Know …", "Outcome 3 Understand …". The title
-# starts with a capital: "2 or more examples" in guidance is no LO.
-LO_START = re.compile(
-    r"^\s*(?i:LO\s*|Learning outcome\s*|Outcome\s*)?(\d{1,2})(?:[.:)]|\s)\s*([A-Z“‘\"].*)?$"
-)
 # A lead-in ("Hazards may include:"): a short line ending with a colon.
 _LEAD_IN = re.compile(r"^[A-Z][^:]{0,60}:$")
 _OPENING = 3  # words that open each criterion's guidance alike ("This may include:")
@@ -90,21 +84,25 @@ def _read_flat(lines: list[Line], table: _Table) -> None:
 
 
 def _start(text: str, table: _Table) -> tuple[str, _Item] | None:
-    found = AC_START.match(text)
-    if found:
-        return "ac", _Item(f"{int(found[1])}.{int(found[2])}", (), [found[3]] if found[3] else [])
-    found = LO_START.match(text)
-    if found and _plausible_outcome(int(found[1]), table):
-        return "lo", _Item(str(int(found[1])), (), [found[2]] if found[2] else [])
+    criterion = numbering.criterion_start(text)
+    if criterion is not None:
+        number, rest = criterion
+        return "ac", _Item(number, (), [rest] if rest else [])
+    outcome = numbering.outcome_start(text)
+    if outcome is not None:
+        number, rest, named = outcome
+        if named or _plausible_outcome(number, table):
+            return "lo", _Item(number, (), [rest] if rest else [])
     return None
 
 
-def _plausible_outcome(number: int, table: _Table) -> bool:
+def _plausible_outcome(number: str, table: _Table) -> bool:
     """In running text a number at a line's start is an LO's only where one is due: the next
     LO, or one whose ACs came first (its title printed after them), or a page printed twice."""
-    known = [int(item.number) for item in table.outcomes]
-    prefixes = {int(item.number.split(".")[0]) for item in table.criteria}
-    return number == max(known, default=0) + 1 or number in prefixes or number in known
+    known = [item.number for item in table.outcomes]
+    due = numbering.successor(max(known, key=numbering.sort_key)) if known else "1"
+    named = {n for item in table.criteria for n in numbering.named_outcomes(item.number)}
+    return number == due or number in named or number in known
 
 
 def _continues(item: _Item, raw: str) -> bool:
@@ -140,17 +138,21 @@ def _read_columns(lines: list[Line], table: _Table) -> None:
             continue
         if not text:
             continue
-        found = AC_START.match(text) if column == AC_COLUMN else LO_START.match(text)
-        if found:
-            number = (
-                f"{int(found[1])}.{int(found[2])}" if column == AC_COLUMN else str(int(found[1]))
-            )
-            rest = found[3] if column == AC_COLUMN else found[2]
+        found = _column_start(text, column)
+        if found is not None:
+            number, rest = found
             item = _Item(number, _position(line), [rest] if rest else [])
             (table.criteria if column == AC_COLUMN else table.outcomes).append(item)
             current[column] = item
         elif current[column] is not None:
             current[column].lines.append(line.text)  # type: ignore[union-attr]
+
+
+def _column_start(text: str, column: int) -> tuple[str, str] | None:
+    if column == AC_COLUMN:
+        return numbering.criterion_start(text)
+    outcome = numbering.outcome_start(text)
+    return None if outcome is None else outcome[:2]
 
 
 def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
@@ -167,17 +169,19 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
                 f"LO {item.number}", f"its number stands twice, titled differently ({title!r})"
             )
     placed: dict[str, tuple[ParsedCriterion, _Item]] = {}
+    owners: dict[str, str] = {}
     for item in table.criteria:
-        criterion = ParsedCriterion(item.number, prose.join(item.lines))
+        grade = numbering.grade(item.number)
+        criterion = ParsedCriterion(item.number, prose.join(item.lines), "", grade)
         if not _keep(criterion, placed, unit):
             continue
         placed[item.number] = (criterion, item)
-        owner = item.number.split(".")[0]
+        owner = owners[item.number] = _owner(item, table.outcomes, outcomes)
         if owner not in outcomes:
             outcomes[owner] = ParsedOutcome(owner, "")
         outcomes[owner].criteria.append(criterion)
     for lo in outcomes.values():
-        lo.criteria.sort(key=lambda c: tuple(int(p) for p in c.number.split(".")))
+        lo.criteria.sort(key=lambda c: numbering.sort_key(c.number))
         if not lo.title:
             unit.mark(f"LO {lo.number}", "no title was found for this learning outcome")
         if not lo.criteria:
@@ -185,8 +189,23 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
     for criterion, _ in placed.values():
         if not criterion.text:
             unit.mark(f"AC {criterion.number}", "no text was found for this criterion")
-    unit.learning_outcomes = sorted(outcomes.values(), key=lambda lo: int(lo.number))
-    _place_guidance(table, [pair for pair in placed.values()], outcomes, unit, positional)
+    unit.learning_outcomes = sorted(outcomes.values(), key=lambda o: numbering.sort_key(o.number))
+    _place_guidance(table, list(placed.values()), owners, outcomes, unit, positional)
+
+
+def _owner(item: _Item, written: list[_Item], outcomes: dict[str, ParsedOutcome]) -> str:
+    """The LO an AC belongs to: the one its number names, if there; else, for `N.N`, LO N
+    (made untitled, and marked, when the table has none); else the one it is written under."""
+    named = numbering.named_outcomes(item.number)
+    for number in named:
+        if number in outcomes:
+            return number
+    if len(named) == 1 and not numbering.grade(item.number):
+        return named[0]
+    above = [lo for lo in written if lo.position <= item.position]
+    if above:
+        return max(above, key=lambda lo: lo.position).number
+    return min(written, key=lambda lo: lo.position).number if written else ""
 
 
 def _keep(
@@ -213,6 +232,7 @@ def _words(text: str) -> list[str]:
 def _place_guidance(
     table: _Table,
     criteria: list[tuple[ParsedCriterion, _Item]],
+    owners: dict[str, str],
     outcomes: dict[str, ParsedOutcome],
     unit: ParsedUnit,
     positional: bool,
@@ -235,15 +255,16 @@ def _place_guidance(
             key = position[1]
             members[key] = [c for c, item in ordered if item.position[1] == key] or [criterion]
         else:
-            key = criterion.number.split(".")[0]
-            members[key] = outcomes[key].criteria
+            key = owners[criterion.number]
+            members[key] = outcomes[owners[criterion.number]].criteria
         segments.setdefault(key, []).append(text)
-    _place_by_blocks(segments, members, outcomes, unit)
+    _place_by_blocks(segments, members, owners, outcomes, unit)
 
 
 def _place_by_blocks(
     segments: dict[object, list[str]],
     members: dict[object, list[ParsedCriterion]],
+    owners: dict[str, str],
     outcomes: dict[str, ParsedOutcome],
     unit: ParsedUnit,
 ) -> None:
@@ -270,7 +291,7 @@ def _place_by_blocks(
         if len(acs) == 1:
             blocks = [lines]
         if len(blocks) != len(acs):
-            lo = outcomes[acs[0].number.split(".")[0]]
+            lo = outcomes[owners[acs[0].number]]
             lo.unplaced_guidance = "\n\n".join(
                 filter(None, [lo.unplaced_guidance, prose.join(lines)])
             )

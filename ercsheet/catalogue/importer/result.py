@@ -28,6 +28,9 @@ class ParsedCriterion:
     number: str
     text: str
     guidance: str = ""
+    # "pass", "merit" or "distinction" for a graded criterion (P1, M1, D1): unit format
+    # version 2 holds it; version 1 files and listings leave it out.
+    grade: str = ""
 
 
 @dataclass
