@@ -35,3 +35,25 @@ def text_lines(text: str, page: int = 0) -> list[Line]:
             for index, line in enumerate(page_text.split("\n"))
         )
     return result
+
+
+def source_text(lines: list[Line]) -> str:
+    """The lines as a reviewer reads the source beside the unit: a table's cells that stand on
+    one line joined by " | ", a rule between pages."""
+    out: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is not None and line.page != previous.page:
+            out.append(f"——— page {line.page + 1} ———")
+        same_line = (
+            previous is not None
+            and line.column is not None
+            and (line.page, line.y, line.row) == (previous.page, previous.y, previous.row)
+            and line.column != previous.column
+        )
+        if same_line:
+            out[-1] += " | " + line.text
+        else:
+            out.append(line.text)
+        previous = line
+    return "\n".join(out)
