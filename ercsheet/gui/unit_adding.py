@@ -30,7 +30,7 @@ def add_unit_from_specification(
     parent: QWidget, catalogue: Catalogue, settings: QSettings, path: Path | None = None
 ) -> Path | None:
     """Ask for a specification, read it, open the review; the unit file saved, if any."""
-    from ercsheet.catalogue.importer.lines import source_text
+    from ercsheet.catalogue.importer.cleaning import shown_source
     from ercsheet.catalogue.importer.parse import parse_lines
     from ercsheet.catalogue.importer.reading import SpecUnreadable, read_spec
     from ercsheet.gui.unit_review import UnitReviewDialog
@@ -57,7 +57,7 @@ def add_unit_from_specification(
     finally:
         QGuiApplication.restoreOverrideCursor()
     dialog = UnitReviewDialog(
-        source_text(lines), unit, path.name, units_folder(), catalogue, parent
+        shown_source(lines), unit, path.name, units_folder(), catalogue, parent
     )
     if dialog.exec() and dialog.saved is not None:
         QMessageBox.information(parent, TITLE, f"Saved to {dialog.saved}.")

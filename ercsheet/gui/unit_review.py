@@ -28,6 +28,7 @@ from ercsheet.gui.qt.widgets import (
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -107,21 +108,27 @@ class UnitReviewDialog(QDialog):
         form.addRow("Rules:", _marked(self.simulation, reasons.get("rules.simulation_allowed")))
         form.addRow("", _marked(self.line_manager, reasons.get("rules.line_manager_signature")))
         self.table = OutcomesTable(unit.learning_outcomes, unit.unsure, self)
+        # The criteria first (what a sheet is ticked against), the title block's facts beside.
         fields = QWidget(self)
-        column = QVBoxLayout(fields)
-        column.addWidget(self._marks_label(unit))
-        column.addLayout(form)
-        column.addWidget(
-            QLabel("Learning outcomes and criteria (an LO's row, then its ACs'):", self)
-        )
-        column.addWidget(self.table, 1)
+        fields.setLayout(form)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(fields)
+        self.tabs = QTabWidget(self)
+        counts = f"{len(unit.learning_outcomes)} LOs, {len(unit.criteria)} ACs"
+        self.tabs.addTab(self.table, f"&Learning outcomes and criteria ({counts})")
+        to_check = sum(1 for mark in unit.unsure if not mark.field.startswith(("LO ", "AC ")))
+        details = f"Unit &details ({to_check} to check)" if to_check else "Unit &details"
+        self.tabs.addTab(scroll, details)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._marks_label(unit))
+        column.addWidget(self.tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(text)
-        splitter.addWidget(scroll)
-        splitter.setSizes([400, 700])
+        splitter.addWidget(right)
+        splitter.setSizes([420, 900])
         self.error = error_label(self, "reviewError")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.addButton(

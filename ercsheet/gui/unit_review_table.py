@@ -5,7 +5,7 @@ with the reason as their tooltip."""
 from __future__ import annotations
 
 from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, Unsure
-from ercsheet.gui.qt.gui import QColor
+from ercsheet.gui.qt.gui import QColor, QResizeEvent
 from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
     QHeaderView,
@@ -64,6 +64,11 @@ class OutcomesTable(QTableWidget):
                 item.setBackground(QColor(UNSURE_COLOUR))
                 item.setToolTip("\n".join(reasons))
             self.setItem(row, column, item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # Rows fit their wrapped text at the width the columns now have.
+        self.resizeRowsToContents()
 
     def cell(self, row: int, column: int) -> str:
         item = self.item(row, column)

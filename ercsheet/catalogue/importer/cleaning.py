@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from itertools import groupby
 
-from ercsheet.catalogue.importer.lines import Line
+from ercsheet.catalogue.importer.lines import Line, source_text
 
 BULLET = "• "
 # Glyphs a bullet comes out as: Symbol and Wingdings private-use code points, the usual bullets,
@@ -164,3 +164,8 @@ def _next_in_column(lines: list[Line], index: int) -> int | None:
         ):
             return later
     return None
+
+
+def shown_source(lines: list[Line]) -> str:
+    """The source as a reviewer sees it beside the unit: as read, bullet glyphs as bullets."""
+    return source_text([line.with_text(normalise(line.text)) for line in lines])

@@ -43,6 +43,10 @@ def is_bullet(raw: str, in_list: bool) -> bool:
     return in_list and raw.startswith(" ") and not raw.startswith("   ") and starts_upper(text)
 
 
+def _is_item(text: str) -> bool:
+    return text.lstrip("\n").startswith(BULLET)
+
+
 def join(raw_lines: list[str]) -> str:
     items: list[str] = []
     blank = False
@@ -58,7 +62,11 @@ def join(raw_lines: list[str]) -> str:
             items.append("\n" + BULLET + body if items else BULLET + body)
         elif not items:
             items.append(text)
-        elif items[-1].endswith(":") and starts_upper(text):
+        elif starts_upper(text) and (
+            items[-1].endswith(":") or (_is_item(items[-1]) and not ends_dangling(items[-1]))
+        ):
+            # After a lead-in, or a finished bullet: a line of its own ("• public" / "Explain …").
+            in_list = in_list and items[-1].endswith(":")
             items.append("\n" + text)
         elif blank and starts_upper(text) and not ends_dangling(items[-1]):
             in_list = False
