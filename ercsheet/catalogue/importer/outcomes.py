@@ -16,13 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ercsheet.catalogue.importer import numbering, prose
+from ercsheet.catalogue.importer import guidance, numbering, prose
 from ercsheet.catalogue.importer.lines import AC_COLUMN, GUIDANCE_COLUMN, LO_COLUMN, Line
 from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, ParsedUnit
-
-# A lead-in ("Hazards may include:"): a short line ending with a colon.
-_LEAD_IN = re.compile(r"^[A-Z][^:]{0,60}:$")
-_OPENING = 3  # words that open each criterion's guidance alike ("This may include:")
 
 Position = tuple[float, ...]
 
@@ -190,7 +186,8 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
         if not criterion.text:
             unit.mark(f"AC {criterion.number}", "no text was found for this criterion")
     unit.learning_outcomes = sorted(outcomes.values(), key=lambda o: numbering.sort_key(o.number))
-    _place_guidance(table, list(placed.values()), owners, outcomes, unit, positional)
+    placed_at = [(criterion, item.position) for criterion, item in placed.values()]
+    guidance.place(table.guidance, placed_at, owners, outcomes, unit, positional)
 
 
 def _owner(item: _Item, written: list[_Item], outcomes: dict[str, ParsedOutcome]) -> str:
@@ -227,119 +224,3 @@ def _keep(
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
-
-
-def _place_guidance(
-    table: _Table,
-    criteria: list[tuple[ParsedCriterion, _Item]],
-    owners: dict[str, str],
-    outcomes: dict[str, ParsedOutcome],
-    unit: ParsedUnit,
-    positional: bool,
-) -> None:
-    if not table.guidance or not criteria:
-        return
-    ordered = sorted(criteria, key=lambda pair: pair[1].position)
-    rows = all(item.position[1] >= 0 for _, item in ordered)
-    segments: dict[object, list[str]] = {}
-    members: dict[object, list[ParsedCriterion]] = {}
-    for position, text in sorted(table.guidance):
-        # The last AC that starts at or before this line (a line of an earlier page's AC
-        # continued on the next page comes before that page's first AC).
-        before = [pair for pair in ordered if pair[1].position <= position] or ordered[:1]
-        criterion = before[-1][0]
-        if positional and not rows:
-            key: object = criterion.number
-            members[key] = [criterion]
-        elif rows:
-            key = position[1]
-            members[key] = [c for c, item in ordered if item.position[1] == key] or [criterion]
-        else:
-            key = owners[criterion.number]
-            members[key] = outcomes[owners[criterion.number]].criteria
-        segments.setdefault(key, []).append(text)
-    _place_by_blocks(segments, members, owners, outcomes, unit)
-
-
-def _place_by_blocks(
-    segments: dict[object, list[str]],
-    members: dict[object, list[ParsedCriterion]],
-    owners: dict[str, str],
-    outcomes: dict[str, ParsedOutcome],
-    unit: ParsedUnit,
-) -> None:
-    """Each segment's guidance (an AC's, a row's, or a flattened LO's) to its ACs: whole to a
-    lone AC; to several in order when it falls into as many blocks, each opened alike ("This may
-    include:"); otherwise kept whole on the LO for the reviewer, never guessed. Lines before a
-    segment's first opening continue the guidance of the AC placed last (a cell across pages)."""
-    opening = _opening([line for lines in segments.values() for line in lines])
-    given: dict[str, list[str]] = {}
-    last: ParsedCriterion | None = None
-    for key, lines in segments.items():
-        if not any(line.strip() for line in lines):
-            continue
-        acs = members[key]
-        blocks = _blocks(lines, opening)
-        if (
-            last is not None
-            and len(acs) > 1
-            and len(blocks) == len(acs) + 1
-            and not _opens(lines, opening)
-        ):
-            given[last.number] += blocks.pop(0)
-            last.guidance = prose.join(given[last.number])
-        if len(acs) == 1:
-            blocks = [lines]
-        if len(blocks) != len(acs):
-            lo = outcomes[owners[acs[0].number]]
-            lo.unplaced_guidance = "\n\n".join(
-                filter(None, [lo.unplaced_guidance, prose.join(lines)])
-            )
-            unit.mark(
-                f"LO {lo.number}",
-                f"its guidance ({len(blocks)} part(s) for {len(acs)} ACs) could not be placed "
-                "against its ACs: place it by hand",
-            )
-            continue
-        for criterion, block in zip(acs, blocks, strict=True):
-            given[criterion.number] = given.get(criterion.number, []) + block
-            criterion.guidance = prose.join(given[criterion.number])
-        last = acs[-1]
-
-
-def _opening(lines: list[str]) -> str:
-    """The words that open each AC's guidance alike ("This may include"), when some open more
-    than one block; "" when none do (then a lead-in line ending in ':' opens a block)."""
-    starts = [
-        " ".join(_words(line)[:_OPENING])
-        for line in lines
-        if len(_words(line)) >= _OPENING and line.strip()[:1].isupper()
-    ]
-    repeated = [start for start in starts if starts.count(start) > 1]
-    return repeated[0] if repeated else ""
-
-
-def _opens(lines: list[str], opening: str) -> bool:
-    first = next((line for line in lines if line.strip()), "").strip()
-    if opening:
-        return " ".join(_words(first)[:_OPENING]) == opening
-    return _LEAD_IN.match(first) is not None
-
-
-def _blocks(lines: list[str], opening: str) -> list[list[str]]:
-    """The lines cut before each line that opens a block; by paragraphs when none does."""
-    blocks: list[list[str]] = []
-    for line in lines:
-        if not blocks and not line.strip():
-            continue
-        if not blocks or (_opens([line], opening) and not _opens(blocks[-1][-1:], opening)):
-            blocks.append([])
-        blocks[-1].append(line)
-    if opening or any(_opens(block, opening) for block in blocks):
-        return blocks
-    return _paragraphs(lines)
-
-
-def _paragraphs(lines: list[str]) -> list[list[str]]:
-    text = prose.join(lines)
-    return [[part] for part in text.split("\n\n") if part.strip()]
