@@ -77,6 +77,13 @@ def main() -> None:
         for name, file in SHAPES.items():
             expected = expected_unit(45 if file == "long.pdf" else 0)
             print(row(name, parse_lines(read_spec(specs / file)), expected))
+        print("\nThe units of units_data/ printed as specification PDFs (render.write_pdf)\n")
+        print(HEADER)
+        for path in sorted((ROOT / "units_data").glob("*.toml")):
+            unit = load_unit_file(path)
+            assert isinstance(unit, Unit)
+            render.write_pdf(specs / f"{unit.id}.pdf", unit=unit)
+            print(row(f"{unit.id}.pdf", parse_lines(read_spec(specs / f"{unit.id}.pdf")), unit))
         long = specs / "long.pdf"
         ours = median_ms(lambda: parse_lines(read_spec(long)), args.repeat)
         floor = median_ms(lambda: _pdfplumber_words(long), args.repeat)

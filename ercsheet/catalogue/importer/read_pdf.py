@@ -36,6 +36,7 @@ _GUIDANCE_HEADS = {
 _PARAGRAPH_GAP = 20.0
 _CRITERIA = re.compile(r"\bassessment\s+criteria\b", re.IGNORECASE)
 _OUTCOMES = re.compile(r"\blearning\s+outcomes?\b", re.IGNORECASE)
+_COLUMN_GAP = 8.0  # points: wider than any space between words of one sentence
 _HEADER_BAND = 15.0  # points above and below the "Assessment criteria" heading
 
 
@@ -48,6 +49,7 @@ class _Word:
     text: str
     x0: float
     top: float
+    x1: float = 0.0
 
 
 def pdf_to_lines(data: bytes) -> list[Line]:
@@ -102,7 +104,7 @@ def _header_band(rows: list[tuple[float, list[_Word]]]) -> set[int]:
     different heights put a heading's words on slightly different lines)."""
     texts = [" ".join(w.text for w in words) for _, words in rows]
     for index, text in enumerate(texts):
-        if not _CRITERIA.search(text):
+        if not _CRITERIA.search(text) or not _stands_apart(rows[index][1]):
             continue
         band = {i for i, (top, _) in enumerate(rows) if abs(top - rows[index][0]) <= _HEADER_BAND}
         if _OUTCOMES.search(" ".join(texts[i] for i in sorted(band))):
@@ -110,9 +112,20 @@ def _header_band(rows: list[tuple[float, list[_Word]]]) -> set[int]:
     return set()
 
 
+def _stands_apart(words: list[_Word]) -> bool:
+    """Whether "Assessment criteria" on this line heads a column: a gap wider than a space
+    before it, or it starts the line. A sentence naming "learning outcomes and assessment
+    criteria" runs on with word spaces only."""
+    for index, word in enumerate(words):
+        following = words[index + 1].text.casefold() if index + 1 < len(words) else ""
+        if word.text.casefold() == "assessment" and following.startswith("criteria"):
+            return index == 0 or word.x0 - words[index - 1].x1 > _COLUMN_GAP
+    return False
+
+
 def _rows(raw: list[dict[str, Any]]) -> list[tuple[float, list[_Word]]]:
     words = sorted(
-        (_Word(w["text"], float(w["x0"]), float(w["top"])) for w in raw),
+        (_Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"])) for w in raw),
         key=lambda w: (w.top, w.x0),
     )
     rows: list[tuple[float, list[_Word]]] = []

@@ -99,6 +99,8 @@ def expected_unit(outcomes: int = 0) -> Unit:
         glh=20,
         expires=dt.date(2027, 7, 31),
         purpose=PURPOSE,
+        assessment=ASSESSMENT,
+        evidence_requirements=EVIDENCE,
         nos=tuple(f"{code} {title}" for code, title in zip(NOS, NOS_TITLES, strict=True)),
         rules=UnitRules(line_manager_signature=True),
         qualifications=(QualificationContext(QUALIFICATION, "12"),),

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[4]))
 
+from ercsheet.catalogue.model import Unit
 from tests.catalogue.importer.specs import invented as u
 
 BULLET_GLYPH = "\uf0b7"  # the Symbol font's bullet, as PDF text extraction gives it
@@ -167,10 +169,11 @@ def _closing_sections() -> list[str]:
     ]
 
 
-def write_pdf(path: Path, outcomes: int = 0) -> None:
-    """A PDF in a specification's layout: a title block, the three-column outcomes table (its
-    heading row repeated on every page, each LO's title centred down the rows of its ACs, so it
-    stands below its first AC), the unit's header and a footer on every page."""
+def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None) -> None:
+    """A PDF in a specification's layout, of the invented unit (`outcomes` > 3: a long one) or
+    of `unit`: a title block, the three-column outcomes table (its heading row repeated on every
+    page, each LO's title centred down the rows of its ACs, so it stands below its first AC), the
+    unit's sections, the unit's header and a footer on every page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -179,32 +182,27 @@ def write_pdf(path: Path, outcomes: int = 0) -> None:
 
     styles = getSampleStyleSheet()
     body, heading = styles["BodyText"], styles["Heading3"]
-    unit = u.expected_unit(outcomes)
+    unit = unit or u.expected_unit(outcomes)
+    context = unit.qualifications[0] if unit.qualifications else None
+    header = " ".join(p for p in ("Unit", context.unit_number if context else "", unit.title) if p)
+
+    def paragraphs(text: str) -> list[object]:
+        return [Paragraph(escape(line), body) for line in text.split("\n") if line.strip()]
 
     def furniture(canvas: object, doc: object) -> None:
         canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
-        canvas.drawString(20 * mm, A4[1] - 12 * mm, HEADER)  # type: ignore[attr-defined]
+        canvas.drawString(20 * mm, A4[1] - 12 * mm, header)  # type: ignore[attr-defined]
         page = canvas.getPageNumber()  # type: ignore[attr-defined]
         canvas.drawString(20 * mm, 10 * mm, f"© Example Awarding Body 2026 {page}")  # type: ignore[attr-defined]
 
-    story: list[object] = [
-        Paragraph(f"{u.QUALIFICATION} – Unit 12", heading),
-        Table(
-            [
-                ["Unit Title:", Paragraph(u.TITLE, body)],
-                ["Unit reference number:", "K/615/0042"],
-                ["Level:", "2"],
-                ["Credit value:", "3"],
-                ["Guided learning hours:", "20"],
-                ["Unit expiry date:", "31/07/2027"],
-            ],
-            colWidths=[55 * mm, 110 * mm],
-            hAlign="LEFT",
-        ),
-        Paragraph("Unit purpose and aim", heading),
-        Paragraph(u.PURPOSE, body),
-        Spacer(1, 4 * mm),
-    ]
+    story: list[object] = []
+    if context is not None and context.title:
+        story.append(Paragraph(escape(f"{context.title} – Unit {context.unit_number}"), heading))
+    block = [[label, Paragraph(escape(value), body)] for label, value in _title_block(unit)]
+    if block:  # seed 004 has no title block
+        story.append(Table(block, colWidths=[55 * mm, 110 * mm], hAlign="LEFT"))
+    story += [Paragraph("Unit purpose and aim", heading), *paragraphs(unit.purpose)]
+    story.append(Spacer(1, 4 * mm))
     # The heading's cells differ in height (the first has two lines): their words stand on
     # different lines, as in real tables.
     rows: list[list[object]] = [
@@ -218,13 +216,9 @@ def write_pdf(path: Path, outcomes: int = 0) -> None:
     for lo in unit.learning_outcomes:
         first = len(rows)
         for criterion in lo.criteria:
-            guidance = [
-                Paragraph(line.replace("• ", "• "), body)
-                for line in criterion.guidance.split("\n")
-                if line
-            ]
-            rows.append(["", Paragraph(f"{criterion.number} {criterion.text}", body), guidance])
-        rows[first][0] = Paragraph(f"{lo.number} {lo.title}", body)
+            text = Paragraph(escape(f"{criterion.number} {criterion.text}"), body)
+            rows.append(["", text, paragraphs(criterion.guidance)])
+        rows[first][0] = Paragraph(escape(f"{lo.number} {lo.title}"), body)
         spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
     table = Table(rows, colWidths=[50 * mm, 65 * mm, 55 * mm], repeatRows=1)
     table.setStyle(
@@ -239,14 +233,39 @@ def write_pdf(path: Path, outcomes: int = 0) -> None:
         )
     )
     story.append(table)
-    for title, text in (("Assessment", u.ASSESSMENT), ("Evidence requirements", u.EVIDENCE)):
-        story += [Paragraph(title, heading), Paragraph(text, body)]
+    for title, text in (
+        ("Assessment", unit.assessment),
+        ("Evidence requirements", unit.evidence_requirements),
+        ("Guidance on assessment and evidence requirements", unit.assessment_guidance),
+    ):
+        if text:
+            story += [Paragraph(title, heading), *paragraphs(text)]
     story.append(Paragraph("National Occupational Standards (NOS) mapping/signposting", heading))
-    story += [
-        Paragraph(f"{code} {title}", body) for code, title in zip(u.NOS, u.NOS_TITLES, strict=True)
-    ]
+    story += [Paragraph(escape(reference), body) for reference in unit.nos]
+    if context is not None and context.sheet_unit_line:
+        story += [
+            Paragraph(escape(context.title), heading),
+            Paragraph("Evidence Record Sheet", heading),
+        ]
+        story.append(Paragraph(escape(context.sheet_unit_line), body))
     document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=22 * mm, bottomMargin=22 * mm)
     document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+
+
+def _title_block(unit: Unit) -> list[tuple[str, str]]:
+    context = unit.qualifications[0] if unit.qualifications else None
+    rows = [
+        ("Unit Title:", unit.title),
+        ("Unit number:", context.unit_number if context else ""),
+        ("Unit reference number:", unit.urn),
+        ("Sector unit number:", unit.sector_unit_number),
+        ("Level:", str(unit.level or "")),
+        ("Credit value:", str(unit.credit or "")),
+        ("Guided learning hours:", str(unit.glh or "")),
+        ("Unit expiry date:", f"{unit.expires:%d/%m/%Y}" if unit.expires else ""),
+    ]
+    # A fact the unit does not have is not printed (an empty label would be marked unsure).
+    return [(label, value) for label, value in rows if value]
 
 
 def write_docx(path: Path) -> None:
