@@ -37,6 +37,21 @@ def builtin_units_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "units_data"
 
 
+def user_units_dir() -> Path:
+    """The user's own unit files, in the data folder: loaded at every start beside the built-in
+    units (a unit here with a built-in unit's id replaces it). Made when first asked for, so
+    there is always a folder to put a unit file in."""
+    folder = data_dir() / "units"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return folder
+
+
+def unit_folders() -> list[Path]:
+    """The folders every start loads units from, in order (a later one's unit replaces an
+    earlier one's of the same id): the built-in units, then the user's own."""
+    return [builtin_units_dir(), user_units_dir()]
+
+
 def resources_dir() -> Path:
     """`resources/` beside the package, like `units_data/`."""
     return Path(__file__).resolve().parent.parent / "resources"

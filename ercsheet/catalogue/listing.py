@@ -24,13 +24,21 @@ LISTED = (
     "rules",
     "nos",
     "learning_outcomes",
+    "complete",
+    "methods",
 )
 # A qualification's line on the printed sheet is the form's business, not a chooser's.
 LISTED_OF_QUALIFICATION = ("title", "unit_number")
 
 
 def unit_listing(unit: Unit) -> dict[str, Any]:
-    data = {**unit_data(unit), "display_title": unit.display_title}
+    # The version 2 keys are listed for every unit (a v1 unit's snapshot leaves them out).
+    data = {
+        "complete": unit.complete,
+        "methods": [],
+        **unit_data(unit),
+        "display_title": unit.display_title,
+    }
     data["qualifications"] = [
         {key: qualification[key] for key in LISTED_OF_QUALIFICATION}
         for qualification in data["qualifications"]

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ercsheet import safe_read
+from ercsheet.catalogue.located import located
 from ercsheet.catalogue.model import Unit
-from ercsheet.catalogue.validation import Problem, UnitInvalid, location_text, parse_unit
+from ercsheet.catalogue.validation import Problem, UnitInvalid, parse_unit
 
 # A unit specification is a few kilobytes (the seed units are 5-7 KB); a file over a megabyte is
 # not a unit file, and refusing it unread bounds the time any file can take to parse.
@@ -53,6 +54,14 @@ class UnitFileError:
 class Catalogue:
     units: dict[str, Unit] = field(default_factory=dict)
     errors: list[UnitFileError] = field(default_factory=list)
+    # What loads but may be a mistake: two unit files with the same URN.
+    warnings: list[UnitFileError] = field(default_factory=list)
+    paths: dict[str, Path] = field(default_factory=dict)  # each unit's file
+
+    @property
+    def reports(self) -> list[str]:
+        """Every error, then every warning, as a line to show the user."""
+        return [str(e) for e in self.errors] + [f"warning: {w}" for w in self.warnings]
 
     def get(self, unit_id: str) -> Unit | None:
         return self.units.get(unit_id)
@@ -74,16 +83,13 @@ def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
     bounded = safe_read.data_problem(data, MAX_UNIT_DEPTH)
     if bounded is not None:
         where, message = bounded
-        return [UnitFileError(path, location_text(where), message)]
+        return [UnitFileError(path, located(where, data), message)]
     if "id" in data:
         return [UnitFileError(path, "id", "the id is the file name; remove this key")]
     try:
         return parse_unit({**data, "id": path.stem})
     except UnitInvalid as invalid:
-        return [
-            UnitFileError(path, location_text(p.location), _in_file_terms(p))
-            for p in invalid.problems
-        ]
+        return [UnitFileError(path, invalid.where(p), _in_file_terms(p)) for p in invalid.problems]
 
 
 def _parse_toml(text: str) -> dict[str, object]:
@@ -149,6 +155,36 @@ def load_catalogue(folders: Iterable[Path]) -> Catalogue:
             result = load_unit_file(path)
             if isinstance(result, Unit):
                 catalogue.units[result.id] = result
+                catalogue.paths[result.id] = path
             else:
                 catalogue.errors.extend(result)
+    catalogue.warnings.extend(same_urn(catalogue))
     return catalogue
+
+
+def same_urn(catalogue: Catalogue) -> list[UnitFileError]:
+    """Units of different ids with the same URN (a unit saved twice, or a centre's copy of a
+    built-in unit under another name): both load, and the user is told which files they are.
+    A unit that replaces one of the same id is not reported: that is what replacing is for."""
+    by_urn: dict[str, list[Unit]] = {}
+    for unit in catalogue.units.values():
+        if unit.urn:
+            by_urn.setdefault(_urn_key(unit.urn), []).append(unit)
+    return [
+        UnitFileError(
+            catalogue.paths[first.id],
+            "urn",
+            f"{first.urn} is also the URN of "
+            + " and ".join(str(catalogue.paths[u.id]) for u in others)
+            + ": check it is not the same unit twice (one unit in several qualifications is one "
+            "file listing each in [[qualifications]]; a file named like a built-in unit's "
+            "replaces it)",
+        )
+        for first, *others in by_urn.values()
+        if others
+    ]
+
+
+def _urn_key(urn: str) -> str:
+    """A URN as compared: `D/600/9804`, `d/600/9804` and `D 600 9804` are the same."""
+    return "".join(ch for ch in urn.casefold() if ch.isalnum())

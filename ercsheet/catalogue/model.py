@@ -11,9 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from typing import ClassVar, TypeVar
+
+from ercsheet.catalogue.methods import Method
+
+T = TypeVar("T")
+# Marks a field added after the first unit format (version 2): snapshot.py leaves it out of a
+# unit's JSON while it has its default, so a unit that does not use it keeps, byte for byte, the
+# JSON (and so the record codes) it had before the field existed.
+OMITTED_AT_DEFAULT = "ercsheet.omitted_at_default"
+
+
+def added(default: T) -> T:
+    """A field of unit format version 2, with its default (see OMITTED_AT_DEFAULT)."""
+    made: T = field(default=default, metadata={OMITTED_AT_DEFAULT: True})
+    return made
 
 
 class Closed:
@@ -22,20 +38,51 @@ class Closed:
     __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
 
 
+class Grade(StrEnum):
+    """The grade a criterion of a graded unit evidences, lowest first."""
+
+    PASS = "pass"
+    MERIT = "merit"
+    DISTINCTION = "distinction"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    def includes(self, other: Grade) -> bool:
+        """Whether a candidate awarded this grade must have met `other`'s criteria too."""
+        order = list(Grade)
+        return order.index(other) <= order.index(self)
+
+
 @dataclass(frozen=True)
 class Criterion(Closed):
-    """One assessment criterion (AC), numbered `LO.n`."""
+    """One assessment criterion (AC). Its number is as the source writes it (`1.1`, `1.1.1`,
+    `101.1.1`, `P1`, `1a`, `a`…) and unique in its unit; it belongs to the learning outcome it is
+    listed under, whatever the number starts with."""
 
     number: str
     text: str
     guidance: str = ""
+    # In a graded unit, the grade this criterion evidences (every criterion of it has one).
+    grade: Grade | None = added(None)
 
 
 @dataclass(frozen=True)
 class LearningOutcome(Closed):
     number: str
     title: str
-    criteria: tuple[Criterion, ...]
+    # Empty only in a unit whose transcription is not complete (`Unit.complete`).
+    criteria: tuple[Criterion, ...] = ()
+    # "Knowledge, understanding and skills" and the range statement some specifications give
+    # for an outcome as a whole, verbatim.
+    knowledge: str = added("")
+    range: str = added("")
+
+    @property
+    def label(self) -> str:
+        """ "LO1" over its criteria on the grid; "LO A" for an outcome not numbered in digits."""
+        return f"LO{self.number}" if self.number[:1].isdigit() else f"LO {self.number}"
 
 
 @dataclass(frozen=True)
@@ -47,6 +94,26 @@ class QualificationContext(Closed):
     # The unit line as this qualification's ERS prints it, when it differs from
     # "Unit <unit_number> <unit title>" (seed 001 prints "Unit F17 ...").
     sheet_unit_line: str = ""
+
+
+@dataclass(frozen=True)
+class MethodName(Closed):
+    """One line of an awarding body's key of assessment methods: what the unit calls one of the
+    standard methods (`EP = examination of products` for `product`)."""
+
+    method: Method
+    abbreviation: str
+    label: str
+
+
+def criterion_order(number: str) -> tuple[object, ...]:
+    """A criterion number's place among others when no unit gives the order: numbers in digits
+    by their value (`1.2` before `1.10`, `1.1` before `1.1.1`), the rest by their letters.
+    The parts alternate text and digits, so any two numbers compare without a type error."""
+    return tuple(
+        int(part) if index % 2 else part.casefold()
+        for index, part in enumerate(re.split(r"([0-9]+)", number))
+    )
 
 
 @dataclass(frozen=True)
@@ -87,15 +154,42 @@ class Unit(Closed):
     rules: UnitRules = UnitRules()
     qualifications: tuple[QualificationContext, ...] = ()
     learning_outcomes: tuple[LearningOutcome, ...]
+    # False while the unit's criteria are not all transcribed: a sheet can be made, never signed.
+    complete: bool = added(True)
+    # The awarding body's own names for methods; the others keep their standard names.
+    methods: tuple[MethodName, ...] = added(())
 
     @property
     def display_title(self) -> str:
         return self.title or self.descriptor or self.id
 
+    @property
+    def printed_name(self) -> str:
+        """What names the unit on paper: its title; without one, its URN (an identifier the
+        awarding body gave, so it goes first), else its descriptor."""
+        return self.title or (f"URN {self.urn}" if self.urn else self.descriptor)
+
     # Computed once per unit (it is immutable): the rules ask for them for every evidence item.
     @cached_property
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for lo in self.learning_outcomes for c in lo.criteria)
+
+    @cached_property
+    def graded(self) -> bool:
+        return any(c.grade is not None for c in self.criteria)
+
+    @cached_property
+    def grid_groups(self) -> tuple[tuple[str, tuple[Criterion, ...]], ...]:
+        """The grid's columns, in bands: each learning outcome over the criteria listed under
+        it ("LO1"); in a graded unit, each grade over its criteria ("Pass", "Merit"…), so the
+        criteria a grade needs stand together."""
+        if self.graded:
+            return tuple(
+                (grade.label, found)
+                for grade in Grade
+                if (found := tuple(c for c in self.criteria if c.grade is grade))
+            )
+        return tuple((lo.label, lo.criteria) for lo in self.learning_outcomes if lo.criteria)
 
     @cached_property
     def criterion_numbers(self) -> tuple[str, ...]:
@@ -107,6 +201,31 @@ class Unit(Closed):
 
     def criterion(self, number: str) -> Criterion | None:
         return next((c for c in self.criteria if c.number == number), None)
+
+    @cached_property
+    def _outcome_of(self) -> dict[str, LearningOutcome]:
+        return {c.number: lo for lo in self.learning_outcomes for c in lo.criteria}
+
+    def outcome_of(self, number: str) -> LearningOutcome | None:
+        """The learning outcome the criterion is listed under."""
+        return self._outcome_of.get(number)
+
+    def in_order(self, numbers: Iterable[str]) -> list[str]:
+        """Criterion numbers in the unit's order; any the unit does not have, after them."""
+        place = {number: index for index, number in enumerate(self.criterion_numbers)}
+        return sorted(numbers, key=lambda n: (place.get(n, len(place)), criterion_order(n)))
+
+    def method_abbreviation(self, method: Method) -> str:
+        named = self._method_names.get(method)
+        return named.abbreviation if named else method.abbreviation
+
+    def method_label(self, method: Method) -> str:
+        named = self._method_names.get(method)
+        return named.label if named else method.label
+
+    @cached_property
+    def _method_names(self) -> dict[Method, MethodName]:
+        return {named.method: named for named in self.methods}
 
     def is_expired(self, on: dt.date) -> bool:
         return self.expires is not None and on > self.expires
@@ -139,12 +258,10 @@ class Unit(Closed):
         return f"({code})" if code else ""
 
     def unit_line(self, qualification: QualificationContext | None) -> str:
-        """The unit line of the ERS header as the qualification names the unit."""
+        """The unit line of the ERS header as the qualification names the unit; a unit whose
+        source gives no title is named by its URN or descriptor, so no sheet leaves it unnamed."""
         if qualification is not None and qualification.sheet_unit_line:
             return qualification.sheet_unit_line
         number = qualification.unit_number if qualification is not None else ""
-        return (
-            " ".join(part for part in ("Unit", number, self.title) if part)
-            if number
-            else self.title
-        )
+        name = self.printed_name
+        return " ".join(part for part in ("Unit", number, name) if part) if number else name

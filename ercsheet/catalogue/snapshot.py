@@ -2,9 +2,11 @@
 
 `unit_data` must give, for ever, exactly the JSON form record codes were first computed over
 (pydantic's `model_dump(mode="json")` of the unit: every field, dates as ISO text, tuples as
-lists); tests hold it to codes made by earlier versions. Snapshots were checked when their unit
-file was loaded, so they are read back without the validator, which is what lets printing and
-the window start without importing pydantic.
+lists); tests hold it to codes made by earlier versions. A field added since (unit format
+version 2, marked OMITTED_AT_DEFAULT) is written only when it differs from its default, so a
+unit that does not use it hashes as it always did; reading fills it back with its default.
+Snapshots were checked when their unit file was loaded, so they are read back without the
+validator, which is what lets printing and the window start without importing pydantic.
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import (
+    OMITTED_AT_DEFAULT,
     Criterion,
+    Grade,
     LearningOutcome,
+    MethodName,
     QualificationContext,
     Unit,
     UnitRules,
@@ -37,7 +43,11 @@ def unit_data(unit: Unit) -> dict[str, Any]:
 
 def _json_value(value: object) -> object:
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _json_value(getattr(value, f.name)) for f in fields(value)}
+        return {
+            f.name: _json_value(getattr(value, f.name))
+            for f in fields(value)
+            if not (f.metadata.get(OMITTED_AT_DEFAULT) and getattr(value, f.name) == f.default)
+        }
     if isinstance(value, tuple):
         return [_json_value(item) for item in value]
     if isinstance(value, dt.date):
@@ -59,6 +69,11 @@ def unit_from_json(text: str) -> Unit:
         raise SnapshotDamaged(f"the sheet's copy of its unit is damaged ({error})") from None
 
 
+def _criterion(data: dict[str, Any]) -> Criterion:
+    grade = data.get("grade")
+    return Criterion(**{**data, "grade": Grade(grade) if grade is not None else None})
+
+
 def unit_from_data(data: dict[str, Any]) -> Unit:
     """A unit from `unit_data`'s form; a key an older snapshot lacks takes its default."""
     expires = data.get("expires")
@@ -73,9 +88,13 @@ def unit_from_data(data: dict[str, Any]) -> Unit:
             ),
             "learning_outcomes": tuple(
                 LearningOutcome(
-                    lo["number"], lo["title"], tuple(Criterion(**c) for c in lo["criteria"])
+                    **{**lo, "criteria": tuple(_criterion(c) for c in lo.get("criteria", ()))}
                 )
                 for lo in data["learning_outcomes"]
+            ),
+            "methods": tuple(
+                MethodName(**{**named, "method": Method(named["method"])})
+                for named in data.get("methods", ())
             ),
         }
     )

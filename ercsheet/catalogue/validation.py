@@ -1,8 +1,9 @@
 """Checking a unit's data before it becomes a Unit: every problem, with where it is.
 
 Pydantic checks the shape (keys, types, dates) against the dataclasses of model.py; the rules
-of a unit (number forms, ranges, criteria under their own outcome, no number twice) are checked
-here in plain code once the shape is right. Text is stripped of surrounding spaces first.
+of a unit (number forms, ranges, every outcome with its criteria, no number twice, a key of
+methods that reads one way) are checked here in plain code once the shape is right. Text is
+stripped of surrounding spaces first.
 
 Scalars are checked strictly before pydantic sees them (`_type_problems`): pydantic's lax mode
 would read `level = true` as 1, `simulation_allowed = "no"` as false and `level = 3.0` as 3, and a
@@ -23,15 +24,23 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ercsheet.catalogue.located import located
+from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import Unit
 from ercsheet.safe_read import Location as Location
 from ercsheet.safe_read import location_text as location_text
 
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-LO_NUMBER = re.compile(r"^[1-9][0-9]*$")
-AC_NUMBER = re.compile(r"^([1-9][0-9]*)\.([1-9][0-9]*)$")
+# A number as specifications write them: `1`, `1.1`, `1.1.1`, `101.1.1`, `P1`, `1a`, `a`,
+# `1.1(a)`; letters and digits, parts joined by `.` or `-`, at most 20 characters (what the
+# exchange format holds). No spaces or commas: lists of ticked criteria are joined with them.
+NUMBER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.()-]{0,18}[A-Za-z0-9)])?$")
+NUMBER_FORMS = "a number like 1.1, 1.1.1, P1 or 1a (letters and digits, parts joined by '.')"
+MAX_ABBREVIATION = 8
 RANGES = {"level": (1, 8), "credit": (0, 999), "glh": (0, 9999)}
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# A date as people write it in the UK: 28/02/2015, 28.2.2015, 28-02-2015.
+UK_DATE = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
 
 # Pydantic's wording, for the mistakes people make writing a unit file by hand.
 PLAIN_MESSAGES = {
@@ -49,9 +58,14 @@ class Problem:
 
 
 class UnitInvalid(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], data: object = None) -> None:
         self.problems = problems
-        super().__init__("; ".join(f"{location_text(p.location)}: {p.message}" for p in problems))
+        self.data = data
+        super().__init__("; ".join(f"{self.where(p)}: {p.message}" for p in problems))
+
+    def where(self, problem: Problem) -> str:
+        """Where the problem is, in the source's words: `LO 2, AC 2.3, text`."""
+        return located(problem.location, self.data)
 
 
 @functools.cache
@@ -65,12 +79,12 @@ def parse_unit(data: Mapping[str, Any]) -> Unit:
     try:
         unit = _adapter().validate_python(_stripped(data))
     except ValidationError as error:
-        raise UnitInvalid(typed + _shape_problems(error, typed)) from None
+        raise UnitInvalid(typed + _shape_problems(error, typed), data) from None
     if typed:
-        raise UnitInvalid(typed)
+        raise UnitInvalid(typed, data)
     problems = list(_rule_problems(unit))
     if problems:
-        raise UnitInvalid(problems)
+        raise UnitInvalid(problems, data)
     return unit
 
 
@@ -128,9 +142,21 @@ def _value_problems(value: object, expected: Any, where: Location) -> Iterator[P
     elif expected is dt.date and not (
         type(value) is dt.date or (isinstance(value, str) and ISO_DATE.match(value.strip()))
     ):
-        yield Problem(
-            where, f"must be a date like 2015-02-28 (a date alone), not {_as_written(value)}"
-        )
+        yield Problem(where, _date_message(value))
+
+
+def _date_message(value: object) -> str:
+    """What to write instead of a date not written as ISO dates are: `28/02/2015` is told
+    `write dates as 2015-02-28` (year, month, day), with its own date."""
+    written = UK_DATE.match(value.strip()) if isinstance(value, str) else None
+    if written:
+        day, month, year = (int(part) for part in written.groups())
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:
+            return f"{_as_written(value)} is not a real date (write dates as 2015-02-28)"
+        return f"write dates as {iso} (year-month-day), not {_as_written(value)}"
+    return f"must be a date like 2015-02-28 (a date alone), not {_as_written(value)}"
 
 
 def _as_written(value: object) -> str:
@@ -160,34 +186,78 @@ def _rule_problems(unit: Unit) -> Iterator[Problem]:
             yield Problem((name,), f"must be from {low} to {high}")
     if not unit.learning_outcomes:
         yield Problem(("learning_outcomes",), "needs at least one learning outcome")
-    seen: set[str] = set()
+    yield from _outcome_problems(unit)
+    yield from _method_problems(unit)
+
+
+def _outcome_problems(unit: Unit) -> Iterator[Problem]:
+    outcomes: dict[str, int] = {}
+    criteria: dict[str, str] = {}  # a criterion's number: the outcome it is listed under
     for i, lo in enumerate(unit.learning_outcomes):
         where: Location = ("learning_outcomes", i)
-        if not LO_NUMBER.match(lo.number):
-            yield Problem(
-                (*where, "number"),
-                f"learning outcome number {lo.number!r} is not a whole number like '1'",
-            )
+        if not NUMBER.match(lo.number):
+            yield Problem((*where, "number"), f"{lo.number!r} is not {NUMBER_FORMS}")
+        elif lo.number in outcomes:
+            yield Problem(where, "appears twice: give each learning outcome its own number")
+        outcomes.setdefault(lo.number, i)
         if not lo.title:
             yield Problem((*where, "title"), "must not be empty")
-        if not lo.criteria:
-            yield Problem((*where, "criteria"), "needs at least one criterion")
+        if not lo.criteria and unit.complete:
+            yield Problem(
+                where,
+                "has no criteria: list them under it as "
+                "[[learning_outcomes.criteria]], or, while they are not all transcribed, "
+                "write complete = false at the top of the file",
+            )
         for j, criterion in enumerate(lo.criteria):
-            if not AC_NUMBER.match(criterion.number):
-                yield Problem(
-                    (*where, "criteria", j, "number"),
-                    f"criterion number {criterion.number!r} is not of the form '1.1'",
-                )
-            elif criterion.number.split(".")[0] != lo.number:
-                yield Problem(
-                    where,
-                    f"criterion {criterion.number} is listed under learning outcome {lo.number}",
-                )
+            at: Location = (*where, "criteria", j)
+            if not NUMBER.match(criterion.number):
+                yield Problem((*at, "number"), f"{criterion.number!r} is not {NUMBER_FORMS}")
+            elif criterion.number in criteria:
+                yield Problem(at, _twice(criterion.number, criteria[criterion.number], lo.number))
+            criteria.setdefault(criterion.number, lo.number)
             if not criterion.text:
-                yield Problem((*where, "criteria", j, "text"), "must not be empty")
-        for number, kind in [(lo.number, "learning outcome")] + [
-            (c.number, "criterion") for c in lo.criteria
-        ]:
-            if number in seen:
-                yield Problem((), f"{kind} {number} appears twice")
-            seen.add(number)
+                yield Problem((*at, "text"), "must not be empty")
+            if unit.graded and criterion.grade is None:
+                yield Problem(
+                    (*at, "grade"),
+                    "has no grade: in a graded unit every criterion has one "
+                    '(grade = "pass", "merit" or "distinction")',
+                )
+
+
+def _twice(number: str, first: str, outcome: str) -> str:
+    """An AC number met a second time, under `outcome`, first under `first`."""
+    also = f"also under LO {first}" if first != outcome else "twice under this LO"
+    hint = (
+        f"write it with its LO's number ({outcome}{number}, not {number})"
+        if number.isalpha()
+        else "give each criterion its own number"
+    )
+    return f"appears {also}: numbers are unique in a unit; {hint}"
+
+
+def _method_problems(unit: Unit) -> Iterator[Problem]:
+    named: set[Method] = set()
+    for k, line in enumerate(unit.methods):
+        where: Location = ("methods", k)
+        if line.method in named:
+            yield Problem(where, f"the method {line.method.value} is named twice")
+        named.add(line.method)
+        for key, value in (("abbreviation", line.abbreviation), ("label", line.label)):
+            if not value:
+                yield Problem((*where, key), "must not be empty")
+        if len(line.abbreviation) > MAX_ABBREVIATION:
+            yield Problem(
+                (*where, "abbreviation"), f"must be at most {MAX_ABBREVIATION} characters"
+            )
+    by_abbreviation: dict[str, Method] = {}
+    for method in Method:
+        abbreviation = unit.method_abbreviation(method)
+        other = by_abbreviation.setdefault(abbreviation.casefold(), method)
+        if other is not method and abbreviation:
+            yield Problem(
+                ("methods",),
+                f"{abbreviation} would stand for both {other.value} and {method.value}: "
+                "give each method its own abbreviation",
+            )

@@ -29,7 +29,7 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
     # does not, and every command pays for what the module imports.
     from ercsheet.catalogue.loader import load_catalogue
 
-    return load_catalogue([paths.builtin_units_dir(), *args.units_dir])
+    return load_catalogue([*paths.unit_folders(), *args.units_dir])
 
 
 PASSPHRASE_ENV = "ERCSHEET_PASSPHRASE"

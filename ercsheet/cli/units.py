@@ -23,6 +23,7 @@ def cmd_units(args: argparse.Namespace) -> int:
                 for q in u.qualifications
             )
             expired = f"  EXPIRED {u.expires:%d/%m/%Y}" if u.is_expired(clock().today()) else ""
+            expired += "" if u.complete else "  NOT ALL TRANSCRIBED (cannot be signed off)"
             print(
                 f"{shown(u.id):28} {shown(u.display_title)}  [{shown(u.urn or 'no URN')}, "
                 f"L{u.level or '?'}, {len(u.criteria)} ACs]{expired}"
@@ -30,4 +31,7 @@ def cmd_units(args: argparse.Namespace) -> int:
             )
     for error in cat.errors:
         print(f"ercsheet: skipped {shown(error)}", file=sys.stderr)
+    # Both units load, so a warning does not fail the command.
+    for warning in cat.warnings:
+        print(f"ercsheet: warning: {shown(warning)}", file=sys.stderr)
     return 1 if cat.errors else 0

@@ -10,7 +10,7 @@ the signature records: those words are ours, shown in the window and never print
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ercsheet.catalogue.model import Unit
@@ -90,10 +90,27 @@ OCR: Mapping[Role, Declaration] = MappingProxyType(
 )
 
 
+# OCR's NVQ forms have no graded units, so this is ours: on a graded unit the assessor declares
+# the criteria of the grade awarded met (at pass, the merit criteria need not be), and the form
+# prints that grade beside the declaration.
+GRADED_ASSESSOR_DECLARATION = (
+    "I confirm that the candidate has demonstrated competence by satisfying all of the criteria "
+    "for the grade awarded in this unit."
+)
+GRADE_AWARDED = "Grade awarded:"
+GRADED: Mapping[Role, Declaration] = MappingProxyType(
+    {
+        **OCR,
+        Role.ASSESSOR: replace(OCR[Role.ASSESSOR], statement=GRADED_ASSESSOR_DECLARATION),
+    }
+)
+
+
 def declarations(unit: Unit) -> Mapping[Role, Declaration]:
-    """What each role declares on a sheet of `unit`: OCR's form for every unit today (the unit
-    is asked so that a unit file can later carry its awarding body's own wording)."""
-    return OCR
+    """What each role declares on a sheet of `unit`: OCR's form, with the assessor declaring
+    the grade awarded on a graded unit (the unit is asked so that a unit file can later carry
+    its awarding body's own wording)."""
+    return GRADED if unit.graded else OCR
 
 
 def declaration(unit: Unit, role: Role) -> Declaration:

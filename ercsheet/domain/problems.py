@@ -9,6 +9,8 @@ from enum import StrEnum
 
 class Rule(StrEnum):
     FULL_COVERAGE = "full-coverage"
+    INCOMPLETE_UNIT = "incomplete-unit"
+    GRADE = "grade"
     SIMULATION_FORBIDDEN = "simulation-forbidden"
     LINE_MANAGER = "line-manager-signature"
     COUNTERSIGNATURE = "countersignature"

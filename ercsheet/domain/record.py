@@ -18,6 +18,15 @@ SHORT_LENGTH = 12
 
 
 def canonical_content(content: SheetContent) -> dict[str, Any]:
+    data = _canonical_content(content)
+    # The grade awarded exists since graded units (format version 2): a sheet without one hashes
+    # as every sheet did before.
+    if content.grade is not None:
+        data["grade"] = content.grade.value
+    return data
+
+
+def _canonical_content(content: SheetContent) -> dict[str, Any]:
     return {
         "unit": unit_data(content.unit),
         "qualification": content.qualification,

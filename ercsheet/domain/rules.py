@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
-from ercsheet.catalogue.model import Unit
-from ercsheet.domain.coverage import coverage, is_over_mapped
+from ercsheet.catalogue.model import Grade, Unit
+from ercsheet.domain.coverage import is_over_mapped, sign_off_coverage
 from ercsheet.domain.dates import EARLIEST, uk
 from ercsheet.domain.problems import Problem as Problem
 from ercsheet.domain.problems import Rule as Rule
@@ -159,6 +159,53 @@ def refused_methods(unit: Unit) -> dict[Method, str]:
     }
 
 
+def incomplete_unit(unit: Unit) -> list[Problem]:
+    """A unit whose criteria are not all transcribed yet (`complete = false`): a sheet can be
+    made and evidence ticked, but the assessor cannot sign it off, since "all of the criteria"
+    the assessor declares met are not known. Shown before a sheet is made and when signing."""
+    if unit.complete:
+        return []
+    return [
+        Problem(
+            Rule.INCOMPLETE_UNIT,
+            "This unit's criteria are not all transcribed yet, so no sheet of it can be signed "
+            "off: the assessor signs once the unit file lists every criterion of the "
+            "specification (and no longer says complete = false).",
+        )
+    ]
+
+
+def grade_problems(content: SheetContent) -> list[Problem]:
+    """The grade awarded: chosen on a graded unit's sheet before the assessor signs, and only
+    there. Whether the evidence reaches it is the coverage rule's, which asks for the criteria
+    of the grade chosen and of every grade below it."""
+    if content.unit.graded and content.grade is None:
+        return [
+            Problem(
+                Rule.GRADE,
+                "This unit is graded: choose the grade awarded (pass, merit or distinction) "
+                "before the assessor signs.",
+            )
+        ]
+    if not content.unit.graded and content.grade is not None:
+        return [Problem(Rule.GRADE, "This unit is not graded: no grade is awarded on its sheet.")]
+    return []
+
+
+def _signed_for(content: SheetContent) -> str:
+    """ "at merit " on a graded unit's sheet; "" otherwise."""
+    return f"at {content.grade.value} " if content.unit.graded and content.grade else ""
+
+
+def _needed_words(content: SheetContent) -> str:
+    """What the sign-off needs covered, in words: "criterion", "pass and merit criterion"."""
+    if not content.unit.graded:
+        return "criterion"
+    level = content.grade or Grade.PASS
+    *lower, last = (g.value for g in Grade if level.includes(g))
+    return (f"{', '.join(lower)} and {last}" if lower else last) + " criterion"
+
+
 def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:
     """Every item's problems, in one pass: time linear in the number of items."""
     problems: list[Problem] = []
@@ -261,12 +308,14 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
         problems.append(Problem(rule, message))
 
     if role is Role.ASSESSOR:
-        cov = coverage(unit, content.evidence)
+        problems += incomplete_unit(unit)
+        problems += grade_problems(content)
+        cov = sign_off_coverage(unit, content.evidence, content.grade)
         if not cov.complete:
             block(
                 Rule.FULL_COVERAGE,
-                f"The assessor can sign only when every criterion is covered; {cov.covered} of "
-                f"{cov.total} are. "
+                f"The assessor can sign {_signed_for(content)}only when every "
+                f"{_needed_words(content)} is covered; {cov.covered} of {cov.total} are. "
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )
         simulated = [r.ref for r in content.evidence if r.method is Method.SIMULATION]
@@ -366,6 +415,8 @@ SIGNING_ORDER = (
 def check_sheet(content: SheetContent, today: dt.date) -> list[Problem]:
     """Every rule over a whole sheet, as an import sees it: the signatures are replayed in order."""
     problems = check_sheet_text(content) + check_evidence(content, today)
+    if content.grade is not None:  # a grade on an ungraded unit's sheet, signed or not
+        problems += grade_problems(content)
     replay = replace(content, signatures=())
     seen: set[Role] = set()
     for index, signature in enumerate(content.signatures):
@@ -408,3 +459,31 @@ def check_new_sheet(unit: Unit, today: dt.date) -> list[Problem]:
 def is_locked(content: SheetContent) -> bool:
     """A sheet is read-only once the assessor has signed it."""
     return content.signature(Role.ASSESSOR) is not None
+
+
+# --- what is typed in the window's forms --------------------------------------------------------
+
+
+def candidate_problems(name: str, candidate_number: str, centre_number: str) -> list[Problem]:
+    """Why a candidate's details cannot be stored as typed: text that could display as
+    something it is not, or no name. The store refuses them; the window says so as they are
+    typed."""
+    problems = [
+        problem
+        for subject, value in (
+            ("The candidate's name", name),
+            ("The candidate number", candidate_number),
+            ("The centre number", centre_number),
+        )
+        if (problem := unsafe_text_problem("", value, subject=subject)) is not None
+    ]
+    if not name.strip():
+        problems.append(Problem(Rule.REQUIRED_FIELD, "A candidate needs a name."))
+    return problems
+
+
+def reopen_reason_problems(reason: str) -> list[Problem]:
+    """A signed sheet is reopened for a reason, kept in its audit trail."""
+    if reason.strip():
+        return []
+    return [Problem(Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
 # A drawn signature's points are in a box three times as wide as it is tall (the pad's shape):
@@ -96,6 +96,8 @@ class SheetContent:
     iv: Person | None = None
     evidence: tuple[EvidenceRow, ...] = ()
     signatures: tuple[Signature, ...] = field(default=())
+    # The grade the assessor awards, on a graded unit's sheet (None: not chosen, or not graded).
+    grade: Grade | None = None
 
     def signature(self, role: Role) -> Signature | None:
         return next((s for s in self.signatures if s.role == role), None)

@@ -101,3 +101,13 @@ def json_escaped(text: str) -> str:
 def _escape(found: re.Match[str]) -> str:
     code = ord(found.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def sentence(text: str) -> str:
+    """`text` as the window and the commands say things: a capital first, a full stop last (a
+    message built from a lower-case part, such as "there is no file …")."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".?!" else text + "."

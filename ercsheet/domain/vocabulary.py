@@ -4,40 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-class Method(StrEnum):
-    OBSERVATION = "observation"
-    PROFESSIONAL_DISCUSSION = "professional_discussion"
-    WITNESS_TESTIMONY = "witness_testimony"
-    PRODUCT = "product"
-    QUESTION_ANSWER = "question_answer"
-    REFLECTIVE_ACCOUNT = "reflective_account"
-    EXPERT_WITNESS = "expert_witness"
-    RPL = "rpl"
-    SIMULATION = "simulation"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return _METHOD_LABELS[self][0]
-
-    @property
-    def abbreviation(self) -> str:
-        return _METHOD_LABELS[self][1]
-
-
-_METHOD_LABELS: dict[Method, tuple[str, str]] = {
-    Method.OBSERVATION: ("Observation", "O"),
-    Method.PROFESSIONAL_DISCUSSION: ("Professional discussion", "PD"),
-    Method.WITNESS_TESTIMONY: ("Witness testimony", "WT"),
-    Method.PRODUCT: ("Product (work product)", "P"),
-    Method.QUESTION_ANSWER: ("Questions and answers", "Q&A"),
-    Method.REFLECTIVE_ACCOUNT: ("Reflective account", "RA"),
-    Method.EXPERT_WITNESS: ("Expert witness", "EW"),
-    Method.RPL: ("Recognition of prior learning", "RPL"),
-    Method.SIMULATION: ("Simulation", "S"),
-    Method.OTHER: ("Other", "OTH"),
-}
+# The methods are the catalogue's: a unit file may name them in its own key of methods.
+from ercsheet.catalogue.methods import Method as Method
 
 
 class Role(StrEnum):

@@ -37,12 +37,13 @@ def application() -> QApplication:
     return app
 
 
-def builtin_units() -> Catalogue:
+def installed_units() -> Catalogue:
+    """The built-in units and the user's own (`paths.unit_folders`)."""
     # Imported here: loading unit files needs their validator (pydantic), which the window's
     # start does not.
     from ercsheet.catalogue.loader import load_catalogue
 
-    return load_catalogue([paths.builtin_units_dir()])
+    return load_catalogue(paths.unit_folders())
 
 
 def _given(catalogue: Catalogue) -> Callable[[], Catalogue]:
@@ -56,7 +57,7 @@ def create_main_window(
     passphrase: str | None = None,
 ) -> MainWindow:
     """The window on the database at `db_path` (the seam tests and `--open` use); `catalogue`
-    is the unit catalogue, or what loads it when first needed (default: the built-in units)."""
+    is the unit catalogue, or what loads it when first needed (default: `installed_units`)."""
     application()
     # The whole-file quick_check runs in the background once the window is up (MainWindow).
     # One clock: a window told its day (tests, a replay) checks and records by that day.
@@ -65,7 +66,7 @@ def create_main_window(
         Path(db_path), exclusive=True, passphrase=passphrase, quick_check=False, clock=clock
     )
     if catalogue is None:
-        catalogue = builtin_units
+        catalogue = installed_units
     units = catalogue if callable(catalogue) else _given(catalogue)
     try:
         return MainWindow(store, units, clock.today(), settings())

@@ -13,6 +13,9 @@ import gc
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class _Pause:
@@ -54,3 +57,41 @@ def start(work: Callable[[], None], name: str) -> threading.Thread:
     thread = threading.Thread(target=run, name=name, daemon=True)
     thread.start()
     return thread
+
+
+def off_the_window_thread(
+    work: Callable[[], T], name: str, stopped: Callable[[], bool] | None = None
+) -> T | None:
+    """Run `work` on a thread of its own while the window keeps repainting and answering;
+    None when `stopped()` said so first (the work's result is then dropped). Its exception is
+    raised here, on the window's thread."""
+    # Imported here: the window's start imports this module for its integrity check only.
+    from ercsheet.gui.qt.core import QEventLoop
+    from ercsheet.gui.qt.widgets import QApplication
+
+    result: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(work())
+        except BaseException as error:  # handed to the window's thread, raised there
+            failure.append(error)
+
+    thread = start(run, name)
+    while thread.is_alive():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if stopped is not None and stopped():
+            return None
+        thread.join(0.01)
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+def keeping_the_window_live(work: Callable[[], T]) -> T:
+    """Run `work` off the window's thread, which repaints meanwhile; its result (a store's
+    `Runner`: the copying of a passphrase change)."""
+    done = off_the_window_thread(lambda: (work(),), "store work")
+    assert done is not None  # nothing can stop it
+    return done[0]

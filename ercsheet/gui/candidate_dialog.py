@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error
+from ercsheet.domain.rules import candidate_problems
+from ercsheet.gui.dialog_parts import error_label, live_error, ok_cancel, show_error
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.widgets import (
     QDialog,
@@ -40,6 +41,7 @@ class CandidateDialog(QDialog):
         self.centre = QLineEdit(candidate.centre_number if candidate else "", self)
         self.centre.setAccessibleName("Centre number")
         self.error = error_label(self, "candidateError")
+        live_error(self.error, self._typed_problem, self.name, self.number, self.centre)
         # A correction reaches drafts only: what was signed stays as it was signed.
         self.signed_sheets = store.signed_sheet_count(candidate.id) if candidate else 0
         self.signed_note = QLabel(signed_note(self.signed_sheets), self)
@@ -75,6 +77,10 @@ class CandidateDialog(QDialog):
             self._show_error(refusal.text)
             return
         super().accept()
+
+    def _typed_problem(self) -> str | None:
+        problems = candidate_problems(self.name.text(), self.number.text(), self.centre.text())
+        return " ".join(problem.message for problem in problems) or None
 
     def _show_error(self, text: str) -> None:
         show_error(self.error, text)

@@ -79,8 +79,10 @@ class SheetCommand(QUndoCommand):
             self.setObsolete(True)
             self.refusal = result
             if not first:
-                self._failed(f"Cannot undo or redo “{self.text()}”: {result.text}")
+                # The sheet is shown as it stands first, then why: said the other way round,
+                # showing the sheet (perhaps another one) would take the refusal away.
                 self._changed(self.sheet_id)
+                self._failed(f"Cannot undo or redo “{self.text()}”: {result.text}")
             return
         self.done = True
         if not first:

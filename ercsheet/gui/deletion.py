@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ercsheet.domain.names import normalise
-from ercsheet.gui.dialog_parts import error_label, show_error, stacked
+from ercsheet.gui.dialog_parts import error_label, live_error, show_error, stacked
 from ercsheet.gui.operation import Refusal
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.gui import QGuiApplication
@@ -88,6 +88,7 @@ class ConfirmDeletion(QDialog):
         self.pin.setObjectName("deletionPin")
         self.needs_pin = needs_pin
         self.error = error_label(self, "deletionError")
+        live_error(self.error, lambda: None, self.number, self.pin)  # judged on Delete
         self.buttons = QDialogButtonBox(self)
         self.delete_button = self.buttons.addButton(
             button_text, QDialogButtonBox.ButtonRole.DestructiveRole
@@ -125,7 +126,7 @@ class ConfirmDeletion(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
         if isinstance(result, Refusal):
-            self.pin.clear()
+            self.pin.clear()  # before the error: clearing is an edit, which takes it away
             show_error(self.error, f"Nothing was deleted. {result.text}")
             return
         self.accept()

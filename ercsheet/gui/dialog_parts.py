@@ -3,7 +3,19 @@ Cancel, the parts stacked top to bottom. One look for every dialog, written once
 
 from __future__ import annotations
 
-from ercsheet.gui.qt.widgets import QDialog, QDialogButtonBox, QLabel, QLayout, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from ercsheet.gui.qt.widgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color:#a40000;"
 # A refusal or warning across the top of a view (the grid's, the signing panel's).
@@ -26,6 +38,46 @@ def show_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.show()
     label.window().adjustSize()
+
+
+def show_error_or_hide(label: QLabel, text: str | None) -> None:
+    """Say `text` under the form, or nothing when it is None or empty."""
+    if text:
+        if label.isHidden() or label.text() != text:
+            show_error(label, text)
+    else:
+        label.clear()
+        label.hide()
+
+
+def when_edited(action: Callable[[], None], *fields: QWidget) -> None:
+    """Run `action` at every edit of `fields`: text typed or deleted, a choice made."""
+    for field in fields:
+        if isinstance(field, QLineEdit | QPlainTextEdit):
+            field.textChanged.connect(lambda *_: action())
+        elif isinstance(field, QAbstractButton):
+            field.toggled.connect(lambda *_: action())
+        else:
+            raise TypeError(f"no edit signal known for {type(field).__name__}")
+
+
+def recheck_while_shown(hint: QWidget, recheck: Callable[[], None], *fields: QWidget) -> None:
+    """Once `hint` says what is wrong, every edit of `fields` runs `recheck`, which says it
+    again as it now stands or takes the hint away: a hint never outlives what it is about
+    ("needs a name" under the name just typed). Before the first OK nothing is judged."""
+
+    def again() -> None:
+        if not hint.isHidden():
+            recheck()
+
+    when_edited(again, *fields)
+
+
+def live_error(label: QLabel, check: Callable[[], str | None], *fields: QWidget) -> None:
+    """The error line under a form follows the edits once shown: `check` is what the dialog
+    can tell is wrong without the store (None: nothing, and the line goes; a refusal only the
+    store can judge goes at the next edit, and OK asks the store again)."""
+    recheck_while_shown(label, lambda: show_error_or_hide(label, check()), *fields)
 
 
 def grow_to_fit(window: QWidget) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -14,9 +14,8 @@ from ercsheet.atomic import write_text_atomic
 from ercsheet.domain import rules
 from ercsheet.gui import background, file_passphrase
 from ercsheet.gui.operation import Refusal, attempt
-from ercsheet.gui.qt.core import QEventLoop, QSettings, Qt
+from ercsheet.gui.qt.core import QSettings, Qt
 from ercsheet.gui.qt.widgets import (
-    QApplication,
     QFileDialog,
     QMessageBox,
     QProgressDialog,
@@ -73,7 +72,7 @@ def import_paths(
             prepare_file, path, catalogue.get, today, allow_expired, passphrase
         )
         try:
-            prepared = off_the_window_thread(prepare, progress.wasCanceled)
+            prepared = background.off_the_window_thread(prepare, "import", progress.wasCanceled)
         except ImportRefused as refusal:
             outcomes.append((path, refusal))
             continue
@@ -93,29 +92,6 @@ def import_paths(
     progress.close()
     progress.deleteLater()
     return outcomes
-
-
-def off_the_window_thread(work: Callable[[], T], stopped: Callable[[], bool]) -> T | None:
-    """Run `work` on a thread of its own, keeping the window responsive meanwhile; None when
-    `stopped()` said so first (the work's result is then dropped). Its exception is raised."""
-    result: list[T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            result.append(work())
-        except BaseException as error:  # handed to the window's thread, raised there
-            failure.append(error)
-
-    thread = background.start(run, "import")
-    while thread.is_alive():
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if stopped():
-            return None
-        thread.join(0.01)
-    if failure:
-        raise failure[0]
-    return result[0]
 
 
 def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Path, list[str]]:

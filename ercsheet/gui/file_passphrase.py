@@ -4,7 +4,7 @@ asked for when an import meets encrypted files. The files' format is store/envel
 from __future__ import annotations
 
 from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
+from ercsheet.gui.dialog_parts import error_label, live_error, ok_cancel, show_error, stacked
 from ercsheet.gui.passphrase_dialog import new_passphrase_problem, password_field
 from ercsheet.gui.qt.widgets import QDialog, QFormLayout, QLabel, QWidget
 
@@ -27,6 +27,12 @@ class ExportPassphraseDialog(QDialog):
         self.new = password_field(self, "Passphrase for the file")
         self.again = password_field(self, "Passphrase for the file again")
         self.error = error_label(self)
+        live_error(
+            self.error,
+            lambda: new_passphrase_problem(self.new.text(), self.again.text()),
+            self.new,
+            self.again,
+        )
         form = QFormLayout()
         form.addRow("&Passphrase:", self.new)
         form.addRow("&Again:", self.again)
@@ -59,6 +65,7 @@ class ImportPassphraseDialog(QDialog):
         error = error_label(self)
         error.setText("That passphrase does not open them. Try again.")
         error.setVisible(wrong)
+        live_error(error, lambda: None, self.field)  # a new try: judged on Import
         stacked(self, intro, self.field, error, ok_cancel(self, "Import", "Leave them"))
         self.setMinimumWidth(440)
 

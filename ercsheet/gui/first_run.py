@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ercsheet.gui.dialog_parts import error_label, show_error, stacked
+from ercsheet.gui.dialog_parts import error_label, live_error, show_error, stacked
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.widgets import (
@@ -58,6 +58,7 @@ class ProfileDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.error = error_label(self, "profileError")
+        live_error(self.error, self._typed_problem, self.name, self.qualified, self.trainee)
         form = QFormLayout()
         fingerprint = store.key_fingerprint() if profile is not None else None
         self.key = QLabel(
@@ -81,19 +82,22 @@ class ProfileDialog(QDialog):
         stacked(self, intro, form, self.error, buttons)
         self.setMinimumWidth(460)
 
+    def _typed_problem(self) -> str | None:
+        if not self.name.text().strip():
+            return "Enter your name: it is printed on the sheets you sign."
+        if self._choice.checkedButton() is None:
+            return (
+                "Say whether you hold an assessor qualification: it decides whether your sheets "
+                "need a qualified assessor's countersignature."
+            )
+        return None
+
     def accept(self) -> None:
         name = " ".join(self.name.text().split())
-        if not name:
-            show_error(self.error, "Enter your name: it is printed on the sheets you sign.")
-            self.name.setFocus()
-            return
-        if self._choice.checkedButton() is None:
-            show_error(
-                self.error,
-                "Say whether you hold an assessor qualification: it decides whether your sheets "
-                "need a qualified assessor's countersignature.",
-            )
-            self.qualified.setFocus()
+        problem = self._typed_problem()
+        if problem:
+            show_error(self.error, problem)
+            (self.name if not name else self.qualified).setFocus()
             return
         profile = Profile(name, self.qualified.isChecked(), self.number.text().strip())
         result = attempt(lambda: self._store.set_profile(profile))

@@ -54,7 +54,11 @@ class TwoLevelHeader(QHeaderView):
         option = QStyleOptionHeader()
         self.initStyleOption(option)
         option.rect = QRect(left, rect.top(), right - left, band)
-        option.text = group
+        # A band narrower than its label (a graded unit's lone "Distinction" column) shows it
+        # cut with "…", never its middle letters.
+        option.text = self.fontMetrics().elidedText(
+            group, Qt.TextElideMode.ElideRight, right - left - 6
+        )
         option.textAlignment = Qt.AlignmentFlag.AlignCenter
         option.section = logical_index
         option.position = QStyleOptionHeader.SectionPosition.Middle

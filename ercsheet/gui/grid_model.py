@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ercsheet.catalogue.model import Criterion, Unit
-from ercsheet.domain.coverage import Coverage, coverage
+from ercsheet.domain.coverage import Coverage, achieved_grade, coverage
 from ercsheet.domain.dates import uk
 from ercsheet.domain.rules import over_mapping
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
@@ -77,12 +77,14 @@ class GridModel(QAbstractTableModel):
         self.beginResetModel()
         self._unit = content.unit
         self._rows, self._ids, self.locked = list(content.evidence), list(ids), locked
-        self._criteria = content.unit.criteria
-        self._outcomes, self._outcome_titles = [], []
-        for outcome in content.unit.learning_outcomes:
-            for _criterion in outcome.criteria:
-                self._outcomes.append(f"LO{outcome.number}")
-                self._outcome_titles.append(f"LO{outcome.number} {outcome.title}")
+        unit = content.unit
+        # Columns in the unit's bands: under their LOs, or, in a graded unit, their grades.
+        self._criteria = tuple(c for _band, criteria in unit.grid_groups for c in criteria)
+        self._outcomes = [band for band, criteria in unit.grid_groups for _c in criteria]
+        self._outcome_titles = []
+        for criterion in self._criteria:
+            outcome = unit.outcome_of(criterion.number)
+            self._outcome_titles.append(f"{outcome.label} {outcome.title}" if outcome else "")
         self._coverage = coverage(content.unit, self._rows)
         self._warnings = [self._warning(row) for row in self._rows]
         self.endResetModel()
@@ -184,7 +186,11 @@ class GridModel(QAbstractTableModel):
                 return evidence.ref
             if column == TITLE:
                 return evidence.title
-            return evidence.method.label if role == Qt.ItemDataRole.DisplayRole else evidence.method
+            if role == Qt.ItemDataRole.EditRole:
+                return evidence.method
+            assert self._unit is not None
+            # As the unit's awarding body names the method, where its key names it.
+            return self._unit.method_label(evidence.method)
         if role == Qt.ItemDataRole.ToolTipRole and column == REF:
             # The date and notes are entered beside the grid: hovering the reference shows them.
             dated = f"{evidence.ref} · {uk(evidence.date)}" if evidence.date else evidence.ref
@@ -231,6 +237,9 @@ class GridModel(QAbstractTableModel):
             if column == REF:  # spans the reference, title and method columns
                 uncovered = self._coverage.uncovered
                 summary = f"Coverage: {self._coverage} criteria covered"
+                if self._unit is not None and self._unit.graded:
+                    grade = achieved_grade(self._unit, self._rows)
+                    summary += f", evidenced at {grade.label}" if grade else ", pass not yet"
                 return summary + (f" — not yet {', '.join(uncovered)}" if uncovered else "")
             return str(count) if criterion else ""
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -55,7 +55,11 @@ class MethodDelegate(QStyledItemDelegate):
         unit = model.unit if isinstance(model, GridModel) else None
         refused = rules.refused_methods(unit) if unit is not None else {}
         for method in Method:
-            label = f"{method.label} ({method.abbreviation})"
+            label = (
+                f"{unit.method_label(method)} ({unit.method_abbreviation(method)})"
+                if unit is not None
+                else f"{method.label} ({method.abbreviation})"
+            )
             if method in refused:
                 label += " — not allowed for this unit"
             editor.addItem(label, method.value)

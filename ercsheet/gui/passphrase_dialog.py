@@ -6,14 +6,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from ercsheet.domain.passphrase import PASSPHRASE_MIN_LENGTH, passphrase_problems
-from ercsheet.gui.dialog_parts import error_label, ok_cancel, show_error, stacked
+from ercsheet.gui import background
+from ercsheet.gui.dialog_parts import (
+    error_label,
+    grow_to_fit,
+    live_error,
+    ok_cancel,
+    show_error,
+    show_error_or_hide,
+    stacked,
+)
 from ercsheet.gui.operation import Refusal, attempt
+from ercsheet.gui.qt.core import Qt
+from ercsheet.gui.qt.gui import QGuiApplication
 from ercsheet.gui.qt.widgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QWidget,
 )
@@ -55,6 +67,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle("ercsheet — passphrase")
         self.field = password_field(self, "Passphrase")
         self.error = error_label(self, "passphraseError")
+        live_error(self.error, lambda: None, self.field)  # a new try: judged on Open
         intro = QLabel(f"The database {path.name} is encrypted. Its passphrase:", self)
         stacked(self, intro, self.field, self.error, ok_cancel(self, "Open"))
 
@@ -80,6 +93,9 @@ class PassphraseDialog(QDialog):
         self.new = password_field(self, "New passphrase")
         self.again = password_field(self, "New passphrase again")
         self.error = error_label(self, "passphraseError")
+        # Said of the passphrases typed: said again as they are corrected, gone once right.
+        self._judged = False
+        live_error(self.error, self._typed_problem, self.new, self.again)
         form = QFormLayout()
         form.addRow("&New passphrase:", self.new)
         form.addRow("&Again:", self.again)
@@ -96,25 +112,47 @@ class PassphraseDialog(QDialog):
             self.plain_button.clicked.connect(self._plain)
         if not first_run:
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        stacked(self, intro, form, self.error, buttons)
+        self.buttons = buttons
+        # While the database and its backups are copied with the new key (seconds): what is
+        # happening, and that it is not stuck; nothing can be pressed meanwhile.
+        self.working = QLabel(self)
+        self.working.setObjectName("passphraseWorking")
+        self.working.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # no steps to count: Qt shows it busy
+        self.progress.setTextVisible(False)
+        self._busy = False
+        self._set_busy("")
+        stacked(self, intro, form, self.error, self.working, self.progress, buttons)
         self.setMinimumWidth(520)
         self._first_run = first_run
 
     def reject(self) -> None:
         """On the first run, Escape or closing the window is no answer: encryption is chosen or
-        declined with its own button (declining by a stray key would leave the names readable)."""
+        declined with its own button (declining by a stray key would leave the names readable).
+        While the files are being copied, nothing stops it: it finishes, then the dialog says."""
+        if self._busy:
+            return
         if self._first_run:
             self._show("Choose: encrypt with a passphrase, or continue without encryption.")
             return
         super().reject()
 
-    def _show(self, text: str) -> None:
+    def _show(self, text: str, judged: bool = False) -> None:
+        self._judged = judged
         show_error(self.error, text)
+
+    def _typed_problem(self) -> str | None:
+        """What is still wrong with the passphrases typed, if that is what the error said;
+        anything else (a refusal of the store, "choose") goes at the first edit."""
+        if not self._judged:
+            return None
+        return new_passphrase_problem(self.new.text(), self.again.text())
 
     def _encrypt(self) -> None:
         problem = new_passphrase_problem(self.new.text(), self.again.text())
         if problem:
-            self._show(problem)
+            self._show(problem, judged=True)
             return
         self._change(self.new.text())
 
@@ -124,11 +162,45 @@ class PassphraseDialog(QDialog):
             return
         self._change(None)
 
+    def _set_busy(self, doing: str) -> None:
+        """Busy saying `doing` (an error said before goes: it was about the last try), or
+        ready again ("")."""
+        was_busy, self._busy = self._busy, bool(doing)
+        if self._busy and not was_busy:
+            show_error_or_hide(self.error, None)
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        elif was_busy and not self._busy:
+            QGuiApplication.restoreOverrideCursor()
+        self.working.setText(doing)
+        shown: tuple[QWidget, ...] = (self.working, self.progress)
+        for part in shown:
+            part.setVisible(self._busy)
+        grow_to_fit(self)  # room for the busy line, not taken from the introduction
+        enabled: tuple[QWidget, ...] = (self.new, self.again, self.buttons)
+        for part in enabled:
+            part.setEnabled(not self._busy)
+
+    def _doing(self, passphrase: str | None) -> str:
+        if passphrase is None:
+            what = "Removing the encryption of"
+        elif self._store.passphrase is None:
+            what = "Encrypting"
+        else:
+            what = "Changing the passphrase of"
+        return f"{what} the database and its backups… This takes a few seconds."
+
     def _change(self, passphrase: str | None) -> None:
+        self._set_busy(self._doing(passphrase))
         try:
-            result = attempt(lambda: self._store.change_passphrase(passphrase))
+            result = attempt(
+                lambda: self._store.change_passphrase(
+                    passphrase, run=background.keeping_the_window_live
+                )
+            )
         except OSError as error:  # a file beside the database could not be written
             result = Refusal(str(error))
+        finally:
+            self._set_busy("")
         if isinstance(result, Refusal):
             changed = "" if result.problems else "The passphrase was not changed: "
             self._show(changed + result.text)

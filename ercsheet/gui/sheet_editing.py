@@ -164,7 +164,7 @@ class SheetEditor:
             return
         self._view.reload()
         self._view.edited()
-        self._view.message.emit(f"Deleted {evidence.ref} (Ctrl+Z puts it back)")
+        self._view.message.emit(f"Deleted {evidence.ref} (Ctrl+Z puts it back).")
 
     def move_row(self, delta: int) -> None:
         row = self._current_row()

@@ -194,6 +194,9 @@ class SheetView(QWidget):
         self._enable_editing(False)
 
     def _show(self, content: SheetContent, ids: list[int]) -> None:
+        # A refusal shown was about the sheet as it stood: another sheet, or this one changed
+        # (reopened, signed, an undo), makes it untrue ("signed, read-only" over a draft).
+        self.banner.hide()
         self.content = content
         self.model.show_sheet(content, ids, rules.is_locked(content))
         self.grid.set_summary_span(len(content.evidence))
@@ -277,9 +280,7 @@ class SheetView(QWidget):
         if criterion is None:
             self.details.show_unit(self.content)
         else:
-            self.details.show_criterion(
-                criterion, self.model.outcome_title(current.column()), self.content.unit
-            )
+            self.details.show_criterion(criterion, self.content.unit)
 
     # --- edits ---------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from ercsheet.gui.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from ercsheet.gui.unit_details import urn_line
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
@@ -82,6 +83,19 @@ def matches(choice: UnitChoice, search: str) -> bool:
         elif word not in text:
             return False
     return True
+
+
+# Shown in full up to this many; the rest are counted (`ercsheet units` lists them all).
+SHOWN_REPORTS = 4
+
+
+def _reports_html(reports: list[str]) -> str:
+    if not reports:
+        return ""
+    lines = [html.escape(r) for r in reports[:SHOWN_REPORTS]]
+    if len(reports) > SHOWN_REPORTS:
+        lines.append(f"… and {len(reports) - SHOWN_REPORTS} more (ercsheet units lists them all)")
+    return "<span style='color:#a40000'><b>Unit files to check:</b></span><br>" + "<br>".join(lines)
 
 
 def choices(catalogue: Catalogue) -> list[UnitChoice]:
@@ -165,10 +179,18 @@ class UnitPicker(QDialog):
         self.create_button.setText("Create sheet")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Unit files that did not load, or loaded with a warning (two units with one URN): said
+        # here, where a missing unit would be looked for.
+        self.reports = QLabel(_reports_html(catalogue.reports), self)
+        self.reports.setObjectName("unitFileReports")
+        self.reports.setWordWrap(True)
+        self.reports.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reports.setVisible(bool(catalogue.reports))
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.reports)
         layout.addWidget(buttons)
         self.resize(900, 420)
         self._select_first()
@@ -208,14 +230,15 @@ class UnitPicker(QDialog):
         facts = [
             choice.qualification,
             f"Level {unit.level}" if unit.level else "",
-            f"URN {unit.urn}" if unit.urn else "",
         ]
         lines = [
             f"<b>{html.escape(choice.listed_title)}</b>",
-            html.escape(" · ".join(f for f in facts if f)),
+            html.escape(" · ".join(f for f in facts if f)) + urn_line(unit.urn),
         ]
         for outcome in unit.learning_outcomes:
-            lines.append(f"LO{html.escape(outcome.number)} {html.escape(outcome.title)}")
+            lines.append(html.escape(f"{outcome.label} {outcome.title}"))
+        for problem in rules.incomplete_unit(unit):
+            lines.append(f"<span style='color:#a40000'>{html.escape(problem.message)}</span>")
         for problem in rules.check_new_sheet(unit, self._today):
             lines.append(f"<span style='color:#a40000'>{html.escape(problem.message)}</span>")
         self.details.setText("<br>".join(lines))

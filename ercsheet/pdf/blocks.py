@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.domain.declarations import Declaration, declarations
+from ercsheet.domain.declarations import GRADE_AWARDED, Declaration, declarations
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf import wording
@@ -141,8 +141,19 @@ def methods_key(content: SheetContent) -> str:
     used = {row.method for row in content.evidence} or {
         m for m in Method if m is not Method.SIMULATION or content.unit.rules.simulation_allowed
     }
-    entries = [f"{m.abbreviation} = {m.label[0].lower()}{m.label[1:]}" for m in Method if m in used]
+    unit = content.unit
+    entries = [
+        f"{unit.method_abbreviation(m)} = {_lower_first(unit.method_label(m))}"
+        for m in Method
+        if m in used
+    ]
     return f"{wording.METHODS_KEY} " + "; ".join(entries)
+
+
+def _lower_first(label: str) -> str:
+    """`professional discussion` in the key; an abbreviation-like word (`NVQ`) stays."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() and len(first) > 1 else label[:1].lower() + label[1:]
 
 
 def draw_top(canvas: Canvas, form: Form) -> None:
@@ -242,6 +253,7 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
                 weight=1.2,
             ),
             Field(assessing.name_label, text_fill(capitals, ink=SIGNATURE_INK)),
+            *_grade_field(content),
             Field(wording.DATE, signed_date_fill(assessor), fixed=DATE_WIDTH),
         ],
     )
@@ -266,6 +278,19 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
     canvas.setFont(fonts().regular, LABEL_SIZE)
     canvas.setFillColor(INK)
     canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM, wording.page_label(page, pages))
+
+
+# Room for "Distinction" in the signature's hand.
+GRADE_WIDTH = 62.0
+
+
+def _grade_field(content: SheetContent) -> list[Field]:
+    """ "Grade awarded:" on a graded unit's sheet, filled once chosen (blank to write by hand
+    otherwise); nothing on any other sheet, whose line stays as it was."""
+    if not content.unit.graded:
+        return []
+    chosen = content.grade.label if content.grade else ""
+    return [Field(GRADE_AWARDED, text_fill(chosen, ink=SIGNATURE_INK), fixed=GRADE_WIDTH)]
 
 
 def _draw_signed_line(

@@ -60,9 +60,12 @@ def capacity(available_width: float) -> int:
 
 def plan_columns(unit: Unit, available_width: float) -> ColumnPlan:
     """Column widths and AC chunks for `unit` on a page `available_width` points wide."""
-    outcome_of = [lo.number for lo in unit.learning_outcomes for _ in lo.criteria]
-    numbers = list(unit.criterion_numbers)
-    sizes = split_sizes(outcome_of, capacity(available_width))
+    # Each AC column under its band's label: the LO it is listed under (its number need not
+    # tell it), or its grade in a graded unit.
+    outcome_of = [band for band, criteria in unit.grid_groups for _ in criteria]
+    numbers = [c.number for _band, criteria in unit.grid_groups for c in criteria]
+    # A unit not yet transcribed may have no AC at all: its form has the fixed columns alone.
+    sizes = split_sizes(outcome_of, capacity(available_width)) or [0]
     chunks: list[Chunk] = []
     start = 0
     for size in sizes:
@@ -71,7 +74,7 @@ def plan_columns(unit: Unit, available_width: float) -> ColumnPlan:
     widest = max(sizes)
     # Share the width between titles and AC columns: titles get a comfortable width where the
     # ACs can spare it, and the AC columns never go below the legible minimum.
-    share = (available_width - REF_WIDTH - METHOD_WIDTH - PREFERRED_TITLE_WIDTH) / widest
+    share = (available_width - REF_WIDTH - METHOD_WIDTH - PREFERRED_TITLE_WIDTH) / max(widest, 1)
     ac_width = min(MAX_AC_WIDTH, max(MIN_AC_WIDTH, share))
     title_width = available_width - REF_WIDTH - METHOD_WIDTH - widest * ac_width
     return ColumnPlan(REF_WIDTH, title_width, METHOD_WIDTH, ac_width, tuple(chunks))
@@ -112,6 +115,6 @@ def _chunk(numbers: list[str], outcome_of: list[str], start: int, end: int) -> C
         while run_end < end and outcome_of[run_end] == outcome:
             run_end += 1
         continued = index > 0 and outcome_of[index - 1] == outcome
-        groups.append(OutcomeGroup(f"LO{outcome}", index - start, run_end - index, continued))
+        groups.append(OutcomeGroup(outcome, index - start, run_end - index, continued))
         index = run_end
     return Chunk(tuple(numbers[start:end]), tuple(groups))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain.sheet import EvidenceRow
 from ercsheet.pdf import wording
 from ercsheet.pdf.columns import Chunk, ColumnPlan
@@ -30,7 +31,7 @@ from ercsheet.pdf.style import (
     TICK,
     TICK_SIZE,
 )
-from ercsheet.pdf.text import fit_size, wrap
+from ercsheet.pdf.text import ellipsis, fit_size, wrap
 
 OUTCOME_ROW_HEIGHT = 12.0
 CRITERIA_ROW_HEIGHT = 14.0
@@ -46,6 +47,7 @@ class RowLayout:
     row: EvidenceRow | None
     ref_lines: tuple[str, ...]
     title_lines: tuple[str, ...]
+    method: str = ""  # the method's abbreviation, as the unit's key writes it
 
     @property
     def line_count(self) -> int:
@@ -70,7 +72,7 @@ class Fragment:
 
 
 def layout_rows(
-    evidence: Sequence[EvidenceRow], plan: ColumnPlan, blank_rows: int
+    unit: Unit, evidence: Sequence[EvidenceRow], plan: ColumnPlan, blank_rows: int
 ) -> list[RowLayout]:
     regular = fonts().regular
     rows = [
@@ -78,6 +80,7 @@ def layout_rows(
             row,
             tuple(wrap(row.ref, fonts().bold, CELL_SIZE, plan.ref_width - 2 * CELL_PAD)),
             tuple(wrap(row.title, regular, CELL_SIZE, plan.title_width - 2 * CELL_PAD)),
+            unit.method_abbreviation(row.method),
         )
         for row in evidence
     ]
@@ -200,7 +203,10 @@ def _draw_header(
         size = fit_size(group.label, bold, GRID_HEADER_SIZE, MIN_HEADER_SIZE, group_width - 2)
         canvas.setFont(bold, size)
         centre = ac_start + (group.first + group.count / 2) * plan.ac_width
-        canvas.drawCentredString(centre, top - OUTCOME_ROW_HEIGHT + 3.5, group.label)
+        # A band one column wide may be narrower than its label even at the smallest size (a
+        # graded unit's lone "Distinction" criterion): cut it, never across the next band.
+        label = ellipsis(group.label, bold, size, group_width - 2)
+        canvas.drawCentredString(centre, top - OUTCOME_ROW_HEIGHT + 3.5, label)
     for index, number in enumerate(chunk.criteria):
         centre = ac_start + (index + 0.5) * plan.ac_width
         if _criterion_fits(number, plan):
@@ -247,7 +253,7 @@ def _draw_row(
         canvas.drawString(columns[1] + CELL_PAD, baseline - i * CELL_LEADING, line)
     if fragment.first > 0:
         return
-    canvas.drawCentredString((columns[2] + columns[3]) / 2, baseline, row.method.abbreviation)
+    canvas.drawCentredString((columns[2] + columns[3]) / 2, baseline, layout.method)
     canvas.setFont(fonts().regular, TICK_SIZE)
     tick_baseline = top - CELL_PAD - TICK_SIZE + 1.5
     for index, number in enumerate(chunk.criteria):

@@ -58,7 +58,7 @@ def plan_sheet(sheet: PrintedSheet) -> SheetPlan:
     room = form.grid_top - caption - header_height(columns) - form.grid_bottom
     # A blank form gets as many empty rows as its page holds, to fill in by hand.
     blank_rows = max(1, int(room // BLANK_ROW_HEIGHT))
-    rows = layout_rows(sheet.content.evidence, columns, blank_rows)
+    rows = layout_rows(sheet.content.unit, sheet.content.evidence, columns, blank_rows)
     pages = [
         PagePlan(chunk_index, fragments)
         for fragments in paginate(rows, room)

@@ -66,7 +66,7 @@ def copy_database(
             sync_folder(destination.parent)
         except cipher.Error as error:
             if is_damage(error):
-                raise BackupError(f"could not back up {source}: {error}") from None
+                raise BackupError(f"Could not back up {source}: {error}.") from None
             # Anything else is where the copy goes (or the folder's disk): full, failing.
             raise BackupError(open_failure(destination, error)) from None
         finally:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
@@ -75,4 +75,5 @@ def sheet_content(sheet: models.Sheet, unit: Unit | None = None) -> SheetContent
         iv=Person(sheet.iv_name, sheet.iv_qualified) if sheet.iv_name is not None else None,
         evidence=tuple(evidence_row(item) for item in sheet.evidence),
         signatures=tuple(signature(record) for record in sheet.signatures),
+        grade=Grade(sheet.grade) if sheet.grade else None,
     )

@@ -83,7 +83,7 @@ def _migrate(engine: Engine, current: str | None, clock: Clock) -> None:
                     command.upgrade(config, "head")
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise StoreError(f"the upgrade left {len(broken)} broken references")
+                    raise StoreError(f"The upgrade left {len(broken)} broken references.")
         finally:
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()

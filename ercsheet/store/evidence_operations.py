@@ -8,10 +8,12 @@ it (they signed the evidence as it was); a sheet the assessor signed is locked.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ercsheet.catalogue.model import Grade, criterion_order
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain import rules
 from ercsheet.domain.audit import Change
@@ -180,7 +182,7 @@ def _row_changes(old: EvidenceRow | None, new: EvidenceRow | None) -> list[Chang
             row.title,
             row.method.label,
             uk(row.date),
-            ", ".join(sorted(row.criteria, key=_criterion_order)),
+            ", ".join(sorted(row.criteria, key=criterion_order)),
             row.notes,
         ]
 
@@ -207,10 +209,6 @@ def _tick_states(covered: bool) -> tuple[str, str]:
     return ("not ticked", "ticked") if covered else ("ticked", "not ticked")
 
 
-def _criterion_order(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split(".") if part.isdigit())
-
-
 def _check_row(
     tx: Tx, content: SheetContent, row: EvidenceRow, others: Sequence[EvidenceRow]
 ) -> None:
@@ -222,6 +220,24 @@ def _check_row(
 def _renumber(items: Sequence[models.EvidenceItem]) -> None:
     for index, item in enumerate(items):
         item.position = index
+
+
+def set_grade(tx: Tx, sheet_id: int, grade: Grade | None) -> None:
+    """The grade the assessor awards on a graded unit's sheet, chosen before signing (whether
+    the evidence reaches it is checked when the assessor signs: evidence may come after)."""
+    sheet = _editable_sheet(tx, sheet_id)
+    if grade is not None:
+        problems = rules.grade_problems(replace(convert.sheet_content(sheet), grade=grade))
+        if problems:
+            raise RuleViolation(problems)
+    old = sheet.grade
+    sheet.grade = grade.value if grade else ""
+    tx.log(
+        "grade chosen",
+        sheet_id=sheet_id,
+        candidate_id=sheet.candidate_id,
+        changes=[Change("grade awarded", old or "(none)", sheet.grade or "(none)")],
+    )
 
 
 def _editable_sheet(tx: Tx, sheet_id: int) -> models.Sheet:

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.sheet import (
     MAX_EVIDENCE_ROWS,
     MAX_SIGNATURE_POINTS,
@@ -199,6 +199,9 @@ class SheetV1(Closed):
     # Since signing keys: the key that signed the seal, and the signatures added after it.
     key: KeyV1 | None = None
     addenda: list[AddendumV1] = []
+    # Since graded units: the grade the assessor awards on a graded unit's sheet; written only
+    # when one is chosen, so a file of an ungraded unit reads as before.
+    grade: Grade | None = None
 
 
 def content_of(sheet: SheetV1, unit: Unit) -> SheetContent:
@@ -209,6 +212,7 @@ def content_of(sheet: SheetV1, unit: Unit) -> SheetContent:
         assessor=Person(**sheet.assessor.model_dump()),
         qualification=sheet.qualification,
         iv=Person(**sheet.iv.model_dump()) if sheet.iv else None,
+        grade=sheet.grade,
         evidence=tuple(
             EvidenceRow(e.ref, e.title, e.method, e.date, frozenset(e.criteria), e.notes)
             for e in sheet.evidence
@@ -247,17 +251,15 @@ def sheet_to_dict(content: SheetContent) -> dict[str, Any]:
             "title": row.title,
             "method": row.method.value,
             "date": row.date.isoformat() if row.date else None,
-            "criteria": sorted(row.criteria, key=_criterion_order),
+            "criteria": content.unit.in_order(row.criteria),
             "notes": row.notes,
         }
         for row in content.evidence
     ]
     data["signatures"] = [_signature_dict(s) for s in content.signatures]
+    if content.grade is not None:
+        data["grade"] = content.grade.value
     return data
-
-
-def _criterion_order(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split(".") if part.isdigit())
 
 
 def _signature_dict(signature: Signature) -> dict[str, Any]:

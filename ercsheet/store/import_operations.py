@@ -79,6 +79,7 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
         assessor_qualified=content.assessor.qualified,
         iv_name=content.iv.name if content.iv else None,
         iv_qualified=content.iv.qualified if content.iv else True,
+        grade=content.grade.value if content.grade else "",
         created_at=now,
         updated_at=now,
         origin=json.dumps([_event_dict(e) for e in incoming.trail], ensure_ascii=False)
@@ -89,7 +90,10 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
     if incoming.seal is not None:
         sheet.seal, sheet.record_code = incoming.seal.text, incoming.seal.code
     if incoming.signed_by is not None:
-        signing.keep_key(tx, incoming.signed_by.public_key, content.assessor.name)
+        # Kept with autoflush off: its query would flush the new sheet half-made (the
+        # candidate's relationship holds it before it is added), which SQLAlchemy warns of.
+        with tx.session.no_autoflush:
+            signing.keep_key(tx, incoming.signed_by.public_key, content.assessor.name)
         sheet.seal_key = incoming.signed_by.fingerprint
         sheet.seal_signature = incoming.signed_by.seal_signature
     sheet.addenda = [signing.addendum_row(a) for a in incoming.addenda]

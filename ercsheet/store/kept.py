@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 
@@ -22,6 +22,7 @@ def content_from_exchange(text: str, unit: Unit) -> SheetContent:
         assessor=Person(**data["assessor"]),
         qualification=data.get("qualification", ""),
         iv=Person(**iv) if iv else None,
+        grade=Grade(data["grade"]) if data.get("grade") else None,
         evidence=tuple(
             EvidenceRow(
                 e["ref"],

@@ -108,6 +108,9 @@ class Sheet(Base):
     # An imported sheet's audit trail as the file carried it (JSON, verified at import): what
     # happened to it before it came here.
     origin: Mapped[str | None] = mapped_column(Text, default=None)
+    # The grade the assessor awards on a graded unit's sheet ("pass", "merit", "distinction");
+    # "" when none is chosen (every sheet of an ungraded unit).
+    grade: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

@@ -109,14 +109,13 @@ def note_encryption(tx: Tx, before: bool, after: bool) -> None:
 
 
 def add_candidate(tx: Tx, name: str, candidate_number: str, centre_number: str) -> int:
-    _candidate_text(name, candidate_number, centre_number)
+    _require_candidate(name, candidate_number, centre_number)
     row = models.Candidate(
         name=normalise(name),
         candidate_number=normalise(candidate_number),
         centre_number=normalise(centre_number),
         created_at=tx.now(),
     )
-    _require_name(row.name)
     tx.session.add(row)
     tx.session.flush()
     tx.log(
@@ -133,12 +132,10 @@ def add_candidate(tx: Tx, name: str, candidate_number: str, centre_number: str) 
     return row.id
 
 
-def _candidate_text(name: str, candidate_number: str, centre_number: str) -> None:
-    require_safe(
-        ("The candidate's name", name),
-        ("The candidate number", candidate_number),
-        ("The centre number", centre_number),
-    )
+def _require_candidate(name: str, candidate_number: str, centre_number: str) -> None:
+    problems = rules.candidate_problems(name, candidate_number, centre_number)
+    if problems:
+        raise RuleViolation(problems)
 
 
 def signed_sheet_count(session: Session, candidate_id: int) -> int:
@@ -157,9 +154,8 @@ def update_candidate(
     tx: Tx, candidate_id: int, name: str, candidate_number: str, centre_number: str
 ) -> None:
     row = get(tx.session, models.Candidate, candidate_id)
-    _candidate_text(name, candidate_number, centre_number)
+    _require_candidate(name, candidate_number, centre_number)
     new = (normalise(name), normalise(candidate_number), normalise(centre_number))
-    _require_name(new[0])
     changes = diff(
         [
             ("name", row.name, new[0]),
@@ -182,11 +178,6 @@ def update_candidate(
 def _signed_sheets_keep(count: int) -> str:
     sheets = "1 signed sheet keeps" if count == 1 else f"{count} signed sheets keep"
     return f"{sheets} the details they were signed with; drafts follow"
-
-
-def _require_name(name: str) -> None:
-    if not name:
-        raise RuleViolation([Problem(rules.Rule.REQUIRED_FIELD, "A candidate needs a name.")])
 
 
 def require_safe(*fields: tuple[str, str]) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ercsheet.catalogue.model import Grade
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain.audit import AuditEntry, changes_from_json
 from ercsheet.domain.folding import search_words
@@ -53,6 +54,8 @@ SHEET_HEAD = """
     FROM sheet JOIN candidate ON candidate.id = sheet.candidate_id
     WHERE sheet.id = ?"""
 SEAL = "SELECT seal, record_code FROM sheet WHERE id = ?"
+# Since schema 6; asked for apart, so a migration of an earlier schema reads the rest.
+GRADE = "SELECT grade FROM sheet WHERE id = ?"
 ITEMS = """
     SELECT id, ref, title, method, date, notes FROM evidence_item
     WHERE sheet_id = ? ORDER BY position"""
@@ -76,12 +79,16 @@ def read_sheet(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetCont
     return content, ids
 
 
-def read_rows(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetContent, list[int]]:
-    """The sheet as its rows say, with the candidate as they are now (no seal applied)."""
+def read_rows(
+    connection: sqlite3.Connection, sheet_id: int, graded: bool = True
+) -> tuple[SheetContent, list[int]]:
+    """The sheet as its rows say, with the candidate as they are now (no seal applied).
+    `graded=False` for a store before schema 6, which has no grade awarded to read."""
     head = connection.execute(SHEET_HEAD, (sheet_id,)).fetchone()
     if head is None:
         raise SheetMissing(sheet_id)
     snapshot, qualification, assessor, assessor_qualified, iv, iv_qualified, *candidate = head
+    grade = connection.execute(GRADE, (sheet_id,)).fetchone()[0] if graded else ""
     items = connection.execute(ITEMS, (sheet_id,)).fetchall()
     ticks: dict[int, set[str]] = defaultdict(set)
     for evidence_id, criterion in connection.execute(TICKS, (sheet_id,)):
@@ -92,6 +99,7 @@ def read_rows(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetConte
         assessor=Person(assessor, bool(assessor_qualified)),
         qualification=qualification,
         iv=Person(iv, bool(iv_qualified)) if iv is not None else None,
+        grade=Grade(grade) if grade else None,
         evidence=tuple(
             EvidenceRow(
                 ref=ref,

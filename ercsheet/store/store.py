@@ -11,10 +11,11 @@ loads that half as soon as it is shown, so the first tick does not wait either.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.names import normalise
@@ -51,6 +52,16 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+class Runner(Protocol):
+    """Runs a long piece of an operation's file work and returns its result (or raises)."""
+
+    def __call__(self, work: Callable[[], T]) -> T: ...
+
+
+def in_this_thread(work: Callable[[], T]) -> T:
+    return work()
+
+
 class Store(Connection):
     """The store's API: every change an operation (one transaction with its audit event),
     every read through the read half."""
@@ -85,7 +96,7 @@ class Store(Connection):
         """A rotating backup now, encrypted like the database."""
         return backup.rotate(self.path, reason, passphrase=self.passphrase)
 
-    def change_passphrase(self, new: str | None) -> list[Path]:
+    def change_passphrase(self, new: str | None, run: Runner = in_this_thread) -> list[Path]:
         """Encrypt the database with `new`, change its passphrase, or (None) decrypt it.
 
         The database is backed up first; then the database and every backup it keeps are copied
@@ -94,6 +105,8 @@ class Store(Connection):
         when the database is next opened. No backup is left with the old key or in plaintext
         beside an encrypted database. Returns the backups the old key did not open (left).
         A passphrase the domain's policy refuses (too short) is a RuleViolation; nothing changes.
+        `run` runs the copying, which takes seconds (the window's keeps it off its thread); the
+        store's own connections are closed and opened again on the caller's thread.
         """
         if new is not None and not new:
             raise ValueError("an empty passphrase: pass None to remove encryption")
@@ -103,10 +116,11 @@ class Store(Connection):
         self._own_journal = True
         try:
             with files_lock.exclusive(self.path):
-                self.backup("before-passphrase")
+                run(lambda: self.backup("before-passphrase"))
                 self._close_connections()
+                old = self.passphrase
                 try:
-                    return swaps.rekey(self.path, self.passphrase, new)
+                    return run(lambda: swaps.rekey(self.path, old, new))
                 finally:
                     record = journal.read(self.path)
                     if record is not None and record.get("phase") in ("swap", "log"):
@@ -297,6 +311,10 @@ class Store(Connection):
     def move_evidence(self, evidence_id: int, new_position: int) -> None:
         self._change(lambda tx: evidence_operations.move_evidence(tx, evidence_id, new_position))
 
+    def set_grade(self, sheet_id: int, grade: Grade | None) -> None:
+        """The grade awarded on a graded unit's draft sheet (None: not chosen yet)."""
+        self._change(lambda tx: evidence_operations.set_grade(tx, sheet_id, grade))
+
     # --- signatures and signed records --------------------------------------------------------
 
     def add_signature(
@@ -322,10 +340,9 @@ class Store(Connection):
 
         Returns the number of the superseded version.
         """
-        if not reason.strip():
-            raise RuleViolation(
-                [Problem(rules.Rule.REOPEN_REASON, "Say why the signed sheet is being reopened.")]
-            )
+        problems = rules.reopen_reason_problems(reason)
+        if problems:
+            raise RuleViolation(problems)
         return self._change(lambda tx: sign_operations.reopen(tx, sheet_id, reason, actor, pin))
 
     def import_sheet(self, incoming: Incoming, source: str, digest: str) -> Stored:

@@ -21,6 +21,7 @@ import shutil
 from pathlib import Path
 
 from ercsheet.atomic import sync_folder
+from ercsheet.domain.text import sentence
 from ercsheet.store import backup, cipher, journal, staging
 from ercsheet.store.backup import BackupError, key_for, list_backups
 from ercsheet.store.journal import Record
@@ -120,7 +121,7 @@ def restore(database: Path, source: Path, passphrase: str | None = None) -> Path
 
     problem = backup.check_database_file(source, passphrase)
     if problem:
-        raise BackupError(f"{problem}; nothing was changed")
+        raise BackupError(sentence(f"{problem}; nothing was changed"))
     source_key = key_for(source, passphrase)
     result_key = passphrase if cipher.is_encrypted(database) or source_key else None
     database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

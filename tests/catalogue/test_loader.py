@@ -45,20 +45,15 @@ def test_a_centres_own_unit_loads_beside_the_built_in_ones(tmp_path: Path) -> No
     [
         ("title = 'x'\n", "learning_outcomes", "this key is required"),
         (
-            GOOD.replace('number = "1.1"', 'number = "2.1"'),
-            "learning_outcomes[0]",
-            "criterion 2.1 is listed under learning outcome 1",
-        ),
-        (
-            GOOD.replace('number = "1.1"', 'number = "1"'),
-            "learning_outcomes[0].criteria[0].number",
-            "criterion number '1' is not of the form '1.1'",
+            GOOD.replace('number = "1.1"', 'number = "1,1"'),
+            "LO 1, AC 1,1, number",
+            "'1,1' is not a number like 1.1, 1.1.1, P1 or 1a",
         ),
         (GOOD.replace("level = 2", "level = 'two'"), "level", "must be a whole number"),
         (GOOD.replace("level = 2", "levle = 2"), "levle", "unknown key"),
         (
             GOOD.replace('text = "Name the parts of a hive"', 'text = ""'),
-            "learning_outcomes[0].criteria[0].text",
+            "LO 1, AC 1.1, text",
             "must not be empty",
         ),
         (GOOD + "\n[rules]\nsimulation = false\n", "rules.simulation", "unknown key"),
@@ -67,12 +62,12 @@ def test_a_centres_own_unit_loads_beside_the_built_in_ones(tmp_path: Path) -> No
         (GOOD.replace("level = 2", "level = 9"), "level", "must be from 1 to 8"),
         (
             GOOD + GOOD[GOOD.index("[[learning_outcomes]]") :],
-            "",
-            "learning outcome 1 appears twice",
+            "LO 1",
+            "appears twice: give each learning outcome its own number",
         ),
         (
             GOOD.replace('text = "Name the parts of a hive"', "text = 11"),
-            "learning_outcomes[0].criteria[0].text",
+            "LO 1, AC 1.1, text",
             "valid string",
         ),
     ],

@@ -199,5 +199,25 @@ def test_a_schema_4_store_finds_and_sorts_its_candidates_as_people_type(tmp_path
         assert [c.name for c in store.candidates("odegard")] == ["Lára Ødegård", "Zoë Ødegård"]
         assert store.candidates("smith") == []
     with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
-    assert events == 18  # the upgrade appended no event to the chain
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert version == (SCHEMA_REVISION,)
+    assert events == 18  # the upgrades appended no event to the chain
+
+
+def test_a_schema_5_store_keeps_its_record_codes_and_takes_a_grade(tmp_path: Path) -> None:
+    """schema-0005.sqlite3, written by ercsheet at schema 5 (9735d5d): Unit 40 signed by the
+    candidate and the assessor, and a draft of Unit 1. The grade awarded (schema 6) is none on
+    both, and adds nothing to the signed sheet's record code."""
+    path = tmp_path / "five.sqlite3"
+    path.write_bytes((Path(__file__).parent / "data" / "schema-0005.sqlite3").read_bytes())
+    signed_code = "35729dd7934c1d782cc6602d0871ba78ad035b98193a01ce47f2919bf26f2f3a"
+    with Store(path) as store:
+        assert store.check_records() == []
+        signed, draft = store.sheets()
+        assert store.record_code(signed.id) == signed_code
+        assert store.sheet(signed.id).grade is None and store.sheet(draft.id).grade is None
+        events = len(store.audit_trail())
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+    with Store(path) as store:
+        assert len(store.audit_trail()) == events

@@ -12,6 +12,7 @@ from ercsheet.gui.qt import lazy_names
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import (
+        QAbstractButton,
         QAbstractItemDelegate,
         QAbstractItemView,
         QApplication,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
         QMenu,
         QMessageBox,
         QPlainTextEdit,
+        QProgressBar,
         QProgressDialog,
         QPushButton,
         QRadioButton,
@@ -61,6 +63,7 @@ else:
     __getattr__ = lazy_names(QtWidgets, globals())
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemDelegate",
     "QAbstractItemView",
     "QApplication",
@@ -85,6 +88,7 @@ __all__ = [
     "QMenu",
     "QMessageBox",
     "QPlainTextEdit",
+    "QProgressBar",
     "QProgressDialog",
     "QPushButton",
     "QRadioButton",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
-from ercsheet.domain.coverage import coverage
+from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import SheetContent, Signature
@@ -24,6 +24,7 @@ from ercsheet.gui.qt.widgets import (
     QVBoxLayout,
     QWidget,
 )
+from ercsheet.gui.signing.grade import GradeChooser
 from ercsheet.gui.signing.pad import SignatureView, typed_signature
 from ercsheet.gui.signing.problems import (
     CRITERION_LINK,
@@ -110,6 +111,7 @@ class SigningPanel(QWidget):
         self.sign_buttons: dict[Role, QPushButton] = {}
         self.notes: dict[Role, QLabel] = {}  # beside each sign button: what it waits for
         self.added_marks: dict[Role, QLabel] = {}  # "added after sealing", by signed role
+        self.grade_chooser: GradeChooser | None = None  # on a graded unit's sheet
         self._locked = False
 
         self.status = QLabel(self)
@@ -207,7 +209,16 @@ class SigningPanel(QWidget):
         grid = QGridLayout(self.lines)
         grid.setContentsMargins(0, 4, 0, 4)
         required = set(rules.required_roles(content))
-        for line, role in enumerate(offered_roles(content)):
+        self.grade_chooser = None
+        if content.unit.graded:
+            # The grade is chosen before the assessor signs: its line comes first.
+            self.grade_chooser = GradeChooser(
+                self._store, self._sheet_id, content, self._locked, self.lines
+            )
+            self.grade_chooser.changed.connect(self._changed)
+            grid.addWidget(self.grade_chooser, 0, 0, 1, 5)
+        first = 1 if content.unit.graded else 0
+        for line, role in enumerate(offered_roles(content), start=first):
             label = QLabel(f"<b>{role.label}</b>", self.lines)
             grid.addWidget(label, line, 0)
             signature = content.signature(role)
@@ -245,7 +256,7 @@ class SigningPanel(QWidget):
             titles = ", ".join(dict.fromkeys(RULE_TITLES[p.rule].lower() for p in waits))
             text += f' — <span style="color:#a40000">waits for: {html.escape(titles)}</span>'
             if any(p.rule is rules.Rule.FULL_COVERAGE for p in waits):
-                uncovered = coverage(content.unit, content.evidence).uncovered
+                uncovered = sign_off_coverage(content.unit, content.evidence).uncovered
                 text += f" ({criterion_links(uncovered)})"
         note = QLabel(text, self.lines)
         note.setStyleSheet("color:#5c6270")

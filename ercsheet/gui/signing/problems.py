@@ -15,6 +15,8 @@ from ercsheet.gui.qt.widgets import QLabel, QWidget
 
 RULE_TITLES: dict[Rule, str] = {
     Rule.FULL_COVERAGE: "Every criterion covered",
+    Rule.INCOMPLETE_UNIT: "Unit fully transcribed",
+    Rule.GRADE: "Grade awarded chosen",
     Rule.SIMULATION_FORBIDDEN: "No simulation for this unit",
     Rule.LINE_MANAGER: "Line manager's signature",
     Rule.COUNTERSIGNATURE: "Countersignature",
@@ -29,6 +31,10 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.ASSESSOR_PIN: "Assessor's PIN",
     Rule.PASSPHRASE: "Passphrase",
     Rule.REOPEN_REASON: "Reason for reopening",
+    Rule.EARLY_DATE: "A plausible date",
+    Rule.SIGNATURE_SIZE: "Signature size",
+    Rule.SHEET_SIZE: "Sheet size",
+    Rule.SAFE_TEXT: "Plain text only",
 }
 
 CRITERION_LINK = "criterion:"

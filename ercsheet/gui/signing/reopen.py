@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ercsheet.domain.passphrase import PIN_MIN_LENGTH
-from ercsheet.domain.rules import Problem, Rule
+from ercsheet.domain.rules import Problem, Rule, reopen_reason_problems
+from ercsheet.gui.dialog_parts import recheck_while_shown
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.widgets import (
     QDialog,
@@ -40,6 +41,13 @@ class ReopenDialog(QDialog):
         self.pin = pin_edit("The assessor's PIN or passphrase", self)
         self.needs_pin = store.has_pin()
         self.problems = ProblemList(self)
+        # The reason is judged again as it is typed; a wrong PIN goes once another is typed.
+        recheck_while_shown(
+            self.problems,
+            lambda: self._refuse(reopen_reason_problems(self.reason.toPlainText())),
+            self.reason,
+            self.pin,
+        )
         self.buttons = QDialogButtonBox(self)
         self.reopen_button = self.buttons.addButton(
             "Reopen", QDialogButtonBox.ButtonRole.AcceptRole
@@ -68,11 +76,14 @@ class ReopenDialog(QDialog):
         reason, actor = self.reason.toPlainText(), self.actor()
         version = attempt(lambda: self._store.reopen(self._sheet_id, reason, actor, pin))
         if isinstance(version, Refusal):
-            self.problems.show_problems(version.as_problems, heading="Not reopened:")
-            self.pin.clear()
+            self.pin.clear()  # before the refusal: clearing is an edit, which takes it away
+            self._refuse(version.as_problems)
             return
         self.version = version
         self.accept()
+
+    def _refuse(self, problems: list[Problem]) -> None:
+        self.problems.show_problems(problems, heading="Not reopened:")
 
 
 class PinDialog(QDialog):
@@ -102,6 +113,14 @@ class PinDialog(QDialog):
         self.new = pin_edit("New PIN or passphrase", self)
         self.repeat = pin_edit("The new PIN again", self)
         self.problems = ProblemList(self)
+        # A refusal clears the fields: what is typed next is a new try, judged on Save.
+        recheck_while_shown(
+            self.problems,
+            lambda: self._show([]),
+            self.current,
+            self.new,
+            self.repeat,
+        )
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -138,6 +157,9 @@ class PinDialog(QDialog):
         self.accept()
 
     def _refuse(self, problems: list[Problem]) -> None:
-        self.problems.show_problems(problems, heading="PIN not changed:")
         for field in (self.current, self.new, self.repeat):
-            field.clear()
+            field.clear()  # before the refusal: clearing is an edit, which takes it away
+        self._show(problems)
+
+    def _show(self, problems: list[Problem]) -> None:
+        self.problems.show_problems(problems, heading="PIN not changed:")

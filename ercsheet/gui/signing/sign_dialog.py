@@ -6,12 +6,12 @@ import datetime as dt
 import html
 
 from ercsheet.domain import rules
-from ercsheet.domain.coverage import coverage
+from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.declarations import declaration
 from ercsheet.domain.rules import Problem, Rule
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role, SignatureKind
-from ercsheet.gui.dialog_parts import BANNER_STYLE, open_tall_enough
+from ercsheet.gui.dialog_parts import BANNER_STYLE, open_tall_enough, when_edited
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import Qt, Signal
 from ercsheet.gui.qt.widgets import (
@@ -181,6 +181,7 @@ class SignDialog(QDialog):
         self.tabs.currentChanged.connect(self._refresh)
         self.name.textChanged.connect(self._refresh)
         self.date.changed.connect(self._refresh)
+        when_edited(self._forget_refusal, self.pin, self.iv_qualified, self.iv_trainee)
         self._show_pin()
         self._refresh()
         open_tall_enough(self)
@@ -275,8 +276,15 @@ class SignDialog(QDialog):
             raise ValueError(self.date.problem())
         return Signature(self._role, self.name.text().strip(), date, kind, strokes)
 
+    def _forget_refusal(self) -> None:
+        """ "Not signed" was said of the signature as it was when Sign was pressed: once it is
+        changed the list above (what still stands in the way, kept up to date) is what holds,
+        and Sign asks the store again."""
+        self.problems.show_problems([])
+
     def _refresh(self) -> None:
         """Show what already stands in the way, so nobody signs in vain."""
+        self._forget_refusal()
         self.typed_preview.setText(self.name.text())
         self.undo_button.setEnabled(not self.pad.is_empty())
         self.clear_button.setEnabled(not self.pad.is_empty())
@@ -298,7 +306,7 @@ class SignDialog(QDialog):
         )
 
     def _uncovered(self) -> list[str]:
-        return coverage(self._content.unit, self._content.evidence).uncovered
+        return sign_off_coverage(self._content.unit, self._content.evidence).uncovered
 
     def sign(self) -> None:
         """Ask the store to sign; a refusal is shown here and the dialog stays open."""
@@ -323,10 +331,10 @@ class SignDialog(QDialog):
             )
         )
         if isinstance(result, Refusal):
+            self.pin.clear()  # before the refusal: clearing is an edit, which takes it away
             self.problems.show_problems(
                 result.as_problems, self._uncovered(), heading="Not signed:"
             )
-            self.pin.clear()
             return
         self.accept()
 

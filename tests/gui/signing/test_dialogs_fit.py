@@ -122,3 +122,61 @@ def test_the_lookup_keeps_its_verdict_in_view(qtbot: QtBot, sheets: Sheets, f17:
     right = header.sectionViewportPosition(verdict) + header.sectionSize(verdict)
     assert right <= dialog.results.viewport().width()
     assert not dialog.results.horizontalScrollBar().isVisible()
+
+
+def overlapping(dialog: QDialog) -> list[str]:
+    """Visible parts of the dialog's layout drawn over one another (one's text under another)."""
+    layout = dialog.layout()
+    assert layout is not None
+    items = [layout.itemAt(index) for index in range(layout.count())]
+    widgets = [item.widget() for item in items if item is not None]
+    parts = [widget for widget in widgets if widget is not None and widget.isVisible()]
+    return [
+        f"{type(a).__name__} over {type(b).__name__}"
+        for number, a in enumerate(parts)
+        for b in parts[number + 1 :]
+        if a.geometry().intersects(b.geometry())
+    ]
+
+
+# As an unwritable backup folder words it: the longest a store refusal gets in these dialogs.
+LONG_ERROR = (
+    "[Errno 13] Permission denied: '/home/assessor/.local/share/ercsheet/backups/"
+    "ercsheet-2026-11-22T10-00-00-before-passphrase.sqlite3.staging-4f2a9c'. "
+) * 3
+SMALL_SCREEN_HEIGHT = 768
+
+
+def test_the_encryption_dialog_grows_for_a_long_error_and_for_its_busy_line(
+    qtbot: QtBot, store: Store
+) -> None:
+    from ercsheet.gui.passphrase_dialog import PassphraseDialog
+
+    dialog = PassphraseDialog(store, first_run=True)
+    shown(qtbot, dialog)
+    dialog._show(LONG_ERROR)  # as a refusal of the store is shown
+    settled(qtbot, dialog)
+    assert squeezed(dialog) == [] and overlapping(dialog) == []
+    assert dialog.frameGeometry().height() <= SMALL_SCREEN_HEIGHT
+    dialog._set_busy(dialog._doing("a new passphrase"))
+    settled(qtbot, dialog)
+    assert dialog.working.isVisible() and dialog.progress.isVisible()
+    assert squeezed(dialog) == [] and overlapping(dialog) == []
+    dialog._set_busy("")
+
+
+def test_the_reopen_dialog_grows_for_long_refusals(qtbot: QtBot, sheets: Sheets) -> None:
+    from ercsheet.domain.rules import Problem, Rule
+    from ercsheet.gui.signing.reopen import ReopenDialog
+
+    sheet_id = sheets.new(signed=(Role.CANDIDATE, Role.ASSESSOR))
+    dialog = ReopenDialog(sheets.store, sheet_id)
+    shown(qtbot, dialog)
+    dialog.reason.setPlainText("E02 was dated\u202e wrongly")
+    dialog.pin.setText("0000")
+    dialog.reopen()  # the reason's text, then the PIN: refused
+    dialog._refuse([*dialog.problems.problems(), Problem(Rule.ASSESSOR_PIN, LONG_ERROR)])
+    settled(qtbot, dialog)
+    assert len(dialog.problems.problems()) >= 2
+    assert squeezed(dialog) == [] and overlapping(dialog) == []
+    assert dialog.frameGeometry().height() <= SMALL_SCREEN_HEIGHT

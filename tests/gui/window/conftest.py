@@ -60,12 +60,19 @@ def example_sheet(window: MainWindow) -> int:
 def signed_example(window: MainWindow, example_sheet: int) -> int:
     """The example sheet, fully covered and signed by the candidate and the assessor, open."""
     store = window.store
-    store.set_pin(PIN)
     store.set_tick(store.evidence_ids(example_sheet)[0], "3.4", True)
+    sign_example(window, example_sheet)
+    return example_sheet
+
+
+def sign_example(window: MainWindow, sheet_id: int) -> None:
+    """The example sheet (fully covered) signed by the candidate and the assessor, the PIN
+    set first; the open sheet shown as after signing in its dialog."""
+    store = window.store
+    store.set_pin(PIN)
     for role, name in ((Role.CANDIDATE, "Siân Llewellyn"), (Role.ASSESSOR, "Pat Jones")):
         signature = Signature(role, name, TODAY, SignatureKind.TYPED)
-        store.add_signature(example_sheet, signature, TODAY, pin=PIN)
+        store.add_signature(sheet_id, signature, TODAY, pin=PIN)
     panel = window.sheet_view.signing_panel
     assert panel is not None
-    panel.sheet_changed.emit()  # as after signing in its dialog
-    return example_sheet
+    panel.sheet_changed.emit()
