@@ -21,9 +21,8 @@ TITLE = "Add a unit from its specification"
 
 
 def units_folder() -> Path:
-    """The user's own unit files, in the data folder (the folder unit format version 2 loads
-    at every start beside the built-in units)."""
-    return paths.data_dir() / "units"
+    """The user's own unit files, loaded at every start beside the built-in units."""
+    return paths.user_units_dir()
 
 
 def add_unit_from_specification(
@@ -60,6 +59,8 @@ def add_unit_from_specification(
         shown_source(lines), unit, path.name, units_folder(), catalogue, parent
     )
     if dialog.exec() and dialog.saved is not None:
-        QMessageBox.information(parent, TITLE, f"Saved to {dialog.saved}.")
+        QMessageBox.information(
+            parent, TITLE, f"Saved to {dialog.saved}. It is among your units from the next start."
+        )
         return dialog.saved
     return None

@@ -4,6 +4,7 @@ with the reason as their tooltip."""
 
 from __future__ import annotations
 
+from ercsheet.catalogue.importer.numbering import grade
 from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, Unsure
 from ercsheet.gui.qt.gui import QColor, QResizeEvent
 from ercsheet.gui.qt.widgets import (
@@ -92,5 +93,6 @@ class OutcomesTable(QTableWidget):
             elif ac:
                 if not result:
                     result.append(ParsedOutcome("", ""))
-                result[-1].criteria.append(ParsedCriterion(ac, text, guidance))
+                # A graded criterion's grade is its number's letter (P1 pass, M1 merit).
+                result[-1].criteria.append(ParsedCriterion(ac, text, guidance, grade(ac)))
         return result

@@ -181,7 +181,10 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
         if not lo.title:
             unit.mark(f"LO {lo.number}", "no title was found for this learning outcome")
         if not lo.criteria:
-            unit.mark(f"LO {lo.number}", "no assessment criteria were found under it")
+            unit.mark(
+                f"LO {lo.number}",
+                "no assessment criteria were found under it (the unit is marked not complete)",
+            )
     for criterion, _ in placed.values():
         if not criterion.text:
             unit.mark(f"AC {criterion.number}", "no text was found for this criterion")

@@ -1,7 +1,7 @@
 """What the importer found: a unit as plain lists and strings, with what it is unsure of.
 
 The shape follows the catalogue's model (`ercsheet/catalogue/model.py`) so that `to_unit_data`
-is a plain mapping; what the model cannot hold yet (guidance that could not be placed against
+is a plain mapping; what the model has no field for (guidance that could not be placed against
 one AC, rules that name ACs) is kept here and reported, never dropped in silence.
 """
 
@@ -28,8 +28,7 @@ class ParsedCriterion:
     number: str
     text: str
     guidance: str = ""
-    # "pass", "merit" or "distinction" for a graded criterion (P1, M1, D1): unit format
-    # version 2 holds it; version 1 files and listings leave it out.
+    # "pass", "merit" or "distinction" for a graded criterion (P1, M1, D1).
     grade: str = ""
 
 
@@ -110,6 +109,10 @@ def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
         rules["line_manager_signature"] = True
     if rules:
         data["rules"] = rules
+    if any(not lo.criteria for lo in unit.learning_outcomes):
+        # An LO whose ACs were not found: the transcription is not complete, and says so (a
+        # sheet can be made for the unit, never signed off, until they are added).
+        data["complete"] = False
     if unit.qualifications:
         data["qualifications"] = [
             {k: v for k, v in vars(q).items() if v or k != "sheet_unit_line"}
@@ -124,6 +127,7 @@ def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
                     "number": c.number,
                     "text": c.text,
                     **({"guidance": c.guidance} if c.guidance else {}),
+                    **({"grade": c.grade} if c.grade else {}),
                 }
                 for c in lo.criteria
             ],

@@ -132,3 +132,35 @@ def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
     result = ercsheet("unit", "import", fifo)
     assert result.returncode == 1
     assert "is a FIFO (named pipe), not a file" in result.stderr
+
+
+def test_a_graded_unit_and_an_incomplete_one_are_written_in_format_2(tmp_path: Path) -> None:
+    graded = tmp_path / "graded.txt"
+    graded.write_text(
+        "Unit 4: Running an event\n\nLearning Outcomes Assessment Criteria Guidance\n"
+        "Learning aim A: Plan an event\nA.P1 Produce a plan\nA.M1 Explain the plan\n"
+        "A.D1 Evaluate the plan\n",
+        encoding="utf-8",
+    )
+    incomplete = tmp_path / "incomplete.txt"
+    incomplete.write_text(
+        "Unit Title: Mow a lawn\n\nLearning Outcomes Assessment Criteria Guidance\n"
+        "1 Be able to mow\n1.1 Set the blade height\n2 Know the machines\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    result = ercsheet("unit", "import", graded, incomplete, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "unsure: LO 2: no assessment criteria were found under it" in result.stderr
+    catalogue = load_catalogue([out])
+    assert catalogue.errors == []
+    event = catalogue.units["running-an-event-u4"]
+    assert [(c.number, c.grade) for c in event.criteria] == [
+        ("A.P1", "pass"),
+        ("A.M1", "merit"),
+        ("A.D1", "distinction"),
+    ]
+    lawn = catalogue.units["mow-a-lawn"]
+    assert not lawn.complete
+    assert [len(lo.criteria) for lo in lawn.learning_outcomes] == [1, 0]

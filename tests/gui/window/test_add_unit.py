@@ -149,3 +149,18 @@ def test_the_line_edits_are_named_for_screen_readers(
 ) -> None:
     dialog = review(qtbot, specs / "flat.txt", tmp_path)
     assert {e.accessibleName() for e in dialog.findChildren(QLineEdit)} >= {"Title", "URN", "Level"}
+
+
+def test_a_graded_unit_keeps_its_grades_through_the_review(qtbot: QtBot, tmp_path: Path) -> None:
+    spec = tmp_path / "graded.txt"
+    spec.write_text(
+        "Unit 4: Running an event\n\nLearning Outcomes Assessment Criteria Guidance\n"
+        "Learning aim A: Plan an event\nA.P1 Produce a plan\nA.M1 Explain the plan\n",
+        encoding="utf-8",
+    )
+    dialog = review(qtbot, spec, tmp_path)
+    dialog.save_button.click()
+    assert dialog.saved is not None
+    unit = load_unit_file(dialog.saved)
+    assert isinstance(unit, Unit)
+    assert [(c.number, c.grade) for c in unit.criteria] == [("A.P1", "pass"), ("A.M1", "merit")]
