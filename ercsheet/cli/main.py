@@ -20,6 +20,7 @@ from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, datab
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
 from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_sheets
 from ercsheet.cli.stores import command_stores, recover
+from ercsheet.cli.unit_import import cmd_unit_import
 from ercsheet.cli.units import cmd_units
 
 
@@ -43,6 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     units = commands.add_parser("units", help="list the unit catalogue")
     units.add_argument("--json", action="store_true", help="machine-readable output")
+
+    unit = commands.add_parser("unit", help="work on units: import a unit specification")
+    unit_commands = unit.add_subparsers(dest="unit_command", metavar="UNIT_COMMAND", required=True)
+    unit_import = unit_commands.add_parser(
+        "import", help="read unit specifications (PDF, DOCX or text) into unit files"
+    )
+    unit_import.add_argument("specs", nargs="+", type=Path, metavar="SPEC")
+    unit_import.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="write a unit file for each into DIR"
+    )
+    unit_import.add_argument("--json", action="store_true", help="print the units found as JSON")
 
     sheets = commands.add_parser("sheets", help="list the sheets in the store")
     sheets.add_argument("--json", action="store_true", help="machine-readable output")
@@ -126,6 +138,7 @@ def refusal(error: Exception, database: Path | None) -> str | None:
 
 COMMANDS = {
     "units": cmd_units,
+    "unit": cmd_unit_import,
     "sheets": cmd_sheets,
     "import": cmd_import,
     "export": cmd_export,
@@ -144,7 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     database: Path | None = None
     try:
         with command_stores():
-            if args.command != "units":
+            # The unit commands read unit files only: no database is opened or recovered.
+            if args.command not in ("units", "unit"):
                 database = database_of(args)
                 recover(database)
             return handler(args)

@@ -190,6 +190,13 @@ class WindowController:
         if sheets:
             printing.export_sheets(self.window, self.store, sheets, self.window.settings)
 
+    # --- units ---------------------------------------------------------------------------------
+
+    def add_unit_from_specification(self) -> None:
+        from ercsheet.gui.unit_adding import add_unit_from_specification
+
+        add_unit_from_specification(self.window, self.window.catalogue, self.window.settings)
+
     # --- exchange files and backups ------------------------------------------------------------
 
     def import_files(self) -> None:

@@ -33,6 +33,8 @@ def build_menus(window: MainWindow) -> None:
     file.add("Print a&ll sheets of the candidate…", controller.print_candidate)
     file.add("Export all sheets of the candidate as P&DF…", controller.export_candidate_pdf)
     file.separator()
+    file.add("Add a &unit from its specification…", controller.add_unit_from_specification)
+    file.separator()
     file.add("&Import exchange files…", controller.import_files, "Ctrl+I")
     file.add("Export exchange &file…", controller.export_exchange, "Ctrl+E")
     file.add("Export exchange file, encr&ypted…", controller.export_exchange_encrypted)

@@ -1,0 +1,53 @@
+"""Screenshots of the review of an imported unit (File → Add a unit from its specification…),
+at 1366 x 768, on the team's own test specifications (invented wording; no awarding body's).
+
+    xvfb-run -a -s "-screen 0 1366x768x24" env PYTHONPATH=$PWD \
+        .venv/bin/python docs/screenshots_import.py
+
+Writes docs/images/unit-review-pdf.png (the three-column PDF) and unit-review-flat.png (the
+flattened text, with its unsure fields in yellow).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
+
+from ercsheet.catalogue.importer.cleaning import shown_source  # noqa: E402
+from ercsheet.catalogue.importer.parse import parse_lines  # noqa: E402
+from ercsheet.catalogue.importer.reading import read_spec  # noqa: E402
+from ercsheet.gui.unit_review import UnitReviewDialog  # noqa: E402
+from tests.catalogue.importer.specs import render  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    specs = Path(tempfile.mkdtemp(prefix="ercsheet-specs-"))
+    render.main(specs)
+    for spec, image in (("table.pdf", "unit-review-pdf.png"), ("flat.txt", "unit-review-flat.png")):
+        lines = read_spec(specs / spec)
+        dialog = UnitReviewDialog(
+            shown_source(lines), parse_lines(lines), spec, specs / "units", None
+        )
+        dialog.resize(1340, 740)
+        dialog.show()
+        for _ in range(20):
+            app.processEvents()
+        dialog.grab().save(str(IMAGES / image))
+        print(IMAGES / image)
+        dialog.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

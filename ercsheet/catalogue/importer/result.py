@@ -1,0 +1,137 @@
+"""What the importer found: a unit as plain lists and strings, with what it is unsure of.
+
+The shape follows the catalogue's model (`ercsheet/catalogue/model.py`) so that `to_unit_data`
+is a plain mapping; what the model has no field for (guidance that could not be placed against
+one AC, rules that name ACs) is kept here and reported, never dropped in silence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """A value the importer is not sure of, or a fact it could not place: shown for review."""
+
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}"
+
+
+@dataclass
+class ParsedCriterion:
+    number: str
+    text: str
+    guidance: str = ""
+    # "pass", "merit" or "distinction" for a graded criterion (P1, M1, D1).
+    grade: str = ""
+
+
+@dataclass
+class ParsedOutcome:
+    number: str
+    title: str
+    criteria: list[ParsedCriterion] = field(default_factory=list)
+    # Guidance of this LO's table rows that could not be told apart per AC (a flattened table
+    # whose guidance blocks do not match its ACs one to one): kept for the reviewer.
+    unplaced_guidance: str = ""
+
+
+@dataclass
+class ParsedQualification:
+    title: str = ""
+    unit_number: str = ""
+    sheet_unit_line: str = ""
+
+
+@dataclass
+class CriterionRule:
+    """A rule sentence naming ACs ("simulation is not allowed for 2.3"): the unit format
+    (version 1) holds rules per unit only, so these are reported for the reviewer."""
+
+    criteria: tuple[str, ...]
+    rule: str
+    sentence: str
+
+
+@dataclass
+class ParsedUnit:
+    title: str = ""
+    urn: str = ""
+    sector_unit_number: str = ""
+    level: int | None = None
+    credit: int | None = None
+    glh: int | None = None
+    expires: dt.date | None = None
+    purpose: str = ""
+    assessment: str = ""
+    evidence_requirements: str = ""
+    assessment_guidance: str = ""
+    nos: list[str] = field(default_factory=list)
+    simulation_allowed: bool = True
+    line_manager_signature: bool = False
+    qualifications: list[ParsedQualification] = field(default_factory=list)
+    learning_outcomes: list[ParsedOutcome] = field(default_factory=list)
+    criterion_rules: list[CriterionRule] = field(default_factory=list)
+    unsure: list[Unsure] = field(default_factory=list)
+
+    def mark(self, where: str, reason: str) -> None:
+        self.unsure.append(Unsure(where, reason))
+
+    @property
+    def criteria(self) -> list[ParsedCriterion]:
+        return [c for lo in self.learning_outcomes for c in lo.criteria]
+
+
+def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
+    """The unit as a unit file's keys (empty values left out, as a person transcribing does)."""
+    data: dict[str, Any] = {}
+    for key in ("title", "urn", "sector_unit_number", "purpose", "assessment"):
+        if getattr(unit, key):
+            data[key] = getattr(unit, key)
+    for key in ("level", "credit", "glh", "expires"):
+        if getattr(unit, key) is not None:
+            data[key] = getattr(unit, key)
+    for key in ("evidence_requirements", "assessment_guidance"):
+        if getattr(unit, key):
+            data[key] = getattr(unit, key)
+    if unit.nos:
+        data["nos"] = list(unit.nos)
+    rules: dict[str, bool] = {}
+    if not unit.simulation_allowed:
+        rules["simulation_allowed"] = False
+    if unit.line_manager_signature:
+        rules["line_manager_signature"] = True
+    if rules:
+        data["rules"] = rules
+    if any(not lo.criteria for lo in unit.learning_outcomes):
+        # An LO whose ACs were not found: the transcription is not complete, and says so (a
+        # sheet can be made for the unit, never signed off, until they are added).
+        data["complete"] = False
+    if unit.qualifications:
+        data["qualifications"] = [
+            {k: v for k, v in vars(q).items() if v or k != "sheet_unit_line"}
+            for q in unit.qualifications
+        ]
+    data["learning_outcomes"] = [
+        {
+            "number": lo.number,
+            "title": lo.title,
+            "criteria": [
+                {
+                    "number": c.number,
+                    "text": c.text,
+                    **({"guidance": c.guidance} if c.guidance else {}),
+                    **({"grade": c.grade} if c.grade else {}),
+                }
+                for c in lo.criteria
+            ],
+        }
+        for lo in unit.learning_outcomes
+    ]
+    return data

@@ -1,0 +1,98 @@
+"""The review dialog's table of LOs and ACs: an LO's row (its number and title), then its ACs'
+rows (number, text, guidance), every cell editable; rows the importer is unsure of in yellow,
+with the reason as their tooltip."""
+
+from __future__ import annotations
+
+from ercsheet.catalogue.importer.numbering import grade
+from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, Unsure
+from ercsheet.gui.qt.gui import QColor, QResizeEvent
+from ercsheet.gui.qt.widgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+UNSURE_COLOUR = "#fff3bf"
+COLUMNS = ("LO", "AC", "Text", "Guidance")
+LO, AC, TEXT, GUIDANCE = range(4)
+
+
+class OutcomesTable(QTableWidget):
+    def __init__(
+        self, outcomes: list[ParsedOutcome], unsure: list[Unsure], parent: QWidget
+    ) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setObjectName("reviewOutcomes")
+        self.setAccessibleName("Learning outcomes and criteria")
+        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setWordWrap(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(LO, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AC, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(GUIDANCE, QHeaderView.ResizeMode.Stretch)
+        reasons: dict[str, list[str]] = {}
+        for mark in unsure:
+            reasons.setdefault(mark.field, []).append(mark.reason)
+        for outcome in outcomes:
+            self._add_row(
+                outcome.number,
+                "",
+                outcome.title,
+                outcome.unplaced_guidance,
+                reasons.get(f"LO {outcome.number}", []),
+            )
+            for criterion in outcome.criteria:
+                self._add_row(
+                    "",
+                    criterion.number,
+                    criterion.text,
+                    criterion.guidance,
+                    reasons.get(f"AC {criterion.number}", []),
+                )
+        self.resizeRowsToContents()
+
+    def _add_row(self, lo: str, ac: str, text: str, guidance: str, reasons: list[str]) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        for column, value in enumerate((lo, ac, text, guidance)):
+            item = QTableWidgetItem(value)
+            if reasons:
+                item.setBackground(QColor(UNSURE_COLOUR))
+                item.setToolTip("\n".join(reasons))
+            self.setItem(row, column, item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # Rows fit their wrapped text at the width the columns now have.
+        self.resizeRowsToContents()
+
+    def cell(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def unsure_rows(self) -> list[int]:
+        return [
+            row
+            for row in range(self.rowCount())
+            if (self.item(row, TEXT) or QTableWidgetItem()).toolTip()
+        ]
+
+    def outcomes(self) -> list[ParsedOutcome]:
+        """The LOs and ACs as the table now says: a row with an LO number starts an LO, the
+        rows after it are its ACs; a row with neither number is left out."""
+        result: list[ParsedOutcome] = []
+        for row in range(self.rowCount()):
+            lo, ac, text, guidance = (self.cell(row, column) for column in range(len(COLUMNS)))
+            if lo:
+                result.append(ParsedOutcome(lo, text, [], guidance))
+            elif ac:
+                if not result:
+                    result.append(ParsedOutcome("", ""))
+                # A graded criterion's grade is its number's letter (P1 pass, M1 merit).
+                result[-1].criteria.append(ParsedCriterion(ac, text, guidance, grade(ac)))
+        return result

@@ -1,0 +1,333 @@
+"""The invented unit (`invented.py`) written out as specifications of several shapes: running
+text with every trap of a flattened table, tab-separated text, a PDF made with ReportLab in a
+specification's three-column table layout, and a Word document made with python-docx.
+
+    python tests/catalogue/importer/specs/render.py OUT_DIR   # writes one file of each shape
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[4]))
+
+from ercsheet.catalogue.model import Unit
+from tests.catalogue.importer.specs import invented as u
+
+BULLET_GLYPH = "\uf0b7"  # the Symbol font's bullet, as PDF text extraction gives it
+HEADER = "Unit 12 Prepare and maintain a safe grounds-care work area"
+
+
+def _footer(page: int) -> list[str]:
+    return ["", f"© Example Awarding Body 2026 {page}", str(page)]
+
+
+def flat_text() -> str:
+    """Running text as extracted from a PDF: columns interleaved, pages broken by form feeds
+    with the unit's header and a footer on each, the second page printed twice."""
+    page1 = [
+        HEADER,
+        f"{u.QUALIFICATION} – Unit 12",
+        f"Unit Title:  {u.TITLE}",
+        "",
+        # Labels and values in separate blocks, as a two-column block extracts.
+        "Unit reference number:",
+        "Level:",
+        "Credit value:",
+        "Guided learning hours:",
+        "",
+        "K/615/0042",
+        "2",
+        "3",
+        "20",
+        "Unit expiry date: 31/07/2027",
+        "",
+        "Unit purpose and aim",
+        "",
+        "This unit is about getting a grounds-care work area ready and keeping it safe while the",
+        "work goes on. Learners will show they can spot haz-",
+        "ards, protect themselves and others, and know the duties the law places on them.",
+        "",
+        "Learning Outcomes Assessment Criteria Exemplification",
+        "1 Be able to prepare a work area for",
+        "grounds-care tasks",
+        "1.1 Identify the hazards present in",
+        "the work area before starting a task",
+        "1.2 Select personal protective equip-",
+        "ment suited to the task and the conditions",
+        "1.3 Explain how to set up barriers and",
+        "signs to keep others away from the work",
+        "Hazards may include:",
+        f"{BULLET_GLYPH} uneven ground",
+        f"{BULLET_GLYPH} overhead cables",
+        f"{BULLET_GLYPH} members of the public",
+        "Explain the purpose of each sign to the assessor.",
+        *_footer(1),
+    ]
+    page2 = [
+        HEADER,
+        "Learning Outcomes Assessment Criteria Exemplification",
+        # AC text continued after the next AC's number; the LO's title after its ACs.
+        "2.1 Keep tools and materials stored so that",
+        "2.2 Respond to changes in weather or ground conditions that affect safety",
+        "they do not create new hazards",
+        "2 Be able to maintain the work area while",
+        "a task is carried out",
+        "2.3 Report incidents and near misses to the",
+        "responsible person without delay",
+        "Changes may include heavy rain, frost or high winds.",
+        # A page number that looks like the next LO's number.
+        *_footer(2)[:2],
+        "3",
+    ]
+    page3 = [
+        HEADER,
+        "3 Understand the legal duties that apply to",
+        "grounds-care work",
+        # ACs out of order.
+        "3.2 Describe the records that must be kept after an",
+        "accident at work",
+        "3.1 Outline the duties of employers and employees",
+        "under health and safety law",
+        "3.3 Explain why risk assessments are reviewed after",
+        "any change of method",
+        "3.4 State where the organisa",
+        "tion's safety procedures can be found",
+        "Records include the accident book and any report to the enforcing authority.",
+        "",
+        "Assessment",
+        "",
+        "This unit is assessed in the workplace by the centre and checked by an external",
+        "verifier. Simulation is not allowed for AC 2.2 and 2.3.",
+        "",
+        "Evidence requirements",
+        "",
+        "Learners must show all the assessment criteria in real work. The learner's line manager",
+        "must sign and date the evidence record sheet to confirm the work was the learner's own.",
+        "",
+        "National Occupational Standards (NOS) mapping/signposting",
+        "",
+        "This unit is based on the NOS produced by Lantra",
+        "LANGC12 Prepare work areas for grounds care",
+        "LANGC13 Maintain safe working practices",
+        "LAMGC14 Report incidents at work",  # a scanning error: LANGC14
+        *_footer(3),
+    ]
+    return "\f".join("\n".join(page) for page in (page1, page2, page2, page3)) + "\n"
+
+
+def tabbed_text() -> str:
+    """The table copied from a word processor: one row per LO, cells separated by tabs, each
+    cell's paragraphs as HTML (as seed 001 has it)."""
+    unit = u.expected_unit()
+    lines = [
+        f"Unit Title:\t{u.TITLE}",
+        "Unit Number\t12",
+        "Level:\t2",
+        "Credit value:\t3",
+        "Guided learning hours:\t20",
+        "Unit reference number:\tK/615/0042",
+        "Unit expiry date:\t31/07/2027",
+        "",
+        "Unit purpose and aim",
+        "",
+        u.PURPOSE,
+        "",
+        "Learning Outcomes\tAssessment Criteria\tExemplification",
+    ]
+    for lo in unit.learning_outcomes:
+        criteria = " ".join(f"<p>{c.number} {c.text}</p>" for c in lo.criteria)
+        guidance = " ".join(
+            f"<p>{c.guidance}</p>".replace("\n", " ") for c in lo.criteria if c.guidance
+        )
+        lines.append(f"{lo.number} {lo.title}\t{criteria}\t{guidance}")
+    lines += _closing_sections()
+    return "\n".join(lines) + "\n"
+
+
+def _closing_sections() -> list[str]:
+    return [
+        "",
+        "Assessment",
+        "",
+        u.ASSESSMENT,
+        "",
+        "Evidence requirements",
+        "",
+        u.EVIDENCE,
+        "",
+        "National Occupational Standards (NOS) mapping/signposting",
+        "",
+        *(f"{code} {title}" for code, title in zip(u.NOS, u.NOS_TITLES, strict=True)),
+        "",
+        f"{u.QUALIFICATION}",
+        "Evidence Record Sheet",
+        "Unit 12 Prepare and maintain a safe grounds-care work area",
+    ]
+
+
+def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None) -> None:
+    """A PDF in a specification's layout, of the invented unit (`outcomes` > 3: a long one) or
+    of `unit`: a title block, the three-column outcomes table (its heading row repeated on every
+    page, each LO's title centred down the rows of its ACs, so it stands below its first AC), the
+    unit's sections, the unit's header and a footer on every page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body, heading = styles["BodyText"], styles["Heading3"]
+    unit = unit or u.expected_unit(outcomes)
+    context = unit.qualifications[0] if unit.qualifications else None
+    header = " ".join(p for p in ("Unit", context.unit_number if context else "", unit.title) if p)
+
+    def paragraphs(text: str) -> list[object]:
+        return [Paragraph(escape(line), body) for line in text.split("\n") if line.strip()]
+
+    def furniture(canvas: object, doc: object) -> None:
+        canvas.setFont("Helvetica", 8)  # type: ignore[attr-defined]
+        canvas.drawString(20 * mm, A4[1] - 12 * mm, header)  # type: ignore[attr-defined]
+        page = canvas.getPageNumber()  # type: ignore[attr-defined]
+        canvas.drawString(20 * mm, 10 * mm, f"© Example Awarding Body 2026 {page}")  # type: ignore[attr-defined]
+
+    story: list[object] = []
+    if context is not None and context.title:
+        story.append(Paragraph(escape(f"{context.title} – Unit {context.unit_number}"), heading))
+    block = [[label, Paragraph(escape(value), body)] for label, value in _title_block(unit)]
+    if block:  # seed 004 has no title block
+        story.append(Table(block, colWidths=[55 * mm, 110 * mm], hAlign="LEFT"))
+    story += [Paragraph("Unit purpose and aim", heading), *paragraphs(unit.purpose)]
+    story.append(Spacer(1, 4 * mm))
+    # The heading's cells differ in height (the first has two lines): their words stand on
+    # different lines, as in real tables.
+    rows: list[list[object]] = [
+        [
+            Paragraph("<b>Learning Outcomes</b><br/>The learner will:", body),
+            Paragraph("<b>Assessment Criteria</b>", body),
+            Paragraph("<b>Exemplification</b>", body),
+        ]
+    ]
+    spans = []
+    for lo in unit.learning_outcomes:
+        first = len(rows)
+        for criterion in lo.criteria:
+            text = Paragraph(escape(f"{criterion.number} {criterion.text}"), body)
+            rows.append(["", text, paragraphs(criterion.guidance)])
+        rows[first][0] = Paragraph(escape(f"{lo.number} {lo.title}"), body)
+        spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
+    table = Table(rows, colWidths=[50 * mm, 65 * mm, 55 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
+                ("VALIGN", (1, 1), (-1, -1), "TOP"),
+                *spans,
+            ]
+        )
+    )
+    story.append(table)
+    for title, text in (
+        ("Assessment", unit.assessment),
+        ("Evidence requirements", unit.evidence_requirements),
+        ("Guidance on assessment and evidence requirements", unit.assessment_guidance),
+    ):
+        if text:
+            story += [Paragraph(title, heading), *paragraphs(text)]
+    story.append(Paragraph("National Occupational Standards (NOS) mapping/signposting", heading))
+    story += [Paragraph(escape(reference), body) for reference in unit.nos]
+    if context is not None and context.sheet_unit_line:
+        story += [
+            Paragraph(escape(context.title), heading),
+            Paragraph("Evidence Record Sheet", heading),
+        ]
+        story.append(Paragraph(escape(context.sheet_unit_line), body))
+    document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=22 * mm, bottomMargin=22 * mm)
+    document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+
+
+def _title_block(unit: Unit) -> list[tuple[str, str]]:
+    context = unit.qualifications[0] if unit.qualifications else None
+    rows = [
+        ("Unit Title:", unit.title),
+        ("Unit number:", context.unit_number if context else ""),
+        ("Unit reference number:", unit.urn),
+        ("Sector unit number:", unit.sector_unit_number),
+        ("Level:", str(unit.level or "")),
+        ("Credit value:", str(unit.credit or "")),
+        ("Guided learning hours:", str(unit.glh or "")),
+        ("Unit expiry date:", f"{unit.expires:%d/%m/%Y}" if unit.expires else ""),
+    ]
+    # A fact the unit does not have is not printed (an empty label would be marked unsure).
+    return [(label, value) for label, value in rows if value]
+
+
+def write_docx(path: Path) -> None:
+    """A Word document: a title-block table, headings, and the outcomes table with one row per
+    AC, each LO's cell merged down its ACs, guidance bullets in the List Bullet style."""
+    import docx
+
+    unit = u.expected_unit()
+    document = docx.Document()
+    document.add_paragraph(f"{u.QUALIFICATION} – Unit 12")
+    block = document.add_table(rows=0, cols=2)
+    for label, value in (
+        ("Unit title", u.TITLE),
+        ("Unit reference number", "K/615/0042"),
+        ("Level", "2"),
+        ("Credit value", "3"),
+        ("Guided learning hours", "20"),
+        ("Unit expiry date", "31/07/2027"),
+    ):
+        cells = block.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    document.add_heading("Unit purpose and aim", level=2)
+    document.add_paragraph(u.PURPOSE)
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(
+        table.rows[0].cells, ("Learning Outcomes", "Assessment Criteria", "Guidance"), strict=True
+    ):
+        cell.text = text
+    for lo in unit.learning_outcomes:
+        first = None
+        for criterion in lo.criteria:
+            cells = table.add_row().cells
+            first = first or cells[0]
+            cells[1].text = f"{criterion.number} {criterion.text}"
+            lines = [line for line in criterion.guidance.split("\n") if line]
+            for index, line in enumerate(lines):
+                bullet = line.startswith("• ")
+                paragraph = cells[2].paragraphs[0] if index == 0 else cells[2].add_paragraph()
+                paragraph.text = line.removeprefix("• ")
+                if bullet:
+                    paragraph.style = document.styles["List Bullet"]
+        merged = first.merge(table.rows[-1].cells[0]) if first is not None else None
+        if merged is not None:
+            merged.text = f"{lo.number} {lo.title}"
+    for line in _closing_sections()[1:]:
+        if line in ("Assessment", "Evidence requirements") or line.startswith(
+            "National Occupational"
+        ):
+            document.add_heading(line, level=2)
+        elif line:
+            document.add_paragraph(line)
+    document.save(str(path))
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "flat.txt").write_text(flat_text(), encoding="utf-8")
+    (out / "tabbed.txt").write_text(tabbed_text(), encoding="utf-8")
+    write_pdf(out / "table.pdf")
+    write_pdf(out / "long.pdf", outcomes=45)
+    write_docx(out / "table.docx")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

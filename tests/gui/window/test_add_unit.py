@@ -1,0 +1,166 @@
+"""File → Add a unit from its specification…: the review beside the source, corrections, the
+unsure fields in yellow, Save to my units (a unit file that loads back), refusals in the dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from ercsheet.catalogue.importer.parse import parse_lines
+from ercsheet.catalogue.importer.reading import read_spec
+from ercsheet.catalogue.loader import load_unit_file
+from ercsheet.catalogue.model import Unit
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.unit_adding import add_unit_from_specification, units_folder
+from ercsheet.gui.unit_review import UnitReviewDialog
+from ercsheet.gui.unit_review_table import TEXT
+from tests.catalogue.importer.specs import render
+from tests.gui.window.modal import read_next_message, when_modal_opens
+
+
+@pytest.fixture
+def specs(tmp_path: Path) -> Path:
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    (folder / "flat.txt").write_text(render.flat_text(), encoding="utf-8")
+    render.write_pdf(folder / "table.pdf")
+    return folder
+
+
+def review(qtbot: QtBot, spec: Path, folder: Path) -> UnitReviewDialog:
+    lines = read_spec(spec)
+    dialog = UnitReviewDialog("source", parse_lines(lines), spec.name, folder, None)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_unsure_fields_are_yellow_with_their_reason(
+    qtbot: QtBot, specs: Path, tmp_path: Path
+) -> None:
+    dialog = review(qtbot, specs / "flat.txt", tmp_path)
+    level = dialog.lines["level"]
+    assert level.property("unsure") is True
+    assert "stood apart from its label" in level.toolTip()
+    assert dialog.lines["title"].property("unsure") is None
+    # LO rows whose guidance could not be placed.
+    assert [dialog.table.cell(row, 0) for row in dialog.table.unsure_rows()] == ["1", "2", "3"]
+    marks = dialog.findChild(QLabel, "reviewMarks")
+    assert marks is not None and "Check the yellow fields" in marks.text()
+
+
+def test_corrections_are_saved_into_my_units_and_load_back(
+    qtbot: QtBot, specs: Path, tmp_path: Path
+) -> None:
+    dialog = review(qtbot, specs / "table.pdf", tmp_path)
+    dialog.lines["title"].setText("Prepare a safe work area")
+    dialog.table.item(2, TEXT).setText("Choose the right PPE for the task")  # type: ignore[union-attr]
+    dialog.simulation.setChecked(False)
+    dialog.save_button.click()
+    assert dialog.result() == UnitReviewDialog.DialogCode.Accepted
+    assert dialog.saved == tmp_path / "prepare-a-safe-work-area-u12.toml"
+    unit = load_unit_file(dialog.saved)
+    assert isinstance(unit, Unit)
+    assert unit.title == "Prepare a safe work area"
+    assert unit.criterion("1.2").text == "Choose the right PPE for the task"  # type: ignore[union-attr]
+    assert not unit.rules.simulation_allowed
+    assert (unit.urn, len(unit.criteria)) == ("K/615/0042", 10)
+
+
+def test_a_unit_that_would_not_load_is_not_saved_and_says_why(
+    qtbot: QtBot, specs: Path, tmp_path: Path
+) -> None:
+    dialog = review(qtbot, specs / "table.pdf", tmp_path)
+    dialog.table.item(2, TEXT).setText("")  # type: ignore[union-attr]
+    dialog.lines["expires"].setText("31/07/2027")
+    dialog.save_button.click()
+    assert dialog.result() != UnitReviewDialog.DialogCode.Accepted
+    assert "YYYY-MM-DD" in dialog.error.text()
+    dialog.lines["expires"].setText("2027-07-31")
+    dialog.save_button.click()
+    assert "learning_outcomes[0].criteria[1].text: must not be empty" in dialog.error.text()
+    assert list(tmp_path.glob("*.toml")) == []
+
+
+def test_a_unit_with_a_catalogues_urn_is_saved_only_if_the_assessor_says_so(
+    qtbot: QtBot, specs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ercsheet.catalogue.loader import Catalogue
+
+    known = load_unit_file(Path("units_data/mgmt-l3-u40-f17.toml"))
+    assert isinstance(known, Unit)
+    unit = parse_lines(read_spec(specs / "table.pdf"))
+    unit.urn = known.urn
+    dialog = UnitReviewDialog("source", unit, "table.pdf", tmp_path, Catalogue({known.id: known}))
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog.save_button.click()
+    assert "has the URN D/600/9804 already" in asked[0]
+    assert "a unit with this URN is in the catalogue" in dialog.error.text()
+    assert list(tmp_path.glob("*.toml")) == []
+
+
+def test_the_menu_entry_reads_the_file_and_opens_the_review(
+    window: MainWindow, specs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    actions = [a for menu in window.menuBar().findChildren(QMenu) for a in menu.actions()]
+    action = next(a for a in actions if a.text() == "Add a &unit from its specification…")
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName",
+        lambda *_a, **_k: (str(specs / "table.pdf"), ""),
+    )
+    seen: list[str] = []
+
+    def look_and_save(dialog: UnitReviewDialog) -> None:
+        source = dialog.findChild(QPlainTextEdit, "reviewSource")
+        assert source is not None
+        seen.append(source.toPlainText())
+        read_next_message(seen)
+        dialog.save_button.click()
+
+    when_modal_opens(look_and_save, kind=UnitReviewDialog)
+    action.trigger()
+    assert "1.1 Identify the hazards present in the | Hazards may include:" in seen[0]
+    assert seen[1].startswith("Saved to ")
+    assert (
+        units_folder() / "prepare-and-maintain-a-safe-grounds-care-work-area-u12.toml"
+    ).is_file()
+
+
+def test_a_file_that_cannot_be_read_is_a_message(window: MainWindow, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.docx"
+    junk.write_bytes(b"\x00junk" * 100)
+    seen: list[str] = []
+    read_next_message(seen)
+    assert add_unit_from_specification(window, window.catalogue, window.settings, junk) is None
+    assert "junk.docx cannot be read: named .docx but not a Word document" in seen[0]
+
+
+def test_the_line_edits_are_named_for_screen_readers(
+    qtbot: QtBot, specs: Path, tmp_path: Path
+) -> None:
+    dialog = review(qtbot, specs / "flat.txt", tmp_path)
+    assert {e.accessibleName() for e in dialog.findChildren(QLineEdit)} >= {"Title", "URN", "Level"}
+
+
+def test_a_graded_unit_keeps_its_grades_through_the_review(qtbot: QtBot, tmp_path: Path) -> None:
+    spec = tmp_path / "graded.txt"
+    spec.write_text(
+        "Unit 4: Running an event\n\nLearning Outcomes Assessment Criteria Guidance\n"
+        "Learning aim A: Plan an event\nA.P1 Produce a plan\nA.M1 Explain the plan\n",
+        encoding="utf-8",
+    )
+    dialog = review(qtbot, spec, tmp_path)
+    dialog.save_button.click()
+    assert dialog.saved is not None
+    unit = load_unit_file(dialog.saved)
+    assert isinstance(unit, Unit)
+    assert [(c.number, c.grade) for c in unit.criteria] == [("A.P1", "pass"), ("A.M1", "merit")]
