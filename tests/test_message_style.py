@@ -112,6 +112,37 @@ def test_what_the_window_says_is_in_sentences() -> None:
     assert [t for t in said + boxes if t.ends_unstopped] == []
 
 
+def test_what_the_importer_marks_unsure_is_said_in_the_specification_s_words() -> None:
+    # A mark is read as "<field's words>: <reason>", so the reason is the rest of a sentence:
+    # it ends with its stop, and the field is one the reviewer has words for.
+    from ercsheet.catalogue.importer.fields import LABELS
+    from ercsheet.catalogue.importer.result import FIELD_WORDS, Unsure
+
+    found = [
+        (where, call)
+        for where, name, call in calls(PACKAGE / "catalogue" / "importer")
+        if name == "mark" and len(call.args) == 2
+    ]
+    reasons = [Text(where, made) for where, call in found if (made := template(call.args[1]))]
+    fields = [template(call.args[0]) or HOLE for _, call in found]
+    assert len(reasons) > 15
+    assert [t for t in reasons if t.ends_unstopped] == []
+    unnamed = [f for f in fields if f not in FIELD_WORDS and not f.startswith(("LO ", "AC "))]
+    # The title block's marks name their field by a variable: one of its labels' fields.
+    assert set(unnamed) == {HOLE}
+    assert {name for name, _ in LABELS} <= set(FIELD_WORDS)
+    said = str(Unsure("rules.simulation_allowed", "ruled out for AC 2.2 only."))
+    assert said == "Simulation: ruled out for AC 2.2 only."
+
+
+def test_what_unit_import_says_on_stderr_ends_as_a_sentence() -> None:
+    said = texts(("cli",), {"print": 0})
+    importer = [t for t in said if t.where.startswith("ercsheet/cli/unit_import.py")]
+    told = [t for t in importer if t.template.startswith("ercsheet: ")]
+    assert len(told) >= 4
+    assert [t for t in told if t.ends_unstopped] == []
+
+
 def test_titles_are_capitalised_without_a_full_stop() -> None:
     titles = texts(("gui",), {**dict.fromkeys(MESSAGE_BOXES, 1), "setWindowTitle": 0})
     titles += [Text(f"RULE_TITLES[{rule}]", title) for rule, title in RULE_TITLES.items()]

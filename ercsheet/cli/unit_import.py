@@ -28,7 +28,7 @@ def cmd_unit_import(args: argparse.Namespace) -> int:
         try:
             unit = parse_lines(read_spec(path))
         except SpecUnreadable as error:
-            print(f"ercsheet: {shown(path)}: {shown(error)}", file=sys.stderr)
+            print(f"ercsheet: {shown(path)}: cannot be read: {shown(error)}.", file=sys.stderr)
             failed = True
             continue
         for mark in unit.unsure:
@@ -37,7 +37,8 @@ def cmd_unit_import(args: argparse.Namespace) -> int:
         # Two files written under one name would lose the first (the JSON can list both).
         if args.output is not None and identifier in ids:
             print(
-                f"ercsheet: {shown(path)}: a second unit with the id {identifier}", file=sys.stderr
+                f"ercsheet: {shown(path)}: a second unit with the id {identifier}; not written.",
+                file=sys.stderr,
             )
             failed = True
             continue
@@ -73,14 +74,14 @@ def _write(unit: object, identifier: str, source: Path, folder: Path) -> bool:
         problems = "; ".join(f"{location_text(p.location)}: {p.message}" for p in invalid.problems)
         print(
             f"ercsheet: {shown(source)}: not written, the unit is not complete "
-            f"({shown(problems)}); --json shows what was found",
+            f"({shown(problems)}); --json shows what was found.",
             file=sys.stderr,
         )
         return False
     target = folder / f"{identifier}.toml"
     if target.exists():
         print(
-            f"ercsheet: {shown(source)}: {shown(target)} exists; not overwritten", file=sys.stderr
+            f"ercsheet: {shown(source)}: {shown(target)} exists; not overwritten.", file=sys.stderr
         )
         return False
     write_text_atomic(target, text, mode=0o644)

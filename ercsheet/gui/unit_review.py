@@ -74,7 +74,8 @@ class UnitReviewDialog(QDialog):
             catalogue,
         )
         self.saved: Path | None = None
-        reasons = {mark.field: mark.reason for mark in unit.unsure}
+        # A field's tooltip says the whole mark, in the specification's words.
+        reasons = {mark.field: str(mark) for mark in unit.unsure}
         text = QPlainTextEdit(source, self)
         text.setObjectName("reviewSource")
         text.setReadOnly(True)

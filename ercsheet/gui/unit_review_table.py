@@ -37,7 +37,7 @@ class OutcomesTable(QTableWidget):
         header.setSectionResizeMode(GUIDANCE, QHeaderView.ResizeMode.Stretch)
         reasons: dict[str, list[str]] = {}
         for mark in unsure:
-            reasons.setdefault(mark.field, []).append(mark.reason)
+            reasons.setdefault(mark.field, []).append(str(mark))
         for outcome in outcomes:
             self._add_row(
                 outcome.number,

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ercsheet.catalogue.importer.result import ParsedQualification, ParsedUnit
+from ercsheet.catalogue.importer.result import ParsedQualification, ParsedUnit, quoted
 
 URN = re.compile(r"\b([A-Z])\s?/\s?([0-9OIlS]{3})\s?/\s?([0-9OIlS]{4})\b")
 _DIGIT_LOOKALIKES = str.maketrans("OIlS", "0115")
@@ -106,7 +106,7 @@ def read_head(lines: list[str], unit: ParsedUnit) -> ParsedQualification:
     for name, (value, guessed) in values.items():
         _set(unit, context, name, value, guessed)
     for waiting in pending:
-        unit.mark(waiting.name, "the label is there but no value was found for it")
+        unit.mark(waiting.name, "the label is there but no value was found for it.")
     return context
 
 
@@ -118,7 +118,7 @@ def _set(
     unit: ParsedUnit, context: ParsedQualification, name: str, value: str, guessed: bool
 ) -> None:
     if guessed:
-        unit.mark(name, f"{value!r} stood apart from its label; check it belongs to it")
+        unit.mark(name, f"{quoted(value)} stood apart from its label; check it belongs to it.")
     if name == "title":
         unit.title = value
     elif name in ("urn", "unit_number"):
@@ -130,9 +130,9 @@ def _set(
             if number:
                 context.unit_number = number[0]
             else:
-                unit.mark("unit_number", f"{value!r} is not a unit number")
+                unit.mark("unit_number", f"{quoted(value)} is not a unit number.")
         else:
-            unit.mark("urn", f"{value!r} is not of the form A/123/4567")
+            unit.mark("urn", f"{quoted(value)} is not of the form A/123/4567.")
     elif name == "sector_unit_number":
         unit.sector_unit_number = value.split()[0]
     elif name in ("level", "credit", "glh"):
@@ -140,11 +140,11 @@ def _set(
         if number and (name != "level" or 1 <= int(number[1]) <= 8):
             setattr(unit, name, int(number[1]))
         else:
-            unit.mark(name, f"{value!r} is not a whole number ercsheet can hold; left empty")
+            unit.mark(name, f"{quoted(value)} is not a whole number ercsheet can hold; left empty.")
     elif name == "expires":
         unit.expires = date_of(value)
         if unit.expires is None:
-            unit.mark("expires", f"{value!r} is not a date; left empty")
+            unit.mark("expires", f"{quoted(value)} is not a date; left empty.")
 
 
 def _set_urn(unit: ParsedUnit, found: re.Match[str]) -> None:
@@ -152,7 +152,9 @@ def _set_urn(unit: ParsedUnit, found: re.Match[str]) -> None:
     fixed = digits.translate(_DIGIT_LOOKALIKES)
     unit.urn = f"{found[1]}/{fixed}"
     if fixed != digits:
-        unit.mark("urn", f"read as {found[1]}/{digits}: letters taken for the digits they resemble")
+        unit.mark(
+            "urn", f"read as {found[1]}/{digits}: letters taken for the digits they resemble."
+        )
 
 
 def date_of(text: str) -> dt.date | None:

@@ -92,7 +92,7 @@ def _place_by_blocks(
             unit.mark(
                 f"LO {lo.number}",
                 f"its guidance ({len(blocks)} part(s) for {len(acs)} ACs) could not be placed "
-                "against its ACs: place it by hand",
+                "against its ACs; place it by hand.",
             )
             continue
         for criterion, block in zip(acs, blocks, strict=True):

@@ -83,7 +83,7 @@ def _fix_codes(codes: list[str], unit: ParsedUnit) -> list[str]:
         )
         if count > 1 and near:
             corrected = shared + code[len(own) :]
-            unit.mark("nos", f"{code} read as {corrected}, the shape of the unit's other codes")
+            unit.mark("nos", f"{code} read as {corrected}, the shape of the unit's other codes.")
             fixed.append(corrected)
         else:
             fixed.append(code)

@@ -18,7 +18,12 @@ from dataclasses import dataclass, field
 
 from ercsheet.catalogue.importer import guidance, numbering, prose
 from ercsheet.catalogue.importer.lines import AC_COLUMN, GUIDANCE_COLUMN, LO_COLUMN, Line
-from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, ParsedUnit
+from ercsheet.catalogue.importer.result import (
+    ParsedCriterion,
+    ParsedOutcome,
+    ParsedUnit,
+    quoted,
+)
 
 Position = tuple[float, ...]
 
@@ -162,7 +167,8 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
             known.title = title
         elif _words(known.title) != _words(title):
             unit.mark(
-                f"LO {item.number}", f"its number stands twice, titled differently ({title!r})"
+                f"LO {item.number}",
+                f"its number stands twice, titled differently ({quoted(title)}).",
             )
     placed: dict[str, tuple[ParsedCriterion, _Item]] = {}
     owners: dict[str, str] = {}
@@ -179,15 +185,15 @@ def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:
     for lo in outcomes.values():
         lo.criteria.sort(key=lambda c: numbering.sort_key(c.number))
         if not lo.title:
-            unit.mark(f"LO {lo.number}", "no title was found for this learning outcome")
+            unit.mark(f"LO {lo.number}", "no title was found for this learning outcome.")
         if not lo.criteria:
             unit.mark(
                 f"LO {lo.number}",
-                "no assessment criteria were found under it (the unit is marked not complete)",
+                "no assessment criteria were found under it (the unit is marked not complete).",
             )
     for criterion, _ in placed.values():
         if not criterion.text:
-            unit.mark(f"AC {criterion.number}", "no text was found for this criterion")
+            unit.mark(f"AC {criterion.number}", "no text was found for this criterion.")
     unit.learning_outcomes = sorted(outcomes.values(), key=lambda o: numbering.sort_key(o.number))
     placed_at = [(criterion, item.position) for criterion, item in placed.values()]
     guidance.place(table.guidance, placed_at, owners, outcomes, unit, positional)
@@ -220,7 +226,7 @@ def _keep(
     if _words(first.text) != _words(criterion.text):
         unit.mark(
             f"AC {criterion.number}",
-            f"its number stands twice; the second reads {criterion.text!r}",
+            f"its number stands twice; the second reads {quoted(criterion.text)}.",
         )
     return False
 

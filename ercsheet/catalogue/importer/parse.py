@@ -40,9 +40,9 @@ def parse_lines(lines: list[Line]) -> ParsedUnit:
     )
     outcomes.read_outcomes(parts.table, unit)
     if not parts.table_found:
-        unit.mark("learning_outcomes", "no table of learning outcomes and criteria was found")
+        unit.mark("learning_outcomes", "no table of them was found.")
     if not unit.title:
-        unit.mark("title", "no unit title was found")
+        unit.mark("title", "none was found.")
     return unit
 
 
@@ -56,5 +56,6 @@ def _purpose_from_head(head: list[str], unit: ParsedUnit) -> None:
     ):
         unit.purpose = purpose
         unit.mark(
-            "purpose", "no heading names it: the text before the table was taken as the purpose"
+            "purpose",
+            "no heading names it; the text before the table was taken as the purpose.",
         )

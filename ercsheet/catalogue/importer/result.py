@@ -11,16 +11,56 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# What the reviewer reads for each field the importer marks: the specification's and the review
+# dialog's words, never the unit file's keys ("rules.simulation_allowed"). "LO 2" and "AC 2.3"
+# are said as they are.
+FIELD_WORDS = {
+    "title": "Title",
+    "urn": "URN",
+    "sector_unit_number": "Sector unit number",
+    "unit_number": "Unit number",
+    "level": "Level",
+    "credit": "Credit value",
+    "glh": "Guided learning hours",
+    "expires": "Expiry date",
+    "purpose": "Purpose",
+    "nos": "NOS",
+    "learning_outcomes": "Learning outcomes and criteria",
+    "rules.simulation_allowed": "Simulation",
+    "rules.line_manager_signature": "Line manager's signature",
+    "knowledge": "Knowledge, understanding and skills",
+    "range": "Range",
+    "methods": "Assessment methods",
+}
+
 
 @dataclass(frozen=True)
 class Unsure:
-    """A value the importer is not sure of, or a fact it could not place: shown for review."""
+    """A value the importer is not sure of, or a fact it could not place: shown for review.
+
+    `field` is where it belongs (the review dialog finds its widget by it); `reason` is said
+    after the field's words, as the rest of a sentence, with its full stop."""
 
     field: str
     reason: str
 
+    @property
+    def words(self) -> str:
+        return FIELD_WORDS.get(self.field, self.field)
+
     def __str__(self) -> str:
-        return f"{self.field}: {self.reason}"
+        return f"{self.words}: {self.reason}"
+
+
+def quoted(text: str) -> str:
+    """A value from the specification as the reviewer reads it in a message (not Python's repr,
+    which escapes and picks its quotes)."""
+    return f"“{' '.join(text.split())}”"
+
+
+def listed(numbers: tuple[str, ...] | list[str]) -> str:
+    """ "2.2", "2.2 and 2.3", "2.1, 2.2 and 2.3"."""
+    return " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ercsheet.catalogue.importer.result import CriterionRule, ParsedUnit
+from ercsheet.catalogue.importer.result import CriterionRule, ParsedUnit, listed, quoted
 
 # Sentences end at a stop before a capital: "AC 2.2 and 2.3." is one sentence, not three.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -38,8 +38,9 @@ def read_rules(text: str, unit: ParsedUnit) -> None:
                 unit.criterion_rules.append(CriterionRule(named, "no simulation", sentence))
                 unit.mark(
                     "rules.simulation_allowed",
-                    f"simulation is ruled out for {', '.join(named)} only; the unit format "
-                    f"holds rules per unit, so the unit allows it: check ({sentence!r})",
+                    f"ruled out for AC {listed(named)} only — ercsheet holds this rule for a "
+                    "whole unit, so the unit still allows it; check. The specification says "
+                    f"{quoted(sentence.rstrip('.'))}.",
                 )
             else:
                 unit.simulation_allowed = False
@@ -48,7 +49,9 @@ def read_rules(text: str, unit: ParsedUnit) -> None:
                 unit.criterion_rules.append(CriterionRule(named, "line manager signs", sentence))
                 unit.mark(
                     "rules.line_manager_signature",
-                    f"a signature for {', '.join(named)} only: {sentence!r}",
+                    f"asked for AC {listed(named)} only — ercsheet holds this rule for a "
+                    "whole unit, so the unit does not ask for it; check. The specification "
+                    f"says {quoted(sentence.rstrip('.'))}.",
                 )
             else:
                 unit.line_manager_signature = True

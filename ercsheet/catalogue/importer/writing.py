@@ -39,7 +39,10 @@ def listing(unit: ParsedUnit, unit_id_: str) -> dict[str, Any]:
     if "expires" in data:
         data["expires"] = data["expires"].isoformat()
     listed = unit_listing(unit_from_data({**data, "id": unit_id_}))
-    listed["unsure"] = [{"field": mark.field, "reason": mark.reason} for mark in unit.unsure]
+    # `field` for programs (the unit file's key), `said` for people (the review's words).
+    listed["unsure"] = [
+        {"field": mark.field, "reason": mark.reason, "said": str(mark)} for mark in unit.unsure
+    ]
     return listed
 
 

@@ -39,9 +39,13 @@ def test_json_lists_each_unit_as_ercsheet_units_does(specs: Path) -> None:
     flat = units[2]["unsure"]
     assert {
         "field": "nos",
-        "reason": "LAMGC14 read as LANGC14, the shape of the unit's other codes",
+        "reason": "LAMGC14 read as LANGC14, the shape of the unit's other codes.",
+        "said": "NOS: LAMGC14 read as LANGC14, the shape of the unit's other codes.",
     } in flat
-    assert "flat.txt: unsure: nos: LAMGC14 read as LANGC14" in result.stderr
+    assert "flat.txt: unsure: NOS: LAMGC14 read as LANGC14" in result.stderr
+    # The reviewer reads the specification's words, never a unit file's keys.
+    assert "rules." not in result.stderr and "simulation_allowed" not in result.stderr
+    assert "unsure: Simulation: ruled out for AC 2.2 and 2.3 only — " in result.stderr
 
 
 def test_unit_files_written_load_back_unchanged(specs: Path, tmp_path: Path) -> None:

@@ -201,8 +201,19 @@ def test_rule_sentences_naming_acs_do_not_make_acs_or_whole_unit_rules() -> None
     assert list(criteria(unit)) == ["1.1", "1.2"]
     assert unit.simulation_allowed  # only 1.2 is ruled out: reported, not applied to all
     assert [(r.criteria, r.rule) for r in unit.criterion_rules] == [(("1.2",), "no simulation")]
-    assert any(m.field == "rules.simulation_allowed" for m in unit.unsure)
+    assert [str(m) for m in unit.unsure if m.field == "rules.simulation_allowed"] == [
+        "Simulation: ruled out for AC 1.2 only — ercsheet holds this rule for a whole unit, so "
+        "the unit still allows it; check. The specification says “Simulation is not allowed "
+        "for AC 1.2”."
+    ]
     assert unit.line_manager_signature
+
+
+def test_a_value_in_a_mark_is_quoted_as_written_not_as_python_shows_it() -> None:
+    unit = parse_text("Unit Title: Fell a tree\nLevel: Three's\n")
+    assert "Level: “Three's” is not a whole number ercsheet can hold; left empty." in [
+        str(m) for m in unit.unsure
+    ]
 
 
 def test_a_whole_unit_rule_sentence_sets_the_rule() -> None:

@@ -43,12 +43,15 @@ def test_unsure_fields_are_yellow_with_their_reason(
     dialog = review(qtbot, specs / "flat.txt", tmp_path)
     level = dialog.lines["level"]
     assert level.property("unsure") is True
-    assert "stood apart from its label" in level.toolTip()
+    assert level.toolTip().startswith("Level: “2” stood apart from its label")
     assert dialog.lines["title"].property("unsure") is None
     # LO rows whose guidance could not be placed.
     assert [dialog.table.cell(row, 0) for row in dialog.table.unsure_rows()] == ["1", "2", "3"]
     marks = dialog.findChild(QLabel, "reviewMarks")
     assert marks is not None and "Check the yellow fields" in marks.text()
+    # Said in the specification's words: no unit file keys for the reviewer to decode.
+    assert "<li>Simulation: ruled out for AC 2.2 and 2.3 only" in marks.text()
+    assert "rules." not in marks.text() and "_" not in marks.text()
 
 
 def test_corrections_are_saved_into_my_units_and_load_back(
