@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
     def catalogue(self) -> Catalogue:
         return self._units()
 
+    def reload_catalogue(self) -> None:
+        """Load the units again when next needed: a unit file was added to the user's units
+        (Save to my units), and New sheet… offers it from now, not from the next start."""
+        self.__dict__.pop("catalogue", None)
+
     @functools.cached_property
     def sheet_view(self) -> SheetView:
         """The open sheet's view, made when first needed: its modules and widgets (the grid,

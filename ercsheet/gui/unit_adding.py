@@ -60,7 +60,7 @@ def add_unit_from_specification(
     )
     if dialog.exec() and dialog.saved is not None:
         QMessageBox.information(
-            parent, TITLE, f"Saved to {dialog.saved}. It is among your units from the next start."
+            parent, TITLE, f"Saved to {dialog.saved}. New sheet… offers it from now on."
         )
         return dialog.saved
     return None

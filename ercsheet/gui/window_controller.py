@@ -195,7 +195,11 @@ class WindowController:
     def add_unit_from_specification(self) -> None:
         from ercsheet.gui.unit_adding import add_unit_from_specification
 
-        add_unit_from_specification(self.window, self.window.catalogue, self.window.settings)
+        saved = add_unit_from_specification(
+            self.window, self.window.catalogue, self.window.settings
+        )
+        if saved is not None:
+            self.window.reload_catalogue()
 
     # --- exchange files and backups ------------------------------------------------------------
 

@@ -13,11 +13,15 @@ from ercsheet.catalogue.importer.parse import parse_lines
 from ercsheet.catalogue.importer.reading import read_spec
 from ercsheet.catalogue.loader import load_unit_file
 from ercsheet.catalogue.model import Unit
+from ercsheet.gui import create_main_window
+from ercsheet.gui.app import installed_units
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.unit_adding import add_unit_from_specification, units_folder
+from ercsheet.gui.unit_picker import UnitPicker
 from ercsheet.gui.unit_review import UnitReviewDialog
 from ercsheet.gui.unit_review_table import TEXT
 from tests.catalogue.importer.specs import render
+from tests.conftest import TODAY
 from tests.gui.window.modal import read_next_message, when_modal_opens
 
 
@@ -167,3 +171,39 @@ def test_a_graded_unit_keeps_its_grades_through_the_review(qtbot: QtBot, tmp_pat
     unit = load_unit_file(dialog.saved)
     assert isinstance(unit, Unit)
     assert [(c.number, c.grade) for c in unit.criteria] == [("A.P1", "pass"), ("A.M1", "merit")]
+
+
+def test_a_unit_saved_from_the_review_is_offered_by_new_sheet_at_once(
+    qtbot: QtBot, tmp_path: Path, specs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window as it starts for the assessor: its units loaded from the built-in and the
+    # user's folders when first needed, not a catalogue a test hands it.
+    window = create_main_window(tmp_path / "live.sqlite3", installed_units, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert "prepare-and-maintain-a-safe-grounds-care-work-area-u12" not in window.catalogue.units
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileName",
+        lambda *_a, **_k: (str(specs / "table.pdf"), ""),
+    )
+    seen: list[str] = []
+
+    def save(dialog: UnitReviewDialog) -> None:
+        read_next_message(seen)
+        dialog.save_button.click()
+
+    when_modal_opens(save, kind=UnitReviewDialog)
+    window.controller.add_unit_from_specification()
+    assert seen[0].rstrip().endswith("New sheet… offers it from now on.")
+    offered: list[str] = []
+
+    def look(picker: UnitPicker) -> None:
+        offered.extend(choice.unit.id for choice in picker.model.rows)
+        picker.reject()
+
+    when_modal_opens(look, kind=UnitPicker)
+    window.controller.new_sheet(window.store.add_candidate("Megan Jones", "0077"))
+    assert "prepare-and-maintain-a-safe-grounds-care-work-area-u12" in offered
+    assert "cs-operations-l4-u1" in offered  # the built-in units are still there
+    window.close()
+    window.store.close()
