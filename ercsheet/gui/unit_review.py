@@ -14,7 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ercsheet.catalogue.importer.result import ParsedQualification, ParsedUnit
+from ercsheet.catalogue.importer import method_key
+from ercsheet.catalogue.importer.result import ParsedMethod, ParsedQualification, ParsedUnit, quoted
 from ercsheet.gui.dialog_parts import error_label, show_error
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.widgets import (
@@ -102,6 +103,13 @@ class UnitReviewDialog(QDialog):
         self.nos = QPlainTextEdit("\n".join(unit.nos), self)
         self.nos.setFixedHeight(70)
         form.addRow("&NOS (one a line):", _marked(self.nos, reasons.get("nos")))
+        # The awarding body's own abbreviations, a line each as a key prints them.
+        key = "\n".join(f"{m.abbreviation} = {m.label}" for m in unit.methods)
+        self.methods = QPlainTextEdit(key, self)
+        self.methods.setFixedHeight(70)
+        self.methods.setAccessibleName("Method key")
+        self.methods.setPlaceholderText("EP = Examination of products")
+        form.addRow("Method &key (one a line):", _marked(self.methods, reasons.get("methods")))
         self.simulation = QCheckBox("Simulation allowed", self)
         self.simulation.setChecked(unit.simulation_allowed)
         self.line_manager = QCheckBox("Line manager signs", self)
@@ -177,6 +185,7 @@ class UnitReviewDialog(QDialog):
             line_manager_signature=self.line_manager.isChecked(),
             qualifications=[context] if context.title or context.unit_number else [],
             learning_outcomes=self.table.outcomes(),
+            methods=[] if isinstance(methods := self._methods(), str) else methods,
             # What was checked here is no longer the importer's guess.
             unsure=[],
         )
@@ -185,6 +194,10 @@ class UnitReviewDialog(QDialog):
         from ercsheet.gui.unit_saving import save_reviewed
 
         unit = self.reviewed()
+        key = self._methods()
+        if isinstance(key, str):
+            show_error(self.error, key)
+            return
         problem = save_reviewed(
             unit, self._source_name, self._folder, self._catalogue, self._confirm
         )
@@ -193,6 +206,20 @@ class UnitReviewDialog(QDialog):
             return
         self.saved = problem
         super().accept()
+
+    def _methods(self) -> list[ParsedMethod] | str:
+        """The method key as its box now says, or why it cannot be saved."""
+        found, others = method_key.entries(self.methods.toPlainText().splitlines())
+        if others:
+            return (
+                f"Not saved: write each line of the method key as EP = Examination of products "
+                f"({quoted(others[0])} is not)."
+            )
+        checked = ParsedUnit()
+        methods = method_key.key_of(found, checked)
+        if checked.unsure:
+            return f"Not saved: {checked.unsure[0]}"
+        return methods
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, "Add a unit", question)

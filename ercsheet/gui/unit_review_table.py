@@ -1,11 +1,13 @@
-"""The review dialog's table of LOs and ACs: an LO's row (its number and title), then its ACs'
-rows (number, text, guidance), every cell editable; rows the importer is unsure of in yellow,
-with the reason as their tooltip."""
+"""The review dialog's table of LOs and ACs: an LO's row (its number and title), its own texts'
+rows ("Knowledge", "Range", when the specification gives them), then its ACs' rows (number,
+text, guidance), every text editable; rows the importer is unsure of in yellow, with the reason
+as their tooltip."""
 
 from __future__ import annotations
 
 from ercsheet.catalogue.importer.numbering import grade
 from ercsheet.catalogue.importer.result import ParsedCriterion, ParsedOutcome, Unsure
+from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.gui import QColor, QResizeEvent
 from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
@@ -18,6 +20,13 @@ from ercsheet.gui.qt.widgets import (
 UNSURE_COLOUR = "#fff3bf"
 COLUMNS = ("LO", "AC", "Text", "Guidance")
 LO, AC, TEXT, GUIDANCE = range(4)
+# An LO's own texts' rows: the label in the AC column (not editable: it says what the row is).
+OWN_TEXTS = {"Knowledge": "knowledge", "Range": "range"}
+OWN_TEXT_TIPS = {
+    "Knowledge": "The outcome's knowledge, understanding and skills, as the specification gives "
+    "them.",
+    "Range": "The outcome's range statement, as the specification gives it.",
+}
 
 
 class OutcomesTable(QTableWidget):
@@ -46,6 +55,13 @@ class OutcomesTable(QTableWidget):
                 outcome.unplaced_guidance,
                 reasons.get(f"LO {outcome.number}", []),
             )
+            for label, key in OWN_TEXTS.items():
+                if getattr(outcome, key):
+                    self._add_row("", label, getattr(outcome, key), "", [])
+                    labelled = self.item(self.rowCount() - 1, AC)
+                    assert labelled is not None  # just made
+                    labelled.setFlags(labelled.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    labelled.setToolTip(OWN_TEXT_TIPS[label])
             for criterion in outcome.criteria:
                 self._add_row(
                     "",
@@ -90,6 +106,8 @@ class OutcomesTable(QTableWidget):
             lo, ac, text, guidance = (self.cell(row, column) for column in range(len(COLUMNS)))
             if lo:
                 result.append(ParsedOutcome(lo, text, [], guidance))
+            elif ac in OWN_TEXTS and result:
+                setattr(result[-1], OWN_TEXTS[ac], text)
             elif ac:
                 if not result:
                     result.append(ParsedOutcome("", ""))

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from ercsheet.catalogue.importer import cleaning, fields, nos, outcomes, prose, rules, sections
+from ercsheet.catalogue.importer import (
+    cleaning,
+    fields,
+    method_key,
+    nos,
+    outcome_text,
+    outcomes,
+    prose,
+    rules,
+    sections,
+)
 from ercsheet.catalogue.importer.lines import Line
 from ercsheet.catalogue.importer.read_text import text_to_lines
 from ercsheet.catalogue.importer.result import ParsedUnit
@@ -38,7 +48,10 @@ def parse_lines(lines: list[Line]) -> ParsedUnit:
         "\n".join(getattr(unit, key) for key in _FIELD_OF_SECTION.values() if key != "purpose"),
         unit,
     )
-    outcomes.read_outcomes(parts.table, unit)
+    table, own_texts = outcome_text.take(parts.table)
+    outcomes.read_outcomes(table, unit)
+    outcome_text.place(own_texts, unit)
+    method_key.read_key([line.text for line in cleaned], unit)
     if not parts.table_found:
         unit.mark("learning_outcomes", "no table of them was found.")
     if not unit.title:

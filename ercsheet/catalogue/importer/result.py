@@ -80,6 +80,20 @@ class ParsedOutcome:
     # Guidance of this LO's table rows that could not be told apart per AC (a flattened table
     # whose guidance blocks do not match its ACs one to one): kept for the reviewer.
     unplaced_guidance: str = ""
+    # The outcome's "Knowledge, understanding and skills" and range statement, where the
+    # specification gives them under their own heading (outcome_text.py).
+    knowledge: str = ""
+    range: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedMethod:
+    """A line of the specification's own key of assessment methods (`EP = Examination of
+    products`), with the standard method it names (`product`; method_key.py)."""
+
+    method: str
+    abbreviation: str
+    label: str
 
 
 @dataclass
@@ -117,6 +131,7 @@ class ParsedUnit:
     line_manager_signature: bool = False
     qualifications: list[ParsedQualification] = field(default_factory=list)
     learning_outcomes: list[ParsedOutcome] = field(default_factory=list)
+    methods: list[ParsedMethod] = field(default_factory=list)
     criterion_rules: list[CriterionRule] = field(default_factory=list)
     unsure: list[Unsure] = field(default_factory=list)
 
@@ -158,10 +173,14 @@ def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
             {k: v for k, v in vars(q).items() if v or k != "sheet_unit_line"}
             for q in unit.qualifications
         ]
+    if unit.methods:
+        data["methods"] = [vars(method).copy() for method in unit.methods]
     data["learning_outcomes"] = [
         {
             "number": lo.number,
             "title": lo.title,
+            **({"knowledge": lo.knowledge} if lo.knowledge else {}),
+            **({"range": lo.range} if lo.range else {}),
             "criteria": [
                 {
                     "number": c.number,

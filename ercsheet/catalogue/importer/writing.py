@@ -55,12 +55,14 @@ def to_toml(unit: ParsedUnit, source_name: str) -> str:
         out.append(f"# RULE FOR {', '.join(rule.criteria)} ONLY: {_comment(rule.sentence)}")
     out.append("")
     for key, value in data.items():
-        if key not in ("rules", "qualifications", "learning_outcomes"):
+        if key not in ("rules", "qualifications", "methods", "learning_outcomes"):
             out.append(f"{key} = {_value(value)}")
     if "rules" in data:
         out += ["", "[rules]"] + [f"{k} = {_value(v)}" for k, v in data["rules"].items()]
     for context in data.get("qualifications", []):
         out += ["", "[[qualifications]]"] + [f"{k} = {_value(v)}" for k, v in context.items()]
+    for method in data.get("methods", []):
+        out += ["", "[[methods]]"] + [f"{k} = {_value(v)}" for k, v in method.items()]
     for lo, parsed in zip(data["learning_outcomes"], unit.learning_outcomes, strict=True):
         out += [
             "",
@@ -68,6 +70,7 @@ def to_toml(unit: ParsedUnit, source_name: str) -> str:
             f"number = {_value(lo['number'])}",
             f"title = {_value(lo['title'])}",
         ]
+        out += [f"{key} = {_value(lo[key])}" for key in ("knowledge", "range") if key in lo]
         if parsed.unplaced_guidance:
             out.append("# Guidance of this LO that could not be placed against one AC:")
             out += [f"#   {_comment(line)}" for line in parsed.unplaced_guidance.splitlines()]

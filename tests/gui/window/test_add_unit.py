@@ -207,3 +207,31 @@ def test_a_unit_saved_from_the_review_is_offered_by_new_sheet_at_once(
     assert "cs-operations-l4-u1" in offered  # the built-in units are still there
     window.close()
     window.store.close()
+
+
+def test_an_outcome_s_own_texts_and_the_method_key_are_reviewed_and_saved(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    written = load_unit_file(Path("tests/units/three-level-kitchen.toml"))
+    assert isinstance(written, Unit)
+    spec = tmp_path / "kitchen.pdf"
+    render.write_pdf(spec, unit=written)
+    dialog = review(qtbot, spec, tmp_path)
+    rows = [(dialog.table.cell(r, 0), dialog.table.cell(r, 1)) for r in range(4)]
+    assert rows == [("1", ""), ("", "Knowledge"), ("", "301.1.1"), ("", "301.1.2")]
+    assert dialog.methods.toPlainText() == "EP = Examination of products\nOQ = Oral questioning"
+    dialog.methods.setPlainText("EP = Examination of products\nOQ: Oral questions\nnotes")
+    dialog.save_button.click()
+    assert "“notes” is not" in dialog.error.text()
+    dialog.methods.setPlainText("EP = Examination of products\nOQ: Oral questions")
+    dialog.table.item(1, TEXT).setText("• Types of hazard")  # type: ignore[union-attr]
+    dialog.save_button.click()
+    assert dialog.saved is not None
+    unit = load_unit_file(dialog.saved)
+    assert isinstance(unit, Unit)
+    assert unit.learning_outcomes[0].knowledge == "• Types of hazard"
+    assert unit.learning_outcomes[1].range.split() == written.learning_outcomes[1].range.split()
+    assert [(m.abbreviation, m.label) for m in unit.methods] == [
+        ("EP", "Examination of products"),
+        ("OQ", "Oral questions"),
+    ]

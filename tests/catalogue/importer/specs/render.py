@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[4]))
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import LearningOutcome, Unit
 from tests.catalogue.importer.specs import invented as u
 
 BULLET_GLYPH = "\uf0b7"  # the Symbol font's bullet, as PDF text extraction gives it
@@ -218,7 +218,10 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None) -> None:
         for criterion in lo.criteria:
             text = Paragraph(escape(f"{criterion.number} {criterion.text}"), body)
             rows.append(["", text, paragraphs(criterion.guidance)])
-        rows[first][0] = Paragraph(escape(f"{lo.number} {lo.title}"), body)
+        rows[first][0] = [
+            Paragraph(escape(f"{lo.number} {lo.title}"), body),
+            *(paragraphs(line) for line in outcome_text_lines(lo)),
+        ]
         spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
     table = Table(rows, colWidths=[50 * mm, 65 * mm, 55 * mm], repeatRows=1)
     table.setStyle(
@@ -242,6 +245,9 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None) -> None:
             story += [Paragraph(title, heading), *paragraphs(text)]
     story.append(Paragraph("National Occupational Standards (NOS) mapping/signposting", heading))
     story += [Paragraph(escape(reference), body) for reference in unit.nos]
+    if unit.methods:
+        story.append(Paragraph("Key to assessment methods", heading))
+        story += [Paragraph(escape(line), body) for line in method_key_lines(unit)]
     if context is not None and context.sheet_unit_line:
         story += [
             Paragraph(escape(context.title), heading),
@@ -250,6 +256,38 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None) -> None:
         story.append(Paragraph(escape(context.sheet_unit_line), body))
     document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=22 * mm, bottomMargin=22 * mm)
     document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+
+
+def outcome_text_lines(lo: LearningOutcome) -> list[str]:
+    """An LO's own texts as a specification prints them in the LO's cell, under headings."""
+    lines: list[str] = []
+    for heading, text in (
+        ("Knowledge, understanding and skills:", lo.knowledge),
+        ("Range:", lo.range),
+    ):
+        if text:
+            lines += [heading, *(line for line in text.split("\n") if line.strip())]
+    return lines
+
+
+def method_key_lines(unit: Unit) -> list[str]:
+    return [f"{named.abbreviation} = {named.label}" for named in unit.methods]
+
+
+def own_texts_text(unit: Unit) -> str:
+    """`unit` as running text, as a PDF's table extracts when its columns are flattened: each
+    LO's title, its ACs, then its own texts under their headings; the method key on one line."""
+    context = unit.qualifications[0] if unit.qualifications else None
+    lines = [f"Unit {context.unit_number if context else ''} {unit.title}", ""]
+    lines += [f"{label}  {value}" for label, value in _title_block(unit)]
+    lines += ["", "Learning Outcomes Assessment Criteria Guidance"]
+    for lo in unit.learning_outcomes:
+        lines.append(f"{lo.number} {lo.title}")
+        lines += [f"{c.number} {c.text}" for c in lo.criteria]
+        lines += outcome_text_lines(lo)
+    lines += ["", "Assessment", "", "Assessed in the workplace.", ""]
+    lines.append("Key to assessment methods: " + ", ".join(method_key_lines(unit)))
+    return "\n".join(lines) + "\n"
 
 
 def _title_block(unit: Unit) -> list[tuple[str, str]]:
@@ -268,27 +306,23 @@ def _title_block(unit: Unit) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def write_docx(path: Path) -> None:
+def write_docx(path: Path, unit: Unit | None = None) -> None:
     """A Word document: a title-block table, headings, and the outcomes table with one row per
-    AC, each LO's cell merged down its ACs, guidance bullets in the List Bullet style."""
+    AC, each LO's cell merged down its ACs (its own texts, if any, under its title), guidance
+    bullets in the List Bullet style; `unit`'s method key, if any, as a two-column table."""
     import docx
 
-    unit = u.expected_unit()
+    unit = unit or u.expected_unit()
+    context = unit.qualifications[0] if unit.qualifications else None
     document = docx.Document()
-    document.add_paragraph(f"{u.QUALIFICATION} – Unit 12")
+    if context is not None:
+        document.add_paragraph(f"{context.title} – Unit {context.unit_number}")
     block = document.add_table(rows=0, cols=2)
-    for label, value in (
-        ("Unit title", u.TITLE),
-        ("Unit reference number", "K/615/0042"),
-        ("Level", "2"),
-        ("Credit value", "3"),
-        ("Guided learning hours", "20"),
-        ("Unit expiry date", "31/07/2027"),
-    ):
+    for label, value in _title_block(unit):
         cells = block.add_row().cells
-        cells[0].text, cells[1].text = label, value
+        cells[0].text, cells[1].text = label.rstrip(":"), value
     document.add_heading("Unit purpose and aim", level=2)
-    document.add_paragraph(u.PURPOSE)
+    document.add_paragraph(unit.purpose)
     table = document.add_table(rows=1, cols=3)
     for cell, text in zip(
         table.rows[0].cells, ("Learning Outcomes", "Assessment Criteria", "Guidance"), strict=True
@@ -310,7 +344,16 @@ def write_docx(path: Path) -> None:
         merged = first.merge(table.rows[-1].cells[0]) if first is not None else None
         if merged is not None:
             merged.text = f"{lo.number} {lo.title}"
-    for line in _closing_sections()[1:]:
+            for line in outcome_text_lines(lo):
+                merged.add_paragraph(line)
+    if unit.methods:
+        document.add_heading("Key to assessment methods", level=2)
+        key = document.add_table(rows=0, cols=2)
+        for named in unit.methods:
+            cells = key.add_row().cells
+            cells[0].text, cells[1].text = named.abbreviation, named.label
+    # The invented unit's closing sections (assessment, NOS, its sheet's heading).
+    for line in _closing_sections()[1:] if unit.title == u.TITLE else []:
         if line in ("Assessment", "Evidence requirements") or line.startswith(
             "National Occupational"
         ):
