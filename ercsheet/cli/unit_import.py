@@ -15,8 +15,8 @@ from ercsheet.cli.common import CommandError, print_json, shown
 
 
 def cmd_unit_import(args: argparse.Namespace) -> int:
-    from ercsheet.catalogue.importer.parse import parse_lines
-    from ercsheet.catalogue.importer.reading import SpecUnreadable, read_spec
+    from ercsheet.catalogue.importer.bounded import read_and_parse
+    from ercsheet.catalogue.importer.reading import SpecUnreadable
     from ercsheet.catalogue.importer.writing import listing, unit_id
 
     if args.output is not None and not args.output.is_dir():
@@ -26,7 +26,7 @@ def cmd_unit_import(args: argparse.Namespace) -> int:
     ids: set[str] = set()
     for path in args.specs:
         try:
-            unit = parse_lines(read_spec(path))
+            _lines, unit = read_and_parse(path)
         except SpecUnreadable as error:
             print(f"ercsheet: {shown(path)}: cannot be read: {shown(error)}.", file=sys.stderr)
             failed = True

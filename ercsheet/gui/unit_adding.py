@@ -1,7 +1,9 @@
 """File → Add a unit from its specification…: choose the file, read it, review what was found.
 
-The specification is read on the window's thread with a wait cursor: a 10-page PDF takes about
-half a second (docs/importer.md). What cannot be read is said in a message, with the reason.
+The specification is read on a worker thread while the window keeps answering: a progress
+dialog with Cancel shows after 400 ms (a 10-page PDF takes about half a second), and Cancel stops
+the reading; a file that takes longer than the deadline (importer/bounded.py) is given up on.
+What cannot be read is said in a message, with the reason.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ercsheet import paths
-from ercsheet.gui.qt.core import QSettings, Qt
-from ercsheet.gui.qt.gui import QCursor, QGuiApplication
+from ercsheet.gui.qt.core import QSettings
 from ercsheet.gui.qt.widgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from ercsheet.catalogue.importer.lines import Line
+    from ercsheet.catalogue.importer.result import ParsedUnit
     from ercsheet.catalogue.loader import Catalogue
 
 TITLE = "Add a unit from its specification"
@@ -30,8 +33,7 @@ def add_unit_from_specification(
 ) -> Path | None:
     """Ask for a specification, read it, open the review; the unit file saved, if any."""
     from ercsheet.catalogue.importer.cleaning import shown_source
-    from ercsheet.catalogue.importer.parse import parse_lines
-    from ercsheet.catalogue.importer.reading import SpecUnreadable, read_spec
+    from ercsheet.catalogue.importer.reading import SpecUnreadable
     from ercsheet.gui.unit_review import UnitReviewDialog
 
     if path is None:
@@ -46,15 +48,14 @@ def add_unit_from_specification(
             return None
         path = Path(name)
     settings.setValue("folders/specifications", str(path.parent))
-    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
-        lines = read_spec(path)
-        unit = parse_lines(lines)
+        read = read_on_a_worker(parent, path)
     except SpecUnreadable as error:
         QMessageBox.warning(parent, TITLE, f"{path.name} cannot be read: {error}.")
         return None
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+    if read is None:
+        return None  # cancelled
+    lines, unit = read
     dialog = UnitReviewDialog(
         shown_source(lines), unit, path.name, units_folder(), catalogue, parent
     )
@@ -64,3 +65,26 @@ def add_unit_from_specification(
         )
         return dialog.saved
     return None
+
+
+def read_on_a_worker(parent: QWidget, path: Path) -> tuple[list[Line], ParsedUnit] | None:
+    """The specification read on a worker thread; None when the assessor cancelled (the
+    reading is stopped, not left to run on)."""
+    import threading
+
+    from ercsheet.catalogue.importer.bounded import Stopped, read_and_parse
+    from ercsheet.gui.progress import in_background, progress_dialog
+
+    cancelled = threading.Event()
+
+    def work() -> tuple[list[Line], ParsedUnit] | None:
+        try:
+            return read_and_parse(path, stopped=cancelled.is_set)
+        except Stopped:
+            return None
+
+    progress = progress_dialog(parent, TITLE, f"Reading {path.name}…", 0)
+    try:
+        return in_background(progress, work, "read specification", stop=cancelled.set)
+    finally:
+        progress.close()

@@ -235,3 +235,42 @@ def test_an_outcome_s_own_texts_and_the_method_key_are_reviewed_and_saved(
         ("EP", "Examination of products"),
         ("OQ", "Oral questions"),
     ]
+
+
+def test_a_stalling_specification_leaves_the_window_live_and_cancel_stops_it(
+    window: MainWindow, specs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ercsheet.catalogue.importer import bounded
+
+    def stalling(_path: Path) -> list[object]:
+        while True:  # pdfminer lost in a hostile file: pure Python, never ending
+            sum(range(100))
+
+    monkeypatch.setattr(bounded, "read_spec", stalling)
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)  # the window's own events, answered while the file is read
+    shown: list[str] = []
+
+    def cancel(progress: QProgressDialog) -> None:
+        shown.append(progress.labelText())
+        progress.cancel()
+
+    when_modal_opens(cancel, kind=QProgressDialog)
+    started = threading.active_count()
+    assert (
+        add_unit_from_specification(window, window.catalogue, window.settings, specs / "table.pdf")
+        is None
+    )
+    timer.stop()
+    assert shown == ["Reading table.pdf…"]
+    assert len(ticks) > 10
+    # Cancel stopped the reading: no thread is left reading the file.
+    assert "read specification" not in {t.name for t in threading.enumerate()}
+    assert threading.active_count() <= started
