@@ -53,10 +53,11 @@ def grade(number: str) -> str:
 
 def named_outcomes(number: str) -> list[str]:
     """The LO numbers an AC's number may name, the likeliest first: "2.3" -> ["2"];
-    "101.1.1" -> ["101", "1"]; "A.P1" -> ["A"]; "P1" -> []."""
+    "101.1.1" -> ["101", "1"]; "A.P1" -> ["A"]; "2a" -> ["2"]; "P1" -> []."""
     parts = number.split(".")
     if len(parts) == 1:
-        return []
+        lettered = re.fullmatch(r"(\d+)[a-z]", number)  # "2a": LO 2's criterion a
+        return [lettered[1]] if lettered else []
     if grade(number):
         return [parts[0]]
     return parts[:1] + (parts[1:2] if len(parts) == 3 else [])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ercsheet.catalogue.importer import guidance, numbering, prose
+from ercsheet.catalogue.importer import guidance, lettered, numbering, prose
 from ercsheet.catalogue.importer.lines import AC_COLUMN, GUIDANCE_COLUMN, LO_COLUMN, Line
 from ercsheet.catalogue.importer.result import (
     ParsedCriterion,
@@ -45,6 +45,15 @@ class _Table:
     criteria: list[_Item] = field(default_factory=list)
     # Guidance lines, each with where it was read; placed once every AC is known.
     guidance: list[tuple[Position, str]] = field(default_factory=list)
+    # Criteria lettered `a`, `b)`, `(c)`, numbered by their outcome once all are read.
+    letters: list[_Item] = field(default_factory=list)
+
+    @property
+    def last_letter(self) -> str | None:
+        return self.letters[-1].number if self.letters else None
+
+    def items(self, kind: str) -> list[_Item]:
+        return {"ac": self.criteria, "lo": self.outcomes, "letter": self.letters}[kind]
 
 
 def read_outcomes(lines: list[Line], unit: ParsedUnit) -> None:
@@ -53,6 +62,7 @@ def read_outcomes(lines: list[Line], unit: ParsedUnit) -> None:
     if flat:
         _read_flat(flat, table)
     _read_columns([line for line in lines if line.column is not None], table)
+    _number_letters(table, unit)
     _build(table, unit, positional=not flat)
 
 
@@ -73,7 +83,7 @@ def _read_flat(lines: list[Line], table: _Table) -> None:
         started = _start(text, table)
         if started is not None:
             kind, item = started
-            (table.criteria if kind == "ac" else table.outcomes).append(item)
+            table.items(kind).append(item)
             item.position = _position(line)
             current = item
             continue
@@ -94,6 +104,10 @@ def _start(text: str, table: _Table) -> tuple[str, _Item] | None:
         number, rest, named = outcome
         if named or _plausible_outcome(number, table):
             return "lo", _Item(number, (), [rest] if rest else [])
+    # A lettered criterion in running text: in an LO's list, marked `a)`, `(a)` or `a.`.
+    letter = lettered.letter_start(text, table.last_letter, bare=False)
+    if letter is not None and table.outcomes and not table.criteria:
+        return "letter", _Item(letter[0], (), [letter[1]])
     return None
 
 
@@ -140,10 +154,15 @@ def _read_columns(lines: list[Line], table: _Table) -> None:
         if not text:
             continue
         found = _column_start(text, column)
+        letter = None if found or column != AC_COLUMN else _column_letter(text, table, current)
         if found is not None:
             number, rest = found
             item = _Item(number, _position(line), [rest] if rest else [])
             (table.criteria if column == AC_COLUMN else table.outcomes).append(item)
+            current[column] = item
+        elif letter is not None:
+            item = _Item(letter[0], _position(line), [letter[1]])
+            table.letters.append(item)
             current[column] = item
         elif current[column] is not None:
             current[column].lines.append(line.text)  # type: ignore[union-attr]
@@ -154,6 +173,47 @@ def _column_start(text: str, column: int) -> tuple[str, str] | None:
         return numbering.criterion_start(text)
     outcome = numbering.outcome_start(text)
     return None if outcome is None else outcome[:2]
+
+
+def _column_letter(
+    text: str, table: _Table, current: dict[int, _Item | None]
+) -> tuple[str, str] | None:
+    """A lettered criterion in the criteria column; a bare `a` only where the criterion before
+    is finished (else "a Level 2 …" may be its next line)."""
+    if table.criteria:
+        return None
+    before = current[AC_COLUMN]
+    bare = before is None or not prose.ends_dangling(before.text)
+    return lettered.letter_start(text, table.last_letter, bare)
+
+
+def _number_letters(table: _Table, unit: ParsedUnit) -> None:
+    """Lettered criteria numbered by their outcome: run k (each starting at `a`) under the k-th
+    LO when there are as many runs as LOs; else under the LO written above it, and marked."""
+    if not table.letters:
+        return
+    if table.criteria:
+        # Numbered criteria too: the letters were a list in the guidance, and go back there.
+        table.guidance += [(i.position, f"{i.number}) {i.text}") for i in table.letters]
+        return
+    numbers = sorted({lo.number for lo in table.outcomes}, key=numbering.sort_key)
+    runs = lettered.runs([item.number for item in table.letters])
+    for index, run in enumerate(runs):
+        first = table.letters[run[0]]
+        if len(runs) == len(numbers):
+            owner = numbers[index]
+        else:
+            above = [lo for lo in table.outcomes if lo.position <= first.position]
+            owner = max(above, key=lambda lo: lo.position).number if above else ""
+            if owner:
+                unit.mark(
+                    f"LO {owner}",
+                    "its lettered criteria were given to it by where they stand, as the runs "
+                    "of letters do not match the outcomes one to one; check.",
+                )
+        for item in (table.letters[i] for i in run):
+            item.number = lettered.numbered(owner, item.number) if owner else item.number
+            table.criteria.append(item)
 
 
 def _build(table: _Table, unit: ParsedUnit, positional: bool) -> None:

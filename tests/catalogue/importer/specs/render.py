@@ -169,7 +169,13 @@ def _closing_sections() -> list[str]:
     ]
 
 
-def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None) -> None:
+def shown_number(number: str, lettered: str) -> str:
+    """How a criterion's number is printed: as it is, or, for a unit lettered afresh under each
+    outcome (`1a`), its letter alone in the form `lettered` gives ("{}" bare, "({})", "{})")."""
+    return lettered.format(number[-1]) if lettered else number
+
+
+def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered: str = "") -> None:
     """A PDF in a specification's layout, of the invented unit (`outcomes` > 3: a long one) or
     of `unit`: a title block, the three-column outcomes table (its heading row repeated on every
     page, each LO's title centred down the rows of its ACs, so it stands below its first AC), the
@@ -216,7 +222,8 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None) -> None:
     for lo in unit.learning_outcomes:
         first = len(rows)
         for criterion in lo.criteria:
-            text = Paragraph(escape(f"{criterion.number} {criterion.text}"), body)
+            number = shown_number(criterion.number, lettered)
+            text = Paragraph(escape(f"{number} {criterion.text}"), body)
             rows.append(["", text, paragraphs(criterion.guidance)])
         rows[first][0] = [
             Paragraph(escape(f"{lo.number} {lo.title}"), body),
@@ -306,7 +313,7 @@ def _title_block(unit: Unit) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def write_docx(path: Path, unit: Unit | None = None) -> None:
+def write_docx(path: Path, unit: Unit | None = None, lettered: str = "") -> None:
     """A Word document: a title-block table, headings, and the outcomes table with one row per
     AC, each LO's cell merged down its ACs (its own texts, if any, under its title), guidance
     bullets in the List Bullet style; `unit`'s method key, if any, as a two-column table."""
@@ -333,7 +340,7 @@ def write_docx(path: Path, unit: Unit | None = None) -> None:
         for criterion in lo.criteria:
             cells = table.add_row().cells
             first = first or cells[0]
-            cells[1].text = f"{criterion.number} {criterion.text}"
+            cells[1].text = f"{shown_number(criterion.number, lettered)} {criterion.text}"
             lines = [line for line in criterion.guidance.split("\n") if line]
             for index, line in enumerate(lines):
                 bullet = line.startswith("• ")
