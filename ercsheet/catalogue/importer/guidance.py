@@ -91,7 +91,7 @@ def _place_by_blocks(
             )
             unit.mark(
                 f"LO {lo.number}",
-                f"its guidance ({len(blocks)} part(s) for {len(acs)} ACs) could not be placed "
+                f"its guidance ({_parts(len(blocks))} for {len(acs)} ACs) could not be placed "
                 "against its ACs; place it by hand.",
             )
             continue
@@ -141,3 +141,7 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
 
 def _words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
+
+
+def _parts(count: int) -> str:
+    return f"{count} part" if count == 1 else f"{count} parts"
