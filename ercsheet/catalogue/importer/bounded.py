@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ercsheet.catalogue.importer.lines import Line
-from ercsheet.catalogue.importer.reading import SpecUnreadable, read_spec
+from ercsheet.catalogue.importer.reading import SpecUnreadable, lines_of, load_reader, spec_bytes
 from ercsheet.catalogue.importer.result import ParsedUnit
 
 # A 10-page PDF reads in about half a second; the 150 pages read_pdf allows, in under 10.
@@ -90,9 +90,12 @@ def read_and_parse(
     read in `seconds`, Stopped when `stopped()` said so first."""
     from ercsheet.catalogue.importer.parse import parse_lines
 
+    # Read (at most 20 MB) and the reader's library imported before the clock starts.
+    data = spec_bytes(path)
+    load_reader(data)
     try:
         with _bounded(seconds, stopped):
-            lines = read_spec(path)
+            lines = lines_of(data, path.suffix.casefold())
             return lines, parse_lines(lines)
     except _OutOfTime:
         raise SpecUnreadable(

@@ -19,11 +19,28 @@ class SpecUnreadable(Exception):
 
 
 def read_spec(path: Path) -> list[Line]:
+    return lines_of(spec_bytes(path), path.suffix.casefold())
+
+
+def spec_bytes(path: Path) -> bytes:
     try:
-        data = safe_read.read_bytes(path, MAX_SPEC_BYTES, KIND)
+        return safe_read.read_bytes(path, MAX_SPEC_BYTES, KIND)
     except safe_read.NotReadable as error:
         raise SpecUnreadable(str(error)) from None
-    return lines_of(data, path.suffix.casefold())
+
+
+def load_reader(data: bytes) -> None:
+    """Import the library that reads `data`'s kind, so that a deadline on the reading never
+    stops an import halfway (and the import's time is not counted as reading)."""
+    if data.startswith(b"%PDF-"):
+        import pdfminer.pdfparser  # noqa: F401
+        import pdfplumber  # noqa: F401
+
+        from ercsheet.catalogue.importer import read_pdf  # noqa: F401
+    elif data.startswith(b"PK\x03\x04"):
+        import docx  # noqa: F401
+
+        from ercsheet.catalogue.importer import read_docx  # noqa: F401
 
 
 def lines_of(data: bytes, suffix: str = "") -> list[Line]:

@@ -15,7 +15,7 @@ from ercsheet.catalogue.importer.lines import Line
 from ercsheet.catalogue.importer.reading import SpecUnreadable
 
 
-def stalling(_path: Path) -> list[Line]:
+def stalling(_data: bytes, _suffix: str) -> list[Line]:
     # A reader stuck in a loop of its own, as pdfminer on a hostile file: pure Python.
     while True:
         sum(range(100))
@@ -24,7 +24,7 @@ def stalling(_path: Path) -> list[Line]:
 def test_a_reading_past_its_deadline_is_given_up_with_a_reason(
     specs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(bounded, "read_spec", stalling)
+    monkeypatch.setattr(bounded, "lines_of", stalling)
     started = time.monotonic()
     with pytest.raises(SpecUnreadable, match=r"took more than 0\.2 seconds"):
         read_and_parse(specs / "table.pdf", seconds=0.2)
@@ -38,7 +38,7 @@ def test_a_real_pdf_is_stopped_mid_reading_by_its_deadline(specs: Path) -> None:
 
 
 def test_cancel_stops_the_reading(specs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bounded, "read_spec", stalling)
+    monkeypatch.setattr(bounded, "lines_of", stalling)
     cancel = threading.Event()
     threading.Timer(0.2, cancel.set).start()
     with pytest.raises(Stopped):

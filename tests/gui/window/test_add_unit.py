@@ -247,11 +247,11 @@ def test_a_stalling_specification_leaves_the_window_live_and_cancel_stops_it(
 
     from ercsheet.catalogue.importer import bounded
 
-    def stalling(_path: Path) -> list[object]:
+    def stalling(_data: bytes, _suffix: str) -> list[object]:
         while True:  # pdfminer lost in a hostile file: pure Python, never ending
             sum(range(100))
 
-    monkeypatch.setattr(bounded, "read_spec", stalling)
+    monkeypatch.setattr(bounded, "lines_of", stalling)
     ticks: list[int] = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(1))
