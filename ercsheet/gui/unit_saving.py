@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ercsheet.catalogue.importer.result import ParsedUnit
+from ercsheet.catalogue.importer.result import FIELD_WORDS, ParsedUnit
 from ercsheet.catalogue.importer.writing import to_toml, unit_id
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def save_reviewed(
 def _typed(unit: ParsedUnit) -> str:
     for name in ("level", "credit", "glh"):
         if isinstance(getattr(unit, name), str):
-            return f"Not saved: {name} must be a whole number."
+            return f"Not saved: {FIELD_WORDS[name].lower()} must be a whole number."
     if isinstance(unit.expires, str):
         return "Not saved: write the expiry date as YYYY-MM-DD (2015-02-28)."
     return ""

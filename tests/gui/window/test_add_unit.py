@@ -81,6 +81,10 @@ def test_a_unit_that_would_not_load_is_not_saved_and_says_why(
 ) -> None:
     dialog = review(qtbot, specs / "table.pdf", tmp_path)
     dialog.table.item(2, TEXT).setText("")  # type: ignore[union-attr]
+    dialog.lines["glh"].setText("twenty")
+    dialog.save_button.click()
+    assert dialog.error.text() == "Not saved: guided learning hours must be a whole number."
+    dialog.lines["glh"].setText("20")
     dialog.lines["expires"].setText("31/07/2027")
     dialog.save_button.click()
     assert dialog.result() != UnitReviewDialog.DialogCode.Accepted
