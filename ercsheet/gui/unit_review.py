@@ -97,15 +97,18 @@ class UnitReviewDialog(QDialog):
         self.texts: dict[str, QPlainTextEdit] = {}
         for name, label in TEXTS:
             box = QPlainTextEdit(getattr(unit, name), self)
+            box.setTabChangesFocus(True)
             box.setFixedHeight(70)
             self.texts[name] = box
             form.addRow(label, _marked(box, reasons.get(name)))
         self.nos = QPlainTextEdit("\n".join(unit.nos), self)
+        self.nos.setTabChangesFocus(True)
         self.nos.setFixedHeight(70)
         form.addRow("&NOS (one a line):", _marked(self.nos, reasons.get("nos")))
         # The awarding body's own abbreviations, a line each as a key prints them.
         key = "\n".join(f"{m.abbreviation} = {m.label}" for m in unit.methods)
         self.methods = QPlainTextEdit(key, self)
+        self.methods.setTabChangesFocus(True)
         self.methods.setFixedHeight(70)
         self.methods.setAccessibleName("Method key")
         self.methods.setPlaceholderText("EP = Examination of products")

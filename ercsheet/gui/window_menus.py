@@ -70,7 +70,8 @@ def build_menus(window: MainWindow) -> None:
     # Where the store's refusals point ("Set your PIN first (Tools → Assessor PIN…)").
     tools.add("Assessor &PIN…", controller.edit_pin)
 
-    assessor = Menu(window, "&Assessor")
+    # Alt+S: Alt+A is the grid's "Add evidence" (a clash opened this menu and typed into Profile…).
+    assessor = Menu(window, "A&ssessor")
     assessor.add("&Profile…", controller.edit_profile)
     assessor.add("&Database encryption…", controller.edit_encryption)
 

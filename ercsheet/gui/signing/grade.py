@@ -47,7 +47,7 @@ class GradeChooser(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#a40000")
-        label = QLabel("Grade &awarded:", self)
+        label = QLabel("&Grade awarded:", self)
         label.setBuddy(self.combo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -37,6 +37,8 @@ class ReopenDialog(QDialog):
         )
         explanation.setWordWrap(True)
         self.reason = QPlainTextEdit(self)
+        # Tab moves on to the PIN: a tab typed into the reason put the PIN there, in clear.
+        self.reason.setTabChangesFocus(True)
         self.reason.setPlaceholderText("Why is the signed sheet being reopened?")
         self.reason.setFixedHeight(80)
         self.pin = pin_edit("The assessor's PIN or passphrase", self)
