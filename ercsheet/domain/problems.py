@@ -29,6 +29,7 @@ class Rule(StrEnum):
     ASSESSOR_PIN = "assessor-pin"
     PASSPHRASE = "passphrase"
     REOPEN_REASON = "reopen-reason"
+    NO_EVIDENCE = "no-evidence"
 
 
 @dataclass(frozen=True)

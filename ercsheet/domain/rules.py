@@ -144,6 +144,14 @@ def check_signature(content: SheetContent, new: Signature, today: dt.date) -> li
         )
     if content.signature(role) is not None:
         block(Rule.SIGNATURE_ORDER, f"The sheet already has a {role.label.lower()} signature.")
+    if not content.evidence:
+        # A candidate declared "the evidence provided is my own work" on an empty sheet, and
+        # the first item added then voided it.
+        block(
+            Rule.NO_EVIDENCE,
+            f"The sheet has no evidence yet: add the evidence items before the "
+            f"{role.label.lower()} signs.",
+        )
     problems += _signature_prerequisites(content, new)
     return problems
 

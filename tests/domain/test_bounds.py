@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain import evidence_rules, rules
 from ercsheet.domain.dates import uk
 from ercsheet.domain.rules import Rule
@@ -18,6 +19,7 @@ from ercsheet.domain.sheet import (
     MAX_SIGNATURE_POINTS,
     MAX_SIGNATURE_STROKES,
     MAX_STROKE_POINTS,
+    SheetContent,
     Signature,
     Stroke,
 )
@@ -94,11 +96,17 @@ def test_dates_before_1900_are_refused_and_print_with_four_digit_years() -> None
     [problem] = rules.check_sheet(sheet(unit, [row("E01", ["1.1"], date=early)]), TODAY)
     assert problem.rule is Rule.EARLY_DATE and problem.path == "evidence[0]"
     assert "01/01/0001 is before 1900" in problem.message
-    problems = rules.check_signature(sheet(unit), sign(Role.CANDIDATE, early), TODAY)
+    problems = rules.check_signature(with_evidence(unit), sign(Role.CANDIDATE, early), TODAY)
     assert [p.rule for p in problems] == [Rule.EARLY_DATE]
     assert (
-        rules.check_signature(sheet(unit), sign(Role.CANDIDATE, dt.date(1900, 1, 1)), TODAY) == []
+        rules.check_signature(with_evidence(unit), sign(Role.CANDIDATE, dt.date(1900, 1, 1)), TODAY)
+        == []
     )
+
+
+def with_evidence(unit: Unit) -> SheetContent:
+    """A sheet with one item: a signature is for evidence (an empty sheet is refused)."""
+    return sheet(unit, [row("E01", ["1.1"])])
 
 
 def drawn(strokes: list[Stroke]) -> Signature:
@@ -125,14 +133,14 @@ def line(points: int) -> Stroke:
 def test_a_drawn_signature_is_not_empty_and_within_the_limits(
     strokes: list[Stroke], says: str
 ) -> None:
-    [problem] = rules.check_signature(sheet(make_unit()), drawn(strokes), TODAY)
+    [problem] = rules.check_signature(with_evidence(make_unit()), drawn(strokes), TODAY)
     assert problem.rule is Rule.SIGNATURE_SIZE
     assert says in problem.message
 
 
 def test_a_drawn_signature_at_the_limits_is_accepted() -> None:
     strokes = [line(MAX_STROKE_POINTS)] * (MAX_SIGNATURE_POINTS // MAX_STROKE_POINTS)
-    assert rules.check_signature(sheet(make_unit()), drawn(strokes), TODAY) == []
+    assert rules.check_signature(with_evidence(make_unit()), drawn(strokes), TODAY) == []
 
 
 def test_a_sheet_holds_at_most_the_row_limit() -> None:
@@ -178,3 +186,13 @@ def test_checking_rows_compares_each_reference_once(monkeypatch: pytest.MonkeyPa
     rows = [row(f"E{i:05}", ["1.1"]) for i in range(MAX_EVIDENCE_ROWS)]
     rules.check_sheet(sheet(unit, rows, [sign(Role.CANDIDATE, TODAY)]), TODAY)
     assert calls == MAX_EVIDENCE_ROWS
+
+
+def test_nobody_signs_for_evidence_that_is_not_there() -> None:
+    """The candidate declares "the evidence provided is a result of my own work": on a sheet with
+    no evidence that says nothing, and the first item added would void it."""
+    [problem] = rules.check_signature(sheet(make_unit()), sign(Role.CANDIDATE, TODAY), TODAY)
+    assert problem.rule is Rule.NO_EVIDENCE
+    assert problem.message == (
+        "The sheet has no evidence yet: add the evidence items before the candidate signs."
+    )

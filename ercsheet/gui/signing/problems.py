@@ -31,6 +31,7 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.ASSESSOR_PIN: "Assessor's PIN",
     Rule.PASSPHRASE: "Passphrase",
     Rule.REOPEN_REASON: "Reason for reopening",
+    Rule.NO_EVIDENCE: "Evidence to sign for",
     Rule.EARLY_DATE: "A plausible date",
     Rule.SIGNATURE_SIZE: "Signature size",
     Rule.SHEET_SIZE: "Sheet size",
