@@ -44,12 +44,17 @@ def sheet_deletion_text(sheet: SheetSummary, signed_versions: int) -> str:
 
 def candidate_erasure_text(candidate: CandidateInfo, sheets: list[SheetSummary]) -> str:
     signed = sum(1 for sheet in sheets if sheet.status == "signed")
-    counted = f"{len(sheets)} sheet{'' if len(sheets) == 1 else 's'}"
-    if signed:
-        counted += f", {signed} of them signed"
+    who = f"{candidate.name} ({candidate.candidate_number})"
+    if not sheets:
+        question = f"Delete {who}? They have no sheets."
+    else:
+        counted = f"{len(sheets)} sheet{'' if len(sheets) == 1 else 's'}"
+        if signed:
+            counted += f", {signed} of them signed"
+        question = f"Delete {who} and their {counted}?"
     return "\n\n".join(
         [
-            f"Delete {candidate.name} ({candidate.candidate_number}) and their {counted}?",
+            question,
             "They are erased from this laptop's database and from every backup ercsheet keeps, "
             "so nothing of them can be restored. The audit trail keeps that a candidate was "
             "erased, without their name or number. Printed sheets and exported files are not "
@@ -114,9 +119,11 @@ class ConfirmDeletion(QDialog):
         self._update_button()
 
     def _update_button(self) -> None:
+        # As typed, capitals or not ("ex-0001" for EX-0001): the number is asked to make sure
+        # the right person goes, not to test the typing.
         expected = self._confirm_number
-        typed = normalise(self.number.text())
-        self.delete_button.setEnabled(expected is None or typed == normalise(expected))
+        typed = normalise(self.number.text()).casefold()
+        self.delete_button.setEnabled(expected is None or typed == normalise(expected).casefold())
 
     def confirm(self) -> None:
         pin = self.pin.text() if self.needs_pin else None

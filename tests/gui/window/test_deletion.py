@@ -102,7 +102,7 @@ def test_deleting_a_candidate_says_what_goes_and_erases_them_from_the_backups(
         assert not dialog.delete_button.isEnabled()  # the number is not typed yet
         dialog.number.setText("EX-000")
         assert not dialog.delete_button.isEnabled()
-        answer(number=EXAMPLE_NUMBER, pin=PIN)(dialog)
+        answer(number=EXAMPLE_NUMBER.lower(), pin=PIN)(dialog)  # capitals do not matter
 
     when_modal_opens(refuse_without_the_number, kind=ConfirmDeletion)
     delete.trigger()
@@ -132,3 +132,11 @@ def test_the_edit_menu_offers_both_deletions(window: MainWindow) -> None:
 def test_with_nothing_chosen_the_menu_says_what_to_choose(window: MainWindow) -> None:
     window.controller.delete_selected_sheet()
     assert window.statusBar().currentMessage() == "Choose a sheet first."
+
+
+def test_a_candidate_without_sheets_is_said_to_have_none(window: MainWindow) -> None:
+    from ercsheet.gui.deletion import candidate_erasure_text
+
+    candidate = window.store.candidate(window.store.add_candidate("Łukasz Żółć", "0042", ""))
+    text = candidate_erasure_text(candidate, [])
+    assert text.startswith("Delete Łukasz Żółć (0042)? They have no sheets.")
