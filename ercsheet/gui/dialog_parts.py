@@ -37,7 +37,14 @@ def show_error(label: QLabel, text: str) -> None:
     not grow by itself, and would squeeze its wrapped text (an introduction) to make room."""
     label.setText(text)
     label.show()
-    label.window().adjustSize()
+    window = label.window()
+    if window.isVisible():
+        # Taller, never narrower: adjustSize could also change the width, rewrapping the
+        # introduction so that the fields moved under the pointer (a click meant for one
+        # radio button landed on the other).
+        grow_to_fit(window)
+    else:
+        window.adjustSize()
 
 
 def show_error_or_hide(label: QLabel, text: str | None) -> None:
@@ -124,8 +131,13 @@ def ok_cancel(dialog: QDialog, ok_text: str = "", cancel_text: str = "") -> QDia
 
 
 def stacked(dialog: QDialog, *parts: QWidget | QLayout) -> QVBoxLayout:
+    """The parts top to bottom. Room the dialog has to spare (an error line gone, the dialog
+    made taller) goes above its buttons, never between its fields: a field that moved when an
+    error went took a click meant for the one above it."""
     layout = QVBoxLayout(dialog)
-    for part in parts:
+    for index, part in enumerate(parts):
+        if index == len(parts) - 1 and isinstance(part, QDialogButtonBox):
+            layout.addStretch(1)
         if isinstance(part, QLayout):
             layout.addLayout(part)
         else:

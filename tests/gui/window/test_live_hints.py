@@ -155,3 +155,20 @@ def test_the_profile_hint_follows_the_name_then_the_choice(qtbot: QtBot, store: 
     assert shown_text(dialog.error).startswith("Say whether you hold")  # what is left
     dialog.trainee.click()
     assert shown_text(dialog.error) == ""
+
+
+def test_the_fields_stay_put_when_a_hint_comes_and_goes(qtbot: QtBot, store: Store) -> None:
+    """A click aimed at "I hold an assessor qualification" landed on "I am working towards it"
+    when the hint above the OK button went and the form moved down under the pointer."""
+    dialog = ProfileDialog(store, welcome=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QTest.keyClicks(dialog.name, "Pat Jones")
+    dialog.accept()  # no choice made: the hint says so
+    assert shown_text(dialog.error).startswith("Say whether you hold")
+    before = (dialog.qualified.y(), dialog.trainee.y(), dialog.number.y())
+    dialog.qualified.click()
+    qtbot.wait(10)  # the layout settles
+    assert shown_text(dialog.error) == ""
+    assert (dialog.qualified.y(), dialog.trainee.y(), dialog.number.y()) == before
