@@ -21,6 +21,7 @@ from ercsheet.gui.qt.widgets import (
     QProgressDialog,
     QWidget,
 )
+from ercsheet.gui.settings import save_folder
 from ercsheet.store import backup
 from ercsheet.store.store import Store
 from ercsheet.store.values import EncryptedRefused, ExpiredUnitRefused, ImportRefused
@@ -217,7 +218,7 @@ def export_exchange(
     if encrypt and passphrase is None:
         return None
     if path is None:
-        folder = Path(str(settings.value("folders/exchange", str(Path.home()))))
+        folder = save_folder(settings, "exchange")
         suggested = f"{content.candidate.candidate_number or 'sheet'}-{content.unit.id}.json"
         name, _filter = QFileDialog.getSaveFileName(
             parent, "Export exchange file", str(folder / suggested), "Exchange files (*.json)"

@@ -29,6 +29,7 @@ from ercsheet.gui.qt.widgets import (
 )
 from ercsheet.gui.raster_print import load_document
 from ercsheet.gui.saved_notice import save_and_tell
+from ercsheet.gui.settings import save_folder
 from ercsheet.gui.signing.printing import current_sheet, pdf_bytes
 from ercsheet.pdf import PrintedSheet
 from ercsheet.store.store import Store
@@ -75,9 +76,9 @@ def export_pdf(
 ) -> Path | None:
     """Write the PDF where the assessor chooses (whole or not at all), and say where."""
     if path is None:
-        folder = str(settings.value("folders/pdf", str(Path.home())))
+        folder = save_folder(settings, "pdf")
         name, _filter = QFileDialog.getSaveFileName(
-            parent, "Export PDF", str(Path(folder) / suggested), "PDF (*.pdf)"
+            parent, "Export PDF", str(folder / suggested), "PDF (*.pdf)"
         )
         if not name:
             return None

@@ -254,8 +254,14 @@ class VersionsDialog(QDialog):
         number = self.selected_number()
         if number is None:
             return
+        from ercsheet.gui.settings import save_folder, settings
+
+        folder = save_folder(settings(), "pdf")  # not the folder ercsheet was started from
         name, _filter = QFileDialog.getSaveFileName(
-            self, "Export the superseded version", f"version-{number}.pdf", "PDF (*.pdf)"
+            self,
+            "Export the superseded version",
+            str(folder / f"version-{number}.pdf"),
+            "PDF (*.pdf)",
         )
         if name:
             self.export_pdf(number, Path(name))
