@@ -143,7 +143,10 @@ class DateField(QWidget):
         date = self.date()
         if date is not None:
             self.line.setText(uk(date))  # shows how `5 Oct` was read
-            self.line.selectAll()  # and what is typed next replaces it
+            if self.line.hasFocus():  # what is typed next replaces it; left, nothing selected
+                self.line.selectAll()
+            else:
+                self.line.deselect()
         if self.line.text() != self._entered_text:
             self._entered_text = self.line.text()
             self.entered.emit()

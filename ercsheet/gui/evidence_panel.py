@@ -90,9 +90,13 @@ class EvidencePanel(QGroupBox):
         self.setEnabled(row is not None)
 
     def refuse(self, text: str) -> None:
-        """The date was not taken: say why beside it; the typed text stays, to be corrected."""
+        """The date was not taken: say why beside it; the typed text stays, to be corrected.
+        Tab from a refused date comes back to it: the correction typed next went into the notes."""
         self.problem.setText(text)
         self.problem.show()
+        if self.notes.hasFocus():
+            self.date.line.setFocus()
+            self.date.line.selectAll()
 
     def _date_entered(self) -> None:
         if self.evidence_id is None:

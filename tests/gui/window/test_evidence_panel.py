@@ -80,6 +80,32 @@ def test_a_future_date_is_refused_with_the_rules_reason(
     assert not panel.problem.isVisible()
 
 
+def test_tab_from_a_refused_date_comes_back_to_it(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    """The correction typed after Tab went into the notes and was stored there."""
+    panel = panel_on_row(qtbot, window, 0)
+    QTest.keyClicks(panel.date.line, "25/12/2026")
+    QTest.keyClick(panel.date.line, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: panel.date.line.hasFocus())
+    assert panel.problem.isVisible()
+    QTest.keyClicks(panel.date.line, "28/11/2025")
+    QTest.keyClick(panel.date.line, Qt.Key.Key_Return)
+    assert stored_date(window, example_sheet, 0) == dt.date(2025, 11, 28)
+    assert window.store.sheet(example_sheet).evidence[0].notes == ""
+
+
+def test_a_date_left_shows_no_selection(
+    qtbot: QtBot, window: MainWindow, example_sheet: int
+) -> None:
+    panel = panel_on_row(qtbot, window, 0)
+    QTest.keyClicks(panel.date.line, "5/10/26")
+    window.sheet_view.grid.setFocus()  # the field is left: the date is entered
+    qtbot.waitUntil(lambda: not panel.date.line.hasFocus())
+    assert panel.date.text() == "05/10/2026"
+    assert panel.date.line.selectedText() == ""
+
+
 def test_what_is_not_a_date_says_how_to_type_one_and_changes_nothing(
     qtbot: QtBot, window: MainWindow, example_sheet: int
 ) -> None:
