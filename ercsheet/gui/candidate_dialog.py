@@ -10,6 +10,7 @@ from ercsheet.gui.qt.widgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,8 @@ class CandidateDialog(QDialog):
     def accept(self) -> None:
         name, number, centre = self.name.text(), self.number.text(), self.centre.text()
         candidate_id = self.candidate_id
+        if not self._number_confirmed(number, centre):
+            return
         if candidate_id is None:
             added = attempt(lambda: self._store.add_candidate(name, number, centre))
             refusal = added if isinstance(added, Refusal) else None
@@ -77,6 +80,30 @@ class CandidateDialog(QDialog):
             self._show_error(refusal.text)
             return
         super().accept()
+
+    def _number_confirmed(self, number: str, centre: str) -> bool:
+        """A candidate number already someone else's at the same centre is asked about, No by
+        default: it is most likely a slip, and the number is how an erasure or an exported file
+        names the candidate. (Allowed when meant: numbers come from awarding bodies, not us.)"""
+        other = self._store.find_candidate(number) if number.strip() else None
+        if other is None or other.id == self.candidate_id:
+            return True
+        if other.centre_number.strip() != centre.strip():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Candidate number already used",
+            f"{other.name} already has candidate number {other.candidate_number}"
+            + (f" at centre {other.centre_number}" if other.centre_number else "")
+            + ". Keep the same number for this candidate too?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.number.setFocus()
+            self.number.selectAll()
+            return False
+        return True
 
     def _typed_problem(self) -> str | None:
         problems = candidate_problems(self.name.text(), self.number.text(), self.centre.text())

@@ -4,7 +4,7 @@ where the assessor's PIN is set."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ercsheet.domain.sheet import Signature
@@ -16,6 +16,7 @@ from ercsheet.gui.signing import AuditTrailDialog
 from ercsheet.store.store import Store
 from tests.conftest import TODAY
 from tests.gui.signing.conftest import PIN
+from tests.gui.window.modal import when_modal_opens
 
 
 def sign_example(store: Store, sheet_id: int) -> None:
@@ -118,3 +119,34 @@ def test_help_about_says_the_version_and_where_everything_is_kept(window: MainWi
     assert f"ercsheet {__version__}" in text
     assert f"Database: {window.store.path}" in text
     assert "Backups: " in text and "network" in text
+
+
+def test_a_candidate_number_already_used_at_the_centre_is_asked_about(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window.store
+    store.add_candidate("Łukasz Żółć", "0042", "12345")
+    dialog = CandidateDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Dafydd ap Gruffŵdd")
+    dialog.number.setText("0042")
+    dialog.centre.setText("12345")
+    seen: list[str] = []
+
+    def answer_no(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    when_modal_opens(answer_no, kind=QMessageBox)
+    dialog.accept()
+    assert seen == [
+        "Łukasz Żółć already has candidate number 0042 at centre 12345. Keep the same number "
+        "for this candidate too?"
+    ]
+    assert [c.name for c in store.candidates("", 10, 0)] == ["Łukasz Żółć"]  # nobody added
+    dialog.centre.setText("67890")  # another centre's 0042: nothing to ask
+    dialog.accept()
+    assert sorted(c.name for c in store.candidates("", 10, 0)) == [
+        "Dafydd ap Gruffŵdd",
+        "Łukasz Żółć",
+    ]
