@@ -50,6 +50,13 @@ class CandidatePanel(QWidget):
         self.search.setAccessibleName("Search candidates by name or number")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
+        # From the search to the candidates found, as a search box leads to its results.
+        self.search.returnPressed.connect(self._to_results)
+        self._down_to_results = QAction(self.search)
+        self._down_to_results.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        self._down_to_results.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self._down_to_results.triggered.connect(self._to_results)
+        self.search.addAction(self._down_to_results)
         self.no_match = QLabel(self)
         self.no_match.setObjectName("noCandidateMatch")
         self.no_match.setWordWrap(True)
@@ -270,6 +277,14 @@ class CandidatePanel(QWidget):
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         action.triggered.connect(slot)
         view.addAction(action)
+
+    def _to_results(self) -> None:
+        """The first candidate found (or the one selected) becomes current, with the focus."""
+        if self.candidate_model.rowCount() == 0:
+            return
+        if self.candidate_id is None:
+            self.candidate_list.setCurrentIndex(self.candidate_model.index(0))
+        self.candidate_list.setFocus()
 
     def _delete_candidate_clicked(self) -> None:
         if self.candidate_id is not None:

@@ -233,3 +233,21 @@ def test_the_sheets_list_tells_unit_1_40_and_f17_apart(
     # Each row is as tall as its lines: the qualification is not cut off.
     table = window.candidates.sheet_list
     assert table.rowHeight(0) > table.rowHeight(2)
+
+
+def test_enter_or_down_in_the_search_goes_to_the_candidate_found(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    store = window.store
+    found = store.add_candidate("Łukasz Żółć", "0042", "")
+    store.add_candidate("Siân Llewellyn", "0043", "")
+    window.candidates.refresh()
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Down):
+        search = window.candidates.search
+        search.clear()
+        window.candidates.select_candidate(None)
+        search.setFocus()
+        QTest.keyClicks(search, "lukasz")
+        QTest.keyClick(search, key)
+        assert window.candidates.candidate_id == found
+        assert window.candidates.candidate_list.hasFocus() or not window.isActiveWindow()
