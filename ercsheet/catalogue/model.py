@@ -55,6 +55,15 @@ class Grade(StrEnum):
         return order.index(other) <= order.index(self)
 
 
+class Kind(StrEnum):
+    """What a unit (or one of its outcomes) assesses: the assessor's declaration follows it."""
+
+    COMPETENCE = "competence"
+    KNOWLEDGE = "knowledge"
+    # A unit whose outcomes differ: each outcome says which it is.
+    MIXED = "mixed"
+
+
 @dataclass(frozen=True)
 class Criterion(Closed):
     """One assessment criterion (AC). Its number is as the source writes it (`1.1`, `1.1.1`,
@@ -78,6 +87,8 @@ class LearningOutcome(Closed):
     # for an outcome as a whole, verbatim.
     knowledge: str = added("")
     range: str = added("")
+    # Competence or knowledge; None: the unit's kind (every outcome of a mixed unit says it).
+    kind: Kind | None = added(None)
 
     @property
     def label(self) -> str:
@@ -122,6 +133,15 @@ class UnitRules(Closed):
     line_manager_signature: bool = False
 
 
+@dataclass(frozen=True)
+class UnitDeclarations(Closed):
+    """The awarding body's own wording of a declaration, where the unit file gives it: it is
+    printed and shown in place of the wording for the unit's kind ("" keeps that wording)."""
+
+    candidate: str = ""
+    assessor: str = ""
+
+
 def labelled(label: str, title: str) -> str:
     """ "Unit 40 (F17) Manage customer service in own area of responsibility": a unit's label
     before its title, the code the title ends with said once."""
@@ -158,6 +178,8 @@ class Unit(Closed):
     complete: bool = added(True)
     # The awarding body's own names for methods; the others keep their standard names.
     methods: tuple[MethodName, ...] = added(())
+    kind: Kind = added(Kind.COMPETENCE)
+    declarations: UnitDeclarations = added(UnitDeclarations())
 
     @property
     def display_title(self) -> str:
@@ -177,6 +199,11 @@ class Unit(Closed):
     @cached_property
     def graded(self) -> bool:
         return any(c.grade is not None for c in self.criteria)
+
+    @cached_property
+    def assesses(self) -> frozenset[Kind]:
+        """What the unit's outcomes assess: competence, knowledge, or both (never MIXED)."""
+        return frozenset(lo.kind or self.kind for lo in self.learning_outcomes) - {Kind.MIXED}
 
     @cached_property
     def grid_groups(self) -> tuple[tuple[str, tuple[Criterion, ...]], ...]:

@@ -22,10 +22,12 @@ from ercsheet.catalogue.model import (
     OMITTED_AT_DEFAULT,
     Criterion,
     Grade,
+    Kind,
     LearningOutcome,
     MethodName,
     QualificationContext,
     Unit,
+    UnitDeclarations,
     UnitRules,
 )
 
@@ -74,6 +76,17 @@ def _criterion(data: dict[str, Any]) -> Criterion:
     return Criterion(**{**data, "grade": Grade(grade) if grade is not None else None})
 
 
+def _outcome(data: dict[str, Any]) -> LearningOutcome:
+    kind = data.get("kind")
+    return LearningOutcome(
+        **{
+            **data,
+            "criteria": tuple(_criterion(c) for c in data.get("criteria", ())),
+            "kind": Kind(kind) if kind is not None else None,
+        }
+    )
+
+
 def unit_from_data(data: dict[str, Any]) -> Unit:
     """A unit from `unit_data`'s form; a key an older snapshot lacks takes its default."""
     expires = data.get("expires")
@@ -86,15 +99,12 @@ def unit_from_data(data: dict[str, Any]) -> Unit:
             "qualifications": tuple(
                 QualificationContext(**context) for context in data.get("qualifications", ())
             ),
-            "learning_outcomes": tuple(
-                LearningOutcome(
-                    **{**lo, "criteria": tuple(_criterion(c) for c in lo.get("criteria", ()))}
-                )
-                for lo in data["learning_outcomes"]
-            ),
+            "learning_outcomes": tuple(_outcome(lo) for lo in data["learning_outcomes"]),
             "methods": tuple(
                 MethodName(**{**named, "method": Method(named["method"])})
                 for named in data.get("methods", ())
             ),
+            "kind": Kind(data.get("kind", Kind.COMPETENCE)),
+            "declarations": UnitDeclarations(**data.get("declarations", {})),
         }
     )

@@ -26,7 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ercsheet.catalogue.located import located
 from ercsheet.catalogue.methods import Method
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Kind, Unit
 from ercsheet.safe_read import Location as Location
 from ercsheet.safe_read import location_text as location_text
 
@@ -37,6 +37,9 @@ UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 NUMBER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.()-]{0,18}[A-Za-z0-9)])?$")
 NUMBER_FORMS = "a number like 1.1, 1.1.1, P1 or 1a (letters and digits, parts joined by '.')"
 MAX_ABBREVIATION = 8
+# The longest declaration a unit file may give, per role: what still prints on one line of the
+# form at its smallest declaration size (the candidate's shares the header with the titles).
+MAX_DECLARATION = {"candidate": 90, "assessor": 190}
 RANGES = {"level": (1, 8), "credit": (0, 999), "glh": (0, 9999)}
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # A date as people write it in the UK: 28/02/2015, 28.2.2015, 28-02-2015.
@@ -187,6 +190,7 @@ def _rule_problems(unit: Unit) -> Iterator[Problem]:
     if not unit.learning_outcomes:
         yield Problem(("learning_outcomes",), "needs at least one learning outcome")
     yield from _outcome_problems(unit)
+    yield from _kind_problems(unit)
     yield from _method_problems(unit)
 
 
@@ -224,6 +228,33 @@ def _outcome_problems(unit: Unit) -> Iterator[Problem]:
                     "has no grade: in a graded unit every criterion has one "
                     '(grade = "pass", "merit" or "distinction")',
                 )
+
+
+def _kind_problems(unit: Unit) -> Iterator[Problem]:
+    """An outcome's kind says which part of a mixed unit it is; elsewhere it may only repeat
+    the unit's, so the declaration printed never contradicts the file."""
+    for i, lo in enumerate(unit.learning_outcomes):
+        where: Location = ("learning_outcomes", i, "kind")
+        if lo.kind is Kind.MIXED:
+            yield Problem(where, 'an outcome is "competence" or "knowledge", not "mixed"')
+        elif unit.kind is Kind.MIXED and lo.kind is None:
+            yield Problem(
+                where,
+                'this key is required in a mixed unit: write kind = "competence" or '
+                'kind = "knowledge" under the outcome',
+            )
+        elif unit.kind is not Kind.MIXED and lo.kind not in (None, unit.kind):
+            yield Problem(
+                where,
+                f"the unit is a {unit.kind.value} unit: where its outcomes differ, "
+                'write kind = "mixed" at the top of the file',
+            )
+    for role, longest in MAX_DECLARATION.items():
+        if len(getattr(unit.declarations, role)) > longest:
+            yield Problem(
+                ("declarations", role),
+                f"must be at most {longest} characters, to print on one line of the form",
+            )
 
 
 def _twice(number: str, first: str, outcome: str) -> str:

@@ -67,8 +67,8 @@ def units(draw: st.DrawFn) -> Unit:
 
 
 # The fields unit format version 2 added, left out of the JSON while they have their defaults.
-ADDED_TO_UNITS = ("complete", "methods")
-ADDED_TO_OUTCOMES = ("knowledge", "range")
+ADDED_TO_UNITS = ("complete", "methods", "kind", "declarations")
+ADDED_TO_OUTCOMES = ("knowledge", "range", "kind")
 ADDED_TO_CRITERIA = ("grade",)
 
 

@@ -1,0 +1,85 @@
+"""Unit format version 2: what a unit assesses (competence, knowledge, or each outcome its own)
+and the awarding body's own wording of the declarations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ercsheet import paths
+from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.catalogue.model import Kind
+from ercsheet.catalogue.snapshot import unit_data, unit_from_json, unit_to_json
+from tests.catalogue.test_format_v2 import TEST_UNITS, problems_of, sample_unit
+from tests.catalogue.test_loader import GOOD, write
+from tests.factories import make_unit
+
+
+def test_a_unit_assesses_competence_unless_it_says_otherwise() -> None:
+    assert make_unit().kind is Kind.COMPETENCE
+    assert make_unit().assesses == {Kind.COMPETENCE}
+    # The field is left out of the snapshot at its default: codes of such units stand.
+    assert "kind" not in unit_data(make_unit())
+    assert "declarations" not in unit_data(make_unit())
+
+
+def test_a_mixed_unit_assesses_what_its_outcomes_say() -> None:
+    unit = sample_unit("mixed-care")
+    assert unit.kind is Kind.MIXED
+    assert [lo.kind for lo in unit.learning_outcomes] == [Kind.KNOWLEDGE, Kind.COMPETENCE]
+    assert unit.assesses == {Kind.KNOWLEDGE, Kind.COMPETENCE}
+    assert unit_from_json(unit_to_json(unit)) == unit
+    assert unit_data(unit)["kind"] == "mixed"
+
+
+def test_the_built_in_knowledge_unit_says_it_is_one() -> None:
+    unit = load_catalogue([paths.builtin_units_dir()]).get("cs-environment-knowledge")
+    assert unit is not None and unit.assesses == {Kind.KNOWLEDGE}
+
+
+def test_in_a_mixed_unit_every_outcome_says_its_kind(tmp_path: Path) -> None:
+    text = (TEST_UNITS / "mixed-care.toml").read_text(encoding="utf-8")
+    without = text.replace('kind = "competence"\n', "")
+    assert problems_of(tmp_path, without) == [
+        'LO 2, kind: this key is required in a mixed unit: write kind = "competence" or '
+        'kind = "knowledge" under the outcome'
+    ]
+    mixed_outcome = text.replace('kind = "competence"\n', 'kind = "mixed"\n')
+    assert problems_of(tmp_path, mixed_outcome) == [
+        'LO 2, kind: an outcome is "competence" or "knowledge", not "mixed"'
+    ]
+
+
+def test_an_outcome_may_not_contradict_its_unit(tmp_path: Path) -> None:
+    contradicting = GOOD.replace(
+        'title = "Know the hive"', 'title = "Know the hive"\nkind = "knowledge"'
+    )
+    assert problems_of(tmp_path, contradicting) == [
+        "LO 1, kind: the unit is a competence unit: where its outcomes differ, "
+        'write kind = "mixed" at the top of the file'
+    ]
+    # Saying the unit's own kind again is allowed.
+    write(tmp_path / "ok", "unit.toml", 'kind = "knowledge"\n' + contradicting)
+    assert load_catalogue([tmp_path / "ok"]).errors == []
+    unknown = 'kind = "skills"\n' + GOOD
+    assert any(p.startswith("kind: Input should be") for p in problems_of(tmp_path, unknown))
+
+
+def test_a_unit_may_give_its_own_declarations(tmp_path: Path) -> None:
+    own = GOOD + '\n[declarations]\nassessor = "I confirm the learner met every criterion."\n'
+    write(tmp_path / "u", "unit.toml", own)
+    [unit] = load_catalogue([tmp_path / "u"]).units.values()
+    assert unit.declarations.assessor == "I confirm the learner met every criterion."
+    assert unit.declarations.candidate == ""
+    assert unit_from_json(unit_to_json(unit)) == unit
+    assert unit_data(unit)["declarations"] == {
+        "candidate": "",
+        "assessor": "I confirm the learner met every criterion.",
+    }
+    unknown_role = GOOD + '\n[declarations]\nverifier = "I sampled it."\n'
+    assert problems_of(tmp_path, unknown_role) == [
+        "declarations.verifier: unknown key (check its spelling in docs/units-format.md)"
+    ]
+    too_long = GOOD + f'\n[declarations]\ncandidate = "{"x" * 91}"\n'
+    assert problems_of(tmp_path, too_long) == [
+        "declarations.candidate: must be at most 90 characters, to print on one line of the form"
+    ]
