@@ -133,6 +133,26 @@ class UnitRules(Closed):
     line_manager_signature: bool = False
 
 
+# A unit's own sign-off lines: forms add one or two (an employer's, a witness's); the limit keeps
+# the signatures of a sheet (and of an exchange file) bounded.
+MAX_SIGN_OFF_LINES = 8
+# A sign-off line's key: stored with its signatures and written in exchange files.
+SIGN_OFF_KEY = r"^[a-z][a-z0-9_]{0,39}$"
+
+
+@dataclass(frozen=True)
+class SignOffLine(Closed):
+    """A signature line the unit's form adds (an employer's, a witness's…), signed and dated
+    like the line manager's. `role` is its key, unique in the unit (what sheets and exchange
+    files store); `label` names the signer in the window; `line` is the form's own wording."""
+
+    role: str
+    label: str
+    line: str
+    # A required line is signed, on or before the assessor's date, before the assessor signs.
+    required: bool = True
+
+
 @dataclass(frozen=True)
 class UnitDeclarations(Closed):
     """The awarding body's own wording of a declaration, where the unit file gives it: it is
@@ -180,6 +200,7 @@ class Unit(Closed):
     methods: tuple[MethodName, ...] = added(())
     kind: Kind = added(Kind.COMPETENCE)
     declarations: UnitDeclarations = added(UnitDeclarations())
+    sign_off: tuple[SignOffLine, ...] = added(())
 
     @property
     def display_title(self) -> str:
@@ -253,6 +274,9 @@ class Unit(Closed):
     @cached_property
     def _method_names(self) -> dict[Method, MethodName]:
         return {named.method: named for named in self.methods}
+
+    def sign_off_line(self, role: str) -> SignOffLine | None:
+        return next((line for line in self.sign_off if line.role == role), None)
 
     def is_expired(self, on: dt.date) -> bool:
         return self.expires is not None and on > self.expires

@@ -26,6 +26,7 @@ from ercsheet.catalogue.model import (
     LearningOutcome,
     MethodName,
     QualificationContext,
+    SignOffLine,
     Unit,
     UnitDeclarations,
     UnitRules,
@@ -106,5 +107,6 @@ def unit_from_data(data: dict[str, Any]) -> Unit:
             ),
             "kind": Kind(data.get("kind", Kind.COMPETENCE)),
             "declarations": UnitDeclarations(**data.get("declarations", {})),
+            "sign_off": tuple(SignOffLine(**line) for line in data.get("sign_off", ())),
         }
     )

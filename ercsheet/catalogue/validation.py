@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ercsheet.catalogue import model
 from ercsheet.catalogue.located import located
 from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import Kind, Unit
@@ -40,6 +41,10 @@ MAX_ABBREVIATION = 8
 # The longest declaration a unit file may give, per role: what still prints on one line of the
 # form at its smallest declaration size (the candidate's shares the header with the titles).
 MAX_DECLARATION = {"candidate": 90, "assessor": 190}
+# A sign-off line's wording prints on one line of the form beside its date.
+MAX_SIGN_OFF_LINE = 150
+MAX_SIGN_OFF_LABEL = 40
+SIGN_OFF_KEY = re.compile(model.SIGN_OFF_KEY)
 RANGES = {"level": (1, 8), "credit": (0, 999), "glh": (0, 9999)}
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # A date as people write it in the UK: 28/02/2015, 28.2.2015, 28-02-2015.
@@ -191,6 +196,7 @@ def _rule_problems(unit: Unit) -> Iterator[Problem]:
         yield Problem(("learning_outcomes",), "needs at least one learning outcome")
     yield from _outcome_problems(unit)
     yield from _kind_problems(unit)
+    yield from _sign_off_problems(unit)
     yield from _method_problems(unit)
 
 
@@ -255,6 +261,33 @@ def _kind_problems(unit: Unit) -> Iterator[Problem]:
                 ("declarations", role),
                 f"must be at most {longest} characters, to print on one line of the form",
             )
+
+
+def _sign_off_problems(unit: Unit) -> Iterator[Problem]:
+    if len(unit.sign_off) > model.MAX_SIGN_OFF_LINES:
+        yield Problem(("sign_off",), f"a unit has at most {model.MAX_SIGN_OFF_LINES} lines")
+    keys: set[str] = set()
+    for k, line in enumerate(unit.sign_off):
+        where: Location = ("sign_off", k)
+        if not SIGN_OFF_KEY.match(line.role):
+            yield Problem(
+                (*where, "role"),
+                "must be lower-case letters, digits and '_', starting with a letter "
+                '(role = "employer")',
+            )
+        elif line.role in keys:
+            yield Problem((*where, "role"), f"the line {line.role} is given twice")
+        keys.add(line.role)
+        for key, value, longest in (
+            ("label", line.label, MAX_SIGN_OFF_LABEL),
+            ("line", line.line, MAX_SIGN_OFF_LINE),
+        ):
+            if not value:
+                yield Problem((*where, key), "must not be empty")
+            elif len(value) > longest:
+                yield Problem(
+                    (*where, key), f"must be at most {longest} characters, to fit on the form"
+                )
 
 
 def _twice(number: str, first: str, outcome: str) -> str:

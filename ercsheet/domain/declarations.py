@@ -32,6 +32,8 @@ class Declaration:
     capitals: bool = False
     # Plain words of what the signature records where the form has no statement (not printed).
     records: str = ""
+    # For a line of the unit's own (Role.EXTRA), the line's key.
+    key: str = ""
 
     def printed_name(self, name: str) -> str:
         """The signer's name as the form writes it in `name_label`'s field."""
@@ -138,5 +140,20 @@ def declarations(unit: Unit) -> Mapping[Role, Declaration]:
     )
 
 
-def declaration(unit: Unit, role: Role) -> Declaration:
+def sign_off_declarations(unit: Unit) -> tuple[Declaration, ...]:
+    """The unit's own sign-off lines (an employer's, a witness's…): the line is the unit file's
+    wording, which says what signing it confirms, as the line manager's does."""
+    return tuple(Declaration(Role.EXTRA, line.line, key=line.role) for line in unit.sign_off)
+
+
+def dated_lines(unit: Unit) -> tuple[Declaration, ...]:
+    """The lines printed under the IV's, each signed and dated: the line manager's where the
+    unit asks for it (seed 003), then the unit's own, in the unit file's order."""
+    manager = (OCR[Role.LINE_MANAGER],) if unit.rules.line_manager_signature else ()
+    return manager + sign_off_declarations(unit)
+
+
+def declaration(unit: Unit, role: Role, line: str = "") -> Declaration:
+    if role is Role.EXTRA:
+        return next(d for d in sign_off_declarations(unit) if d.key == line)
     return declarations(unit)[role]

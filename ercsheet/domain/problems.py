@@ -13,6 +13,7 @@ class Rule(StrEnum):
     GRADE = "grade"
     SIMULATION_FORBIDDEN = "simulation-forbidden"
     LINE_MANAGER = "line-manager-signature"
+    SIGN_OFF_LINE = "sign-off-line"
     COUNTERSIGNATURE = "countersignature"
     DATE_ORDER = "date-order"
     FUTURE_DATE = "future-date"

@@ -64,6 +64,11 @@ class UnitDetails(QTextBrowser):
         rules = [
             "Simulation is not allowed." if not unit.rules.simulation_allowed else "",
             "The line manager signs this sheet." if unit.rules.line_manager_signature else "",
+            *(
+                f"The {line.label.lower()} signs this sheet"
+                + ("." if line.required else " (where there is one).")
+                for line in unit.sign_off
+            ),
         ]
         parts = [
             f"<h3>{html.escape(unit.display_title)}</h3>",

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.domain.declarations import GRADE_AWARDED, Declaration, declarations
+from ercsheet.domain.declarations import (
+    GRADE_AWARDED,
+    Declaration,
+    dated_lines,
+    declarations,
+)
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf import wording
@@ -111,7 +116,7 @@ def measure_form(sheet: PrintedSheet) -> Form:
     titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
     # The banner takes its own room above the titles: the grid, not the header, gives it up.
     header = banner_room(banner_lines) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
-    signature_lines = 4 if content.unit.rules.line_manager_signature else 3
+    signature_lines = 3 + len(dated_lines(content.unit))
     addenda = addenda_lines(sheet.addenda)
     # The addenda take their room under the signature lines: the grid gives it up.
     bottom = (
@@ -261,16 +266,16 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
     _draw_signed_line(canvas, y, [declared[Role.ASSESSOR_COUNTERSIGN]], content)
     y -= SIGNATURE_LINE_HEIGHT
     _draw_signed_line(canvas, y, [declared[Role.IV], declared[Role.IV_COUNTERSIGN]], content)
-    if content.unit.rules.line_manager_signature:
+    for dated in dated_lines(content.unit):
         y -= SIGNATURE_LINE_HEIGHT
-        signature = content.signature(Role.LINE_MANAGER)
+        signature = content.signature(dated.role, dated.key)
         draw_fields(
             canvas,
             LEFT,
             RIGHT,
             y,
             [
-                Field(declared[Role.LINE_MANAGER].line, signature_fill(signature)),
+                Field(dated.line, signature_fill(signature)),
                 Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
             ],
         )

@@ -165,7 +165,9 @@ def _void_earlier_signatures(
             sheet_id=sheet.id,
             candidate_id=sheet.candidate_id,
             changes=[
-                Change(Role(record.role).label, f"{record.name}, {uk(record.date)}", ""),
+                Change(
+                    convert.signer_label(sheet, record), f"{record.name}, {uk(record.date)}", ""
+                ),
             ],
         )
     if signatures:

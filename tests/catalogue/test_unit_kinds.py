@@ -83,3 +83,30 @@ def test_a_unit_may_give_its_own_declarations(tmp_path: Path) -> None:
     assert problems_of(tmp_path, too_long) == [
         "declarations.candidate: must be at most 90 characters, to print on one line of the form"
     ]
+
+
+def test_a_units_own_sign_off_lines_load_in_order() -> None:
+    unit = sample_unit("mixed-care")
+    assert [(line.role, line.label, line.required) for line in unit.sign_off] == [
+        ("employer", "Employer", True),
+        ("expert_witness", "Expert witness", False),
+    ]
+    assert unit.sign_off_line("employer") is unit.sign_off[0]
+    assert unit.sign_off_line("plumber") is None
+    assert unit_data(unit)["sign_off"][1]["required"] is False
+    assert "sign_off" not in unit_data(make_unit())
+
+
+def test_sign_off_lines_that_cannot_be_read_one_way_are_refused(tmp_path: Path) -> None:
+    line = '\n[[sign_off]]\nrole = "{role}"\nlabel = "{label}"\nline = "{line}"\n'
+    employer = line.format(role="employer", label="Employer", line="Signature of employer:")
+    assert problems_of(tmp_path, GOOD + employer + employer) == [
+        "sign_off[1].role: the line employer is given twice"
+    ]
+    bad = line.format(role="Line Manager", label="", line="x" * 151)
+    assert problems_of(tmp_path, GOOD + bad) == [
+        "sign_off[0].role: must be lower-case letters, digits and '_', starting with a letter "
+        '(role = "employer")',
+        "sign_off[0].label: must not be empty",
+        "sign_off[0].line: must be at most 150 characters, to fit on the form",
+    ]

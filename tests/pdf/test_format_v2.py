@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.catalogue.model import Grade, Unit, UnitDeclarations
-from ercsheet.domain.sheet import EvidenceRow
-from ercsheet.domain.vocabulary import Method
+from ercsheet.domain.sheet import EvidenceRow, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf.blocks import SMALLEST_DECLARATION_SIZE
 from ercsheet.pdf.fonts import fonts, width
 from ercsheet.pdf.style import RIGHT
@@ -152,3 +152,24 @@ def test_a_units_own_declarations_print_in_place_of_the_forms_within_the_page() 
         assert statement.size >= SMALLEST_DECLARATION_SIZE
         font = fonts().bold if "Bold" in statement.font else fonts().regular
         assert statement.x + width(statement.text, font, statement.size) <= RIGHT + 0.5
+
+
+def test_a_units_own_sign_off_lines_print_under_the_ivs_signed_or_blank() -> None:
+    unit = sample_unit("mixed-care")
+    employer = Signature(Role.EXTRA, "Jo Bloggs", SIGNED_ON, SignatureKind.TYPED, line="employer")
+    content = dataclasses.replace(unsigned(unit, rows_for(unit, 3)), signatures=(employer,))
+    page = read(render([content])).pages[0]
+    text = flat(page.extract_text())
+    assert (
+        "Signature of employer (confirming the candidate's performance at work): Jo Bloggs"
+    ) in text
+    assert "Signature of expert witness (if used):" in text
+    positions = {p.text: p for p in placed(page)}
+    iv = positions["IV initials (if sampled) and date:"]
+    own = [p for p in placed(page) if p.text.startswith("Signature of e")]
+    assert [p.text.split(" (")[0] for p in own] == [
+        "Signature of employer",
+        "Signature of expert witness",
+    ]
+    # Under the IV's line, one line each, above the page number.
+    assert iv.y > own[0].y > own[1].y > positions["(Page 1 of 1)"].y
