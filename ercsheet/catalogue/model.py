@@ -75,6 +75,13 @@ class Criterion(Closed):
     guidance: str = ""
     # In a graded unit, the grade this criterion evidences (every criterion of it has one).
     grade: Grade | None = added(None)
+    # Must be assessed in real work: simulation never evidences this criterion, whatever the
+    # unit allows elsewhere (domain/evidence_rules.py, criterion_refusals).
+    real_work: bool = added(False)
+    # The only methods that may evidence it (empty: any the unit allows).
+    methods: tuple[Method, ...] = added(())
+    # Methods its evidence must include, each, before the assessor signs off.
+    required_methods: tuple[Method, ...] = added(())
 
 
 @dataclass(frozen=True)

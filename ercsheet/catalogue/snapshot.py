@@ -74,7 +74,14 @@ def unit_from_json(text: str) -> Unit:
 
 def _criterion(data: dict[str, Any]) -> Criterion:
     grade = data.get("grade")
-    return Criterion(**{**data, "grade": Grade(grade) if grade is not None else None})
+    return Criterion(
+        **{
+            **data,
+            "grade": Grade(grade) if grade is not None else None,
+            "methods": tuple(Method(m) for m in data.get("methods", ())),
+            "required_methods": tuple(Method(m) for m in data.get("required_methods", ())),
+        }
+    )
 
 
 def _outcome(data: dict[str, Any]) -> LearningOutcome:

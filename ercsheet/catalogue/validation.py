@@ -228,6 +228,7 @@ def _outcome_problems(unit: Unit) -> Iterator[Problem]:
             criteria.setdefault(criterion.number, lo.number)
             if not criterion.text:
                 yield Problem((*at, "text"), "must not be empty")
+            yield from _criterion_method_problems(unit, criterion, at)
             if unit.graded and criterion.grade is None:
                 yield Problem(
                     (*at, "grade"),
@@ -288,6 +289,42 @@ def _sign_off_problems(unit: Unit) -> Iterator[Problem]:
                 yield Problem(
                     (*where, key), f"must be at most {longest} characters, to fit on the form"
                 )
+
+
+def _criterion_method_problems(
+    unit: Unit, criterion: model.Criterion, at: Location
+) -> Iterator[Problem]:
+    """A criterion's own methods must leave a way to evidence it, and say it one way."""
+    for key in ("methods", "required_methods"):
+        listed: tuple[Method, ...] = getattr(criterion, key)
+        twice = sorted({m.value for m in listed if listed.count(m) > 1})
+        if twice:
+            yield Problem((*at, key), f"names {', '.join(twice)} twice")
+    simulation_barred = criterion.real_work or not unit.rules.simulation_allowed
+    if criterion.methods and set(criterion.methods) <= {Method.SIMULATION} and simulation_barred:
+        yield Problem(
+            (*at, "methods"),
+            "leaves no method to evidence it: simulation is not allowed here "
+            "(real_work = true, or the unit's simulation_allowed = false)",
+        )
+    elif criterion.real_work and Method.SIMULATION in criterion.methods:
+        yield Problem(
+            (*at, "methods"),
+            "names simulation, but real_work = true rules it out: leave one of them out",
+        )
+    allowed = criterion.methods or tuple(Method)
+    outside = [m.value for m in criterion.required_methods if m not in allowed]
+    if outside:
+        yield Problem(
+            (*at, "required_methods"),
+            f"{', '.join(outside)} must also be in methods (the methods allowed)",
+        )
+    if Method.SIMULATION in criterion.required_methods and simulation_barred:
+        yield Problem(
+            (*at, "required_methods"),
+            "requires simulation, which is not allowed here "
+            "(real_work = true, or the unit's simulation_allowed = false)",
+        )
 
 
 def _twice(number: str, first: str, outcome: str) -> str:

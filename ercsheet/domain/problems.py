@@ -12,6 +12,8 @@ class Rule(StrEnum):
     INCOMPLETE_UNIT = "incomplete-unit"
     GRADE = "grade"
     SIMULATION_FORBIDDEN = "simulation-forbidden"
+    CRITERION_METHODS = "criterion-methods"
+    REQUIRED_METHODS = "required-methods"
     LINE_MANAGER = "line-manager-signature"
     SIGN_OFF_LINE = "sign-off-line"
     COUNTERSIGNATURE = "countersignature"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.dates import EARLIEST, uk
-from ercsheet.domain.evidence_rules import check_evidence
+from ercsheet.domain.evidence_rules import check_evidence, unmet_required_methods
 from ercsheet.domain.problems import Problem as Problem
 from ercsheet.domain.problems import Rule as Rule
 from ercsheet.domain.sheet import (
@@ -222,6 +222,7 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
                 f"{_needed_words(content)} is covered; {cov.covered} of {cov.total} are. "
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )
+        problems += unmet_required_methods(content)
         simulated = [r.ref for r in content.evidence if r.method is Method.SIMULATION]
         if simulated and not unit.rules.simulation_allowed:
             # Rows are refused on entry; this guards sheets from older data or other tools.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import Kind
 from ercsheet.catalogue.snapshot import unit_data, unit_from_json, unit_to_json
 from tests.catalogue.test_format_v2 import TEST_UNITS, problems_of, sample_unit
@@ -110,3 +111,54 @@ def test_sign_off_lines_that_cannot_be_read_one_way_are_refused(tmp_path: Path) 
         "sign_off[0].label: must not be empty",
         "sign_off[0].line: must be at most 150 characters, to fit on the form",
     ]
+
+
+def test_rules_per_criterion_load_and_are_left_out_of_the_snapshot_where_absent() -> None:
+    unit = sample_unit("moving-people")
+    real, listed, required = (unit.criterion(n) for n in ("1.2", "2.1", "2.2"))
+    assert real is not None and real.real_work
+    assert listed is not None and listed.methods == (Method.OBSERVATION, Method.EXPERT_WITNESS)
+    assert required is not None and required.required_methods == (Method.OBSERVATION,)
+    assert unit_from_json(unit_to_json(unit)) == unit
+    [first, second] = unit_data(unit)["learning_outcomes"]
+    assert first["criteria"][0] == {"number": "1.1", "text": unit.criteria[0].text, "guidance": ""}
+    assert second["criteria"][0]["methods"] == ["observation", "expert_witness"]
+
+
+def test_rules_per_criterion_that_leave_no_way_or_contradict_are_refused(tmp_path: Path) -> None:
+    text = (TEST_UNITS / "moving-people.toml").read_text(encoding="utf-8")
+    contradicting = text.replace(
+        'methods = ["observation", "expert_witness"]',
+        'methods = ["observation", "simulation", "observation"]\nreal_work = true',
+    )
+    assert problems_of(tmp_path, contradicting) == [
+        "LO 2, AC 2.1, methods: names observation twice",
+        "LO 2, AC 2.1, methods: names simulation, but real_work = true rules it out: leave one "
+        "of them out",
+    ]
+    no_way = text.replace(
+        'methods = ["observation", "expert_witness"]', 'methods = ["simulation"]\nreal_work = true'
+    )
+    assert problems_of(tmp_path, no_way) == [
+        "LO 2, AC 2.1, methods: leaves no method to evidence it: simulation is not allowed here "
+        "(real_work = true, or the unit's simulation_allowed = false)"
+    ]
+    outside = text.replace(
+        'methods = ["observation", "expert_witness"]',
+        'methods = ["observation"]\nrequired_methods = ["product"]',
+    )
+    assert problems_of(tmp_path, outside) == [
+        "LO 2, AC 2.1, required_methods: product must also be in methods (the methods allowed)"
+    ]
+    simulated = text.replace(
+        'required_methods = ["observation"]', 'required_methods = ["simulation"]\nreal_work = true'
+    )
+    assert problems_of(tmp_path, simulated) == [
+        "LO 2, AC 2.2, required_methods: requires simulation, which is not allowed here "
+        "(real_work = true, or the unit's simulation_allowed = false)"
+    ]
+    unknown = text.replace('required_methods = ["observation"]', 'required_methods = ["juggling"]')
+    assert any(
+        p.startswith("LO 2, AC 2.2, required_methods[0]: Input should be 'observation'")
+        for p in problems_of(tmp_path, unknown)
+    )

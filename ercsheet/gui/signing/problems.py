@@ -18,6 +18,8 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.INCOMPLETE_UNIT: "Unit fully transcribed",
     Rule.GRADE: "Grade awarded chosen",
     Rule.SIMULATION_FORBIDDEN: "No simulation for this unit",
+    Rule.CRITERION_METHODS: "Methods a criterion allows",
+    Rule.REQUIRED_METHODS: "Methods a criterion requires",
     Rule.LINE_MANAGER: "Line manager's signature",
     Rule.SIGN_OFF_LINE: "Sign-off lines the unit asks for",
     Rule.COUNTERSIGNATURE: "Countersignature",
