@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ercsheet import paths
+from ercsheet.catalogue.listing import unit_listing
 from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import Kind
@@ -84,6 +85,14 @@ def test_a_unit_may_give_its_own_declarations(tmp_path: Path) -> None:
     assert problems_of(tmp_path, too_long) == [
         "declarations.candidate: must be at most 90 characters, to print on one line of the form"
     ]
+
+
+def test_the_listing_says_what_a_unit_assesses_and_its_own_lines() -> None:
+    care = unit_listing(sample_unit("mixed-care"))
+    assert care["kind"] == "mixed"
+    assert [line["role"] for line in care["sign_off"]] == ["employer", "expert_witness"]
+    plain = unit_listing(make_unit())
+    assert (plain["kind"], plain["sign_off"]) == ("competence", [])
 
 
 def test_a_units_own_sign_off_lines_load_in_order() -> None:
