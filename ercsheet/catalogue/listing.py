@@ -26,6 +26,8 @@ LISTED = (
     "learning_outcomes",
     "complete",
     "methods",
+    "kind",
+    "sign_off",
 )
 # A qualification's line on the printed sheet is the form's business, not a chooser's.
 LISTED_OF_QUALIFICATION = ("title", "unit_number")
@@ -36,6 +38,8 @@ def unit_listing(unit: Unit) -> dict[str, Any]:
     data = {
         "complete": unit.complete,
         "methods": [],
+        "kind": unit.kind.value,
+        "sign_off": [],
         **unit_data(unit),
         "display_title": unit.display_title,
     }

@@ -55,6 +55,15 @@ class Grade(StrEnum):
         return order.index(other) <= order.index(self)
 
 
+class Kind(StrEnum):
+    """What a unit (or one of its outcomes) assesses: the assessor's declaration follows it."""
+
+    COMPETENCE = "competence"
+    KNOWLEDGE = "knowledge"
+    # A unit whose outcomes differ: each outcome says which it is.
+    MIXED = "mixed"
+
+
 @dataclass(frozen=True)
 class Criterion(Closed):
     """One assessment criterion (AC). Its number is as the source writes it (`1.1`, `1.1.1`,
@@ -66,6 +75,13 @@ class Criterion(Closed):
     guidance: str = ""
     # In a graded unit, the grade this criterion evidences (every criterion of it has one).
     grade: Grade | None = added(None)
+    # Must be assessed in real work: simulation never evidences this criterion, whatever the
+    # unit allows elsewhere (domain/evidence_rules.py, criterion_refusals).
+    real_work: bool = added(False)
+    # The only methods that may evidence it (empty: any the unit allows).
+    methods: tuple[Method, ...] = added(())
+    # Methods its evidence must include, each, before the assessor signs off.
+    required_methods: tuple[Method, ...] = added(())
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,8 @@ class LearningOutcome(Closed):
     # for an outcome as a whole, verbatim.
     knowledge: str = added("")
     range: str = added("")
+    # Competence or knowledge; None: the unit's kind (every outcome of a mixed unit says it).
+    kind: Kind | None = added(None)
 
     @property
     def label(self) -> str:
@@ -122,6 +140,35 @@ class UnitRules(Closed):
     line_manager_signature: bool = False
 
 
+# A unit's own sign-off lines: forms add one or two (an employer's, a witness's); the limit keeps
+# the signatures of a sheet (and of an exchange file) bounded.
+MAX_SIGN_OFF_LINES = 8
+# A sign-off line's key: stored with its signatures and written in exchange files.
+SIGN_OFF_KEY = r"^[a-z][a-z0-9_]{0,39}$"
+
+
+@dataclass(frozen=True)
+class SignOffLine(Closed):
+    """A signature line the unit's form adds (an employer's, a witness's…), signed and dated
+    like the line manager's. `role` is its key, unique in the unit (what sheets and exchange
+    files store); `label` names the signer in the window; `line` is the form's own wording."""
+
+    role: str
+    label: str
+    line: str
+    # A required line is signed, on or before the assessor's date, before the assessor signs.
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class UnitDeclarations(Closed):
+    """The awarding body's own wording of a declaration, where the unit file gives it: it is
+    printed and shown in place of the wording for the unit's kind ("" keeps that wording)."""
+
+    candidate: str = ""
+    assessor: str = ""
+
+
 def labelled(label: str, title: str) -> str:
     """ "Unit 40 (F17) Manage customer service in own area of responsibility": a unit's label
     before its title, the code the title ends with said once."""
@@ -158,6 +205,9 @@ class Unit(Closed):
     complete: bool = added(True)
     # The awarding body's own names for methods; the others keep their standard names.
     methods: tuple[MethodName, ...] = added(())
+    kind: Kind = added(Kind.COMPETENCE)
+    declarations: UnitDeclarations = added(UnitDeclarations())
+    sign_off: tuple[SignOffLine, ...] = added(())
 
     @property
     def display_title(self) -> str:
@@ -177,6 +227,11 @@ class Unit(Closed):
     @cached_property
     def graded(self) -> bool:
         return any(c.grade is not None for c in self.criteria)
+
+    @cached_property
+    def assesses(self) -> frozenset[Kind]:
+        """What the unit's outcomes assess: competence, knowledge, or both (never MIXED)."""
+        return frozenset(lo.kind or self.kind for lo in self.learning_outcomes) - {Kind.MIXED}
 
     @cached_property
     def grid_groups(self) -> tuple[tuple[str, tuple[Criterion, ...]], ...]:
@@ -226,6 +281,9 @@ class Unit(Closed):
     @cached_property
     def _method_names(self) -> dict[Method, MethodName]:
         return {named.method: named for named in self.methods}
+
+    def sign_off_line(self, role: str) -> SignOffLine | None:
+        return next((line for line in self.sign_off if line.role == role), None)
 
     def is_expired(self, on: dt.date) -> bool:
         return self.expires is not None and on > self.expires

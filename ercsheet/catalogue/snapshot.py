@@ -22,10 +22,13 @@ from ercsheet.catalogue.model import (
     OMITTED_AT_DEFAULT,
     Criterion,
     Grade,
+    Kind,
     LearningOutcome,
     MethodName,
     QualificationContext,
+    SignOffLine,
     Unit,
+    UnitDeclarations,
     UnitRules,
 )
 
@@ -71,7 +74,25 @@ def unit_from_json(text: str) -> Unit:
 
 def _criterion(data: dict[str, Any]) -> Criterion:
     grade = data.get("grade")
-    return Criterion(**{**data, "grade": Grade(grade) if grade is not None else None})
+    return Criterion(
+        **{
+            **data,
+            "grade": Grade(grade) if grade is not None else None,
+            "methods": tuple(Method(m) for m in data.get("methods", ())),
+            "required_methods": tuple(Method(m) for m in data.get("required_methods", ())),
+        }
+    )
+
+
+def _outcome(data: dict[str, Any]) -> LearningOutcome:
+    kind = data.get("kind")
+    return LearningOutcome(
+        **{
+            **data,
+            "criteria": tuple(_criterion(c) for c in data.get("criteria", ())),
+            "kind": Kind(kind) if kind is not None else None,
+        }
+    )
 
 
 def unit_from_data(data: dict[str, Any]) -> Unit:
@@ -86,15 +107,13 @@ def unit_from_data(data: dict[str, Any]) -> Unit:
             "qualifications": tuple(
                 QualificationContext(**context) for context in data.get("qualifications", ())
             ),
-            "learning_outcomes": tuple(
-                LearningOutcome(
-                    **{**lo, "criteria": tuple(_criterion(c) for c in lo.get("criteria", ()))}
-                )
-                for lo in data["learning_outcomes"]
-            ),
+            "learning_outcomes": tuple(_outcome(lo) for lo in data["learning_outcomes"]),
             "methods": tuple(
                 MethodName(**{**named, "method": Method(named["method"])})
                 for named in data.get("methods", ())
             ),
+            "kind": Kind(data.get("kind", Kind.COMPETENCE)),
+            "declarations": UnitDeclarations(**data.get("declarations", {})),
+            "sign_off": tuple(SignOffLine(**line) for line in data.get("sign_off", ())),
         }
     )

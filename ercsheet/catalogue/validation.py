@@ -24,9 +24,10 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ercsheet.catalogue import model
 from ercsheet.catalogue.located import located
 from ercsheet.catalogue.methods import Method
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Kind, Unit
 from ercsheet.safe_read import Location as Location
 from ercsheet.safe_read import location_text as location_text
 
@@ -37,6 +38,13 @@ UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 NUMBER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.()-]{0,18}[A-Za-z0-9)])?$")
 NUMBER_FORMS = "a number like 1.1, 1.1.1, P1 or 1a (letters and digits, parts joined by '.')"
 MAX_ABBREVIATION = 8
+# The longest declaration a unit file may give, per role: what still prints on one line of the
+# form at its smallest declaration size (the candidate's shares the header with the titles).
+MAX_DECLARATION = {"candidate": 90, "assessor": 190}
+# A sign-off line's wording prints on one line of the form beside its date.
+MAX_SIGN_OFF_LINE = 150
+MAX_SIGN_OFF_LABEL = 40
+SIGN_OFF_KEY = re.compile(model.SIGN_OFF_KEY)
 RANGES = {"level": (1, 8), "credit": (0, 999), "glh": (0, 9999)}
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # A date as people write it in the UK: 28/02/2015, 28.2.2015, 28-02-2015.
@@ -187,6 +195,8 @@ def _rule_problems(unit: Unit) -> Iterator[Problem]:
     if not unit.learning_outcomes:
         yield Problem(("learning_outcomes",), "needs at least one learning outcome")
     yield from _outcome_problems(unit)
+    yield from _kind_problems(unit)
+    yield from _sign_off_problems(unit)
     yield from _method_problems(unit)
 
 
@@ -218,12 +228,103 @@ def _outcome_problems(unit: Unit) -> Iterator[Problem]:
             criteria.setdefault(criterion.number, lo.number)
             if not criterion.text:
                 yield Problem((*at, "text"), "must not be empty")
+            yield from _criterion_method_problems(unit, criterion, at)
             if unit.graded and criterion.grade is None:
                 yield Problem(
                     (*at, "grade"),
                     "has no grade: in a graded unit every criterion has one "
                     '(grade = "pass", "merit" or "distinction")',
                 )
+
+
+def _kind_problems(unit: Unit) -> Iterator[Problem]:
+    """An outcome's kind says which part of a mixed unit it is; elsewhere it may only repeat
+    the unit's, so the declaration printed never contradicts the file."""
+    for i, lo in enumerate(unit.learning_outcomes):
+        where: Location = ("learning_outcomes", i, "kind")
+        if lo.kind is Kind.MIXED:
+            yield Problem(where, 'an outcome is "competence" or "knowledge", not "mixed"')
+        elif unit.kind is Kind.MIXED and lo.kind is None:
+            yield Problem(
+                where,
+                'this key is required in a mixed unit: write kind = "competence" or '
+                'kind = "knowledge" under the outcome',
+            )
+        elif unit.kind is not Kind.MIXED and lo.kind not in (None, unit.kind):
+            yield Problem(
+                where,
+                f"the unit is a {unit.kind.value} unit: where its outcomes differ, "
+                'write kind = "mixed" at the top of the file',
+            )
+    for role, longest in MAX_DECLARATION.items():
+        if len(getattr(unit.declarations, role)) > longest:
+            yield Problem(
+                ("declarations", role),
+                f"must be at most {longest} characters, to print on one line of the form",
+            )
+
+
+def _sign_off_problems(unit: Unit) -> Iterator[Problem]:
+    if len(unit.sign_off) > model.MAX_SIGN_OFF_LINES:
+        yield Problem(("sign_off",), f"a unit has at most {model.MAX_SIGN_OFF_LINES} lines")
+    keys: set[str] = set()
+    for k, line in enumerate(unit.sign_off):
+        where: Location = ("sign_off", k)
+        if not SIGN_OFF_KEY.match(line.role):
+            yield Problem(
+                (*where, "role"),
+                "must be lower-case letters, digits and '_', starting with a letter "
+                '(role = "employer")',
+            )
+        elif line.role in keys:
+            yield Problem((*where, "role"), f"the line {line.role} is given twice")
+        keys.add(line.role)
+        for key, value, longest in (
+            ("label", line.label, MAX_SIGN_OFF_LABEL),
+            ("line", line.line, MAX_SIGN_OFF_LINE),
+        ):
+            if not value:
+                yield Problem((*where, key), "must not be empty")
+            elif len(value) > longest:
+                yield Problem(
+                    (*where, key), f"must be at most {longest} characters, to fit on the form"
+                )
+
+
+def _criterion_method_problems(
+    unit: Unit, criterion: model.Criterion, at: Location
+) -> Iterator[Problem]:
+    """A criterion's own methods must leave a way to evidence it, and say it one way."""
+    for key in ("methods", "required_methods"):
+        listed: tuple[Method, ...] = getattr(criterion, key)
+        twice = sorted({m.value for m in listed if listed.count(m) > 1})
+        if twice:
+            yield Problem((*at, key), f"names {', '.join(twice)} twice")
+    simulation_barred = criterion.real_work or not unit.rules.simulation_allowed
+    if criterion.methods and set(criterion.methods) <= {Method.SIMULATION} and simulation_barred:
+        yield Problem(
+            (*at, "methods"),
+            "leaves no method to evidence it: simulation is not allowed here "
+            "(real_work = true, or the unit's simulation_allowed = false)",
+        )
+    elif criterion.real_work and Method.SIMULATION in criterion.methods:
+        yield Problem(
+            (*at, "methods"),
+            "names simulation, but real_work = true rules it out: leave one of them out",
+        )
+    allowed = criterion.methods or tuple(Method)
+    outside = [m.value for m in criterion.required_methods if m not in allowed]
+    if outside:
+        yield Problem(
+            (*at, "required_methods"),
+            f"{', '.join(outside)} must also be in methods (the methods allowed)",
+        )
+    if Method.SIMULATION in criterion.required_methods and simulation_barred:
+        yield Problem(
+            (*at, "required_methods"),
+            "requires simulation, which is not allowed here "
+            "(real_work = true, or the unit's simulation_allowed = false)",
+        )
 
 
 def _twice(number: str, first: str, outcome: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Kind, Unit
 from ercsheet.domain.vocabulary import Role
 
 
@@ -32,6 +32,8 @@ class Declaration:
     capitals: bool = False
     # Plain words of what the signature records where the form has no statement (not printed).
     records: str = ""
+    # For a line of the unit's own (Role.EXTRA), the line's key.
+    key: str = ""
 
     def printed_name(self, name: str) -> str:
         """The signer's name as the form writes it in `name_label`'s field."""
@@ -90,28 +92,68 @@ OCR: Mapping[Role, Declaration] = MappingProxyType(
 )
 
 
+# What the assessor confirms the candidate has demonstrated, by what the unit assesses. OCR's
+# competence wording is the form's; the knowledge and mixed wordings are ours (no awarding body's
+# form for a knowledge unit was at hand): the same sentence, saying knowledge where the unit
+# assesses knowledge, so a verifier reads it as OCR's declaration for that kind of unit.
+_DEMONSTRATED = {
+    frozenset({Kind.COMPETENCE}): "competence",
+    frozenset({Kind.KNOWLEDGE}): "the required knowledge and understanding",
+    frozenset({Kind.COMPETENCE, Kind.KNOWLEDGE}): (
+        "competence and the required knowledge and understanding"
+    ),
+}
 # OCR's NVQ forms have no graded units, so this is ours: on a graded unit the assessor declares
 # the criteria of the grade awarded met (at pass, the merit criteria need not be), and the form
 # prints that grade beside the declaration.
-GRADED_ASSESSOR_DECLARATION = (
-    "I confirm that the candidate has demonstrated competence by satisfying all of the criteria "
-    "for the grade awarded in this unit."
-)
+_SCOPE = {False: "this unit", True: "the grade awarded in this unit"}
+
+
+def assessor_declaration(assesses: frozenset[Kind], graded: bool) -> str:
+    """The assessor's declaration for a unit assessing `assesses`, graded or not."""
+    demonstrated = _DEMONSTRATED.get(assesses, "competence")
+    return (
+        f"I confirm that the candidate has demonstrated {demonstrated} by satisfying all of the "
+        f"criteria for {_SCOPE[graded]}."
+    )
+
+
+GRADED_ASSESSOR_DECLARATION = assessor_declaration(frozenset({Kind.COMPETENCE}), graded=True)
 GRADE_AWARDED = "Grade awarded:"
-GRADED: Mapping[Role, Declaration] = MappingProxyType(
-    {
-        **OCR,
-        Role.ASSESSOR: replace(OCR[Role.ASSESSOR], statement=GRADED_ASSESSOR_DECLARATION),
-    }
-)
 
 
 def declarations(unit: Unit) -> Mapping[Role, Declaration]:
-    """What each role declares on a sheet of `unit`: OCR's form, with the assessor declaring
-    the grade awarded on a graded unit (the unit is asked so that a unit file can later carry
-    its awarding body's own wording)."""
-    return GRADED if unit.graded else OCR
+    """What each role declares on a sheet of `unit`: OCR's form, the assessor's declaration
+    following what the unit assesses and whether it is graded, and the unit file's own wording
+    of a declaration, where it gives one, before either (its awarding body's form wins)."""
+    own = unit.declarations
+    candidate = own.candidate or CANDIDATE_DECLARATION
+    assessor = own.assessor or assessor_declaration(unit.assesses, unit.graded)
+    if (candidate, assessor) == (CANDIDATE_DECLARATION, ASSESSOR_DECLARATION):
+        return OCR
+    return MappingProxyType(
+        {
+            **OCR,
+            Role.CANDIDATE: replace(OCR[Role.CANDIDATE], statement=candidate),
+            Role.ASSESSOR: replace(OCR[Role.ASSESSOR], statement=assessor),
+        }
+    )
 
 
-def declaration(unit: Unit, role: Role) -> Declaration:
+def sign_off_declarations(unit: Unit) -> tuple[Declaration, ...]:
+    """The unit's own sign-off lines (an employer's, a witness's…): the line is the unit file's
+    wording, which says what signing it confirms, as the line manager's does."""
+    return tuple(Declaration(Role.EXTRA, line.line, key=line.role) for line in unit.sign_off)
+
+
+def dated_lines(unit: Unit) -> tuple[Declaration, ...]:
+    """The lines printed under the IV's, each signed and dated: the line manager's where the
+    unit asks for it (seed 003), then the unit's own, in the unit file's order."""
+    manager = (OCR[Role.LINE_MANAGER],) if unit.rules.line_manager_signature else ()
+    return manager + sign_off_declarations(unit)
+
+
+def declaration(unit: Unit, role: Role, line: str = "") -> Declaration:
+    if role is Role.EXTRA:
+        return next(d for d in sign_off_declarations(unit) if d.key == line)
     return declarations(unit)[role]

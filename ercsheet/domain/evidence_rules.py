@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 
 from ercsheet.catalogue.model import Unit
-from ercsheet.domain.coverage import is_over_mapped
+from ercsheet.domain.coverage import is_over_mapped, needed_for
 from ercsheet.domain.dates import EARLIEST, uk
 from ercsheet.domain.problems import Problem, Rule
 from ercsheet.domain.sheet import MAX_EVIDENCE_ROWS, EvidenceRow, SheetContent
@@ -77,6 +77,10 @@ def row_problems(
     refused = refused_methods(unit).get(row.method)
     if refused is not None:
         problems.append(Problem(Rule.SIMULATION_FORBIDDEN, refused, path))
+    for number in unit.in_order(row.criteria & unit.criterion_set):
+        reason = refused_for_criterion(unit, row.method, number)
+        if reason is not None:
+            problems.append(Problem(Rule.CRITERION_METHODS, reason, path))
     if not row.criteria <= unit.criterion_set:
         unknown = sorted(row.criteria - unit.criterion_set)
         problems.append(
@@ -134,15 +138,85 @@ def over_mapped_items(content: SheetContent) -> list[Problem]:
     ]
 
 
-def refused_methods(unit: Unit) -> dict[Method, str]:
+def refused_methods(unit: Unit, criteria: Iterable[str] = ()) -> dict[Method, str]:
     """The assessment methods the unit refuses, each with its reason (the window lists them
-    disabled, with the reason; a row using one is refused with it)."""
-    if unit.rules.simulation_allowed:
-        return {}
-    return {
-        Method.SIMULATION: f"Simulation is not allowed for this unit, {unit.display_title}: "
-        "use naturally occurring evidence from the workplace instead."
-    }
+    disabled, with the reason; a row using one is refused with it); with `criteria`, the ACs an
+    item is ticked against, also the methods any of them refuses (the first AC's reason)."""
+    refused: dict[Method, str] = {}
+    if not unit.rules.simulation_allowed:
+        refused[Method.SIMULATION] = (
+            f"Simulation is not allowed for this unit, {unit.display_title}: "
+            "use naturally occurring evidence from the workplace instead."
+        )
+    for number in unit.in_order(set(criteria) & unit.criterion_set):
+        for method in Method:
+            reason = refused_for_criterion(unit, method, number)
+            if reason is not None:
+                refused.setdefault(method, reason)
+    return refused
+
+
+def refused_for_criterion(unit: Unit, method: Method, number: str) -> str | None:
+    """Why an item of `method` cannot evidence AC `number`, or None. The AC's own rules: one
+    that must be assessed in real work is never evidenced by simulation, even where the unit
+    allows simulation elsewhere (the refusal is of the tick: the item may still evidence the
+    unit's other ACs); one that lists its methods is evidenced by those alone."""
+    criterion = unit.criterion(number)
+    if criterion is None:
+        return None
+    if criterion.real_work and method is Method.SIMULATION:
+        return (
+            f"AC {number} must be assessed in real work: simulation cannot evidence it. "
+            f"Evidence {number} from the candidate's real work, or leave it unticked here."
+        )
+    if criterion.methods and method not in criterion.methods:
+        allowed = " or ".join(unit.method_label(m).lower() for m in criterion.methods)
+        return (
+            f"AC {number} is evidenced by {allowed} only, not by "
+            f"{unit.method_label(method).lower()}: leave {number} unticked on this item."
+        )
+    return None
+
+
+def unmet_required_methods(content: SheetContent) -> list[Problem]:
+    """The ACs the sign-off needs whose evidence lacks a method they require (each method a
+    criterion's `required_methods` lists must evidence it, on at least one item)."""
+    problems: list[Problem] = []
+    for number in needed_for(content.unit, content.grade):
+        criterion = content.unit.criterion(number)
+        if criterion is None or not criterion.required_methods:
+            continue
+        used = {row.method for row in content.evidence if number in row.criteria}
+        missing = [m for m in criterion.required_methods if m not in used]
+        if missing:
+            named = " and ".join(content.unit.method_label(m).lower() for m in missing)
+            problems.append(
+                Problem(
+                    Rule.REQUIRED_METHODS,
+                    f"AC {number} must be evidenced by {named}: add or tick an item of that "
+                    f"method for {number} before signing.",
+                )
+            )
+    return problems
+
+
+def criterion_method_rules(unit: Unit, number: str) -> list[str]:
+    """An AC's own rules about methods, in plain sentences (the grid's tooltips say them)."""
+    criterion = unit.criterion(number)
+    if criterion is None:
+        return []
+
+    def named(methods: Iterable[Method], joiner: str) -> str:
+        return joiner.join(unit.method_label(m).lower() for m in methods)
+
+    said = []
+    if criterion.real_work:
+        said.append("Must be assessed in real work: no simulation.")
+    if criterion.methods:
+        said.append(f"Evidenced by {named(criterion.methods, ' or ')} only.")
+    if criterion.required_methods:
+        said.append(f"Needs evidence by {named(criterion.required_methods, ' and ')}.")
+    return said
 
 
 def check_evidence(content: SheetContent, today: dt.date) -> list[Problem]:

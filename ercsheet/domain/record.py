@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ercsheet.catalogue.snapshot import unit_data
-from ercsheet.domain.sheet import SheetContent
+from ercsheet.domain.sheet import SheetContent, Signature
 
 # The short form printed on paper: enough to find a sheet and spot tampering by eye.
 SHORT_LENGTH = 12
@@ -48,20 +48,25 @@ def _canonical_content(content: SheetContent) -> dict[str, Any]:
             ]
             for row in content.evidence
         ],
+        # By role, then by line (of a unit's own lines): the order of the first format.
         "signatures": sorted(
-            (
-                [
-                    s.role.value,
-                    s.name,
-                    s.date.isoformat(),
-                    s.kind.value,
-                    [list(map(list, st)) for st in s.strokes],
-                ]
-                for s in content.signatures
-            ),
-            key=lambda s: str(s[0]),
+            (signature_data(s) for s in content.signatures), key=lambda s: (str(s[0]), s[5:])
         ),
     }
+
+
+def signature_data(signature: Signature) -> list[Any]:
+    """A signature in the canonical form (and in an addendum's body). The line of a unit's
+    own sign-off line exists since format version 2: every other signature is written as it
+    always was, so earlier codes and addenda verify."""
+    data: list[Any] = [
+        signature.role.value,
+        signature.name,
+        signature.date.isoformat(),
+        signature.kind.value,
+        [[list(point) for point in stroke] for stroke in signature.strokes],
+    ]
+    return [*data, signature.line] if signature.line else data
 
 
 def canonical_bytes(data: Any) -> bytes:

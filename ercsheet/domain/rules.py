@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.dates import EARLIEST, uk
-from ercsheet.domain.evidence_rules import check_evidence
+from ercsheet.domain.evidence_rules import check_evidence, unmet_required_methods
 from ercsheet.domain.problems import Problem as Problem
 from ercsheet.domain.problems import Rule as Rule
 from ercsheet.domain.sheet import (
     SheetContent,
     Signature,
+    Signer,
     strokes_problem,
 )
 from ercsheet.domain.text import unsafe_text_problem
@@ -94,6 +95,59 @@ def check_sheet_text(content: SheetContent) -> list[Problem]:
     return [problem for problem in found if problem is not None]
 
 
+@dataclass(frozen=True)
+class BeforeAssessor:
+    """A line signed and dated on or before the assessor's: the line manager's where the unit
+    asks for it (seed 003), and each of the unit's own sign-off lines (an employer's, a
+    witness's…). One rule for all of them: a required one blocks the assessor's sign-off until
+    it is signed, and none is dated after the assessor."""
+
+    signer: Signer
+    rule: Rule
+    who: str  # "line manager", "employer": whose date it is
+    asks: str  # "the line manager or owner/manager": who the unit asks to sign
+    required: bool = True
+
+
+def lines_before_assessor(unit: Unit) -> list[BeforeAssessor]:
+    found = [
+        BeforeAssessor(
+            (Role.EXTRA, line.role),
+            Rule.SIGN_OFF_LINE,
+            line.label.lower(),
+            f"the {line.label.lower()}",
+            line.required,
+        )
+        for line in unit.sign_off
+    ]
+    if unit.rules.line_manager_signature:
+        manager = BeforeAssessor(
+            (Role.LINE_MANAGER, ""),
+            Rule.LINE_MANAGER,
+            "line manager",
+            "the line manager or owner/manager",
+        )
+        found.insert(0, manager)
+    return found
+
+
+def required_signers(content: SheetContent) -> list[Signer]:
+    """The signatures this sheet needs before it is complete, in signing order: the roles',
+    with the unit's required lines of its own before the assessor's."""
+    roles = required_roles(content)
+    own = [
+        line.signer
+        for line in lines_before_assessor(content.unit)
+        if line.required and line.signer[0] is Role.EXTRA
+    ]
+    at = roles.index(Role.ASSESSOR)
+    return [(r, "") for r in roles[:at]] + own + [(r, "") for r in roles[at:]]
+
+
+def missing_signers(content: SheetContent) -> list[Signer]:
+    return [signer for signer in required_signers(content) if content.signature(*signer) is None]
+
+
 def required_roles(content: SheetContent) -> list[Role]:
     """The signatures this sheet needs before it is complete, in signing order."""
     roles = [Role.CANDIDATE]
@@ -116,14 +170,14 @@ def missing_roles(content: SheetContent) -> list[Role]:
 def check_signature(content: SheetContent, new: Signature, today: dt.date) -> list[Problem]:
     """Can `new` be added to the sheet as it stands? (Signing in the window and on import.)"""
     problems: list[Problem] = []
-    role = new.role
 
     def block(rule: Rule, message: str) -> None:
         problems.append(Problem(rule, message))
 
+    who = content.signer_label(*new.signer).lower()
     if not new.name.strip():
-        block(Rule.REQUIRED_FIELD, f"The {role.label.lower()}'s signature needs their name.")
-    unsafe = unsafe_text_problem("", new.name, subject=f"The {role.label.lower()}'s name")
+        block(Rule.REQUIRED_FIELD, f"The {who}'s signature needs their name.")
+    unsafe = unsafe_text_problem("", new.name, subject=f"The {who}'s name")
     if unsafe is not None:
         block(unsafe.rule, unsafe.message)
     if new.kind is SignatureKind.DRAWN:
@@ -142,15 +196,14 @@ def check_signature(content: SheetContent, new: Signature, today: dt.date) -> li
             Rule.EARLY_DATE,
             f"The date {uk(new.date)} is before {EARLIEST.year}: check the year.",
         )
-    if content.signature(role) is not None:
-        block(Rule.SIGNATURE_ORDER, f"The sheet already has a {role.label.lower()} signature.")
+    if content.signature(*new.signer) is not None:
+        block(Rule.SIGNATURE_ORDER, f"The sheet already has the {who}'s signature.")
     if not content.evidence:
         # A candidate declared "the evidence provided is my own work" on an empty sheet, and
         # the first item added then voided it.
         block(
             Rule.NO_EVIDENCE,
-            f"The sheet has no evidence yet: add the evidence items before the "
-            f"{role.label.lower()} signs.",
+            f"The sheet has no evidence yet: add the evidence items before the {who} signs.",
         )
     problems += _signature_prerequisites(content, new)
     return problems
@@ -176,6 +229,7 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
                 f"{_needed_words(content)} is covered; {cov.covered} of {cov.total} are. "
                 f"Add or tick evidence for {', '.join(cov.uncovered)}.",
             )
+        problems += unmet_required_methods(content)
         simulated = [r.ref for r in content.evidence if r.method is Method.SIMULATION]
         if simulated and not unit.rules.simulation_allowed:
             # Rows are refused on entry; this guards sheets from older data or other tools.
@@ -194,29 +248,22 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
                 f"The assessor's date {uk(new.date)} is before the candidate's "
                 f"{uk(candidate.date)}.",
             )
-        line_manager = content.signature(Role.LINE_MANAGER)
-        if unit.rules.line_manager_signature:
-            if line_manager is None:
+        for line in lines_before_assessor(unit):
+            signed = content.signature(*line.signer)
+            if signed is None and line.required:
                 block(
-                    Rule.LINE_MANAGER,
-                    "This unit needs the line manager or owner/manager to sign and date the sheet "
-                    "on or before the assessor: ask them to sign first.",
+                    line.rule,
+                    f"This unit needs {line.asks} to sign and date the sheet on or before the "
+                    "assessor: ask them to sign first.",
                 )
-            elif line_manager.date > new.date:
-                block(
-                    Rule.LINE_MANAGER,
-                    f"The line manager's date {uk(line_manager.date)} must be on or before the "
-                    f"assessor's {uk(new.date)}.",
-                )
-    elif role is Role.LINE_MANAGER:
-        if not unit.rules.line_manager_signature:
-            block(Rule.LINE_MANAGER, "This unit does not ask for a line manager's signature.")
-        if assessor is not None and new.date > assessor.date:
-            block(
-                Rule.LINE_MANAGER,
-                f"The line manager's date {uk(new.date)} must be on or before the assessor's "
-                f"{uk(assessor.date)}.",
-            )
+            elif signed is not None and signed.date > new.date:
+                block(line.rule, _after_assessor(line, signed.date, new.date))
+    elif role in (Role.LINE_MANAGER, Role.EXTRA):
+        asked = next((x for x in lines_before_assessor(unit) if x.signer == new.signer), None)
+        if asked is None:
+            block(*_not_asked(new))
+        elif assessor is not None and new.date > assessor.date:
+            block(asked.rule, _after_assessor(asked, new.date, assessor.date))
     elif role in (Role.ASSESSOR_COUNTERSIGN, Role.IV):
         if role is Role.ASSESSOR_COUNTERSIGN and content.assessor.qualified:
             block(
@@ -260,9 +307,20 @@ def _signature_prerequisites(content: SheetContent, new: Signature) -> list[Prob
     return problems
 
 
+def _after_assessor(line: BeforeAssessor, date: dt.date, assessor: dt.date) -> str:
+    return f"The {line.who}'s date {uk(date)} must be on or before the assessor's {uk(assessor)}."
+
+
+def _not_asked(new: Signature) -> tuple[Rule, str]:
+    if new.role is Role.LINE_MANAGER:
+        return Rule.LINE_MANAGER, "This unit does not ask for a line manager's signature."
+    return Rule.SIGN_OFF_LINE, f"This unit has no sign-off line {new.line!r}."
+
+
 SIGNING_ORDER = (
     Role.CANDIDATE,
     Role.LINE_MANAGER,
+    Role.EXTRA,
     Role.ASSESSOR,
     Role.ASSESSOR_COUNTERSIGN,
     Role.IV,
@@ -276,22 +334,23 @@ def check_sheet(content: SheetContent, today: dt.date) -> list[Problem]:
     if content.grade is not None:  # a grade on an ungraded unit's sheet, signed or not
         problems += grade_problems(content)
     replay = replace(content, signatures=())
-    seen: set[Role] = set()
+    seen: set[Signer] = set()
     for index, signature in enumerate(content.signatures):
-        if signature.role in seen:
+        if signature.signer in seen:
             problems.append(
                 Problem(
                     Rule.SIGNATURE_ORDER,
-                    f"A second {signature.role.label.lower()} signature.",
+                    f"A second {content.signer_label(*signature.signer).lower()} signature.",
                     f"signatures[{index}]",
                 )
             )
-        seen.add(signature.role)
-    by_role = {s.role: (i, s) for i, s in enumerate(content.signatures)}
-    for role in SIGNING_ORDER:
-        if role not in by_role:
-            continue
-        index, signature = by_role[role]
+        seen.add(signature.signer)
+    # Replayed in signing order (the unit's own lines in the file's order), the last of each
+    # signer standing for it.
+    by_signer = {s.signer: (i, s) for i, s in enumerate(content.signatures)}
+    for index, signature in sorted(
+        by_signer.values(), key=lambda found: SIGNING_ORDER.index(found[1].role)
+    ):
         for problem in check_signature(replay, signature, today):
             problems.append(
                 Problem(problem.rule, problem.message, f"signatures[{index}]", problem.blocking)

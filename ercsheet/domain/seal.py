@@ -17,9 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain.dates import uk
-from ercsheet.domain.record import canonical_bytes, canonical_content, short_code
-from ercsheet.domain.sheet import Candidate, Person, SheetContent, Signature
+from ercsheet.domain.record import (
+    canonical_bytes,
+    canonical_content,
+    short_code,
+    signature_data,
+)
+from ercsheet.domain.sheet import Candidate, Person, SheetContent, Signature, signer_label
 from ercsheet.domain.vocabulary import Role, SignatureKind
 
 ADDENDUM_TAG = "ercsheet.addendum.1"
@@ -50,16 +56,6 @@ def code_of(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _signature_data(signature: Signature) -> list[Any]:
-    return [
-        signature.role.value,
-        signature.name,
-        signature.date.isoformat(),
-        signature.kind.value,
-        [[list(point) for point in stroke] for stroke in signature.strokes],
-    ]
-
-
 @dataclass(frozen=True)
 class Addendum:
     """A signature added after the seal, chained to the seal and to the addendum before it."""
@@ -86,7 +82,7 @@ def addendum_body(
         number,
         code,
         prev,
-        _signature_data(signature),
+        signature_data(signature),
         [iv.name, iv.qualified] if iv is not None else None,
     ]
 
@@ -113,23 +109,25 @@ def addendum_from_row(
 ) -> Addendum:
     """An addendum as the store keeps it: its body is `addendum_body` in JSON."""
     _tag, _number, _code, _prev, signed, iv = json.loads(body)
-    role, name, date, kind, strokes = signed
+    role, name, date, kind, strokes, *line = signed
     signature = Signature(
         Role(role),
         name,
         dt.date.fromisoformat(date),
         SignatureKind(kind),
         tuple(tuple((float(x), float(y)) for x, y in stroke) for stroke in strokes),
+        *line,
     )
     person = Person(iv[0], bool(iv[1])) if iv else None
     return Addendum(number, code, prev, signature, person, digest, key, key_signature)
 
 
-def addendum_line(addendum: Addendum) -> str:
+def addendum_line(addendum: Addendum, unit: Unit) -> str:
     """How an addendum is printed on the sheet and listed beside its code."""
     signed = addendum.signature
+    who = signer_label(unit, signed.role, signed.line)
     return (
-        f"Addendum {addendum.number}: {signed.role.label}, {signed.name}, {uk(signed.date)} — "
+        f"Addendum {addendum.number}: {who}, {signed.name}, {uk(signed.date)} — "
         f"signed after sealing, bound to record code {short_code(addendum.code)}"
     )
 
@@ -137,13 +135,13 @@ def addendum_line(addendum: Addendum) -> str:
 def sealed_view(live: SheetContent, sealed: Seal, addenda: Sequence[Addendum]) -> SheetContent:
     """The live sheet as it must read to match its seal: the candidate as signed, and without
     what the addenda added (their signatures, and the IV recorded with the initials)."""
-    added = {a.signature.role for a in addenda}
+    added = {a.signature.signer for a in addenda}
     adds_iv = any(a.iv is not None for a in addenda)
     return replace(
         live,
         candidate=sealed.candidate,
         iv=None if adds_iv else live.iv,
-        signatures=tuple(s for s in live.signatures if s.role not in added),
+        signatures=tuple(s for s in live.signatures if s.signer not in added),
     )
 
 
@@ -167,12 +165,13 @@ def addenda_problem(live: SheetContent, code: str, addenda: Sequence[Addendum]) 
     prev = code
     for index, addendum in enumerate(addenda, start=1):
         expected = make_addendum(addenda[: index - 1], code, addendum.signature, addendum.iv)
+        who = live.signer_label(*addendum.signature.signer)
         if addendum.number != index or addendum.code != code or addendum.prev != prev:
             return f"addendum {index} is not bound to the sealed record"
         if expected.hash != addendum.hash:
-            return f"addendum {index} ({addendum.signature.role.label}) was changed"
-        if live.signature(addendum.signature.role) != addendum.signature:
-            return f"the {addendum.signature.role.label.lower()}'s signature was changed"
+            return f"addendum {index} ({who}) was changed"
+        if live.signature(*addendum.signature.signer) != addendum.signature:
+            return f"the {who.lower()}'s signature was changed"
         if addendum.iv is not None and live.iv != addendum.iv:
             return "the internal verifier recorded with the initials was changed"
         prev = addendum.hash

@@ -85,6 +85,21 @@ class Signature:
     date: dt.date
     kind: SignatureKind
     strokes: tuple[Stroke, ...] = ()
+    # Which of the unit's own sign-off lines a Role.EXTRA signature is on; "" for every other.
+    line: str = ""
+
+    @property
+    def signer(self) -> Signer:
+        return (self.role, self.line)
+
+
+# Who signs: a role, and for Role.EXTRA the unit's sign-off line (its key); "" otherwise.
+Signer = tuple[Role, str]
+
+
+def signer_label(unit: Unit, role: Role, line: str = "") -> str:
+    found = unit.sign_off_line(line) if role is Role.EXTRA else None
+    return found.label if found is not None else role.label
 
 
 @dataclass(frozen=True)
@@ -99,8 +114,12 @@ class SheetContent:
     # The grade the assessor awards, on a graded unit's sheet (None: not chosen, or not graded).
     grade: Grade | None = None
 
-    def signature(self, role: Role) -> Signature | None:
-        return next((s for s in self.signatures if s.role == role), None)
+    def signature(self, role: Role, line: str = "") -> Signature | None:
+        return next((s for s in self.signatures if s.signer == (role, line)), None)
+
+    def signer_label(self, role: Role, line: str = "") -> str:
+        """Who signs, as the window names them: the unit's label for its own lines."""
+        return signer_label(self.unit, role, line)
 
     @property
     def unit_line(self) -> str:

@@ -15,6 +15,9 @@ class Role(StrEnum):
     IV = "iv"
     IV_COUNTERSIGN = "iv_countersign"
     LINE_MANAGER = "line_manager"
+    # A line the unit's form adds (an employer's, a witness's…): the signature names which by
+    # the line's key (`Signature.line`, the unit's `[[sign_off]] role`).
+    EXTRA = "extra"
 
     @property
     def label(self) -> str:
@@ -28,6 +31,8 @@ _ROLE_LABELS: dict[Role, str] = {
     Role.IV: "Internal verifier",
     Role.IV_COUNTERSIGN: "Countersigning qualified IV",
     Role.LINE_MANAGER: "Line manager / owner-manager",
+    # Said only where the unit's own label cannot be (SheetContent.signer_label gives it).
+    Role.EXTRA: "Other signatory",
 }
 
 

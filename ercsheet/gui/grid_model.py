@@ -16,7 +16,11 @@ from typing import Any
 from ercsheet.catalogue.model import Criterion, Unit
 from ercsheet.domain.coverage import Coverage, achieved_grade, coverage
 from ercsheet.domain.dates import uk
-from ercsheet.domain.evidence_rules import over_mapping
+from ercsheet.domain.evidence_rules import (
+    criterion_method_rules,
+    over_mapping,
+    refused_for_criterion,
+)
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method
 from ercsheet.gui.qt.core import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -34,6 +38,8 @@ TICKED_ROLE = Qt.ItemDataRole.UserRole + 2
 UNCOVERED = QColor("#fbdcd9")
 COVERED = QColor("#e3f1df")
 TICKED = QColor("#eef3fb")
+# A cell the row's method cannot tick (the AC refuses that method): greyed, as a disabled item.
+REFUSED = QColor("#e4e4e4")
 COVERAGE_ROW = QColor("#f3f3f3")
 WARNED = QColor("#fff1c7")  # an item with a warning (over-mapped): amber, not a refusal's red
 
@@ -41,12 +47,15 @@ Index = QModelIndex | QPersistentModelIndex
 EditHandler = Callable[[int, int, Any], bool]
 
 
-def criterion_tooltip(criterion: Criterion, outcome: str) -> str:
-    """The AC's full text and guidance, as hovering a column shows them."""
+def criterion_tooltip(criterion: Criterion, outcome: str, unit: Unit | None = None) -> str:
+    """The AC's full text and guidance, and its own rules about methods, as hovering a column
+    shows them."""
     text = f"<b>{html.escape(criterion.number)}</b> {html.escape(criterion.text)}"
     if criterion.guidance:
         text += f"<br><i>Guidance:</i> {html.escape(criterion.guidance)}"
-    return f"<p style='white-space:normal'>{html.escape(outcome)}</p><p>{text}</p>"
+    said = criterion_method_rules(unit, criterion.number) if unit is not None else []
+    rules = f"<p><b>{html.escape(' '.join(said))}</b></p>" if said else ""
+    return f"<p style='white-space:normal'>{html.escape(outcome)}</p><p>{text}</p>{rules}"
 
 
 class GridModel(QAbstractTableModel):
@@ -221,14 +230,28 @@ class GridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and ticked:
             return QBrush(TICKED)
+        refused = self._refused(evidence, criterion) if not ticked else None
+        if role == Qt.ItemDataRole.BackgroundRole and refused:
+            return QBrush(REFUSED)
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "covered" if ticked else "not covered"
-            return f"{evidence.ref}, criterion {criterion.number}: {state}"
+            return f"{evidence.ref}, criterion {criterion.number}: {state}" + (
+                f". Cannot be ticked: {refused}" if refused else ""
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return criterion_tooltip(criterion, self.outcome_title(column))
+            tip = criterion_tooltip(criterion, self.outcome_title(column), self._unit)
+            return tip + (
+                f"<p><b>Cannot be ticked:</b> {html.escape(refused)}</p>" if refused else ""
+            )
         return None
+
+    def _refused(self, evidence: EvidenceRow, criterion: Criterion) -> str | None:
+        """Why this item's method cannot tick the AC (the store refuses it too), or None."""
+        if self._unit is None:
+            return None
+        return refused_for_criterion(self._unit, evidence.method, criterion.number)
 
     def _coverage_data(self, column: int, role: int) -> Any:
         criterion = self.criterion_at(column)
@@ -253,7 +276,8 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
             items = "item covers" if count == 1 else "items cover"
             state = f"{count} {items} it" if count else "not covered yet"
-            return f"{criterion_tooltip(criterion, self.outcome_title(column))}<p>{state}</p>"
+            tip = criterion_tooltip(criterion, self.outcome_title(column), self._unit)
+            return f"{tip}<p>{state}</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole and criterion is not None:
             return f"criterion {criterion.number}: covered by {count} items"
         return None
@@ -273,7 +297,7 @@ class GridModel(QAbstractTableModel):
         if role == GROUP_ROLE and criterion is not None:
             return self._outcomes[section - FIRST_CRITERION]
         if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
-            return criterion_tooltip(criterion, self.outcome_title(section))
+            return criterion_tooltip(criterion, self.outcome_title(section), self._unit)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 (Qt's name)

@@ -53,7 +53,10 @@ class MethodDelegate(QStyledItemDelegate):
         editor.setAccessibleName("Assessment method")
         model = index.model()
         unit = model.unit if isinstance(model, GridModel) else None
-        refused = evidence_rules.refused_methods(unit) if unit is not None else {}
+        # The unit's refusals, and those of the ACs this item is ticked against.
+        ticked = model.rows[index.row()].criteria if isinstance(model, GridModel) else set()
+        refused = evidence_rules.refused_methods(unit, ticked) if unit is not None else {}
+        by_unit = evidence_rules.refused_methods(unit) if unit is not None else {}
         for method in Method:
             label = (
                 f"{unit.method_label(method)} ({unit.method_abbreviation(method)})"
@@ -61,7 +64,11 @@ class MethodDelegate(QStyledItemDelegate):
                 else f"{method.label} ({method.abbreviation})"
             )
             if method in refused:
-                label += " — not allowed for this unit"
+                label += (
+                    " — not allowed for this unit"
+                    if method in by_unit
+                    else " — not allowed for the criteria ticked"
+                )
             editor.addItem(label, method.value)
             if method in refused:
                 # Shown, not hidden: the assessor sees it exists and why it cannot be chosen.

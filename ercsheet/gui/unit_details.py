@@ -7,6 +7,7 @@ import html
 
 from ercsheet.catalogue.model import Criterion, Unit
 from ercsheet.domain.dates import uk
+from ercsheet.domain.evidence_rules import criterion_method_rules
 from ercsheet.domain.rules import incomplete_unit
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.gui.qt.widgets import QTextBrowser, QWidget
@@ -42,6 +43,7 @@ class UnitDetails(QTextBrowser):
             f"<h3>{html.escape(criterion.number)}</h3>",
             f"<p>{html.escape(criterion.text)}</p>",
             _paragraph("Guidance", criterion.guidance),
+            _paragraph("Methods", " ".join(criterion_method_rules(unit, criterion.number))),
         ]
         if outcome is not None:
             parts += [
@@ -64,6 +66,11 @@ class UnitDetails(QTextBrowser):
         rules = [
             "Simulation is not allowed." if not unit.rules.simulation_allowed else "",
             "The line manager signs this sheet." if unit.rules.line_manager_signature else "",
+            *(
+                f"The {line.label.lower()} signs this sheet"
+                + ("." if line.required else " (where there is one).")
+                for line in unit.sign_off
+            ),
         ]
         parts = [
             f"<h3>{html.escape(unit.display_title)}</h3>",

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.domain.declarations import GRADE_AWARDED, Declaration, declarations
+from ercsheet.domain.declarations import (
+    GRADE_AWARDED,
+    Declaration,
+    dated_lines,
+    declarations,
+)
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.pdf import wording
@@ -51,7 +56,7 @@ from ercsheet.pdf.style import (
     SIGNATURE_LINE_HEIGHT,
     TITLE_SIZE,
 )
-from ercsheet.pdf.text import at_most, ellipsis, wrap
+from ercsheet.pdf.text import at_most, ellipsis, fit_size, wrap
 
 # The header's left part (titles) and right part (candidate declaration), as on OCR's form.
 TITLES_WIDTH = 390.0
@@ -111,7 +116,7 @@ def measure_form(sheet: PrintedSheet) -> Form:
     titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
     # The banner takes its own room above the titles: the grid, not the header, gives it up.
     header = banner_room(banner_lines) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
-    signature_lines = 4 if content.unit.rules.line_manager_signature else 3
+    signature_lines = 3 + len(dated_lines(content.unit))
     addenda = addenda_lines(sheet.addenda)
     # The addenda take their room under the signature lines: the grid gives it up.
     bottom = (
@@ -201,10 +206,11 @@ def _draw_candidate_declaration(canvas: Canvas, form: Form, top: float) -> None:
     draw_record_line(
         canvas, form.record_code, form.key_fingerprint, DECLARATION_LEFT, DECLARATION_RIGHT, top - 8
     )
-    canvas.setFont(fonts().regular, DECLARATION_SIZE)
     canvas.setFillColor(INK)
     candidate = declarations(form.content.unit)[Role.CANDIDATE]
-    canvas.drawString(DECLARATION_LEFT, top - 24, candidate.statement)
+    _draw_statement(
+        canvas, candidate.statement, fonts().regular, DECLARATION_LEFT, DECLARATION_RIGHT, top - 24
+    )
     signature = form.content.signature(Role.CANDIDATE)
     draw_fields(
         canvas,
@@ -230,9 +236,8 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
         canvas.drawString(LEFT, y, line)
         y -= 2
     y = form.grid_bottom - 4 - KEY_LEADING * len(form.key_lines) - 12
-    canvas.setFont(fonts().bold, DECLARATION_SIZE)
     assessing = declared[Role.ASSESSOR]
-    canvas.drawString(LEFT, y, assessing.statement)
+    _draw_statement(canvas, assessing.statement, fonts().bold, LEFT, RIGHT, y)
     assessor = content.signature(Role.ASSESSOR)
     capitals = (
         assessing.printed_name(assessor.name)
@@ -261,16 +266,16 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
     _draw_signed_line(canvas, y, [declared[Role.ASSESSOR_COUNTERSIGN]], content)
     y -= SIGNATURE_LINE_HEIGHT
     _draw_signed_line(canvas, y, [declared[Role.IV], declared[Role.IV_COUNTERSIGN]], content)
-    if content.unit.rules.line_manager_signature:
+    for dated in dated_lines(content.unit):
         y -= SIGNATURE_LINE_HEIGHT
-        signature = content.signature(Role.LINE_MANAGER)
+        signature = content.signature(dated.role, dated.key)
         draw_fields(
             canvas,
             LEFT,
             RIGHT,
             y,
             [
-                Field(declared[Role.LINE_MANAGER].line, signature_fill(signature)),
+                Field(dated.line, signature_fill(signature)),
                 Field(wording.DATE, signed_date_fill(signature), fixed=DATE_WIDTH),
             ],
         )
@@ -278,6 +283,19 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
     canvas.setFont(fonts().regular, LABEL_SIZE)
     canvas.setFillColor(INK)
     canvas.drawCentredString(PAGE_WIDTH / 2, MARGIN_BOTTOM, wording.page_label(page, pages))
+
+
+# A unit file's own declaration may be longer than OCR's: it prints smaller, never past the line
+# (validation.MAX_DECLARATION keeps it within what fits at this size).
+SMALLEST_DECLARATION_SIZE = 6.0
+
+
+def _draw_statement(
+    canvas: Canvas, statement: str, font: str, left: float, right: float, baseline: float
+) -> None:
+    size = fit_size(statement, font, DECLARATION_SIZE, SMALLEST_DECLARATION_SIZE, right - left)
+    canvas.setFont(font, size)
+    canvas.drawString(left, baseline, statement)
 
 
 # Room for "Distinction" in the signature's hand.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
+from ercsheet.domain.sheet import signer_label as domain_signer_label
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.store import models
 from ercsheet.store.strokes import strokes_from_json, strokes_to_json
@@ -12,6 +13,11 @@ from ercsheet.store.strokes import strokes_from_json, strokes_to_json
 
 def unit_of(sheet: models.Sheet) -> Unit:
     return unit_from_json(sheet.unit_snapshot)
+
+
+def signer_label(sheet: models.Sheet, record: models.SignatureRecord) -> str:
+    """Who signed `record`, as the audit trail names them (the unit's label for its own lines)."""
+    return domain_signer_label(unit_of(sheet), Role(record.role), record.line)
 
 
 def evidence_row(item: models.EvidenceItem) -> EvidenceRow:
@@ -51,6 +57,7 @@ def signature_record(signature: Signature) -> models.SignatureRecord:
         date=signature.date,
         kind=signature.kind.value,
         strokes=strokes_to_json(signature.strokes),
+        line=signature.line,
     )
 
 
@@ -61,6 +68,7 @@ def signature(record: models.SignatureRecord) -> Signature:
         date=record.date,
         kind=SignatureKind(record.kind),
         strokes=strokes_from_json(record.strokes),
+        line=record.line,
     )
 
 

@@ -20,7 +20,7 @@ from ercsheet.domain.audit import Change
 from ercsheet.domain.dates import uk
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
-from ercsheet.domain.vocabulary import Role
+from ercsheet.domain.vocabulary import Method, Role
 from ercsheet.store import convert, models
 from ercsheet.store.operations import diff, get, load_sheet
 from ercsheet.store.tx import Tx
@@ -78,25 +78,34 @@ def set_tick(tx: Tx, evidence_id: int, criterion: str, covered: bool) -> None:
     # The most frequent edit: checked with a few small queries, not by loading the sheet.
     session = tx.session
     found = session.execute(
-        select(models.Sheet.id, models.Sheet.unit_snapshot, models.EvidenceItem.ref)
+        select(
+            models.Sheet.id,
+            models.Sheet.unit_snapshot,
+            models.EvidenceItem.ref,
+            models.EvidenceItem.method,
+        )
         .join(models.EvidenceItem)
         .where(models.EvidenceItem.id == evidence_id)
     ).one_or_none()
     if found is None:
         raise NotFound(f"There is no evidence item {evidence_id}.")
-    sheet_id, snapshot, ref = found
+    sheet_id, snapshot, ref, method = found
     signed = session.scalars(
         select(models.SignatureRecord).where(models.SignatureRecord.sheet_id == sheet_id)
     ).all()
     if any(s.role == Role.ASSESSOR for s in signed):
         raise RuleViolation([_locked_problem()])
-    if criterion not in unit_from_json(snapshot).criterion_numbers:
+    unit = unit_from_json(snapshot)
+    if criterion not in unit.criterion_numbers:
         raise RuleViolation(
             [Problem(rules.Rule.UNKNOWN_CRITERION, f"This unit has no criterion {criterion}.")]
         )
     tick = session.get(models.Tick, (evidence_id, criterion))
     if covered == (tick is not None):
         return
+    refused = evidence_rules.refused_for_criterion(unit, Method(method), criterion)
+    if covered and refused is not None:
+        raise RuleViolation([Problem(rules.Rule.CRITERION_METHODS, refused)])
     if covered:
         session.add(models.Tick(evidence_id=evidence_id, criterion=criterion))
     else:
@@ -165,7 +174,9 @@ def _void_earlier_signatures(
             sheet_id=sheet.id,
             candidate_id=sheet.candidate_id,
             changes=[
-                Change(Role(record.role).label, f"{record.name}, {uk(record.date)}", ""),
+                Change(
+                    convert.signer_label(sheet, record), f"{record.name}, {uk(record.date)}", ""
+                ),
             ],
         )
     if signatures:

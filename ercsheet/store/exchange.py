@@ -70,6 +70,7 @@ def export_sheet(store: Store, sheet_id: int) -> str:
             {
                 "number": a.number,
                 "role": a.signature.role.value,
+                **({"line": a.signature.line} if a.signature.line else {}),
                 "prev_hash": a.prev,
                 "hash": a.hash,
                 "key_signature": a.key_signature,
@@ -188,11 +189,11 @@ def _incoming(sheet: SheetV1, content: SheetContent, trail: list[AuditEntry]) ->
         raise ImportRefused("addenda: a sheet with addenda needs its record code")
     if not signed:
         return Incoming(content, None, trail=tuple(trail))
-    added = {a.role for a in sheet.addenda}
+    added = {(a.role, a.line or "") for a in sheet.addenda}
     view = replace(
         content,
-        iv=None if Role.IV in added else content.iv,
-        signatures=tuple(s for s in content.signatures if s.role not in added),
+        iv=None if (Role.IV, "") in added else content.iv,
+        signatures=tuple(s for s in content.signatures if s.signer not in added),
     )
     sealed = seal(view)
     if sheet.record_code is not None and sealed.code != sheet.record_code:
@@ -207,9 +208,10 @@ def _incoming(sheet: SheetV1, content: SheetContent, trail: list[AuditEntry]) ->
             raise ImportRefused("key: the seal is not signed by the key the file names")
     addenda: list[Addendum] = []
     for index, entry in enumerate(sheet.addenda):
-        signature = content.signature(entry.role)
+        signature = content.signature(entry.role, entry.line or "")
         if signature is None:
-            raise ImportRefused(f"addenda[{index}]: there is no {entry.role.value} signature")
+            named = f"{entry.role.value} {entry.line}" if entry.line else entry.role.value
+            raise ImportRefused(f"addenda[{index}]: there is no {named} signature")
         iv = content.iv if entry.role is Role.IV else None
         made = make_addendum(addenda, sealed.code, signature, iv)
         if made.hash != entry.hash or made.prev != entry.prev_hash or made.number != entry.number:

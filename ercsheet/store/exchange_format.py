@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from ercsheet.catalogue.model import Grade, Unit
+from ercsheet.catalogue.model import MAX_SIGN_OFF_LINES, SIGN_OFF_KEY, Grade, Unit
 from ercsheet.domain.sheet import (
     MAX_EVIDENCE_ROWS,
     MAX_SIGNATURE_POINTS,
@@ -108,6 +108,14 @@ class SignatureV1(Closed):
     date: IsoDate
     kind: SignatureKind
     strokes: Annotated[list[Stroke], Field(max_length=MAX_SIGNATURE_STROKES)] | None = None
+    # Since units' own sign-off lines: which line of the unit an `extra` signature is on.
+    line: Annotated[str, StringConstraints(pattern=SIGN_OFF_KEY)] | None = None
+
+    @model_validator(mode="after")
+    def _line_matches_role(self) -> SignatureV1:
+        if (self.role is Role.EXTRA) != (self.line is not None):
+            raise ValueError('an "extra" signature, and only one, names its line ("line")')
+        return self
 
     @model_validator(mode="after")
     def _strokes_match_kind(self) -> SignatureV1:
@@ -174,6 +182,8 @@ class AddendumV1(Closed):
 
     number: int = Field(ge=1, le=100)
     role: Role
+    # The unit's own line an `extra` signature is on (as in `signatures`).
+    line: Annotated[str, StringConstraints(pattern=SIGN_OFF_KEY)] | None = None
     prev_hash: Hex64
     hash: Hex64
     key_signature: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{128}$")]
@@ -190,8 +200,8 @@ class SheetV1(Closed):
     # whether an IV countersignature is needed).
     iv: PersonV1 | None = None
     evidence: Annotated[list[EvidenceV1], Field(max_length=MAX_EVIDENCE_ROWS)] = []
-    # One signature per role at most.
-    signatures: Annotated[list[SignatureV1], Field(max_length=len(Role))] = []
+    # One signature per role at most, and per line of the unit's own.
+    signatures: Annotated[list[SignatureV1], Field(max_length=len(Role) + MAX_SIGN_OFF_LINES)] = []
     # Optional additions (compatible: a reader of the first release ignores nothing it needs):
     # the SHA-256 record code sealed at the assessor's signature, and the sheet's audit trail.
     record_code: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
@@ -224,6 +234,7 @@ def content_of(sheet: SheetV1, unit: Unit) -> SheetContent:
                 s.date,
                 s.kind,
                 tuple(tuple(point) for point in (s.strokes or [])),
+                s.line or "",
             )
             for s in sheet.signatures
         ),
@@ -271,6 +282,8 @@ def _signature_dict(signature: Signature) -> dict[str, Any]:
     }
     if signature.kind is SignatureKind.DRAWN:
         data["strokes"] = [[list(point) for point in stroke] for stroke in signature.strokes]
+    if signature.line:
+        data["line"] = signature.line
     return data
 
 

@@ -41,6 +41,7 @@ def content_from_exchange(text: str, unit: Unit) -> SheetContent:
                 dt.date.fromisoformat(s["date"]),
                 SignatureKind(s["kind"]),
                 tuple(tuple((float(x), float(y)) for x, y in st) for st in s.get("strokes") or ()),
+                s.get("line", ""),
             )
             for s in data.get("signatures", ())
         ),

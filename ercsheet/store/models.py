@@ -196,11 +196,13 @@ class Tick(Base):
 
 class SignatureRecord(Base):
     __tablename__ = "signature"
-    __table_args__ = (UniqueConstraint("sheet_id", "role"),)
+    # One signature per role, and per line of the unit's own (Role.EXTRA, `line` its key).
+    __table_args__ = (UniqueConstraint("sheet_id", "role", "line"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(40))
+    line: Mapped[str] = mapped_column(Text, default="", server_default="")
     name: Mapped[str] = mapped_column(Text)
     date: Mapped[dt.date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(10))

@@ -64,7 +64,10 @@ TICKS = """
     FROM tick JOIN evidence_item ON evidence_item.id = tick.evidence_id
     WHERE evidence_item.sheet_id = ?"""
 SIGNATURES = """
-    SELECT role, name, date, kind, strokes FROM signature WHERE sheet_id = ? ORDER BY id"""
+    SELECT role, name, date, kind, strokes, line FROM signature WHERE sheet_id = ? ORDER BY id"""
+# Before schema 7 no signature was on a unit's own line.
+SIGNATURES_BEFORE_7 = """
+    SELECT role, name, date, kind, strokes, '' FROM signature WHERE sheet_id = ? ORDER BY id"""
 
 
 def read_sheet(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetContent, list[int]]:
@@ -80,15 +83,16 @@ def read_sheet(connection: sqlite3.Connection, sheet_id: int) -> tuple[SheetCont
 
 
 def read_rows(
-    connection: sqlite3.Connection, sheet_id: int, graded: bool = True
+    connection: sqlite3.Connection, sheet_id: int, current: bool = True
 ) -> tuple[SheetContent, list[int]]:
     """The sheet as its rows say, with the candidate as they are now (no seal applied).
-    `graded=False` for a store before schema 6, which has no grade awarded to read."""
+    `current=False` for a store before schema 6, which has no grade awarded (schema 6) and no
+    signature on a unit's own line (schema 7) to read."""
     head = connection.execute(SHEET_HEAD, (sheet_id,)).fetchone()
     if head is None:
         raise SheetMissing(sheet_id)
     snapshot, qualification, assessor, assessor_qualified, iv, iv_qualified, *candidate = head
-    grade = connection.execute(GRADE, (sheet_id,)).fetchone()[0] if graded else ""
+    grade = connection.execute(GRADE, (sheet_id,)).fetchone()[0] if current else ""
     items = connection.execute(ITEMS, (sheet_id,)).fetchall()
     ticks: dict[int, set[str]] = defaultdict(set)
     for evidence_id, criterion in connection.execute(TICKS, (sheet_id,)):
@@ -118,8 +122,11 @@ def read_rows(
                 dt.date.fromisoformat(date),
                 SignatureKind(kind),
                 strokes_from_json(strokes),
+                line,
             )
-            for role, name, date, kind, strokes in connection.execute(SIGNATURES, (sheet_id,))
+            for role, name, date, kind, strokes, line in connection.execute(
+                SIGNATURES if current else SIGNATURES_BEFORE_7, (sheet_id,)
+            )
         ),
     )
     return content, [item[0] for item in items]
@@ -258,15 +265,15 @@ class PrintRecord:
 
 def print_record(connection: sqlite3.Connection, sheet_id: int) -> PrintRecord:
     row = connection.execute(
-        "SELECT record_code, seal_key FROM sheet WHERE id = ?", (sheet_id,)
+        "SELECT record_code, seal_key, unit_snapshot FROM sheet WHERE id = ?", (sheet_id,)
     ).fetchone()
     if row is None:
         raise SheetMissing(sheet_id)
-    code, key = row
+    code, key, snapshot = row
     if code is None:
         return PrintRecord(None, None, ())
     addenda = tuple(
-        addendum_line(addendum_from_row(*found))
+        addendum_line(addendum_from_row(*found), unit_from_json(snapshot))
         for found in connection.execute(
             "SELECT number, record_code, prev_hash, body, hash FROM addendum"
             " WHERE sheet_id = ? AND version IS NULL ORDER BY number",

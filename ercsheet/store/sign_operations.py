@@ -8,7 +8,7 @@ the signed version whole, with its addenda.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -49,7 +49,9 @@ def add_signature(
     key = signing.unlock(tx, pin) if needs_key else None
     sheet.signatures.append(convert.signature_record(signature))
     changes = [
-        Change(signature.role.label, "", f"{signature.name}, {uk(signature.date)}"),
+        Change(
+            content.signer_label(*signature.signer), "", f"{signature.name}, {uk(signature.date)}"
+        ),
         Change("kind", "", signature.kind.value),
     ]
     if iv is not None:
@@ -85,13 +87,7 @@ def _code_change(sheet: models.Sheet) -> Change:
 
 
 def _normalised(signature: Signature) -> Signature:
-    return Signature(
-        signature.role,
-        normalise(signature.name),
-        signature.date,
-        signature.kind,
-        signature.strokes,
-    )
+    return replace(signature, name=normalise(signature.name))
 
 
 def _qualified(value: bool) -> str:
@@ -131,7 +127,7 @@ def reopen(tx: Tx, sheet_id: int, reason: str, actor: str, pin: str | None) -> i
     )
     tx.session.expire(sheet, ["addenda"])
     code = sheet.record_code
-    voided = [f"{Role(s.role).label}: {s.name}" for s in sheet.signatures]
+    voided = [f"{convert.signer_label(sheet, s)}: {s.name}" for s in sheet.signatures]
     sheet.signatures.clear()
     sheet.record_code = sheet.seal = sheet.seal_key = sheet.seal_signature = None
     sheet.updated_at = tx.now()

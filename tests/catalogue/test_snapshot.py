@@ -67,9 +67,9 @@ def units(draw: st.DrawFn) -> Unit:
 
 
 # The fields unit format version 2 added, left out of the JSON while they have their defaults.
-ADDED_TO_UNITS = ("complete", "methods")
-ADDED_TO_OUTCOMES = ("knowledge", "range")
-ADDED_TO_CRITERIA = ("grade",)
+ADDED_TO_UNITS = ("complete", "methods", "kind", "declarations", "sign_off")
+ADDED_TO_OUTCOMES = ("knowledge", "range", "kind")
+ADDED_TO_CRITERIA = ("grade", "real_work", "methods", "required_methods")
 
 
 def first_format_dump(unit: Unit) -> dict[str, Any]:

@@ -7,10 +7,13 @@ import dataclasses
 from pathlib import Path
 
 from ercsheet.catalogue.loader import Catalogue, load_catalogue
-from ercsheet.catalogue.model import Grade, Unit
-from ercsheet.domain.sheet import EvidenceRow
-from ercsheet.domain.vocabulary import Method
-from tests.pdf.reading import page_texts, placed, read, render
+from ercsheet.catalogue.model import Grade, Unit, UnitDeclarations
+from ercsheet.domain.sheet import EvidenceRow, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.pdf.blocks import SMALLEST_DECLARATION_SIZE
+from ercsheet.pdf.fonts import fonts, width
+from ercsheet.pdf.style import RIGHT
+from tests.pdf.reading import flat, page_texts, placed, read, render
 from tests.pdf.samples import SIGNED_ON, rows_for, unsigned
 
 TEST_UNITS = Path(__file__).resolve().parents[1] / "units"
@@ -113,3 +116,60 @@ def test_an_ungraded_sheet_prints_no_grade(catalogue: Catalogue) -> None:
     [text] = page_texts(render([unsigned(unit, rows_for(unit, 2))]))
     assert "Grade awarded" not in text
     assert "satisfying all of the criteria for this unit." in text
+
+
+def test_the_declarations_printed_follow_the_units_kind(catalogue: Catalogue) -> None:
+    knowledge = catalogue.get("cs-environment-knowledge")
+    assert knowledge is not None
+    [text] = page_texts(render([unsigned(knowledge, rows_for(knowledge, 2))]))
+    assert (
+        "I confirm that the candidate has demonstrated the required knowledge and understanding "
+        "by satisfying all of the criteria for this unit."
+    ) in text
+    assert "demonstrated competence" not in text
+    mixed = sample_unit("mixed-care")
+    [text] = page_texts(render([unsigned(mixed, rows_for(mixed, 2))]))
+    assert "demonstrated competence and the required knowledge and understanding by" in text
+
+
+def test_a_units_own_declarations_print_in_place_of_the_forms_within_the_page() -> None:
+    own = UnitDeclarations(
+        candidate="I confirm that this evidence is my own work and that I agree to it being "
+        "shared.",
+        assessor="I confirm that the evidence is valid, authentic, current and sufficient, and "
+        "that the learner has met every criterion of this unit in the workplace, as the "
+        "awarding body's assessment strategy requires of it.",
+    )
+    unit = dataclasses.replace(sample_unit("three-level-kitchen"), declarations=own)
+    page = read(render([unsigned(unit, rows_for(unit, 3))])).pages[0]
+    text = flat(page.extract_text())
+    assert own.candidate in text and own.assessor in text
+    assert "I confirm that the evidence provided is a result of my own work." not in text
+    # Longer than OCR's, so smaller, but never past the page's right margin.
+    statements = [p for p in placed(page) if p.text.startswith("I confirm")]
+    assert len(statements) == 2
+    for statement in statements:
+        assert statement.size >= SMALLEST_DECLARATION_SIZE
+        font = fonts().bold if "Bold" in statement.font else fonts().regular
+        assert statement.x + width(statement.text, font, statement.size) <= RIGHT + 0.5
+
+
+def test_a_units_own_sign_off_lines_print_under_the_ivs_signed_or_blank() -> None:
+    unit = sample_unit("mixed-care")
+    employer = Signature(Role.EXTRA, "Jo Bloggs", SIGNED_ON, SignatureKind.TYPED, line="employer")
+    content = dataclasses.replace(unsigned(unit, rows_for(unit, 3)), signatures=(employer,))
+    page = read(render([content])).pages[0]
+    text = flat(page.extract_text())
+    assert (
+        "Signature of employer (confirming the candidate's performance at work): Jo Bloggs"
+    ) in text
+    assert "Signature of expert witness (if used):" in text
+    positions = {p.text: p for p in placed(page)}
+    iv = positions["IV initials (if sampled) and date:"]
+    own = [p for p in placed(page) if p.text.startswith("Signature of e")]
+    assert [p.text.split(" (")[0] for p in own] == [
+        "Signature of employer",
+        "Signature of expert witness",
+    ]
+    # Under the IV's line, one line each, above the page number.
+    assert iv.y > own[0].y > own[1].y > positions["(Page 1 of 1)"].y

@@ -204,20 +204,65 @@ def test_a_schema_4_store_finds_and_sorts_its_candidates_as_people_type(tmp_path
     assert events == 18  # the upgrades appended no event to the chain
 
 
+def verified_codes(store: Store) -> list[str]:
+    """The record codes of the store's sheets, once every sealed record verifies."""
+    assert store.check_records() == []
+    return [code for s in store.sheets() if (code := store.record_code(s.id)) is not None]
+
+
 def test_a_schema_5_store_keeps_its_record_codes_and_takes_a_grade(tmp_path: Path) -> None:
     """schema-0005.sqlite3, written by ercsheet at schema 5 (9735d5d): Unit 40 signed by the
     candidate and the assessor, and a draft of Unit 1. The grade awarded (schema 6) is none on
     both, and adds nothing to the signed sheet's record code."""
     path = tmp_path / "five.sqlite3"
     path.write_bytes((Path(__file__).parent / "data" / "schema-0005.sqlite3").read_bytes())
-    signed_code = "35729dd7934c1d782cc6602d0871ba78ad035b98193a01ce47f2919bf26f2f3a"
     with Store(path) as store:
-        assert store.check_records() == []
+        assert verified_codes(store) == [
+            "35729dd7934c1d782cc6602d0871ba78ad035b98193a01ce47f2919bf26f2f3a"
+        ]
         signed, draft = store.sheets()
-        assert store.record_code(signed.id) == signed_code
         assert store.sheet(signed.id).grade is None and store.sheet(draft.id).grade is None
         events = len(store.audit_trail())
     with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    assert version == (SCHEMA_REVISION,)
     with Store(path) as store:
         assert len(store.audit_trail()) == events
+
+
+def test_a_schema_6_store_keeps_its_signatures_and_codes_and_takes_sign_off_lines(
+    tmp_path: Path,
+) -> None:
+    """schema-0006.sqlite3, written by ercsheet at schema 6 (654b9c3): Unit 44 signed by the
+    candidate, the line manager (drawn), the assessor and the IV (an addendum), and a draft of
+    Unit 44 signed by the candidate and the line manager. Schema 7 gives every signature the
+    line "" (none of a unit's own), which adds nothing to codes or addenda."""
+    path = tmp_path / "six.sqlite3"
+    path.write_bytes((Path(__file__).parent / "data" / "schema-0006.sqlite3").read_bytes())
+    with Store(path) as store:
+        signed, draft = store.sheets()
+        assert verified_codes(store) == [
+            "968ab420ae5ce31216aba5747fe45d308f53b21b74bda5e18cca1a90b3a2f408"
+        ]
+        kept = store.sheet(signed.id)
+        assert [(s.role, s.line) for s in kept.signatures] == [
+            (Role.CANDIDATE, ""),
+            (Role.LINE_MANAGER, ""),
+            (Role.ASSESSOR, ""),
+            (Role.IV, ""),
+        ]
+        manager = kept.signature(Role.LINE_MANAGER)
+        assert manager is not None and manager.strokes == (((0.1, 0.5), (0.3, 0.4)),)
+        assert [s.role for s in store.sheet(draft.id).signatures] == [
+            Role.CANDIDATE,
+            Role.LINE_MANAGER,
+        ]
+        events = len(store.audit_trail())
+    engine = open_engine(path)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert context.get_current_revision() == SCHEMA_REVISION
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+    with Store(path) as store:
+        assert len(store.audit_trail()) == events  # the upgrade appended no event

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from typing import TypeVar
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.coverage import sign_off_coverage
 from ercsheet.domain.dates import uk
 from ercsheet.domain.record import short_code
-from ercsheet.domain.sheet import SheetContent, Signature
+from ercsheet.domain.sheet import SheetContent, Signature, Signer
 from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.dialog_parts import BANNER_STYLE
 from ercsheet.gui.qt.core import Qt, Signal
@@ -38,6 +40,7 @@ from ercsheet.gui.signing.reopen import ReopenDialog
 from ercsheet.gui.signing.sign_dialog import SignDialog
 from ercsheet.store.store import Store
 
+T = TypeVar("T")
 LOCKED_STYLE = "background:#e7f1e4; color:#1d4d14; padding:6px; border-radius:4px;"
 DRAFT_STYLE = "background:#fff6dc; color:#5c4400; padding:6px; border-radius:4px;"
 
@@ -51,30 +54,38 @@ SIGNED = ("signed", "signed and sealed", "addendum signed")
 class Voided:
     """A signature an evidence change removed: who had signed, as what, on which day."""
 
-    role: Role
+    signer: Signer
+    label: str  # as the audit event names the signer
     name: str
     date: str  # dd/mm/yyyy, as the audit event says it
 
+    @property
+    def role(self) -> Role:
+        return self.signer[0]
 
-def voided_signatures(trail: list[AuditEntry]) -> list[Voided]:
+
+def voided_signatures(trail: list[AuditEntry], unit: Unit) -> list[Voided]:
     """The signatures removed by an evidence change and not signed again since, from the
     sheet's audit events (oldest first). A reopening starts the signing afresh."""
-    by_label = {role.label: role for role in Role}
-    voided: dict[Role, Voided] = {}
+    by_label: dict[str, Signer] = {
+        role.label: (role, "") for role in Role if role is not Role.EXTRA
+    }
+    by_label |= {line.label: (Role.EXTRA, line.role) for line in unit.sign_off}
+    voided: dict[Signer, Voided] = {}
     for event in trail:
         if event.action == "reopened":
             voided.clear()
         elif event.action == "signature voided":
             for change in event.changes:
-                role = by_label.get(change.what)
-                if role is not None:
+                signer = by_label.get(change.what)
+                if signer is not None:
                     name, _, date = change.old.rpartition(", ")
-                    voided[role] = Voided(role, name or change.old, date)
+                    voided[signer] = Voided(signer, change.what, name or change.old, date)
         elif event.action in SIGNED:
             for change in event.changes:
-                role = by_label.get(change.what)
-                if role is not None:
-                    voided.pop(role, None)
+                signer = by_label.get(change.what)
+                if signer is not None:
+                    voided.pop(signer, None)
     return list(voided.values())
 
 
@@ -82,18 +93,24 @@ def voided_text(voided: Voided) -> str:
     """What the assessor reads about one removed signature."""
     when = f", {voided.date}" if voided.date else ""
     return (
-        f"{voided.name}'s signature ({in_sentence(voided.role)}{when}) was removed because the "
+        f"{voided.name}'s signature ({in_sentence(voided.label)}{when}) was removed because the "
         "evidence changed after they signed: ask them to sign again."
     )
 
 
-def offered_roles(content: SheetContent) -> list[Role]:
-    """The signature lines this sheet shows: the required ones, those signed, and the IV's
+def offered_signers(content: SheetContent) -> list[Signer]:
+    """The signature lines this sheet shows: the required ones, the unit's own lines (an
+    optional one too: it is signed when there is one to sign), those signed, and the IV's
     (offered once the assessor has signed: an IV signs only the sheets they sample)."""
-    shown = set(rules.required_roles(content)) | {s.role for s in content.signatures}
+    shown = set(rules.required_signers(content)) | {s.signer for s in content.signatures}
+    shown |= {(Role.EXTRA, line.role) for line in content.unit.sign_off}
     if rules.is_locked(content):
-        shown.add(Role.IV)
-    return [role for role in rules.SIGNING_ORDER if role in shown]
+        shown.add((Role.IV, ""))
+    own = [(Role.EXTRA, line.role) for line in content.unit.sign_off]
+    order = [
+        s for role in rules.SIGNING_ORDER for s in (own if role is Role.EXTRA else [(role, "")])
+    ]
+    return [signer for signer in order if signer in shown]
 
 
 class SigningPanel(QWidget):
@@ -111,6 +128,10 @@ class SigningPanel(QWidget):
         self.sign_buttons: dict[Role, QPushButton] = {}
         self.notes: dict[Role, QLabel] = {}  # beside each sign button: what it waits for
         self.added_marks: dict[Role, QLabel] = {}  # "added after sealing", by signed role
+        # The same for the unit's own sign-off lines (Role.EXTRA), by the line's key.
+        self.line_buttons: dict[str, QPushButton] = {}
+        self.line_notes: dict[str, QLabel] = {}
+        self.line_marks: dict[str, QLabel] = {}
         self.grade_chooser: GradeChooser | None = None  # on a graded unit's sheet
         self._locked = False
 
@@ -126,7 +147,7 @@ class SigningPanel(QWidget):
         self.voided.setWordWrap(True)
         self.voided.setStyleSheet(VOIDED_STYLE)
         self.voided.setTextFormat(Qt.TextFormat.PlainText)
-        self.addenda: set[Role] = set()  # the roles whose signatures were added after sealing
+        self.addenda: set[Signer] = set()  # the signatures added after sealing
         self.lines = QWidget(self)
         self.audit_button = QPushButton("Audit trail…", self)
         self.audit_button.clicked.connect(self.open_audit_trail)
@@ -162,7 +183,7 @@ class SigningPanel(QWidget):
         content = self._store.sheet(self._sheet_id)
         locked = self._locked = rules.is_locked(content)
         code = self._store.record_code(self._sheet_id)
-        missing = rules.missing_roles(content)
+        missing = [content.signer_label(*signer) for signer in rules.missing_signers(content)]
         if locked:
             still = f" Still to sign: {_labels(missing)}." if missing else ""
             self.status.setText(
@@ -183,13 +204,13 @@ class SigningPanel(QWidget):
         self.warning.setVisible(problem is not None)
         removed = [
             v
-            for v in voided_signatures(self._store.audit_trail(self._sheet_id))
-            if content.signature(v.role) is None
+            for v in voided_signatures(self._store.audit_trail(self._sheet_id), content.unit)
+            if content.signature(*v.signer) is None
         ]
         self.voided.setText("\n".join(voided_text(v) for v in removed))
         self.voided.setVisible(bool(removed))
         self.addenda = (
-            {a.signature.role for a in self._store.sealed_record(self._sheet_id).addenda}
+            {a.signature.signer for a in self._store.sealed_record(self._sheet_id).addenda}
             if code is not None
             else set()
         )
@@ -203,12 +224,11 @@ class SigningPanel(QWidget):
         self.lines = QWidget(self)
         self._layout.replaceWidget(old, self.lines)
         old.deleteLater()
-        self.sign_buttons = {}
-        self.notes = {}
-        self.added_marks = {}
+        self.sign_buttons, self.notes, self.added_marks = {}, {}, {}
+        self.line_buttons, self.line_notes, self.line_marks = {}, {}, {}
         grid = QGridLayout(self.lines)
         grid.setContentsMargins(0, 4, 0, 4)
-        required = set(rules.required_roles(content))
+        required = set(rules.required_signers(content))
         self.grade_chooser = None
         if content.unit.graded:
             # The grade is chosen before the assessor signs: its line comes first.
@@ -218,39 +238,41 @@ class SigningPanel(QWidget):
             self.grade_chooser.changed.connect(self._changed)
             grid.addWidget(self.grade_chooser, 0, 0, 1, 5)
         first = 1 if content.unit.graded else 0
-        for line, role in enumerate(offered_roles(content), start=first):
-            label = QLabel(f"<b>{role.label}</b>", self.lines)
+        for line, signer in enumerate(offered_signers(content), start=first):
+            role = signer[0]
+            label = QLabel(f"<b>{html.escape(content.signer_label(*signer))}</b>", self.lines)
             grid.addWidget(label, line, 0)
-            signature = content.signature(role)
+            signature = content.signature(*signer)
             if signature is not None:
                 grid.addWidget(_signed_mark(signature, self.lines), line, 1)
                 name = QLabel(signature.name, self.lines)
                 name.setTextFormat(Qt.TextFormat.PlainText)
                 grid.addWidget(name, line, 2)
                 grid.addWidget(QLabel(uk(signature.date), self.lines), line, 3)
-                if role in self.addenda:
+                if signer in self.addenda:
                     added = QLabel("added after sealing", self.lines)
                     added.setStyleSheet(ADDENDUM_STYLE)
                     added.setToolTip(
                         "Signed after the assessor sealed the sheet: an addendum bound to the "
                         "sealed record, with the assessor's PIN. The record code is unchanged."
                     )
-                    self.added_marks[role] = added
+                    _put(self.added_marks, self.line_marks, signer, added)
                     grid.addWidget(added, line, 4)
                 continue
-            text = f"Sign as {in_sentence(role)}…"
-            if role not in required:
+            text = f"Sign as {in_sentence(content.signer_label(*signer))}…"
+            if role is Role.IV and signer not in required:
                 text = "IV sampled? Sign as IV…"
             button = QPushButton(text, self.lines)
-            button.clicked.connect(lambda _checked=False, r=role: self.open_sign(r))
-            self.sign_buttons[role] = button
+            button.clicked.connect(lambda _checked=False, s=signer: self.open_sign(*s))
+            _put(self.sign_buttons, self.line_buttons, signer, button)
             grid.addWidget(button, line, 1)
-            grid.addWidget(self._note(content, role, role in required), line, 2, 1, 3)
+            grid.addWidget(self._note(content, signer, signer in required), line, 2, 1, 3)
         grid.setColumnStretch(4, 1)
 
-    def _note(self, content: SheetContent, role: Role, required: bool) -> QLabel:
+    def _note(self, content: SheetContent, signer: Signer, required: bool) -> QLabel:
         """ "required" or "optional", and what the signature still waits for, if anything."""
-        waits = standing_problems(content, role, self._today, self._today)
+        role, key = signer
+        waits = standing_problems(content, role, self._today, self._today, line=key)
         text = "required" if required else "optional"
         if waits:
             titles = ", ".join(dict.fromkeys(RULE_TITLES[p.rule].lower() for p in waits))
@@ -263,7 +285,7 @@ class SigningPanel(QWidget):
         note.setWordWrap(True)
         note.setToolTip("\n".join(p.message for p in waits))
         note.linkActivated.connect(self._follow_link)
-        self.notes[role] = note
+        _put(self.notes, self.line_notes, signer, note)
         return note
 
     def _follow_link(self, link: str) -> None:
@@ -279,8 +301,8 @@ class SigningPanel(QWidget):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
 
-    def open_sign(self, role: Role) -> SignDialog:
-        dialog = SignDialog(self._store, self._sheet_id, role, self._today, self)
+    def open_sign(self, role: Role, line: str = "") -> SignDialog:
+        dialog = SignDialog(self._store, self._sheet_id, role, self._today, self, line)
         dialog.jump_to_criterion.connect(self.jump_to_criterion)
         self._open(dialog, changes_sheet=True)
         return dialog
@@ -305,8 +327,17 @@ class SigningPanel(QWidget):
         self.sheet_changed.emit()
 
 
-def _labels(roles: list[Role]) -> str:
-    return ", ".join(in_sentence(role) for role in roles) or "nobody"
+def _labels(labels: list[str]) -> str:
+    return ", ".join(in_sentence(label) for label in labels) or "nobody"
+
+
+def _put(by_role: dict[Role, T], by_line: dict[str, T], signer: Signer, value: T) -> None:
+    """`value` under the signer's role, or, for a unit's own line, under the line's key."""
+    role, line = signer
+    if role is Role.EXTRA:
+        by_line[line] = value
+    else:
+        by_role[role] = value
 
 
 def _signed_mark(signature: Signature, parent: QWidget) -> QWidget:

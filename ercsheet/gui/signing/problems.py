@@ -18,7 +18,10 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.INCOMPLETE_UNIT: "Unit fully transcribed",
     Rule.GRADE: "Grade awarded chosen",
     Rule.SIMULATION_FORBIDDEN: "No simulation for this unit",
+    Rule.CRITERION_METHODS: "Methods a criterion allows",
+    Rule.REQUIRED_METHODS: "Methods a criterion requires",
     Rule.LINE_MANAGER: "Line manager's signature",
+    Rule.SIGN_OFF_LINE: "Sign-off lines the unit asks for",
     Rule.COUNTERSIGNATURE: "Countersignature",
     Rule.DATE_ORDER: "Dates in order",
     Rule.FUTURE_DATE: "No date in the future",
@@ -42,10 +45,16 @@ CRITERION_LINK = "criterion:"
 
 
 def standing_problems(
-    content: SheetContent, role: Role, date: dt.date, today: dt.date, name: str = "-"
+    content: SheetContent,
+    role: Role,
+    date: dt.date,
+    today: dt.date,
+    name: str = "-",
+    line: str = "",
 ) -> list[Problem]:
-    """What would block `role` signing on `date` as the sheet stands, whoever signs and how."""
-    provisional = Signature(role, name or "-", date, SignatureKind.TYPED)
+    """What would block `role` (on the unit's `line`, for its own lines) signing on `date` as
+    the sheet stands, whoever signs and how."""
+    provisional = Signature(role, name or "-", date, SignatureKind.TYPED, line=line)
     return [
         problem
         for problem in blocking(check_signature(content, provisional, today))
@@ -59,9 +68,11 @@ def criterion_links(numbers: Sequence[str]) -> str:
     )
 
 
-def in_sentence(role: Role) -> str:
-    """A role's label inside a sentence: "countersigning qualified IV" (acronyms kept)."""
-    return role.label[0].lower() + role.label[1:]
+def in_sentence(role: Role | str) -> str:
+    """A role's label (or a unit's own line's) inside a sentence: "countersigning qualified
+    IV" (acronyms kept)."""
+    label = role.label if isinstance(role, Role) else role
+    return label[0].lower() + label[1:]
 
 
 class ProblemList(QLabel):

@@ -72,14 +72,17 @@ class SignDialog(QDialog):
         role: Role,
         today: dt.date,
         parent: QWidget | None = None,
+        line: str = "",
     ) -> None:
         super().__init__(parent)
         self._store, self._sheet_id, self._role, self._today = store, sheet_id, role, today
+        self.line = line  # the unit's own sign-off line signed (Role.EXTRA), else ""
         self._content = store.sheet(sheet_id)
-        self.setWindowTitle(f"Sign as {in_sentence(role)}")
+        label = self._content.signer_label(role, line)
+        self.setWindowTitle(f"Sign as {in_sentence(label)}")
 
         heading = QLabel(
-            f"<b>{role.label}</b> — {html.escape(self._content.candidate.name)}, "
+            f"<b>{html.escape(label)}</b> — {html.escape(self._content.candidate.name)}, "
             f"{html.escape(self._content.unit.display_title)}"
         )
         heading.setWordWrap(True)
@@ -117,7 +120,7 @@ class SignDialog(QDialog):
         self.name.setPlaceholderText("Full name")
         # What this person signs, as the form words it, above the pad and the PIN.
         self.declaration = DeclarationView(
-            declaration(self._content.unit, role), self.name.text(), self
+            declaration(self._content.unit, role, line), self.name.text(), self
         )
         self.name.textChanged.connect(self.declaration.set_name)
         self.date = date_edit(today, self)
@@ -274,7 +277,7 @@ class SignDialog(QDialog):
         date = date_of(self.date)
         if date is None:
             raise ValueError(self.date.problem())
-        return Signature(self._role, self.name.text().strip(), date, kind, strokes)
+        return Signature(self._role, self.name.text().strip(), date, kind, strokes, self.line)
 
     def _forget_refusal(self) -> None:
         """ "Not signed" was said of the signature as it was when Sign was pressed: once it is
@@ -299,7 +302,7 @@ class SignDialog(QDialog):
             known = [Problem(Rule.REQUIRED_FIELD, self.date.problem())]
         else:
             known = standing_problems(
-                self._content, self._role, date, self._today, self.name.text()
+                self._content, self._role, date, self._today, self.name.text(), self.line
             )
         self.known_problems.show_problems(
             known, self._uncovered(), heading="This signature cannot be accepted yet:"

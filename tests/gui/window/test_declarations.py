@@ -5,12 +5,15 @@ on sheets in the window's real store; the words asserted are the ones on the pri
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Unit, UnitDeclarations
 from ercsheet.domain.declarations import Declaration
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Role
@@ -173,7 +176,7 @@ def test_a_line_the_form_gives_no_declaration_says_what_the_signature_records(
 
 
 def test_wording_too_long_for_the_screen_scrolls_in_its_box(qtbot: QtBot) -> None:
-    # A unit file may one day carry its own wording: however long, the pad stays in sight.
+    # A unit file may carry its own wording (capped, a layout may not be): the pad stays in sight.
     long = Declaration(Role.CANDIDATE, "Signature of candidate:", statement="I confirm. " * 400)
     view = DeclarationView(long, "Siân Ní Bhriain")
     qtbot.addWidget(view)
@@ -189,3 +192,35 @@ def test_wording_too_long_for_the_screen_scrolls_in_its_box(qtbot: QtBot) -> Non
 def catalogue_unit_003(window: MainWindow) -> Unit:
     """Seed 003: the line manager signs each sheet."""
     return window.catalogue.units["reliable-cs-l3-u44"]
+
+
+def test_on_a_knowledge_unit_the_assessor_sees_the_knowledge_declaration(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    knowledge = window.catalogue.units["cs-environment-knowledge"]
+    sheet_id = open_sheet(window, knowledge)
+    signed(window, sheet_id, Role.CANDIDATE)
+    dialog = click_sign(qtbot, window, Role.ASSESSOR)
+    said = dialog.declaration.text()
+    assert (
+        "I confirm that the candidate has demonstrated the required knowledge and understanding "
+        "by satisfying all of the criteria for this unit."
+    ) in said.splitlines()
+    assert ASSESSOR not in said
+    assert_readable(dialog)
+    if SHOTS:
+        dialog.grab().save(f"{SHOTS}/sign-knowledge.png")
+
+
+def test_a_units_own_wording_is_what_its_signer_sees(qtbot: QtBot, window: MainWindow) -> None:
+    own = UnitDeclarations(candidate="I confirm that this evidence is my own work.")
+    unit = replace(window.catalogue.units["mgmt-l3-u40-f17"], declarations=own)
+    open_sheet(window, unit)
+    dialog = click_sign(qtbot, window, Role.CANDIDATE)
+    said = dialog.declaration.text()
+    assert own.candidate in said.splitlines() and CANDIDATE not in said
+    assert_readable(dialog)
+
+
+# Where a run that is to be looked at saves the dialogs (ERCSHEET_SHOTS=/some/folder).
+SHOTS = os.environ.get("ERCSHEET_SHOTS", "")

@@ -42,6 +42,16 @@ def click_cell(view: QTableView, row: int, column: int) -> None:
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_centre(view, row, column))
 
 
+def open_editor(view: QTableView, row: int, column: int) -> QWidget:
+    """Return on a cell, as the assessor opens it from the keyboard: its editor."""
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(row, column))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    editor = view.focusWidget()
+    assert editor is not None
+    return editor
+
+
 def press_return_in(qtbot: QtBot, view: QTableView, editor: QWidget) -> None:
     """Enter in an open editor: Qt commits it on the next turn of the event loop."""
     QTest.keyClick(editor, Qt.Key.Key_Return)

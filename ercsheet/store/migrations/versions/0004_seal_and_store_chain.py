@@ -58,7 +58,7 @@ def upgrade() -> None:
         ).first()
         if code is None and signed is None:
             continue
-        content = reading.read_rows(driver, sheet_id, graded=False)[0]
+        content = reading.read_rows(driver, sheet_id, current=False)[0]
         sealed = seal(content)
         if code is None:
             # Signed before record codes existed (schema 2): sealed now, as it stands.
