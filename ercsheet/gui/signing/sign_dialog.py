@@ -14,6 +14,7 @@ from ercsheet.domain.vocabulary import Role, SignatureKind
 from ercsheet.gui.dialog_parts import BANNER_STYLE, open_tall_enough, when_edited
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import Qt, Signal
+from ercsheet.gui.qt.gui import QKeyEvent
 from ercsheet.gui.qt.widgets import (
     QButtonGroup,
     QDialog,
@@ -22,6 +23,7 @@ from ercsheet.gui.qt.widgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -340,6 +342,21 @@ class SignDialog(QDialog):
             )
             return
         self.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Escape asks before it throws a drawn signature away (it did so without a word)."""
+        drawn = self.kind() is SignatureKind.DRAWN and not self.pad.is_empty()
+        if event.key() == Qt.Key.Key_Escape and drawn:
+            answer = QMessageBox.question(
+                self,
+                "Discard the signature?",
+                "The signature drawn is not signed yet. Close and discard it?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().keyPressEvent(event)
 
     def _jump(self, criterion: str) -> None:
         self.jump_to_criterion.emit(criterion)

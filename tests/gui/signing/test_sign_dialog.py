@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -346,3 +347,29 @@ def test_before_the_seal_only_the_assessor_is_asked_a_pin(qtbot: QtBot, sheets: 
     dialog = open_dialog(qtbot, sheets.store, sheet_id, Role.CANDIDATE)
     assert not dialog.pin.isVisible() and not dialog.no_pin.isVisible()
     assert not dialog.addendum_note.isVisible()
+
+
+def test_escape_asks_before_it_throws_a_drawn_signature_away(qtbot: QtBot, sheets: Sheets) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.gui.window.modal import when_modal_opens
+
+    dialog = open_dialog(qtbot, sheets.store, sheets.new(), Role.CANDIDATE)
+    draw(dialog, [ZIGZAG])
+    asked: list[str] = []
+
+    def press(button: QMessageBox.StandardButton) -> Callable[[QMessageBox], None]:
+        def act(box: QMessageBox) -> None:
+            asked.append(box.text())
+            box.button(button).click()
+
+        return act
+
+    when_modal_opens(press(QMessageBox.StandardButton.Cancel), kind=QMessageBox)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["The signature drawn is not signed yet. Close and discard it?"]
+    assert dialog.isVisible() and len(dialog.pad.strokes()) == 1
+
+    when_modal_opens(press(QMessageBox.StandardButton.Discard), kind=QMessageBox)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
