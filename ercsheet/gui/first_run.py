@@ -64,7 +64,7 @@ class ProfileDialog(QDialog):
         self.key = QLabel(
             f"{fingerprint} — printed beside the record code on every sheet you sign"
             if fingerprint
-            else "made when you first set your PIN (Tools → Assessor PIN…)",
+            else "made when you first set your PIN (Assessor → PIN…)",
             self,
         )
         self.key.setWordWrap(True)

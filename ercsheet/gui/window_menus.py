@@ -66,13 +66,12 @@ def build_menus(window: MainWindow) -> None:
     tools.add("Find sheet by &record code…", controller.find_by_code, "Ctrl+K")
     tools.add("&Check all signed records", controller.check_records)
     tools.add("Candidate's &audit trail…", controller.candidate_audit_for_selected)
-    tools.separator()
-    # Where the store's refusals point ("Set your PIN first (Tools → Assessor PIN…)").
-    tools.add("Assessor &PIN…", controller.edit_pin)
 
     # Alt+S: Alt+A is the grid's "Add evidence" (a clash opened this menu and typed into Profile…).
     assessor = Menu(window, "A&ssessor")
     assessor.add("&Profile…", controller.edit_profile)
+    # Where the store's refusals point ("Set your PIN first (Assessor → PIN…)").
+    assessor.add("P&IN…", controller.edit_pin)
     assessor.add("&Database encryption…", controller.edit_encryption)
 
     Menu(window, "&Help").add("&About ercsheet…", controller.show_about)

@@ -46,7 +46,7 @@ WRONG_PIN = Problem(
 )
 NO_PIN = Problem(
     Rule.ASSESSOR_PIN,
-    "Set your PIN first (Tools → Assessor PIN…): signing as assessor needs it, and it keeps "
+    "Set your PIN first (Assessor → PIN…): signing as assessor needs it, and it keeps "
     "the key that seals your signed sheets.",
 )
 

@@ -217,7 +217,7 @@ class SignDialog(QDialog):
         else:
             why = "This sheet is sealed, so a signature added now needs the assessor's PIN"
         return (
-            f"{why}, and no PIN is set yet. Set one in Tools → Assessor PIN… "
+            f"{why}, and no PIN is set yet. Set one in Assessor → PIN… "
             "(or with the button here), then sign."
         )
 

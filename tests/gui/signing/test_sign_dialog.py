@@ -288,7 +288,7 @@ def test_without_a_pin_the_assessor_is_told_to_set_one_and_can_set_it_here(
     assert not dialog.pin.isVisible()
     assert dialog.no_pin.isVisible() and dialog.set_pin_button.isVisible()
     assert "Signing as assessor needs your PIN, and no PIN is set yet" in dialog.no_pin.text()
-    assert "Tools → Assessor PIN…" in dialog.no_pin.text()
+    assert "Assessor → PIN…" in dialog.no_pin.text()
     assert not dialog.sign_button.isEnabled()
     assert dialog.sign_button.toolTip() == "Set the assessor's PIN first"
 

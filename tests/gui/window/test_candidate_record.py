@@ -62,10 +62,11 @@ def test_the_tools_menu_has_the_candidates_audit_trail_and_the_pin(
     assert str(example_sheet) in dialog.column("Sheet")
     dialog.close()
 
-    # The store's refusal says "Set your PIN first (Tools → Assessor PIN…)": it is there.
-    tools = action(window, "&Tools").menu()
-    assert isinstance(tools, QMenu)
-    assert "Assessor &PIN…" in [a.text() for a in tools.actions()]
+    # The store's refusal says "Set your PIN first (Assessor → PIN…)": it is there, beside
+    # the profile and the database's encryption.
+    assessor = action(window, "A&ssessor").menu()
+    assert isinstance(assessor, QMenu)
+    assert "P&IN…" in [a.text() for a in assessor.actions()]
 
 
 def test_correcting_a_candidate_with_signed_sheets_says_what_is_kept(
