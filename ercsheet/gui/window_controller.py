@@ -278,7 +278,8 @@ class WindowController:
     def edit_profile(self) -> None:
         from ercsheet.gui.first_run import ProfileDialog
 
-        ProfileDialog(self.store, self.window).exec()
+        if ProfileDialog(self.store, self.window).exec() and self.window.open_sheet_id is not None:
+            self.window.sheet_view.reload()  # a draft follows the profile (its assessor's line)
 
     def edit_pin(self) -> None:
         from ercsheet.gui.signing import PinDialog

@@ -53,6 +53,38 @@ def set_profile(tx: Tx, profile: Profile) -> None:
     )
     if changes:
         tx.log("assessor profile " + ("changed" if old else "set"), changes=changes)
+    if old is not None:
+        _drafts_follow_the_profile(tx, old, row)
+
+
+def _drafts_follow_the_profile(tx: Tx, old: Profile, row: models.AssessorProfile) -> None:
+    """The assessor's draft sheets name them as the profile now does, as a candidate's drafts
+    follow a correction of the candidate: a trainee who set "qualified" by mistake on the first
+    run, and corrected it, found their draft still asking for a countersignature. Signed sheets
+    keep the assessor they were signed by (the seal); sheets of other assessors (imported) are
+    theirs."""
+    if (old.name, old.qualified) == (row.name, row.qualified):
+        return
+    drafts = tx.session.scalars(
+        select(models.Sheet).where(
+            models.Sheet.record_code.is_(None), models.Sheet.assessor_name == old.name
+        )
+    )
+    for sheet in drafts:
+        changes = diff(
+            [
+                ("assessor", sheet.assessor_name, row.name),
+                ("assessor qualified", _yes(sheet.assessor_qualified), _yes(row.qualified)),
+            ]
+        )
+        sheet.assessor_name, sheet.assessor_qualified = row.name, row.qualified
+        tx.log(
+            "sheet's assessor corrected",
+            "a draft follows the assessor profile",
+            sheet_id=sheet.id,
+            candidate_id=sheet.candidate_id,
+            changes=changes,
+        )
 
 
 def set_pin(tx: Tx, pin: str, current: str | None) -> None:

@@ -167,6 +167,25 @@ def test_a_correction_of_the_candidate_leaves_signed_sheets_as_signed(profiled: 
     assert profiled.check_records() == []
 
 
+def test_a_correction_of_the_profile_reaches_the_drafts_only(profiled: Store) -> None:
+    """A trainee who said "qualified" by mistake at the first run corrects the profile: their
+    drafts then ask for a countersignature; signed sheets and others' drafts keep theirs."""
+    signed = signed_sheet(profiled)
+    candidate = profiled.sheet_summary(signed).candidate_id
+    draft = profiled.create_sheet(candidate, make_unit((2,)), "", Person("Pat Jones", True))
+    theirs = profiled.create_sheet(candidate, make_unit((2,)), "", Person("Sam Okafor", True))
+
+    profiled.set_profile(Profile("Pat Jones", qualified=False))
+
+    assert profiled.sheet(draft).assessor == Person("Pat Jones", False)
+    assert profiled.sheet(signed).assessor == Person("Pat Jones", True)
+    assert profiled.sheet(theirs).assessor == Person("Sam Okafor", True)
+    assert Role.ASSESSOR_COUNTERSIGN in missing_roles(profiled.sheet(draft))
+    [event] = [e for e in profiled.audit_trail(draft) if e.action == "sheet's assessor corrected"]
+    assert [(c.what, c.old, c.new) for c in event.changes] == [("assessor qualified", "yes", "no")]
+    assert profiled.check_records() == []
+
+
 def test_an_iv_addendum_keeps_the_code_printed_before(profiled: Store) -> None:
     sheet_id = signed_sheet(profiled)
     printed = profiled.record_code(sheet_id)
