@@ -95,6 +95,9 @@ class OutcomesTable(QTableWidget):
             if reasons:
                 item.setBackground(QColor(UNSURE_COLOUR))
                 item.setToolTip("\n".join(reasons))
+            if column == REAL_WORK:
+                # A box on an AC's row only (_real_work_box); never typed in.
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.setItem(row, column, item)
 
     def _real_work_box(self, checked: bool, sentences: list[str]) -> None:
