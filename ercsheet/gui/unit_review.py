@@ -20,6 +20,7 @@ from ercsheet.gui.dialog_parts import error_label, show_error
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.widgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -119,7 +120,20 @@ class UnitReviewDialog(QDialog):
         self.line_manager.setChecked(unit.line_manager_signature)
         form.addRow("Rules:", _marked(self.simulation, reasons.get("rules.simulation_allowed")))
         form.addRow("", _marked(self.line_manager, reasons.get("rules.line_manager_signature")))
-        self.table = OutcomesTable(unit.learning_outcomes, unit.unsure, self)
+        # What the unit assesses: the assessor's declaration follows it. A mixed unit needs each
+        # outcome's kind, which the review does not hold: only the two whole-unit kinds.
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("What the unit assesses")
+        self.kind.addItem("Competence", "")
+        self.kind.addItem("Knowledge", "knowledge")
+        self.kind.setCurrentIndex(max(self.kind.findData(unit.kind), 0))
+        form.addRow("What it &assesses:", _marked(self.kind, reasons.get("kind")))
+        rule_sentences: dict[str, list[str]] = {}
+        for rule in unit.criterion_rules:
+            if rule.rule in ("no simulation", "real work"):
+                for number in rule.criteria:
+                    rule_sentences.setdefault(number, []).append(rule.sentence.strip().rstrip("."))
+        self.table = OutcomesTable(unit.learning_outcomes, unit.unsure, self, rule_sentences)
         # The criteria first (what a sheet is ticked against), the title block's facts beside.
         fields = QWidget(self)
         fields.setLayout(form)
@@ -186,6 +200,7 @@ class UnitReviewDialog(QDialog):
             nos=[line.strip() for line in self.nos.toPlainText().splitlines() if line.strip()],
             simulation_allowed=self.simulation.isChecked(),
             line_manager_signature=self.line_manager.isChecked(),
+            kind=str(self.kind.currentData()),
             qualifications=[context] if context.title or context.unit_number else [],
             learning_outcomes=self.table.outcomes(),
             methods=[] if isinstance(methods := self._methods(), str) else methods,

@@ -1,7 +1,8 @@
 """The review dialog's table of LOs and ACs: an LO's row (its number and title), its own texts'
 rows ("Knowledge", "Range", when the specification gives them), then its ACs' rows (number,
-text, guidance), every text editable; rows the importer is unsure of in yellow, with the reason
-as their tooltip."""
+text, guidance, and a box for "must be assessed in real work"), every text editable; rows the
+importer is unsure of in yellow, with the reason as their tooltip, and a real-work box written
+from a rule sentence yellow with the sentence."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from ercsheet.gui.qt.widgets import (
 )
 
 UNSURE_COLOUR = "#fff3bf"
-COLUMNS = ("LO", "AC", "Text", "Guidance")
-LO, AC, TEXT, GUIDANCE = range(4)
+COLUMNS = ("LO", "AC", "Text", "Guidance", "Real work")
+LO, AC, TEXT, GUIDANCE, REAL_WORK = range(5)
+REAL_WORK_TIP = "Must be assessed in real work: simulation cannot evidence this criterion."
 # An LO's own texts' rows: the label in the AC column (not editable: it says what the row is).
 OWN_TEXTS = {"Knowledge": "knowledge", "Range": "range"}
 OWN_TEXT_TIPS = {
@@ -31,8 +33,14 @@ OWN_TEXT_TIPS = {
 
 class OutcomesTable(QTableWidget):
     def __init__(
-        self, outcomes: list[ParsedOutcome], unsure: list[Unsure], parent: QWidget
+        self,
+        outcomes: list[ParsedOutcome],
+        unsure: list[Unsure],
+        parent: QWidget,
+        rule_sentences: dict[str, list[str]] | None = None,
     ) -> None:
+        """`rule_sentences`: for an AC number, the rule sentences naming it (its real-work box
+        is yellow, the sentences in its tooltip)."""
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("reviewOutcomes")
         self.setAccessibleName("Learning outcomes and criteria")
@@ -44,6 +52,10 @@ class OutcomesTable(QTableWidget):
         header.setSectionResizeMode(AC, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(GUIDANCE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(REAL_WORK, QHeaderView.ResizeMode.ResizeToContents)
+        heading = self.horizontalHeaderItem(REAL_WORK)
+        assert heading is not None  # the labels were just set
+        heading.setToolTip(REAL_WORK_TIP)
         reasons: dict[str, list[str]] = {}
         for mark in unsure:
             reasons.setdefault(mark.field, []).append(str(mark))
@@ -70,17 +82,43 @@ class OutcomesTable(QTableWidget):
                     criterion.guidance,
                     reasons.get(f"AC {criterion.number}", []),
                 )
+                self._real_work_box(
+                    criterion.real_work, (rule_sentences or {}).get(criterion.number, [])
+                )
         self.resizeRowsToContents()
 
     def _add_row(self, lo: str, ac: str, text: str, guidance: str, reasons: list[str]) -> None:
         row = self.rowCount()
         self.insertRow(row)
-        for column, value in enumerate((lo, ac, text, guidance)):
+        for column, value in enumerate((lo, ac, text, guidance, "")):
             item = QTableWidgetItem(value)
             if reasons:
                 item.setBackground(QColor(UNSURE_COLOUR))
                 item.setToolTip("\n".join(reasons))
+            if column == REAL_WORK:
+                # A box on an AC's row only (_real_work_box); never typed in.
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.setItem(row, column, item)
+
+    def _real_work_box(self, checked: bool, sentences: list[str]) -> None:
+        """The last row's real-work box: checkable, not editable as text."""
+        item = self.item(self.rowCount() - 1, REAL_WORK)
+        assert item is not None  # just made
+        item.setFlags(
+            (item.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable
+        )
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        if sentences:
+            item.setBackground(QColor(UNSURE_COLOUR))
+            said = " ".join(f"The specification says “{s}”." for s in sentences)
+            item.setToolTip(f"{REAL_WORK_TIP} Set from a rule sentence; check. {said}")
+        elif not item.toolTip():
+            item.setToolTip(REAL_WORK_TIP)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, "Real work")
+
+    def real_work(self, row: int) -> bool:
+        item = self.item(row, REAL_WORK)
+        return item is not None and item.checkState() == Qt.CheckState.Checked
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -103,7 +141,7 @@ class OutcomesTable(QTableWidget):
         rows after it are its ACs; a row with neither number is left out."""
         result: list[ParsedOutcome] = []
         for row in range(self.rowCount()):
-            lo, ac, text, guidance = (self.cell(row, column) for column in range(len(COLUMNS)))
+            lo, ac, text, guidance = (self.cell(row, column) for column in range(REAL_WORK))
             if lo:
                 result.append(ParsedOutcome(lo, text, [], guidance))
             elif ac in OWN_TEXTS and result:
@@ -112,5 +150,7 @@ class OutcomesTable(QTableWidget):
                 if not result:
                     result.append(ParsedOutcome("", ""))
                 # A graded criterion's grade is its number's letter (P1 pass, M1 merit).
-                result[-1].criteria.append(ParsedCriterion(ac, text, guidance, grade(ac)))
+                result[-1].criteria.append(
+                    ParsedCriterion(ac, text, guidance, grade(ac), self.real_work(row))
+                )
         return result

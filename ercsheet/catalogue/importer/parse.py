@@ -51,6 +51,8 @@ def parse_lines(lines: list[Line]) -> ParsedUnit:
     table, own_texts = outcome_text.take(parts.table)
     outcomes.read_outcomes(table, unit)
     outcome_text.place(own_texts, unit)
+    rules.apply_criterion_rules(unit)
+    rules.read_kind([line.text for line in cleaned], unit)
     method_key.read_key([line.text for line in cleaned], unit)
     if not parts.table_found:
         unit.mark("learning_outcomes", "no table of them was found.")

@@ -31,6 +31,7 @@ FIELD_WORDS = {
     "knowledge": "Knowledge, understanding and skills",
     "range": "Range",
     "methods": "Assessment methods",
+    "kind": "What the unit assesses",
 }
 
 
@@ -70,6 +71,8 @@ class ParsedCriterion:
     guidance: str = ""
     # "pass", "merit" or "distinction" for a graded criterion (P1, M1, D1).
     grade: str = ""
+    # Must be assessed in real work (no simulation), where a rule sentence names the AC.
+    real_work: bool = False
 
 
 @dataclass
@@ -105,8 +108,9 @@ class ParsedQualification:
 
 @dataclass
 class CriterionRule:
-    """A rule sentence naming ACs ("simulation is not allowed for 2.3"): the unit format
-    (version 1) holds rules per unit only, so these are reported for the reviewer."""
+    """A rule sentence naming ACs ("simulation is not allowed for 2.3"): "no simulation" and
+    "real work" are written as `real_work` on the ACs found (rules.apply_criterion_rules); "line
+    manager signs" has no place per criterion in the format, so it is reported only."""
 
     criteria: tuple[str, ...]
     rule: str
@@ -123,6 +127,8 @@ class ParsedUnit:
     glh: int | None = None
     expires: dt.date | None = None
     purpose: str = ""
+    # "knowledge" where the specification says so; "" keeps the format's default (competence).
+    kind: str = ""
     assessment: str = ""
     evidence_requirements: str = ""
     assessment_guidance: str = ""
@@ -149,6 +155,8 @@ def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
     for key in ("title", "urn", "sector_unit_number", "purpose", "assessment"):
         if getattr(unit, key):
             data[key] = getattr(unit, key)
+    if unit.kind and unit.kind != "competence":
+        data["kind"] = unit.kind
     for key in ("level", "credit", "glh", "expires"):
         if getattr(unit, key) is not None:
             data[key] = getattr(unit, key)
@@ -187,6 +195,7 @@ def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
                     "text": c.text,
                     **({"guidance": c.guidance} if c.guidance else {}),
                     **({"grade": c.grade} if c.grade else {}),
+                    **({"real_work": True} if c.real_work else {}),
                 }
                 for c in lo.criteria
             ],

@@ -1,7 +1,8 @@
 """A parsed unit as a unit file (docs/units-format.md) and as `ercsheet units --json` lists it.
 
 The file says where it came from and, as comments, what the importer was unsure of and what it
-could not place (guidance it could not tell apart per AC, rules that name ACs), so the person
+could not place (guidance it could not tell apart per AC, a line manager's signature asked
+for some ACs only), so the person
 who checks it against the specification sees them where they edit.
 """
 
@@ -52,6 +53,9 @@ def to_toml(unit: ParsedUnit, source_name: str) -> str:
     out.append("# against the specification before use.")
     out += [f"# UNSURE {_comment(str(mark))}" for mark in unit.unsure]
     for rule in unit.criterion_rules:
+        if rule.rule != "line manager signs":
+            # Written as `real_work` on the ACs it names (under them below).
+            continue
         out.append(f"# RULE FOR {', '.join(rule.criteria)} ONLY: {_comment(rule.sentence)}")
     out.append("")
     for key, value in data.items():

@@ -64,8 +64,12 @@ def test_unit_files_written_load_back_unchanged(specs: Path, tmp_path: Path) -> 
         (unit,) = catalogue.units.values()
         assert (unit.title, unit.urn, len(unit.criteria)) == (TITLE, "K/615/0042", 10)
         assert unit.rules.line_manager_signature
+        # "Simulation is not allowed for AC 2.2 and 2.3." is written on those ACs alone.
+        assert [c.number for c in unit.criteria if c.real_work] == ["2.2", "2.3"]
         # The marks travel with the file, as comments where the reviewer edits.
-        assert "# RULE FOR 2.2, 2.3 ONLY" in written[0].read_text(encoding="utf-8")
+        text = written[0].read_text(encoding="utf-8")
+        assert "# UNSURE Simulation: ruled out for AC 2.2 and 2.3 only — written as" in text
+        assert "# RULE FOR" not in text
 
 
 def test_an_existing_file_is_not_overwritten(specs: Path, tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from ercsheet.catalogue.importer.parse import parse_text
-from ercsheet.catalogue.importer.result import ParsedUnit
+from ercsheet.catalogue.importer.result import ParsedUnit, to_unit_data
 
 TABLE = "Learning Outcomes Assessment Criteria Exemplification\n"
 
@@ -199,14 +201,92 @@ def test_rule_sentences_naming_acs_do_not_make_acs_or_whole_unit_rules() -> None
         "Evidence requirements\n\nThe line manager must sign each sheet.\n"
     )
     assert list(criteria(unit)) == ["1.1", "1.2"]
-    assert unit.simulation_allowed  # only 1.2 is ruled out: reported, not applied to all
+    assert unit.simulation_allowed  # only 1.2 is ruled out: on 1.2, not on the unit
+    assert [(c.number, c.real_work) for c in unit.criteria] == [("1.1", False), ("1.2", True)]
     assert [(r.criteria, r.rule) for r in unit.criterion_rules] == [(("1.2",), "no simulation")]
     assert [str(m) for m in unit.unsure if m.field == "rules.simulation_allowed"] == [
-        "Simulation: ruled out for AC 1.2 only — ercsheet holds this rule for a whole unit, so "
-        "the unit still allows it; check. The specification says “Simulation is not allowed "
-        "for AC 1.2”."
+        "Simulation: ruled out for AC 1.2 only — written as “real work” on AC 1.2, so "
+        "simulation cannot evidence it; the unit still allows it for the others; check. The "
+        "specification says “Simulation is not allowed for AC 1.2”."
     ]
     assert unit.line_manager_signature
+
+
+def test_a_real_work_sentence_naming_acs_is_written_on_them_and_only_them() -> None:
+    unit = parse_text(
+        f"Unit Title: Fell a tree\n\n{TABLE}1 Be able to fell\n1.1 Plan the fall\n"
+        "1.2 Make the cut\n1.3 Clear the site\n\n"
+        "Assessment\n\nLearners must show all the criteria in real work. ACs 1.1 and 1.3 must "
+        "be assessed in the workplace. Simulation is not allowed for AC 1.7.\n"
+    )
+    # "all the criteria" names none: nothing is written for it, nor for an AC not there.
+    assert [c.number for c in unit.criteria if c.real_work] == ["1.1", "1.3"]
+    assert unit.simulation_allowed
+    assert [m.reason for m in unit.unsure if m.field == "rules.simulation_allowed"] == [
+        "real work asked for AC 1.1 and 1.3 only — written as “real work” on AC 1.1 and 1.3, so "
+        "simulation cannot evidence them; the unit still allows it for the others; check. The "
+        "specification says “ACs 1.1 and 1.3 must be assessed in the workplace”.",
+        "ruled out for AC 1.7 only — nothing written; AC 1.7 was not found to write it on; "
+        "check. The specification says “Simulation is not allowed for AC 1.7”.",
+    ]
+    data = to_unit_data(unit)
+    assert [c.get("real_work") for c in data["learning_outcomes"][0]["criteria"]] == [
+        True,
+        None,
+        True,
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "This is a knowledge unit.",
+        "This unit is a knowledge-based unit.",
+        "This unit is knowledge-based and is assessed by written questions.",
+        "This unit assesses knowledge and understanding only.",
+        "Unit type: Knowledge",
+    ],
+)
+def test_a_unit_that_says_it_assesses_knowledge_is_a_knowledge_unit(said: str) -> None:
+    unit = parse_text(
+        f"Unit Title: Know the mower\n{said}\n\n{TABLE}1 Understand mowers\n"
+        "1.1 Describe how a mower works\n"
+    )
+    assert unit.kind == "knowledge"
+    assert [m for m in unit.unsure if m.field == "kind"] == []
+    assert to_unit_data(unit)["kind"] == "knowledge"
+
+
+def test_a_unit_s_kind_is_never_guessed_from_its_wording() -> None:
+    unit = parse_text(
+        f"Unit Title: Know the mower\nThis unit aims to develop knowledge and understanding of "
+        f"mowers. Learners taking a knowledge-based unit may use notes.\n\n{TABLE}"
+        "1 Understand mowers\n1.1 Describe how a mower works\n"
+    )
+    assert unit.kind == ""
+    assert [m for m in unit.unsure if m.field == "kind"] == []
+    assert "kind" not in to_unit_data(unit)
+
+
+def test_a_heading_alone_or_two_kinds_said_are_marked() -> None:
+    heading = parse_text(
+        f"Knowledge unit\nUnit Title: Know the mower\n\n{TABLE}1 Understand mowers\n"
+        "1.1 Describe how a mower works\n"
+    )
+    assert heading.kind == "knowledge"
+    assert [str(m) for m in heading.unsure if m.field == "kind"] == [
+        "What the unit assesses: knowledge, from the heading “Knowledge unit” alone; check it "
+        "is this unit's."
+    ]
+    both = parse_text(
+        f"Unit Title: Know the mower\nThis is a knowledge unit. This unit is competence-based."
+        f"\n\n{TABLE}1 Understand mowers\n1.1 Describe how a mower works\n"
+    )
+    assert both.kind == ""
+    assert [m.reason for m in both.unsure if m.field == "kind"] == [
+        "the specification says both “This is a knowledge unit” and “This unit is "
+        "competence-based”; left as competence, the default."
+    ]
 
 
 def test_a_value_in_a_mark_is_quoted_as_written_not_as_python_shows_it() -> None:

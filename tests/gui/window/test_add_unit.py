@@ -6,20 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from ercsheet.catalogue.importer.parse import parse_lines
 from ercsheet.catalogue.importer.reading import read_spec
 from ercsheet.catalogue.loader import load_unit_file
-from ercsheet.catalogue.model import Unit
+from ercsheet.catalogue.model import Kind, Unit
 from ercsheet.gui import create_main_window
 from ercsheet.gui.app import installed_units
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.unit_adding import add_unit_from_specification, units_folder
 from ercsheet.gui.unit_picker import UnitPicker
 from ercsheet.gui.unit_review import UnitReviewDialog
-from ercsheet.gui.unit_review_table import TEXT
+from ercsheet.gui.unit_review_table import REAL_WORK, TEXT
 from tests.catalogue.importer.specs import render
 from tests.conftest import TODAY
 from tests.gui.window.modal import read_next_message, when_modal_opens
@@ -175,6 +176,48 @@ def test_a_graded_unit_keeps_its_grades_through_the_review(qtbot: QtBot, tmp_pat
     unit = load_unit_file(dialog.saved)
     assert isinstance(unit, Unit)
     assert [(c.number, c.grade) for c in unit.criteria] == [("A.P1", "pass"), ("A.M1", "merit")]
+
+
+def test_real_work_and_the_unit_s_kind_are_shown_corrected_and_saved(
+    qtbot: QtBot, specs: Path, tmp_path: Path
+) -> None:
+    # The invented unit says "Simulation is not allowed for AC 2.2 and 2.3."
+    dialog = review(qtbot, specs / "table.pdf", tmp_path)
+    rows = {dialog.table.cell(r, 1): r for r in range(dialog.table.rowCount())}
+    ticked = [ac for ac, row in rows.items() if ac and dialog.table.real_work(row)]
+    assert ticked == ["2.2", "2.3"]
+    box = dialog.table.item(rows["2.2"], REAL_WORK)
+    assert box is not None and box.background().color().name() == "#fff3bf"
+    assert "“Simulation is not allowed for AC 2.2 and 2.3”" in box.toolTip()
+    assert dialog.kind.currentData() == "" and dialog.kind.property("unsure") is None
+    # The reviewer unticks 2.3, ticks 1.1 and says the unit assesses knowledge.
+    dialog.table.item(rows["2.3"], REAL_WORK).setCheckState(Qt.CheckState.Unchecked)  # type: ignore[union-attr]
+    dialog.table.item(rows["1.1"], REAL_WORK).setCheckState(Qt.CheckState.Checked)  # type: ignore[union-attr]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("knowledge"))
+    dialog.save_button.click()
+    assert dialog.saved is not None
+    unit = load_unit_file(dialog.saved)
+    assert isinstance(unit, Unit)
+    assert [c.number for c in unit.criteria if c.real_work] == ["1.1", "2.2"]
+    assert unit.kind == Kind.KNOWLEDGE
+
+
+def test_a_unit_that_says_it_assesses_knowledge_opens_as_knowledge(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    spec = tmp_path / "know.txt"
+    spec.write_text(
+        "Unit Title: Know the mower\nThis is a knowledge unit.\n\n"
+        "Learning Outcomes Assessment Criteria Guidance\n1 Understand mowers\n"
+        "1.1 Describe how a mower works\n",
+        encoding="utf-8",
+    )
+    dialog = review(qtbot, spec, tmp_path)
+    assert dialog.kind.currentText() == "Knowledge"
+    dialog.save_button.click()
+    assert dialog.saved is not None
+    unit = load_unit_file(dialog.saved)
+    assert isinstance(unit, Unit) and unit.kind == Kind.KNOWLEDGE
 
 
 def test_a_unit_saved_from_the_review_is_offered_by_new_sheet_at_once(
