@@ -25,7 +25,7 @@ def save_reviewed(
 ) -> Path | str:
     """The file written, or why not (in the words of the unit file's checks)."""
     from ercsheet.atomic import write_text_atomic
-    from ercsheet.catalogue.validation import UnitInvalid, location_text, parse_unit
+    from ercsheet.catalogue.validation import UnitInvalid, parse_unit
 
     identifier = unit_id(unit, Path(source_name).stem)
     problem = _typed(unit)
@@ -35,8 +35,9 @@ def save_reviewed(
     try:
         parse_unit({**tomllib.loads(text), "id": identifier})
     except UnitInvalid as invalid:
+        # In the specification's words ("LO 1, AC 1.2, text"), as a unit file's errors are.
         return "Not saved: " + "; ".join(
-            f"{location_text(p.location) or 'the unit'}: {p.message}" for p in invalid.problems
+            f"{invalid.where(p) or 'the unit'}: {p.message}" for p in invalid.problems
         )
     target = folder / f"{identifier}.toml"
     if target.exists():

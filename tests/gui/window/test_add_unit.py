@@ -92,7 +92,7 @@ def test_a_unit_that_would_not_load_is_not_saved_and_says_why(
     assert "YYYY-MM-DD" in dialog.error.text()
     dialog.lines["expires"].setText("2027-07-31")
     dialog.save_button.click()
-    assert "learning_outcomes[0].criteria[1].text: must not be empty" in dialog.error.text()
+    assert "LO 1, AC 1.2, text: must not be empty" in dialog.error.text()  # the source's words
     assert list(tmp_path.glob("*.toml")) == []
 
 
