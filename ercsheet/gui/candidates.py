@@ -52,11 +52,7 @@ class CandidatePanel(QWidget):
         self.search.textChanged.connect(self.refresh)
         # From the search to the candidates found, as a search box leads to its results.
         self.search.returnPressed.connect(self._to_results)
-        self._down_to_results = QAction(self.search)
-        self._down_to_results.setShortcut(QKeySequence(Qt.Key.Key_Down))
-        self._down_to_results.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self._down_to_results.triggered.connect(self._to_results)
-        self.search.addAction(self._down_to_results)
+        _on_key(self.search, QKeySequence(Qt.Key.Key_Down), self._to_results)
         self.no_match = QLabel(self)
         self.no_match.setObjectName("noCandidateMatch")
         self.no_match.setWordWrap(True)
@@ -106,8 +102,9 @@ class CandidatePanel(QWidget):
         self.sheet_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sheet_list.customContextMenuRequested.connect(self._show_sheet_menu)
         # The Delete key deletes what is selected in the list that has the focus (asking first).
-        self._on_delete_key(self.candidate_list, self._delete_candidate_clicked)
-        self._on_delete_key(self.sheet_list, self._delete_sheet_clicked)
+        delete = QKeySequence(QKeySequence.StandardKey.Delete)
+        _on_key(self.candidate_list, delete, self._delete_candidate_clicked)
+        _on_key(self.sheet_list, delete, self._delete_sheet_clicked)
         self.sheet_list.selectionModel().selectionChanged.connect(self._announce)
 
         self.new_button = QPushButton("New candidate…", self)
@@ -271,13 +268,6 @@ class CandidatePanel(QWidget):
             menu.exec(self.sheet_list.viewport().mapToGlobal(pos))
             menu.deleteLater()
 
-    def _on_delete_key(self, view: QWidget, slot: Callable[[], None]) -> None:
-        action = QAction(view)
-        action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.triggered.connect(slot)
-        view.addAction(action)
-
     def _to_results(self) -> None:
         """The first candidate found (or the one selected) becomes current, with the focus."""
         if self.candidate_model.rowCount() == 0:
@@ -306,3 +296,12 @@ class CandidatePanel(QWidget):
     def _new_sheet_clicked(self) -> None:
         if self.candidate_id is not None:
             self.new_sheet.emit(self.candidate_id)
+
+
+def _on_key(widget: QWidget, key: QKeySequence, slot: Callable[[], None]) -> None:
+    """`key` runs `slot` while `widget` has the focus (and nowhere else)."""
+    action = QAction(widget)
+    action.setShortcut(key)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    widget.addAction(action)

@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ercsheet.gui import background, window_layout
 from ercsheet.gui.candidates import CandidatePanel
@@ -131,9 +131,15 @@ class MainWindow(QMainWindow):
         return view
 
     @property
+    def sheet_view_made(self) -> SheetView | None:
+        """The sheet's view if a sheet has been opened (None: it is not made yet)."""
+        # Where functools.cached_property keeps it once made.
+        return cast("SheetView | None", self.__dict__.get("sheet_view"))
+
+    @property
     def open_sheet_id(self) -> int | None:
         """The sheet open on the right, if any."""
-        view = self.__dict__.get("sheet_view")
+        view = self.sheet_view_made
         return None if view is None else view.sheet_id
 
     # --- the right follows the left (open_sheet: the seam tests and --open use) ---------------

@@ -56,7 +56,7 @@ def save(window: MainWindow) -> None:
     remember(window, window.candidates.candidate_id, window.candidates.sheet_id)
     window.settings.setValue("window/geometry", window.saveGeometry())
     splitters = {"main": window.splitter}
-    view = window.__dict__.get("sheet_view")  # no sheet opened: its panes are as they were
+    view = window.sheet_view_made  # no sheet opened: its panes are as they were
     if view is not None:
         splitters |= _sheet_splitters(view)
     for key, splitter in splitters.items():
