@@ -348,7 +348,8 @@ def sheets(draw: st.DrawFn) -> SheetContent:
         qualification=draw(text),
         evidence=evidence,
     )
-    if draw(st.booleans()):
+    # The candidate signs evidence: a sheet without any is not signed (rule no-evidence).
+    if evidence and draw(st.booleans()):
         strokes = draw(
             st.lists(
                 st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=5).map(
