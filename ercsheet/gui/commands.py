@@ -150,9 +150,13 @@ class AddRow(SheetCommand):
         super().__init__(f"Add {row.ref}", where)
         self.evidence_id: int | None = None
         self.row, self.position = row, position
+        # The library item the row was of, once undone: redo brings the same item back.
+        self.item_uuid: str | None = None
 
     def apply(self) -> None:
-        new = self.store.add_evidence(self.sheet_id, self.row, self.position)
+        new = self.store.add_evidence(
+            self.sheet_id, self.row, self.position, item_uuid=self.item_uuid
+        )
         if self.evidence_id is None:
             self.evidence_id = new
         else:
@@ -162,20 +166,25 @@ class AddRow(SheetCommand):
         assert self.evidence_id is not None
         current = self.ids.current(self.evidence_id)
         self.row = self.store.evidence(current)  # with any edits made to it since
-        self.store.delete_evidence(current)
+        self.item_uuid = self.store.delete_evidence(current).item_uuid
 
 
 class DeleteRow(SheetCommand):
     def __init__(self, evidence_id: int, row: EvidenceRow, position: int, where: Where) -> None:
         super().__init__(f"Delete {row.ref}", where)
-        # `row` and `position` as the store gives them back when the delete is written.
+        # `row` and `position` as the store gives them back when the delete is written, with
+        # the library item the row was of: undo puts the row back on that item.
         self.evidence_id, self.row, self.position = evidence_id, row, position
+        self.item_uuid: str | None = None
 
     def apply(self) -> None:
-        self.position, self.row = self.store.delete_evidence(self.ids.current(self.evidence_id))
+        removed = self.store.delete_evidence(self.ids.current(self.evidence_id))
+        self.position, self.row, self.item_uuid = removed
 
     def revert(self) -> None:
-        new = self.store.add_evidence(self.sheet_id, self.row, self.position)
+        new = self.store.add_evidence(
+            self.sheet_id, self.row, self.position, item_uuid=self.item_uuid
+        )
         self.ids.replaced(self.ids.current(self.evidence_id), new)
 
 

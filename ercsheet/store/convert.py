@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.catalogue.snapshot import unit_from_json
+from ercsheet.domain.evidence_rules import reference_key
 from ercsheet.domain.sheet import Candidate, EvidenceRow, Person, SheetContent, Signature
 from ercsheet.domain.sheet import signer_label as domain_signer_label
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
@@ -31,16 +32,11 @@ def evidence_row(item: models.EvidenceItem) -> EvidenceRow:
     )
 
 
-def ref_key(ref: str) -> str:
-    """What makes two evidence references the same (unique per sheet): case and spaces aside."""
-    return ref.strip().casefold()
-
-
 def evidence_item(row: EvidenceRow, position: int) -> models.EvidenceItem:
     item = models.EvidenceItem(
         position=position,
         ref=row.ref.strip(),
-        ref_key=ref_key(row.ref),
+        ref_key=reference_key(row.ref),
         title=row.title,
         method=row.method.value,
         date=row.date,

@@ -9,41 +9,88 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ercsheet.catalogue.model import Grade, criterion_order
+from ercsheet.catalogue.model import Grade
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain import evidence_rules, rules
 from ercsheet.domain.audit import Change
-from ercsheet.domain.dates import uk
+from ercsheet.domain.library import ItemFields
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method, Role
 from ercsheet.store import convert, models
-from ercsheet.store.operations import diff, get, load_sheet
+from ercsheet.store import library_operations as library
+from ercsheet.store.evidence_changes import row_changes, tick_states, void_earlier_signatures
+from ercsheet.store.operations import get, load_sheet
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import NotFound, RuleViolation
 
 # --- evidence -----------------------------------------------------------------------------------
 
 
-def add_evidence(tx: Tx, sheet_id: int, row: EvidenceRow, position: int | None) -> int:
+class RemovedRow(NamedTuple):
+    """A row deleted, as undo puts it back: where it was, what it held, and its item."""
+
+    position: int
+    row: EvidenceRow
+    item_uuid: str
+
+
+def add_evidence(
+    tx: Tx, sheet_id: int, row: EvidenceRow, position: int | None, item_uuid: str | None = None
+) -> int:
+    """A new item of the candidate's, on this sheet. `item_uuid` names an item a deleted row
+    was of (undo): the row is of that item again if it is still in the library (its fields
+    the item's now), else the item comes back with its identity."""
     sheet = _editable_sheet(tx, sheet_id)
+    existing = (
+        library.item_by_uuid(tx.session, sheet.candidate_id, item_uuid) if item_uuid else None
+    )
+    if existing is not None:
+        row = library.fields_of(existing).row(row.criteria)
     content = convert.sheet_content(sheet)
     _check_row(tx, content, row, content.evidence)
+    item = existing or library.new_item(tx, sheet.candidate_id, ItemFields.of(row), uuid=item_uuid)
+    return _place(tx, sheet, library.link_row(item, row, 0), position, "evidence added")
+
+
+def add_existing_evidence(tx: Tx, sheet_id: int, item_id: int, position: int | None) -> int:
+    """An item of the candidate's library on this sheet too, with no ticks yet."""
+    sheet = _editable_sheet(tx, sheet_id)
+    item = library.candidate_item(tx.session, sheet.candidate_id, item_id)
+    if any(r.library_item_id == item_id for r in sheet.evidence):
+        raise RuleViolation(
+            [Problem(rules.Rule.UNIQUE_REFERENCE, f"{item.ref} is on this sheet already.")]
+        )
+    row = library.fields_of(item).row()
+    content = convert.sheet_content(sheet)
+    _check_row(tx, content, row, content.evidence)
+    made = library.link_row(item, row, 0)
+    return _place(tx, sheet, made, position, "evidence added", "from the candidate's library")
+
+
+def _place(
+    tx: Tx,
+    sheet: models.Sheet,
+    made: models.EvidenceItem,
+    position: int | None,
+    action: str,
+    detail: str = "",
+) -> int:
     items = list(sheet.evidence)
     position = len(items) if position is None else max(0, min(position, len(items)))
-    item = convert.evidence_item(row, position)
-    items.insert(position, item)
+    items.insert(position, made)
     sheet.evidence = items
     _renumber(items)
     tx.session.flush()
-    _evidence_changed(
-        tx, sheet, "evidence added", "", _row_changes(None, convert.evidence_row(item))
-    )
-    return item.id
+    changes = row_changes(None, convert.evidence_row(made))
+    tx.log(action, detail, sheet_id=sheet.id, candidate_id=sheet.candidate_id, changes=changes)
+    void_earlier_signatures(tx, sheet, list(sheet.signatures))
+    return made.id
 
 
 def evidence(session: Session, evidence_id: int) -> EvidenceRow:
@@ -51,25 +98,21 @@ def evidence(session: Session, evidence_id: int) -> EvidenceRow:
 
 
 def update_evidence(tx: Tx, evidence_id: int, row: EvidenceRow) -> None:
-    """Replace an item's fields and ticks with `row`'s."""
+    """Replace an item's fields and ticks with `row`'s. The fields are the library item's:
+    every other draft sheet using it follows (library.change_item)."""
     item = get(tx.session, models.EvidenceItem, evidence_id)
     sheet = _editable_sheet(tx, item.sheet_id)
     content = convert.sheet_content(sheet)
     old = convert.evidence_row(item)
     others = [convert.evidence_row(i) for i in sheet.evidence if i.id != evidence_id]
     _check_row(tx, content, row, others)
-    item.ref, item.ref_key = row.ref.strip(), convert.ref_key(row.ref)
-    item.title, item.method, item.date, item.notes = (
-        row.title,
-        row.method.value,
-        row.date,
-        row.notes,
-    )
+    library.change_item(tx, item.library_item, ItemFields.of(row), origin=item)
+    library.set_fields(item, ItemFields.of(row))
     current = {t.criterion for t in item.ticks}
     item.ticks = [t for t in item.ticks if t.criterion in row.criteria] + [
         models.Tick(criterion=c) for c in sorted(row.criteria - current)
     ]
-    changes = _row_changes(old, convert.evidence_row(item))
+    changes = row_changes(old, convert.evidence_row(item))
     if changes:
         _evidence_changed(tx, sheet, "evidence edited", old.ref, changes)
 
@@ -113,22 +156,34 @@ def set_tick(tx: Tx, evidence_id: int, criterion: str, covered: bool) -> None:
     sheet = session.get(models.Sheet, sheet_id)
     assert sheet is not None
     sheet.updated_at = tx.now()
-    change = Change(f"{ref} × {criterion}", *_tick_states(covered))
+    change = Change(f"{ref} × {criterion}", *tick_states(covered))
     _log_evidence(tx, sheet, "tick set" if covered else "tick cleared", ref, [change])
-    _void_earlier_signatures(tx, sheet, signed)
+    void_earlier_signatures(tx, sheet, signed)
 
 
-def delete_evidence(tx: Tx, evidence_id: int) -> tuple[int, EvidenceRow]:
-    """Remove an item; returns its position and content so it can be put back (undo)."""
+def delete_evidence(tx: Tx, evidence_id: int) -> RemovedRow:
+    """Remove a row; its item goes too when no other sheet uses it. Returns what undo needs to
+    put it back."""
     item = get(tx.session, models.EvidenceItem, evidence_id)
     sheet = _editable_sheet(tx, item.sheet_id)
-    position, row = item.position, convert.evidence_row(item)
+    removed = RemovedRow(item.position, convert.evidence_row(item), item.library_item.uuid)
+    shared = item.library_item
     items = [i for i in sheet.evidence if i.id != evidence_id]
     tx.session.delete(item)
     tx.session.flush()
     _renumber(items)
-    _evidence_changed(tx, sheet, "evidence deleted", "", _row_changes(row, None))
-    return position, row
+    kept = not library.forget_if_unused(tx, shared)
+    detail = "still in the candidate's library, used on other sheets" if kept else ""
+    changes = row_changes(removed.row, None)
+    tx.log(
+        "evidence deleted",
+        detail,
+        sheet_id=sheet.id,
+        candidate_id=sheet.candidate_id,
+        changes=changes,
+    )
+    void_earlier_signatures(tx, sheet, list(sheet.signatures))
+    return removed
 
 
 def move_evidence(tx: Tx, evidence_id: int, new_position: int) -> None:
@@ -150,7 +205,7 @@ def _evidence_changed(
     tx: Tx, sheet: models.Sheet, action: str, ref: str, changes: Sequence[Change]
 ) -> None:
     _log_evidence(tx, sheet, action, ref, changes)
-    _void_earlier_signatures(tx, sheet, list(sheet.signatures))
+    void_earlier_signatures(tx, sheet, list(sheet.signatures))
 
 
 def _log_evidence(
@@ -158,66 +213,6 @@ def _log_evidence(
 ) -> None:
     """`ref` names the item when the changes do not (an edit, a tick, a move)."""
     tx.log(action, ref, sheet_id=sheet.id, candidate_id=sheet.candidate_id, changes=changes)
-
-
-def _void_earlier_signatures(
-    tx: Tx, sheet: models.Sheet, signatures: Sequence[models.SignatureRecord]
-) -> None:
-    """The candidate and the line manager signed the evidence as it was: a change to it
-    removes their signatures (each an audit event), so no declaration stands over evidence
-    its signer never saw."""
-    for record in signatures:
-        tx.session.delete(record)
-        tx.log(
-            "signature voided",
-            "the evidence changed after they signed: they sign again",
-            sheet_id=sheet.id,
-            candidate_id=sheet.candidate_id,
-            changes=[
-                Change(
-                    convert.signer_label(sheet, record), f"{record.name}, {uk(record.date)}", ""
-                ),
-            ],
-        )
-    if signatures:
-        tx.session.flush()
-        tx.session.expire(sheet, ["signatures"])
-
-
-def _row_changes(old: EvidenceRow | None, new: EvidenceRow | None) -> list[Change]:
-    def fields(row: EvidenceRow | None) -> list[str]:
-        if row is None:
-            return ["", "", "", "", "", ""]
-        return [
-            row.ref,
-            row.title,
-            row.method.label,
-            uk(row.date),
-            ", ".join(sorted(row.criteria, key=criterion_order)),
-            row.notes,
-        ]
-
-    names = ["reference", "title", "method", "date", "criteria", "notes"]
-    changes = diff(list(zip(names, fields(old), fields(new), strict=True)))
-    if old is not None and new is not None:
-        # An edit says what each field was, even when it was empty.
-        changes = [Change(c.what, c.old or "(empty)", c.new or "(empty)") for c in changes]
-        # Ticks are said one by one: "1.2 ticked", "2.1 cleared".
-        changes = [c for c in changes if c.what != "criteria"]
-        ref = new.ref
-        changes += [
-            Change(f"{ref} × {c}", *_tick_states(True)) for c in sorted(new.criteria - old.criteria)
-        ]
-        changes += [
-            Change(f"{ref} × {c}", *_tick_states(False))
-            for c in sorted(old.criteria - new.criteria)
-        ]
-    return changes
-
-
-def _tick_states(covered: bool) -> tuple[str, str]:
-    """(old, new) of a tick set (True) or cleared."""
-    return ("not ticked", "ticked") if covered else ("ticked", "not ticked")
 
 
 def _check_row(

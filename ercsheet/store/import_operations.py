@@ -17,11 +17,14 @@ from sqlalchemy.orm import Session
 
 from ercsheet.catalogue.snapshot import unit_to_json
 from ercsheet.domain.audit import AuditEntry, Change
+from ercsheet.domain.evidence_rules import reference_key
+from ercsheet.domain.library import ItemFields
 from ercsheet.domain.names import normalise
 from ercsheet.domain.record import canonical_content
 from ercsheet.domain.seal import Addendum, Seal
 from ercsheet.domain.sheet import Candidate, EvidenceRow, SheetContent
 from ercsheet.store import convert, keys, models, signing
+from ercsheet.store import library_operations as library
 from ercsheet.store.operations import load_sheet, require_safe
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import ImportRefused
@@ -99,7 +102,7 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
     sheet.addenda = [signing.addendum_row(a) for a in incoming.addenda]
     tx.session.add(sheet)
     tx.session.flush()
-    _write_rows(tx.session, sheet.id, content.evidence)
+    _write_rows(tx, sheet, content.evidence)
     changes = [Change("file", "", source), Change("SHA-256", "", digest)]
     if sheet.record_code:
         changes.append(Change("record code", "", sheet.record_code))
@@ -114,30 +117,65 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
     return Stored(sheet.id, already=False)
 
 
-def _write_rows(session: Session, sheet_id: int, rows: Sequence[EvidenceRow]) -> None:
-    """A sheet's rows and ticks in two bulk inserts: as mapped objects, a 2,000-row sheet took
-    over a second to write (the unit of work tracks every object); this is linear and brief."""
+def _write_rows(tx: Tx, sheet: models.Sheet, rows: Sequence[EvidenceRow]) -> None:
+    """A sheet's rows and ticks in a few bulk inserts: as mapped objects, a 2,000-row sheet took
+    over a second to write (the unit of work tracks every object); this is linear and brief.
+    A row that is an item the candidate has already (the same fields: domain.library) is a row
+    of that item; every other row is a new item of the candidate's library."""
     if not rows:
         return
+    session = tx.session
+    known = {
+        library.fields_of(item).key(): item.id
+        for item in session.scalars(
+            select(models.LibraryItem).where(models.LibraryItem.candidate_id == sheet.candidate_id)
+        )
+    }
+    fields = [ItemFields.of(row) for row in rows]
+    new = [f for f in fields if f.key() not in known]
+    if new:
+        now = tx.now()
+        made = session.scalars(
+            insert(models.LibraryItem).returning(
+                models.LibraryItem.id, sort_by_parameter_order=True
+            ),
+            [
+                {
+                    "uuid": models.new_uuid(),
+                    "candidate_id": sheet.candidate_id,
+                    "ref": f.ref,
+                    "ref_key": reference_key(f.ref),
+                    "title": f.title,
+                    "method": f.method.value,
+                    "date": f.date,
+                    "notes": f.notes,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for f in new
+            ],
+        ).all()
+        known.update((f.key(), item_id) for f, item_id in zip(new, made, strict=True))
     session.execute(
         insert(models.EvidenceItem),
         [
             {
-                "sheet_id": sheet_id,
+                "sheet_id": sheet.id,
+                "library_item_id": known[f.key()],
                 "position": position,
-                "ref": row.ref.strip(),
-                "ref_key": convert.ref_key(row.ref),
-                "title": row.title,
-                "method": row.method.value,
-                "date": row.date,
-                "notes": row.notes,
+                "ref": f.ref,
+                "ref_key": reference_key(f.ref),
+                "title": f.title,
+                "method": f.method.value,
+                "date": f.date,
+                "notes": f.notes,
             }
-            for position, row in enumerate(rows)
+            for position, f in enumerate(fields)
         ],
     )
     ids = session.execute(
         select(models.EvidenceItem.id)
-        .where(models.EvidenceItem.sheet_id == sheet_id)
+        .where(models.EvidenceItem.sheet_id == sheet.id)
         .order_by(models.EvidenceItem.position)
     ).scalars()
     ticks = [

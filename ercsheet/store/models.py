@@ -11,6 +11,7 @@ by column defaults reading the wall clock.
 from __future__ import annotations
 
 import datetime as dt
+import uuid as uuids
 
 from sqlalchemy import (
     Boolean,
@@ -34,6 +35,10 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def new_uuid() -> str:
+    return str(uuids.uuid4())
 
 
 class Base(DeclarativeBase):
@@ -66,8 +71,17 @@ class Candidate(Base):
     # Łukasz among the L's. Set whenever the name or number is (below), on every path.
     name_key: Mapped[str] = mapped_column(Text, default="", server_default="", index=True)
     number_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The candidate's identity wherever their record travels (exchange files, a centre's store):
+    # the id is this store's alone.
+    uuid: Mapped[str] = mapped_column(Text, unique=True, default=new_uuid)
 
     sheets: Mapped[list[Sheet]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    library: Mapped[list[LibraryItem]] = relationship(
+        back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
+    )
+    registrations: Mapped[list[Registration]] = relationship(
         back_populates="candidate", cascade="all, delete-orphan", passive_deletes=True
     )
 
@@ -111,10 +125,16 @@ class Sheet(Base):
     # The grade the assessor awards on a graded unit's sheet ("pass", "merit", "distinction");
     # "" when none is chosen (every sheet of an ungraded unit).
     grade: Mapped[str] = mapped_column(Text, default="", server_default="")
+    uuid: Mapped[str] = mapped_column(Text, unique=True, default=new_uuid)
+    # The registration whose unit this sheet assesses (None: a sheet made on its own).
+    registration_id: Mapped[int | None] = mapped_column(
+        ForeignKey("registration.id", ondelete="SET NULL"), index=True, default=None
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     candidate: Mapped[Candidate] = relationship(back_populates="sheets")
+    registration: Mapped[Registration | None] = relationship(back_populates="sheets")
     evidence: Mapped[list[EvidenceItem]] = relationship(
         back_populates="sheet",
         cascade="all, delete-orphan",
@@ -160,12 +180,73 @@ class SheetVersion(Base):
     sheet: Mapped[Sheet] = relationship(back_populates="versions")
 
 
+class Registration(Base):
+    """A candidate registered on a qualification of the catalogue; its chosen units are the
+    sheets that name it."""
+
+    __tablename__ = "registration"
+    __table_args__ = (UniqueConstraint("candidate_id", "qualification_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(Text, unique=True, default=new_uuid)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidate.id", ondelete="CASCADE"), index=True
+    )
+    qualification_id: Mapped[str] = mapped_column(String(80))
+    # The awarding body's registration number, and the date registered: optional.
+    number: Mapped[str] = mapped_column(Text, default="")
+    registered_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="registrations")
+    sheets: Mapped[list[Sheet]] = relationship(back_populates="registration")
+
+
+class LibraryItem(Base):
+    """A piece of the candidate's evidence, recorded once (domain.library). Each sheet using
+    it has a row of its own (EvidenceItem) with that sheet's ticks."""
+
+    __tablename__ = "library_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(Text, unique=True, default=new_uuid)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidate.id", ondelete="CASCADE"), index=True
+    )
+    ref: Mapped[str] = mapped_column(Text)
+    # Not unique: two items an older store or a version 1 file gave the same reference keep it
+    # until the assessor renames one; the store refuses every new clash (domain.library).
+    ref_key: Mapped[str] = mapped_column(Text, index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(String(40))
+    date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    held_at: Mapped[str] = mapped_column(Text, default="", server_default="")
+    file_path: Mapped[str | None] = mapped_column(Text, default=None)
+    file_sha256: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="library")
+    rows: Mapped[list[EvidenceItem]] = relationship(back_populates="library_item")
+
+
 class EvidenceItem(Base):
+    """A row of a sheet: a library item as this sheet uses it, with this sheet's ticks."""
+
     __tablename__ = "evidence_item"
-    __table_args__ = (UniqueConstraint("sheet_id", "ref_key"),)
+    __table_args__ = (
+        UniqueConstraint("sheet_id", "ref_key"),
+        UniqueConstraint("sheet_id", "library_item_id", name="uq_evidence_item_library_item"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"), index=True)
+    # The store deletes an item only when no row uses it (store.library_operations); CASCADE
+    # lets an erased candidate's sheets and library go in either order.
+    library_item_id: Mapped[int] = mapped_column(
+        ForeignKey("library_item.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     ref: Mapped[str] = mapped_column(Text)
     # The reference folded for uniqueness: "E01" and " e01" are the same reference.
@@ -176,6 +257,7 @@ class EvidenceItem(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     sheet: Mapped[Sheet] = relationship(back_populates="evidence")
+    library_item: Mapped[LibraryItem] = relationship(back_populates="rows")
     ticks: Mapped[list[Tick]] = relationship(
         back_populates="evidence", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -20,7 +20,7 @@ BUSY_TIMEOUT_MS = 5000
 # the two together). A file already at this revision opens without importing Alembic, which is
 # about a third of a command's start-up; Alembic is loaded only when a file must be created or
 # upgraded.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 
 class StoreError(Exception):

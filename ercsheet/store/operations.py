@@ -13,9 +13,9 @@ import hashlib
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, delete, exists, select
 from sqlalchemy.orm import Session, selectinload
 
 from ercsheet.catalogue.model import Unit
@@ -276,13 +276,24 @@ def delete_sheet(tx: Tx, sheet_id: int, pin: str | None) -> None:
     if sheet.record_code:
         codes.append(sheet.record_code)
     key = signing.unlock(tx, pin) if codes else None
+    items = {row.library_item_id for row in sheet.evidence}
     tx.session.delete(sheet)
+    tx.session.flush()
+    # The evidence items no other sheet uses go with it, as a row deleted takes its item.
+    unused = tx.session.execute(
+        delete(models.LibraryItem).where(
+            models.LibraryItem.id.in_(items),
+            ~exists().where(models.EvidenceItem.library_item_id == models.LibraryItem.id),
+        )
+    )
+    gone = cast(CursorResult[Any], unused).rowcount
     tx.log(
         "sheet deleted",
         sheet_id=sheet_id,
         candidate_id=sheet.candidate_id,
         changes=[Change("unit", sheet.unit_id, "")]
-        + [Change("record code", code, "") for code in codes],
+        + [Change("record code", code, "") for code in codes]
+        + ([Change("evidence items used on no other sheet", str(gone), "")] if gone else []),
         key=key,
     )
 

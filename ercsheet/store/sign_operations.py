@@ -23,6 +23,7 @@ from ercsheet.domain.seal import Addendum
 from ercsheet.domain.sheet import Person, SheetContent, Signature
 from ercsheet.domain.vocabulary import Role
 from ercsheet.store import convert, keys, models, signing
+from ercsheet.store import library_operations as library
 from ercsheet.store.kept import content_from_exchange
 from ercsheet.store.operations import get, load_sheet, require_safe
 from ercsheet.store.tx import Tx
@@ -131,13 +132,17 @@ def reopen(tx: Tx, sheet_id: int, reason: str, actor: str, pin: str | None) -> i
     sheet.signatures.clear()
     sheet.record_code = sheet.seal = sheet.seal_key = sheet.seal_signature = None
     sheet.updated_at = tx.now()
+    # A draft's rows follow their library items: edits made to them while it was signed
+    # reach it now (said in the event).
+    followed = library.resync(tx, sheet)
     tx.log(
         "reopened",
         f"reason: {reason.strip()}",
         sheet_id=sheet_id,
         candidate_id=sheet.candidate_id,
         changes=[Change("record code", code, ""), Change("kept as version", "", str(number))]
-        + [Change("signature voided", v, "") for v in voided],
+        + [Change("signature voided", v, "") for v in voided]
+        + followed,
         key=key,
         actor=normalise(actor),
     )

@@ -30,8 +30,8 @@ from ercsheet.store import (
     reading,
     swaps,
 )
-from ercsheet.store.connection import Connection
 from ercsheet.store.journal import Record
+from ercsheet.store.library_api import LibraryApi
 from ercsheet.store.reading import SheetSummary as SheetSummary
 from ercsheet.store.values import CandidateInfo as CandidateInfo
 from ercsheet.store.values import DiskFull as DiskFull
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ercsheet.domain.seal import Addendum
     from ercsheet.store import checking, evidence_operations, operations, sign_operations
     from ercsheet.store.checking import RecordCheck
+    from ercsheet.store.evidence_operations import RemovedRow
     from ercsheet.store.import_operations import Incoming, Stored
     from ercsheet.store.sign_operations import SealedRecord
 
@@ -62,7 +63,7 @@ def in_this_thread(work: Callable[[], T]) -> T:
     return work()
 
 
-class Store(Connection):
+class Store(LibraryApi):
     """The store's API: every change an operation (one transaction with its audit event),
     every read through the read half."""
 
@@ -287,9 +288,21 @@ class Store(Connection):
         row: EvidenceRow,
         position: int | None = None,
         today: dt.date | None = None,
+        item_uuid: str | None = None,
     ) -> int:
+        """A new item of the candidate's evidence, as a row of this sheet (`item_uuid`: the
+        item a deleted row was of, when undo puts it back)."""
         return self._change(
-            lambda tx: evidence_operations.add_evidence(tx, sheet_id, row, position), today
+            lambda tx: evidence_operations.add_evidence(tx, sheet_id, row, position, item_uuid),
+            today,
+        )
+
+    def add_existing_evidence(
+        self, sheet_id: int, item_id: int, position: int | None = None
+    ) -> int:
+        """An item of the candidate's library as a row of this sheet too (no ticks yet)."""
+        return self._change(
+            lambda tx: evidence_operations.add_existing_evidence(tx, sheet_id, item_id, position)
         )
 
     def evidence(self, evidence_id: int) -> EvidenceRow:
@@ -304,8 +317,9 @@ class Store(Connection):
     def set_tick(self, evidence_id: int, criterion: str, covered: bool) -> None:
         self._change(lambda tx: evidence_operations.set_tick(tx, evidence_id, criterion, covered))
 
-    def delete_evidence(self, evidence_id: int) -> tuple[int, EvidenceRow]:
-        """Remove an item; returns its position and content so it can be put back (undo)."""
+    def delete_evidence(self, evidence_id: int) -> RemovedRow:
+        """Remove a row (its item too, unless another sheet uses it); returns what undo needs
+        to put it back (add_evidence with its item's uuid)."""
         return self._change(lambda tx: evidence_operations.delete_evidence(tx, evidence_id))
 
     def move_evidence(self, evidence_id: int, new_position: int) -> None:

@@ -266,3 +266,50 @@ def test_a_schema_6_store_keeps_its_signatures_and_codes_and_takes_sign_off_line
     engine.dispose()
     with Store(path) as store:
         assert len(store.audit_trail()) == events  # the upgrade appended no event
+
+
+def test_a_schema_7_store_gives_each_candidate_a_library_of_their_rows(tmp_path: Path) -> None:
+    """schema-0007.sqlite3, written by ercsheet at schema 7 (d7d7085): Gwenllian's Unit 40,
+    signed by her and the assessor, and Unit 44, a draft, both with E01 typed alike (the same
+    observation) and an E02 each that differ; Zbigniew's draft of Unit 44 with W1. Schema 8
+    makes each row an item of its candidate's library: E01 once, used on both sheets; the two
+    E02 two items (they keep their shared reference); codes unchanged."""
+    path = tmp_path / "seven.sqlite3"
+    path.write_bytes((Path(__file__).parent / "data" / "schema-0007.sqlite3").read_bytes())
+    with Store(path) as store:
+        assert verified_codes(store) == [
+            "816407cc611197c1f874e82397ed8f60fe94d4b08a5bbe3bc5bbc558efd61838"
+        ]
+        gwenllian, zbigniew = (c.id for c in store.candidates())
+        library = store.library(gwenllian)
+        assert [(e.fields.ref, [u.unit_label for u in e.uses]) for e in library] == [
+            ("E01", ["Unit 40 (F17)", "Unit 44 (D.05)"]),
+            ("E02", ["Unit 40 (F17)"]),
+            ("E02", ["Unit 44 (D.05)"]),
+        ]
+        assert [e.fields.ref for e in store.library(zbigniew)] == ["W1"]
+        uuids = {e.uuid for e in library}
+        assert len(uuids) == 3 and all(len(u) == 36 for u in uuids)
+        events = len(store.audit_trail())
+    engine = open_engine(path)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert context.get_current_revision() == SCHEMA_REVISION
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+    with Store(path) as store:
+        assert len(store.audit_trail()) == events
+
+
+@pytest.mark.parametrize(
+    "fixture", sorted(p.name for p in (Path(__file__).parent / "data").glob("*.sqlite3"))
+)
+def test_every_earlier_stores_rows_are_rows_of_library_items(tmp_path: Path, fixture: str) -> None:
+    path = tmp_path / fixture
+    path.write_bytes((Path(__file__).parent / "data" / fixture).read_bytes())
+    with Store(path) as store:
+        for candidate in store.candidates():
+            used = sum(len(e.uses) for e in store.library(candidate.id))
+            rows = sum(len(store.sheet(s.id).evidence) for s in store.sheets(candidate.id))
+            assert used == rows
+        assert store.check_records() == []

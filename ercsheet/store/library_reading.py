@@ -1,0 +1,112 @@
+"""Reading a candidate's evidence library with plain SQL (like reading.py): the items, and where
+each one counts — which sheets use it and which of their criteria it covers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ercsheet.catalogue.model import criterion_order
+from ercsheet.catalogue.snapshot import unit_from_json
+from ercsheet.domain.folding import fold, search_words
+from ercsheet.domain.library import Holding, ItemFields
+from ercsheet.domain.vocabulary import Method, Role
+
+
+@dataclass(frozen=True)
+class ItemUse:
+    """An item as one sheet uses it: the row, the unit as the sheet names it, its ticks."""
+
+    sheet_id: int
+    evidence_id: int
+    unit_label: str
+    criteria: tuple[str, ...]
+    signed: bool
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    id: int
+    uuid: str
+    fields: ItemFields
+    holding: Holding
+    uses: tuple[ItemUse, ...]
+
+    def uses_beside(self, sheet_id: int) -> tuple[ItemUse, ...]:
+        return tuple(use for use in self.uses if use.sheet_id != sheet_id)
+
+
+ITEMS = """
+    SELECT id, uuid, ref, title, method, date, notes, held_at, file_path, file_sha256
+    FROM library_item WHERE candidate_id = ? ORDER BY ref_key, id"""
+USES = """
+    SELECT evidence_item.library_item_id, evidence_item.sheet_id, evidence_item.id,
+           sheet.unit_snapshot, sheet.qualification,
+           EXISTS (SELECT 1 FROM signature WHERE signature.sheet_id = sheet.id
+                   AND signature.role = ?)
+    FROM evidence_item JOIN sheet ON sheet.id = evidence_item.sheet_id
+    WHERE sheet.candidate_id = ? ORDER BY sheet.id"""
+TICKS = """
+    SELECT tick.evidence_id, tick.criterion FROM tick
+    JOIN evidence_item ON evidence_item.id = tick.evidence_id
+    JOIN sheet ON sheet.id = evidence_item.sheet_id WHERE sheet.candidate_id = ?"""
+
+
+def library(
+    connection: sqlite3.Connection, candidate_id: int, search: str = "", only: int | None = None
+) -> list[LibraryEntry]:
+    """The candidate's items whose reference, title or notes hold every word of `search`
+    (case and accents aside), by reference, each with the sheets using it (`only`: that item)."""
+    words = search_words(search)
+    ticks: dict[int, list[str]] = defaultdict(list)
+    for evidence_id, criterion in connection.execute(TICKS, (candidate_id,)):
+        ticks[evidence_id].append(criterion)
+    labels: dict[int, str] = {}
+    uses: dict[int, list[ItemUse]] = defaultdict(list)
+    for item_id, sheet_id, evidence_id, snapshot, qualification, signed in connection.execute(
+        USES, (Role.ASSESSOR.value, candidate_id)
+    ):
+        if sheet_id not in labels:
+            unit = unit_from_json(snapshot)
+            labels[sheet_id] = unit.unit_label(unit.context(qualification)) or unit.display_title
+        uses[item_id].append(
+            ItemUse(
+                sheet_id,
+                evidence_id,
+                labels[sheet_id],
+                tuple(sorted(ticks.get(evidence_id, ()), key=criterion_order)),
+                bool(signed),
+            )
+        )
+    found = []
+    for item_id, uuid, ref, title, method, date, notes, held_at, path, digest in connection.execute(
+        ITEMS, (candidate_id,)
+    ):
+        if only is not None and item_id != only:
+            continue
+        if words and not all(w in fold(f"{ref} {title} {notes}") for w in words):
+            continue
+        found.append(
+            LibraryEntry(
+                item_id,
+                uuid,
+                ItemFields(
+                    ref, title, Method(method), dt.date.fromisoformat(date) if date else None, notes
+                ),
+                Holding(held_at, path, digest),
+                tuple(uses.get(item_id, ())),
+            )
+        )
+    return found
+
+
+def item_of_row(connection: sqlite3.Connection, evidence_id: int) -> tuple[int, int] | None:
+    """(candidate, library item) of a sheet's row."""
+    row = connection.execute(
+        "SELECT sheet.candidate_id, evidence_item.library_item_id FROM evidence_item"
+        " JOIN sheet ON sheet.id = evidence_item.sheet_id WHERE evidence_item.id = ?",
+        (evidence_id,),
+    ).fetchone()
+    return (row[0], row[1]) if row else None
