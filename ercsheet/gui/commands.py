@@ -13,11 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from ercsheet.domain.library import Holding
 from ercsheet.domain.sheet import EvidenceRow
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.gui import QUndoCommand
 from ercsheet.store.store import Store
+
+if TYPE_CHECKING:
+    from ercsheet.store.evidence_operations import RemovedRow
 
 Changed = Callable[[int], None]  # told the id of the sheet an undo or redo changed
 Failed = Callable[[str], None]  # told why an undo or redo could not be done
@@ -152,10 +157,11 @@ class AddRow(SheetCommand):
         self.row, self.position = row, position
         # The library item the row was of, once undone: redo brings the same item back.
         self.item_uuid: str | None = None
+        self.holding: Holding | None = None
 
     def apply(self) -> None:
         new = self.store.add_evidence(
-            self.sheet_id, self.row, self.position, item_uuid=self.item_uuid
+            self.sheet_id, self.row, self.position, None, self.item_uuid, self.holding
         )
         if self.evidence_id is None:
             self.evidence_id = new
@@ -166,26 +172,49 @@ class AddRow(SheetCommand):
         assert self.evidence_id is not None
         current = self.ids.current(self.evidence_id)
         self.row = self.store.evidence(current)  # with any edits made to it since
-        self.item_uuid = self.store.delete_evidence(current).item_uuid
+        removed = self.store.delete_evidence(current)
+        self.item_uuid, self.holding = removed.item_uuid, removed.holding
 
 
 class DeleteRow(SheetCommand):
     def __init__(self, evidence_id: int, row: EvidenceRow, position: int, where: Where) -> None:
         super().__init__(f"Delete {row.ref}", where)
         # `row` and `position` as the store gives them back when the delete is written, with
-        # the library item the row was of: undo puts the row back on that item.
+        # the library item the row was of (`removed`): undo puts the row back on that item.
         self.evidence_id, self.row, self.position = evidence_id, row, position
-        self.item_uuid: str | None = None
+        self.removed: RemovedRow
 
     def apply(self) -> None:
-        removed = self.store.delete_evidence(self.ids.current(self.evidence_id))
-        self.position, self.row, self.item_uuid = removed
+        self.removed = self.store.delete_evidence(self.ids.current(self.evidence_id))
+        self.position, self.row = self.removed.position, self.removed.row
 
     def revert(self) -> None:
+        removed = self.removed
         new = self.store.add_evidence(
-            self.sheet_id, self.row, self.position, item_uuid=self.item_uuid
+            self.sheet_id, removed.row, removed.position, None, removed.item_uuid, removed.holding
         )
         self.ids.replaced(self.ids.current(self.evidence_id), new)
+
+
+class AddExistingRow(SheetCommand):
+    """An item of the candidate's library added to this sheet; undo takes it off the sheet
+    and leaves it in the library, as it was."""
+
+    def __init__(self, item_id: int, ref: str, position: int, where: Where) -> None:
+        super().__init__(f"Add {ref} from the candidate's evidence", where)
+        self.item_id, self.position = item_id, position
+        self.evidence_id: int | None = None
+
+    def apply(self) -> None:
+        new = self.store.add_existing_evidence(self.sheet_id, self.item_id, self.position)
+        if self.evidence_id is None:
+            self.evidence_id = new
+        else:
+            self.ids.replaced(self.ids.current(self.evidence_id), new)
+
+    def revert(self) -> None:
+        assert self.evidence_id is not None
+        self.store.delete_evidence(self.ids.current(self.evidence_id), keep_item=True)
 
 
 class MoveRow(SheetCommand):

@@ -66,6 +66,14 @@ class EvidencePanel(QGroupBox):
         form.addRow("&Date:", self.date)
         form.addRow(self.problem)
         form.addRow("N&otes:", self.notes)
+        # Where else the item counts: one piece of evidence, several units' sheets.
+        self.elsewhere = QLabel(self)
+        self.elsewhere.setObjectName("evidenceElsewhere")
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setTextFormat(Qt.TextFormat.PlainText)
+        self.elsewhere.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.elsewhere.hide()
+        form.addRow(self.elsewhere)
         self.date.entered.connect(self._date_entered)
         self.date.changed.connect(self.problem.hide)
         self.notes.textChanged.connect(self._notes_typed)
@@ -88,6 +96,11 @@ class EvidencePanel(QGroupBox):
         self.date.set_read_only(not editable)
         self.notes.setReadOnly(not editable)
         self.setEnabled(row is not None)
+
+    def show_elsewhere(self, text: str) -> None:
+        """Where else the item counts ("Also counts on Unit 44 (D.05): 1.3"); "" for nowhere."""
+        self.elsewhere.setText(text)
+        self.elsewhere.setVisible(bool(text))
 
     def refuse(self, text: str) -> None:
         """The date was not taken: say why beside it; the typed text stays, to be corrected.

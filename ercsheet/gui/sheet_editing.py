@@ -132,22 +132,59 @@ class SheetEditor:
         self._view.edited()
         return None
 
+    def _new_row_position(self) -> int:
+        """Under the current row; at the end when none is current."""
+        rows = self._view.model.rows
+        current = self._view.grid.currentIndex()
+        if current.isValid() and current.row() < len(rows):
+            return current.row() + 1
+        return len(rows)
+
     def add_row(self) -> None:
         if self._view.sheet_id is None or self._refused_while_locked():
             return
-        rows = self._view.model.rows
-        current = self._view.grid.currentIndex()
-        position = current.row() + 1 if current.isValid() and current.row() < len(rows) else None
-        position = len(rows) if position is None else position
-        row = EvidenceRow(next_reference(rows), "", Method.OBSERVATION)
+        position = self._new_row_position()
+        row = EvidenceRow(next_reference(self._library_refs()), "", Method.OBSERVATION)
         if not self._push(commands.AddRow(row, position, self._where())):
             return
+        self._show_added(position)
+        self._view.grid.edit(self._view.model.index(position, TITLE))
+
+    def _library_refs(self) -> list[EvidenceRow]:
+        """The candidate's items as rows (for the next free reference: E-numbers are the
+        candidate's, across every unit's sheet)."""
+        assert self._view.sheet_id is not None
+        candidate_id = self._store.sheet_summary(self._view.sheet_id).candidate_id
+        return [e.fields.row() for e in self._store.library(candidate_id)] + list(
+            self._view.model.rows
+        )
+
+    def add_existing_row(self) -> None:
+        """Add an item of the candidate's library, chosen in a dialog, under the current row."""
+        from ercsheet.gui.evidence_picker import EvidencePicker
+
+        sheet_id = self._view.sheet_id
+        if sheet_id is None or self._refused_while_locked():
+            return
+        candidate_id = self._store.sheet_summary(sheet_id).candidate_id
+        picker = EvidencePicker(self._store, candidate_id, sheet_id, self._view)
+        if not picker.exec() or picker.chosen is None:
+            return
+        position = self._new_row_position()
+        chosen = picker.chosen
+        command = commands.AddExistingRow(chosen.id, chosen.fields.ref, position, self._where())
+        if not self._push(command):
+            return
+        self._show_added(position)
+        self._view.message.emit(
+            f"Added {chosen.fields.ref} from the candidate's evidence: tick what it covers here."
+        )
+
+    def _show_added(self, position: int) -> None:
         self._view.reload()
         self._view.edited()
-        index = self._view.model.index(position, TITLE)
-        self._view.grid.setCurrentIndex(index)
+        self._view.grid.setCurrentIndex(self._view.model.index(position, TITLE))
         self._view.grid.setFocus()
-        self._view.grid.edit(index)
 
     def _current_row(self) -> int | None:
         index = self._view.grid.currentIndex()

@@ -77,11 +77,14 @@ class SheetView(QWidget):
         self.editor = SheetEditor(self, store, undo_stack)
         editor = self.editor
         self.add_button = self._button("&Add evidence", "addEvidenceButton", editor.add_row)
+        self.add_existing_button = self._button(
+            "Add e&xisting evidence…", "addExistingEvidenceButton", editor.add_existing_row
+        )
         self.delete_button = self._button("Delete row", "deleteRowButton", editor.delete_row)
         self.up_button = self._button("Move up", "moveUpButton", lambda: editor.move_row(-1))
         self.down_button = self._button("Move down", "moveDownButton", lambda: editor.move_row(1))
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+        for button in self._edit_buttons():
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -250,8 +253,17 @@ class SheetView(QWidget):
         if self.sheet_id is not None:
             self.sheet_changed.emit(self.sheet_id)
 
+    def _edit_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.add_button,
+            self.add_existing_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+        )
+
     def _enable_editing(self, enabled: bool) -> None:
-        for button in (self.add_button, self.delete_button, self.up_button, self.down_button):
+        for button in self._edit_buttons():
             button.setEnabled(enabled)
 
     def _coverage_changed(self) -> None:
@@ -273,14 +285,28 @@ class SheetView(QWidget):
         row = current.row()
         if current.isValid() and not self.model.is_coverage_row(row):
             evidence_id, evidence = self.model.evidence_ids[row], self.model.rows[row]
+            moved = evidence_id != self.evidence_panel.evidence_id
             self.evidence_panel.show_item(evidence_id, evidence, editable=not self.locked)
+            if moved:
+                self.evidence_panel.show_elsewhere(self._elsewhere(evidence_id))
         else:
             self.evidence_panel.show_item(None, None, editable=False)
+            self.evidence_panel.show_elsewhere("")
         criterion = self.model.criterion_at(current.column())
         if criterion is None:
             self.details.show_unit(self.content)
         else:
             self.details.show_criterion(criterion, self.content.unit)
+
+    def _elsewhere(self, evidence_id: int) -> str:
+        from ercsheet.gui.evidence_picker import uses_text
+
+        try:
+            entry = self._store.library_entry_of_row(evidence_id)
+        except NotFound:
+            return ""
+        others = entry.uses_beside(self.sheet_id) if self.sheet_id is not None else ()
+        return f"Also counts on {uses_text(others)}." if others else ""
 
     # --- edits ---------------------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ def build_menus(window: MainWindow) -> None:
     edit.menu.addAction(redo)
     edit.separator()
     edit.add("&Add evidence row", lambda: editor().add_row(), "Ctrl+Return")
+    edit.add("Add e&xisting evidence…", lambda: editor().add_existing_row(), "Ctrl+Shift+Return")
     edit.add("&Delete evidence row", lambda: editor().delete_row(), "Ctrl+Delete")
     edit.add("Move row &up", lambda: editor().move_row(-1), "Alt+Up")
     edit.add("Move row do&wn", lambda: editor().move_row(1), "Alt+Down")

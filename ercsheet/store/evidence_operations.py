@@ -18,7 +18,7 @@ from ercsheet.catalogue.model import Grade
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain import evidence_rules, rules
 from ercsheet.domain.audit import Change
-from ercsheet.domain.library import ItemFields
+from ercsheet.domain.library import Holding, ItemFields
 from ercsheet.domain.rules import Problem
 from ercsheet.domain.sheet import EvidenceRow, SheetContent
 from ercsheet.domain.vocabulary import Method, Role
@@ -38,14 +38,21 @@ class RemovedRow(NamedTuple):
     position: int
     row: EvidenceRow
     item_uuid: str
+    # Where the item is held, when the item went with the row: undo brings it back whole.
+    holding: Holding = Holding()
 
 
 def add_evidence(
-    tx: Tx, sheet_id: int, row: EvidenceRow, position: int | None, item_uuid: str | None = None
+    tx: Tx,
+    sheet_id: int,
+    row: EvidenceRow,
+    position: int | None,
+    item_uuid: str | None = None,
+    holding: Holding | None = None,
 ) -> int:
     """A new item of the candidate's, on this sheet. `item_uuid` names an item a deleted row
     was of (undo): the row is of that item again if it is still in the library (its fields
-    the item's now), else the item comes back with its identity."""
+    the item's now), else the item comes back with its identity and `holding`."""
     sheet = _editable_sheet(tx, sheet_id)
     existing = (
         library.item_by_uuid(tx.session, sheet.candidate_id, item_uuid) if item_uuid else None
@@ -161,18 +168,21 @@ def set_tick(tx: Tx, evidence_id: int, criterion: str, covered: bool) -> None:
     void_earlier_signatures(tx, sheet, signed)
 
 
-def delete_evidence(tx: Tx, evidence_id: int) -> RemovedRow:
-    """Remove a row; its item goes too when no other sheet uses it. Returns what undo needs to
-    put it back."""
+def delete_evidence(tx: Tx, evidence_id: int, keep_item: bool = False) -> RemovedRow:
+    """Remove a row; its item goes too when no other sheet uses it, unless `keep_item` (undoing
+    the addition of a library item to the sheet: it stays in the library, as it was). Returns
+    what undo needs to put it back."""
     item = get(tx.session, models.EvidenceItem, evidence_id)
     sheet = _editable_sheet(tx, item.sheet_id)
-    removed = RemovedRow(item.position, convert.evidence_row(item), item.library_item.uuid)
     shared = item.library_item
+    removed = RemovedRow(
+        item.position, convert.evidence_row(item), shared.uuid, library.holding_of(shared)
+    )
     items = [i for i in sheet.evidence if i.id != evidence_id]
     tx.session.delete(item)
     tx.session.flush()
     _renumber(items)
-    kept = not library.forget_if_unused(tx, shared)
+    kept = keep_item or not library.forget_if_unused(tx, shared)
     detail = "still in the candidate's library, used on other sheets" if kept else ""
     changes = row_changes(removed.row, None)
     tx.log(

@@ -60,6 +60,10 @@ def new_item(
     return item
 
 
+def holding_of(item: models.LibraryItem) -> Holding:
+    return Holding(item.held_at, item.file_path, item.file_sha256)
+
+
 def candidate_item(session: Session, candidate_id: int, item_id: int) -> models.LibraryItem:
     item = session.get(models.LibraryItem, item_id)
     if item is None or item.candidate_id != candidate_id:
@@ -222,7 +226,7 @@ def update_item(tx: Tx, item_id: int, fields: ItemFields, holding: Holding) -> N
     problems = holding_problems(holding)
     if problems:
         raise RuleViolation(problems)
-    before, held = fields_of(item), Holding(item.held_at, item.file_path, item.file_sha256)
+    before, held = fields_of(item), holding_of(item)
     change_item(tx, item, fields, origin=None)
     set_holding(item, holding)
     changes = _field_changes(before, fields) + _holding_changes(held, holding)
@@ -244,7 +248,7 @@ def delete_item(tx: Tx, item_id: int) -> None:
                 )
             ]
         )
-    held = Holding(item.held_at, item.file_path, item.file_sha256)
+    held = holding_of(item)
     changes = _field_changes(fields_of(item), ItemFields("", "", Method(item.method), None, ""))
     tx.session.delete(item)
     tx.log(

@@ -40,18 +40,22 @@ class LibraryEntry:
 
 ITEMS = """
     SELECT id, uuid, ref, title, method, date, notes, held_at, file_path, file_sha256
-    FROM library_item WHERE candidate_id = ? ORDER BY ref_key, id"""
+    FROM library_item WHERE candidate_id = :candidate AND (:only IS NULL OR id = :only)
+    ORDER BY ref_key, id"""
 USES = """
     SELECT evidence_item.library_item_id, evidence_item.sheet_id, evidence_item.id,
            sheet.unit_snapshot, sheet.qualification,
            EXISTS (SELECT 1 FROM signature WHERE signature.sheet_id = sheet.id
-                   AND signature.role = ?)
+                   AND signature.role = :assessor)
     FROM evidence_item JOIN sheet ON sheet.id = evidence_item.sheet_id
-    WHERE sheet.candidate_id = ? ORDER BY sheet.id"""
+    WHERE sheet.candidate_id = :candidate
+      AND (:only IS NULL OR evidence_item.library_item_id = :only)
+    ORDER BY sheet.id"""
 TICKS = """
     SELECT tick.evidence_id, tick.criterion FROM tick
     JOIN evidence_item ON evidence_item.id = tick.evidence_id
-    JOIN sheet ON sheet.id = evidence_item.sheet_id WHERE sheet.candidate_id = ?"""
+    JOIN sheet ON sheet.id = evidence_item.sheet_id WHERE sheet.candidate_id = :candidate
+      AND (:only IS NULL OR evidence_item.library_item_id = :only)"""
 
 
 def library(
@@ -61,12 +65,13 @@ def library(
     (case and accents aside), by reference, each with the sheets using it (`only`: that item)."""
     words = search_words(search)
     ticks: dict[int, list[str]] = defaultdict(list)
-    for evidence_id, criterion in connection.execute(TICKS, (candidate_id,)):
+    chosen = {"candidate": candidate_id, "only": only, "assessor": Role.ASSESSOR.value}
+    for evidence_id, criterion in connection.execute(TICKS, chosen):
         ticks[evidence_id].append(criterion)
     labels: dict[int, str] = {}
     uses: dict[int, list[ItemUse]] = defaultdict(list)
     for item_id, sheet_id, evidence_id, snapshot, qualification, signed in connection.execute(
-        USES, (Role.ASSESSOR.value, candidate_id)
+        USES, chosen
     ):
         if sheet_id not in labels:
             unit = unit_from_json(snapshot)
@@ -82,10 +87,8 @@ def library(
         )
     found = []
     for item_id, uuid, ref, title, method, date, notes, held_at, path, digest in connection.execute(
-        ITEMS, (candidate_id,)
+        ITEMS, chosen
     ):
-        if only is not None and item_id != only:
-            continue
         if words and not all(w in fold(f"{ref} {title} {notes}") for w in words):
             continue
         found.append(

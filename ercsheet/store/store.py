@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain import form_rules, rules
 from ercsheet.domain.audit import AuditEntry
+from ercsheet.domain.library import Holding
 from ercsheet.domain.names import normalise
 from ercsheet.domain.passphrase import passphrase_problems, pin_problems
 from ercsheet.domain.rules import Problem
@@ -289,11 +290,14 @@ class Store(LibraryApi):
         position: int | None = None,
         today: dt.date | None = None,
         item_uuid: str | None = None,
+        holding: Holding | None = None,
     ) -> int:
-        """A new item of the candidate's evidence, as a row of this sheet (`item_uuid`: the
-        item a deleted row was of, when undo puts it back)."""
+        """A new item of the candidate's evidence, as a row of this sheet (`item_uuid` and
+        `holding`: the item a deleted row was of, when undo puts it back)."""
         return self._change(
-            lambda tx: evidence_operations.add_evidence(tx, sheet_id, row, position, item_uuid),
+            lambda tx: evidence_operations.add_evidence(
+                tx, sheet_id, row, position, item_uuid, holding
+            ),
             today,
         )
 
@@ -317,10 +321,12 @@ class Store(LibraryApi):
     def set_tick(self, evidence_id: int, criterion: str, covered: bool) -> None:
         self._change(lambda tx: evidence_operations.set_tick(tx, evidence_id, criterion, covered))
 
-    def delete_evidence(self, evidence_id: int) -> RemovedRow:
-        """Remove a row (its item too, unless another sheet uses it); returns what undo needs
-        to put it back (add_evidence with its item's uuid)."""
-        return self._change(lambda tx: evidence_operations.delete_evidence(tx, evidence_id))
+    def delete_evidence(self, evidence_id: int, keep_item: bool = False) -> RemovedRow:
+        """Remove a row (its item too, unless another sheet uses it or `keep_item`); returns
+        what undo needs to put it back (add_evidence with its item's uuid and holding)."""
+        return self._change(
+            lambda tx: evidence_operations.delete_evidence(tx, evidence_id, keep_item)
+        )
 
     def move_evidence(self, evidence_id: int, new_position: int) -> None:
         self._change(lambda tx: evidence_operations.move_evidence(tx, evidence_id, new_position))
