@@ -22,6 +22,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ercsheet"
 WRITERS = {
     "store/operations.py": "the store's operations on the profile, candidates and sheets",
     "store/evidence_operations.py": "the store's operations on a sheet's rows and ticks",
+    "store/evidence_changes.py": "voids the signatures an evidence change makes stale",
+    "store/library_operations.py": "the candidate's evidence library, inside operations",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
     "store/audit.py": "appends every operation's audit event",

@@ -28,7 +28,8 @@ def database(tmp_path: Path, f17: Unit, operations: Unit) -> Path:
         lukasz = store.add_candidate("Łukasz Żółć", "0043", "12345")
         for candidate, unit in ((sian, f17), (sian, operations), (lukasz, f17)):
             sheet = store.create_sheet(candidate, unit, "", Person("Pat Jones"))
-            for row in covering_all(unit):
+            # References are the candidate's: each unit's items have their own.
+            for row in covering_all(unit, ref=unit.id):
                 store.add_evidence(sheet, row)
     return path
 

@@ -72,7 +72,7 @@ def test_simulation_is_refused_for_a_unit_that_forbids_it(store: Store) -> None:
 def test_delete_and_put_back_restores_position_and_ticks(store: Store) -> None:
     sheet_id = new_sheet(store)
     ids = [store.add_evidence(sheet_id, row(f"E0{i}", [f"1.{i}"]), today=TODAY) for i in (1, 2, 3)]
-    position, deleted, _item = store.delete_evidence(ids[1])
+    position, deleted, _item, _held = store.delete_evidence(ids[1])
     assert [r.ref for r in store.sheet(sheet_id).evidence] == ["E01", "E03"]
     store.add_evidence(sheet_id, deleted, position, today=TODAY)
     assert [(r.ref, set(r.criteria)) for r in store.sheet(sheet_id).evidence] == [

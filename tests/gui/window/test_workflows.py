@@ -76,7 +76,8 @@ def test_a_long_candidate_list_is_read_a_page_at_a_time_as_it_scrolls(
     with sqlite3.connect(window.store.path) as db:
         db.executemany(
             "INSERT INTO candidate (name, candidate_number, centre_number, created_at,"
-            " name_key, number_key) VALUES (?, ?, '', '2026-11-22 09:00:00', ?, ?)",
+            " name_key, number_key, uuid) VALUES (?, ?, '', '2026-11-22 09:00:00', ?, ?,"
+            " lower(hex(randomblob(16))))",
             [
                 (f"Candidate {i:03}", f"{i:04}", fold(f"Candidate {i:03}"), f"{i:04}")
                 for i in range(450)

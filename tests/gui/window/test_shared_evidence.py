@@ -1,0 +1,99 @@
+"""One piece of evidence on several units' sheets, in the real window: added from the candidate's
+library with the picker, ticked on each sheet, and the evidence panel saying where else it
+counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from ercsheet.catalogue.loader import Catalogue
+from ercsheet.domain.sheet import Person
+from ercsheet.gui.evidence_picker import EvidencePicker
+from ercsheet.gui.main_window import MainWindow
+from tests.gui.window.modal import when_modal_opens
+
+
+def second_sheet(window: MainWindow, catalogue: Catalogue, sheet_id: int) -> int:
+    """Unit 44 for the example candidate, beside their Unit 40."""
+    store = window.store
+    unit = catalogue.get("reliable-cs-l3-u44")
+    assert unit is not None
+    other = store.create_sheet(
+        store.sheet_summary(sheet_id).candidate_id, unit, "", Person("Pat Jones", True)
+    )
+    window.candidates.refresh_sheets(select_sheet=other)
+    window.open_sheet(other)
+    return other
+
+
+def pick(ref: str, search: str = "") -> None:
+    def choose(picker: EvidencePicker) -> None:
+        QTest.keyClicks(picker.search, search)
+        refs = [entry.fields.ref for entry in picker.model.entries]
+        picker.table.selectRow(refs.index(ref))
+        QTest.keyClick(picker.table, Qt.Key.Key_Return)
+
+    when_modal_opens(choose, kind=EvidencePicker)
+
+
+def test_an_item_added_from_the_library_is_ticked_here_and_counts_there(
+    window: MainWindow, example_sheet: int, catalogue: Catalogue
+) -> None:
+    other = second_sheet(window, catalogue, example_sheet)
+    view = window.sheet_view
+    pick("E02", search="standards doc")
+    view.add_existing_button.click()
+
+    assert [r.ref for r in view.model.rows] == ["E02"]
+    assert view.model.rows[0].criteria == frozenset()  # this sheet's ticks are its own
+    view.grid.setCurrentIndex(view.model.index(0, view.model.column_of("1.1") or 0))
+    QTest.keyClick(view.grid, Qt.Key.Key_Space)
+    assert window.store.sheet(other).evidence[0].criteria == {"1.1"}
+    elsewhere = view.evidence_panel.elsewhere
+    assert elsewhere.isVisible() and elsewhere.text().startswith("Also counts on Unit 40 (F17):")
+
+    window.open_sheet(example_sheet)
+    view.grid.setCurrentIndex(view.model.index(1, view.model.column_of("1.1") or 0))
+    assert "Unit 44 (D.05): 1.1" in view.evidence_panel.elsewhere.text()
+
+
+def test_the_picker_offers_only_what_is_not_on_the_sheet(
+    window: MainWindow, example_sheet: int, catalogue: Catalogue
+) -> None:
+    offered: list[str] = []
+
+    def look(picker: EvidencePicker) -> None:
+        offered.extend(entry.fields.ref for entry in picker.model.entries)
+        picker.reject()
+
+    when_modal_opens(look, kind=EvidencePicker)
+    window.sheet_view.add_existing_button.click()
+    assert offered == []  # every item of the candidate's is on their only sheet
+    second_sheet(window, catalogue, example_sheet)
+    when_modal_opens(look, kind=EvidencePicker)
+    window.sheet_view.add_existing_button.click()
+    assert offered == ["E01", "E02", "E03", "E04"]
+
+
+def test_undoing_an_added_item_leaves_it_in_the_library(
+    window: MainWindow, example_sheet: int, catalogue: Catalogue
+) -> None:
+    other = second_sheet(window, catalogue, example_sheet)
+    pick("E03")
+    window.sheet_view.add_existing_button.click()
+    window.undo_stack.undo()
+    assert window.store.sheet(other).evidence == ()
+    candidate = window.store.sheet_summary(other).candidate_id
+    assert [e.fields.ref for e in window.store.library(candidate)] == ["E01", "E02", "E03", "E04"]
+    window.undo_stack.redo()
+    assert [r.ref for r in window.store.sheet(other).evidence] == ["E03"]
+
+
+def test_a_new_row_takes_the_next_reference_of_the_candidates_evidence(
+    window: MainWindow, example_sheet: int, catalogue: Catalogue
+) -> None:
+    other = second_sheet(window, catalogue, example_sheet)
+    window.sheet_view.add_button.click()
+    QTest.keyClick(window.sheet_view.grid.focusWidget(), Qt.Key.Key_Escape)
+    assert [r.ref for r in window.store.sheet(other).evidence] == ["E05"]
