@@ -349,7 +349,8 @@ def sheets(draw: st.DrawFn) -> SheetContent:
         evidence=evidence,
     )
     # The candidate signs evidence: a sheet without any is not signed (rule no-evidence).
-    if evidence and draw(st.booleans()):
+    signed: bool = draw(st.booleans())
+    if evidence and signed:
         strokes = draw(
             st.lists(
                 st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=5).map(
