@@ -254,6 +254,17 @@ class WindowController:
         if candidate_id is not None:
             self.show_candidate_audit(candidate_id)
 
+    def library_for_selected(self) -> None:
+        """The selected candidate's evidence: where each item counts and is held."""
+        from ercsheet.gui.library_dialog import LibraryDialog
+
+        candidate_id = self._selected_candidate()
+        if candidate_id is None:
+            return
+        LibraryDialog(self.store, candidate_id, self.window).exec()
+        if self.window.sheet_view_made:
+            self.window.sheet_view.reload()
+
     def show_candidate_audit(self, candidate_id: int) -> QDialog:
         """The candidate's audit trail: their details' events and all their sheets'."""
         from ercsheet.gui.signing import AuditTrailDialog

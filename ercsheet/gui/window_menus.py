@@ -67,6 +67,7 @@ def build_menus(window: MainWindow) -> None:
     tools.add("Find sheet by &record code…", controller.find_by_code, "Ctrl+K")
     tools.add("&Check all signed records", controller.check_records)
     tools.add("Candidate's &audit trail…", controller.candidate_audit_for_selected)
+    tools.add("Candidate's evidence &library…", controller.library_for_selected)
 
     # Alt+S: Alt+A is the grid's "Add evidence" (a clash opened this menu and typed into Profile…).
     assessor = Menu(window, "A&ssessor")

@@ -4,8 +4,13 @@ counts."""
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+from unittest.mock import patch
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
 
 from ercsheet.catalogue.loader import Catalogue
 from ercsheet.domain.sheet import Person
@@ -97,3 +102,31 @@ def test_a_new_row_takes_the_next_reference_of_the_candidates_evidence(
     window.sheet_view.add_button.click()
     QTest.keyClick(window.sheet_view.grid.focusWidget(), Qt.Key.Key_Escape)
     assert [r.ref for r in window.store.sheet(other).evidence] == ["E05"]
+
+
+def test_the_library_records_where_an_item_is_held_and_deletes_only_unused_items(
+    window: MainWindow, example_sheet: int, tmp_path: Path
+) -> None:
+    from ercsheet.gui.library_dialog import LibraryDialog
+
+    candidate = window.store.sheet_summary(example_sheet).candidate_id
+    scan = tmp_path / "E02 standards.pdf"
+    scan.write_bytes(b"%PDF-1.4 a scan")
+
+    def record(dialog: LibraryDialog) -> None:
+        dialog.table.selectRow(1)
+        dialog.held_at.setText("Portfolio p.12")
+        with patch.object(QFileDialog, "getOpenFileName", return_value=(str(scan), "")):
+            dialog.choose_file.click()
+        dialog.save.click()
+        assert not dialog.delete.isEnabled()  # E02 is on the Unit 40 sheet
+        dialog.reject()
+
+    when_modal_opens(record, kind=LibraryDialog)
+    window.candidates.select_candidate(candidate)
+    window.controller.library_for_selected()
+    held = window.store.library(candidate)[1].holding
+    assert (held.held_at, held.file_path) == ("Portfolio p.12", str(scan))
+    assert held.file_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
+    trail = window.store.audit_trail(candidate_id=candidate)[-1]
+    assert trail.action == "library item edited"
