@@ -130,3 +130,25 @@ def test_the_library_records_where_an_item_is_held_and_deletes_only_unused_items
     assert held.file_sha256 == hashlib.sha256(scan.read_bytes()).hexdigest()
     trail = window.store.audit_trail(candidate_id=candidate)[-1]
     assert trail.action == "library item edited"
+
+
+def test_deleting_a_sheet_says_its_shared_evidence_stays(
+    window: MainWindow, example_sheet: int, catalogue: Catalogue
+) -> None:
+    from ercsheet.gui.deletion import ConfirmDeletion
+
+    other = second_sheet(window, catalogue, example_sheet)
+    items = {
+        e.fields.ref: e.id
+        for e in window.store.library(window.store.sheet_summary(other).candidate_id)
+    }
+    window.store.add_existing_evidence(other, items["E01"])
+    said: list[str] = []
+
+    def read_and_delete(dialog: ConfirmDeletion) -> None:
+        said.append(dialog.explanation.text())
+        dialog.accept()
+
+    when_modal_opens(read_and_delete, kind=ConfirmDeletion)
+    window.controller.delete_sheet(example_sheet)
+    assert "Evidence it shares stays: one item counts on other sheets too." in said[0]
