@@ -183,9 +183,12 @@ def _hints(cls: type) -> dict[str, Any]:
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
 
 
-def range_problems(value: object, ranges: Mapping[str, tuple[int, int]]) -> Iterator[Problem]:
-    """Each whole-number field of `value` named in `ranges` that is given but out of its range."""
+def range_problems(
+    value: object, ranges: Mapping[str, tuple[int, int]], where: Location = ()
+) -> Iterator[Problem]:
+    """Each whole-number field of `value` (at `where`) named in `ranges` that is given but out
+    of its range."""
     for name, (low, high) in ranges.items():
         number = getattr(value, name)
         if number is not None and not low <= number <= high:
-            yield Problem((name,), f"must be from {low} to {high}")
+            yield Problem((*where, name), f"must be from {low} to {high}")
