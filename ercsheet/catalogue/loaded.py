@@ -33,6 +33,13 @@ class Placement:
     place: Place
     group: str = ""
 
+    @property
+    def text(self) -> str:
+        """ "kitchen-leadership-l3 (Unit 311, Optional group B)": for lists."""
+        where = {Place.MANDATORY: "mandatory", Place.UNPLACED: "place not transcribed"}
+        said = [f"Unit {self.number}" if self.number else "", where.get(self.place, self.group)]
+        return f"{self.qualification} ({', '.join(part for part in said if part)})"
+
 
 @dataclass
 class Catalogue:

@@ -89,7 +89,8 @@ class CreditAtLevel(Closed):
 
     @property
     def rule_text(self) -> str:
-        return f"at least {self.min_credit} credits at level {self.level} or above"
+        credits = "credit" if self.min_credit == 1 else "credits"
+        return f"at least {self.min_credit} {credits} at level {self.level} or above"
 
 
 @dataclass(frozen=True, kw_only=True)
