@@ -292,3 +292,9 @@ def test_a_qualifications_entry_that_is_no_folder_is_reported(tmp_path: Path) ->
     assert reported(catalogue) == [("", "is not a folder")]
     assert catalogue.errors[0].path == tmp_path / "qualifications"
     assert len(catalogue.qualifications) == 1
+
+
+def test_the_documentation_shows_the_invented_qualification_as_it_loads() -> None:
+    documented = (TESTS.parent / "docs" / "units-format.md").read_text(encoding="utf-8")
+    example = KITCHEN / "qualifications" / "kitchen-leadership-l3.toml"
+    assert f"```toml\n{example.read_text(encoding='utf-8')}```" in documented
