@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from ercsheet import safe_read
 from ercsheet.catalogue import cross_checks
@@ -28,10 +28,9 @@ from ercsheet.catalogue.qualification_validation import (
     QualificationInvalid,
     parse_qualification,
 )
-from ercsheet.catalogue.shape import FileInvalid, Problem
+from ercsheet.catalogue.shape import FileInvalid, Made, Problem
 from ercsheet.catalogue.validation import UnitInvalid, parse_unit
 
-T = TypeVar("T")
 # The subfolder of a units folder that holds its qualification files.
 QUALIFICATIONS_FOLDER = "qualifications"
 # A file of the other kind in a folder of one kind (a key only the other kind has, and none of
@@ -82,9 +81,9 @@ def load_qualification_file(path: Path) -> Qualification | list[UnitFileError]:
 def _load_file(
     path: Path,
     kind: str,
-    parse: Callable[[Mapping[str, Any]], T],
+    parse: Callable[[Mapping[str, Any]], Made],
     invalid: type[FileInvalid],
-) -> T | list[UnitFileError]:
+) -> Made | list[UnitFileError]:
     """What the `kind` file at `path` describes (`parse` checks it, raising `invalid`), or the
     list of what is wrong with it."""
     try:
@@ -160,13 +159,7 @@ def load_catalogue(folders: Iterable[Path]) -> Catalogue:
         if not folder.is_dir():
             catalogue.errors.append(UnitFileError(folder, "", "is not a folder"))
             continue
-        for path in _listed(folder, catalogue):
-            unit = load_unit_file(path)
-            if isinstance(unit, Unit):
-                catalogue.units[unit.id] = unit
-                catalogue.paths[unit.id] = path
-            else:
-                catalogue.errors.extend(unit)
+        _load_files(folder, load_unit_file, catalogue.units, catalogue.paths, catalogue)
         _load_qualifications(folder / QUALIFICATIONS_FOLDER, catalogue)
     catalogue.warnings.extend(cross_checks.warnings(catalogue))
     return catalogue
@@ -179,13 +172,26 @@ def _load_qualifications(folder: Path, catalogue: Catalogue) -> None:
     if not folder.is_dir():
         catalogue.errors.append(UnitFileError(folder, "", "is not a folder"))
         return
+    found, paths = catalogue.qualifications, catalogue.qualification_paths
+    _load_files(folder, load_qualification_file, found, paths, catalogue)
+
+
+def _load_files(
+    folder: Path,
+    load: Callable[[Path], Made | list[UnitFileError]],
+    found: dict[str, Made],
+    paths: dict[str, Path],
+    catalogue: Catalogue,
+) -> None:
+    """Each file of the folder loaded into `found` (and its path into `paths`) by its id,
+    replacing one of an earlier folder; what is wrong with it into the catalogue's errors."""
     for path in _listed(folder, catalogue):
-        qualification = load_qualification_file(path)
-        if isinstance(qualification, Qualification):
-            catalogue.qualifications[qualification.id] = qualification
-            catalogue.qualification_paths[qualification.id] = path
+        loaded = load(path)
+        if isinstance(loaded, list):
+            catalogue.errors.extend(loaded)
         else:
-            catalogue.errors.extend(qualification)
+            found[loaded.id] = loaded
+            paths[loaded.id] = path
 
 
 def _listed(folder: Path, catalogue: Catalogue) -> list[Path]:

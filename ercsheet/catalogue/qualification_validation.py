@@ -20,8 +20,7 @@ from ercsheet.catalogue.qualification import (
     QualificationUnit,
     group_words,
 )
-from ercsheet.catalogue.shape import FileInvalid, Problem, ShapeInvalid, checked, range_problems
-from ercsheet.catalogue.validation import UNIT_ID
+from ercsheet.catalogue.shape import FILE_ID, FileInvalid, Problem, parsed, range_problems
 from ercsheet.safe_read import Location
 
 RANGES = {"level": (1, 8), "min_credit": (0, 9999), "glh": (0, 99999), "tqt": (0, 99999)}
@@ -58,19 +57,10 @@ class QualificationInvalid(FileInvalid):
 
 def parse_qualification(data: Mapping[str, Any]) -> Qualification:
     """The qualification `data` describes; QualificationInvalid with every problem otherwise."""
-    try:
-        qualification = checked(Qualification, data)
-    except ShapeInvalid as invalid:
-        raise QualificationInvalid(invalid.problems, data) from None
-    problems = list(_rule_problems(qualification))
-    if problems:
-        raise QualificationInvalid(problems, data)
-    return qualification
+    return parsed(Qualification, data, _rule_problems, QualificationInvalid)
 
 
 def _rule_problems(qualification: Qualification) -> Iterator[Problem]:
-    if not UNIT_ID.match(qualification.id):
-        yield Problem(("id",), "must be lower-case letters, digits and '-' (at most 80)")
     for key in ("title", "awarding_body"):
         if not getattr(qualification, key):
             yield Problem((key,), "must not be empty")
@@ -103,7 +93,7 @@ def _placing_problems(qualification: Qualification) -> Iterator[Problem]:
     """Each unit once, in a place: a unit listed twice would count twice towards the rules."""
     first: dict[str, str] = {}  # a unit's id: where it is first listed, in words
     for where, entry in _entry_locations(qualification):
-        if not UNIT_ID.match(entry.unit):
+        if not FILE_ID.match(entry.unit):
             yield Problem((*where, "unit"), UNIT_ID_FORM)
         elif entry.unit in first:
             yield Problem(

@@ -16,16 +16,29 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
 from ercsheet.catalogue.located import UNIT_NAMES, Naming, located
 from ercsheet.safe_read import Location
 
+
+class Identified(Protocol):
+    """What a catalogue file becomes: a unit, a qualification, named by its file's name."""
+
+    @property
+    def id(self) -> str: ...
+
+
 T = TypeVar("T")
+Made = TypeVar("Made", bound=Identified)
+
+# An id, which is a file's name without `.toml`: what sheets and exchange files name a unit by.
+FILE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+FILE_ID_FORM = "must be lower-case letters, digits and '-' (at most 80)"
 
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # A date as people write it in the UK: 28/02/2015, 28.2.2015, 28-02-2015.
@@ -79,6 +92,28 @@ def _adapter(cls: type[T]) -> TypeAdapter[T]:
         _ADAPTERS[cls] = TypeAdapter(cls)
     adapter: TypeAdapter[T] = _ADAPTERS[cls]
     return adapter
+
+
+def parsed(
+    cls: type[Made],
+    data: Mapping[str, Any],
+    rules: Callable[[Made], Iterable[Problem]],
+    invalid: type[FileInvalid],
+) -> Made:
+    """The `cls` `data` describes, its shape checked, then its id and its own `rules`; `invalid`
+    (a FileInvalid of its kind of file) with every problem otherwise."""
+    try:
+        made = checked(cls, data)
+    except ShapeInvalid as error:
+        raise invalid(error.problems, data) from None
+    problems = list(rules(made))
+    if not FILE_ID.match(made.id):
+        problems.insert(
+            0, Problem(("id",), "must be lower-case letters, digits and '-' (at most 80)")
+        )
+    if problems:
+        raise invalid(problems, data)
+    return made
 
 
 def checked(cls: type[T], data: Mapping[str, Any]) -> T:

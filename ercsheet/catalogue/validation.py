@@ -14,12 +14,11 @@ from typing import Any
 from ercsheet.catalogue import model
 from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import Kind, Unit
-from ercsheet.catalogue.shape import FileInvalid, ShapeInvalid, checked, range_problems
+from ercsheet.catalogue.shape import FileInvalid, parsed, range_problems
 from ercsheet.catalogue.shape import Problem as Problem
 from ercsheet.safe_read import Location as Location
 from ercsheet.safe_read import location_text as location_text
 
-UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 # A number as specifications write them: `1`, `1.1`, `1.1.1`, `101.1.1`, `P1`, `1a`, `a`,
 # `1.1(a)`; letters and digits, parts joined by `.` or `-`, at most 20 characters (what the
 # exchange format holds). No spaces or commas: lists of ticked criteria are joined with them.
@@ -42,19 +41,10 @@ class UnitInvalid(FileInvalid):
 
 def parse_unit(data: Mapping[str, Any]) -> Unit:
     """The unit `data` describes; UnitInvalid with every problem otherwise."""
-    try:
-        unit = checked(Unit, data)
-    except ShapeInvalid as invalid:
-        raise UnitInvalid(invalid.problems, data) from None
-    problems = list(_rule_problems(unit))
-    if problems:
-        raise UnitInvalid(problems, data)
-    return unit
+    return parsed(Unit, data, _rule_problems, UnitInvalid)
 
 
 def _rule_problems(unit: Unit) -> Iterator[Problem]:
-    if not UNIT_ID.match(unit.id):
-        yield Problem(("id",), "must be lower-case letters, digits and '-' (at most 80)")
     yield from range_problems(unit, RANGES)
     if not unit.learning_outcomes:
         yield Problem(("learning_outcomes",), "needs at least one learning outcome")
