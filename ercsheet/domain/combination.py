@@ -234,12 +234,14 @@ def _unknown_problems(
 ) -> Iterator[Problem]:
     """A unit whose credit (or level) a credit rule needs, and that is not known: no rule can
     say the choice carries enough credit without it."""
+    # A minimum of none needs no unit's credit; a maximum needs every one's.
     at_level = qualification.credit_at_level
-    needs_credit = set(selection) if qualification.min_credit or at_level else set()
+    needs_level = selection if at_level and at_level.min_credit else set()
+    needs_credit = set(selection) if qualification.min_credit or needs_level else set()
     for group in qualification.groups:
-        if group.min_credit is not None or group.max_credit is not None:
+        if group.min_credit or group.max_credit is not None:
             needs_credit |= {e.unit for e in group.units} & selection
-    for what, needed in (("credit", needs_credit), ("level", selection if at_level else set())):
+    for what, needed in (("credit", needs_credit), ("level", needs_level)):
         unknown = sorted(u for u in needed if getattr(_of(units, u), what) is None)
         if unknown:
             yield Problem(
