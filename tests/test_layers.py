@@ -114,6 +114,8 @@ def test_reportlab_and_the_printout_are_at_home_in_the_printout_only() -> None:
         "ercsheet/store/operations.py",
         "ercsheet/store/models.py",
         "ercsheet/catalogue/validation.py",
+        "ercsheet/catalogue/shape.py",
+        "ercsheet/catalogue/qualification_validation.py",
     ],
 )
 def test_the_modules_loaded_on_first_use_may_import_them(path: str) -> None:
@@ -126,6 +128,7 @@ LOADED_ON_FIRST_USE = [
     "from ercsheet.gui.printing import preview\n",
     "from ercsheet.store.models import Sheet\n",
     "import ercsheet.catalogue.loader\n",
+    "from ercsheet.catalogue.shape import checked\n",
     "from ercsheet.store.exchange import import_file\n",
 ]
 

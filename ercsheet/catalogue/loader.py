@@ -1,6 +1,8 @@
-"""Loading unit files: every file validated, a broken one reported and skipped, never fatal.
+"""Loading unit and qualification files: every file validated, a broken one reported and
+skipped, never fatal. Each units folder holds unit files (`*.toml`) and, in its subfolder
+`qualifications/`, qualification files, so no unit file is ever mistaken for one.
 
-A unit file is read through `safe_read` (a FIFO, a device or a folder named `x.toml` is refused
+A file is read through `safe_read` (a FIFO, a device or a folder named `x.toml` is refused
 at once, a file over MAX_UNIT_FILE_BYTES unread), parsed, and bounded before it is validated, so
 no file, however made, can stop the catalogue or hang a command that loads it.
 """
@@ -11,14 +13,41 @@ import fnmatch
 import os
 import re
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from ercsheet import safe_read
+from ercsheet.catalogue import cross_checks
+from ercsheet.catalogue.loaded import Catalogue as Catalogue
+from ercsheet.catalogue.loaded import UnitFileError as UnitFileError
 from ercsheet.catalogue.located import located
 from ercsheet.catalogue.model import Unit
-from ercsheet.catalogue.validation import Problem, UnitInvalid, parse_unit
+from ercsheet.catalogue.qualification import Qualification
+from ercsheet.catalogue.qualification_validation import (
+    QualificationInvalid,
+    parse_qualification,
+)
+from ercsheet.catalogue.shape import FileInvalid, Made, Problem
+from ercsheet.catalogue.validation import UnitInvalid, parse_unit
+
+# The subfolder of a units folder that holds its qualification files.
+QUALIFICATIONS_FOLDER = "qualifications"
+# A file of the other kind in a folder of one kind (a key only the other kind has, and none of
+# its own kind's required keys): said in one line, not as every key missing or unknown.
+MISPLACED = {
+    "unit": (
+        "awarding_body",
+        "learning_outcomes",
+        f"is a qualification file: move it into the units folder's {QUALIFICATIONS_FOLDER}/ "
+        "subfolder",
+    ),
+    "qualification": (
+        "learning_outcomes",
+        "awarding_body",
+        f"is a unit file: move it out of {QUALIFICATIONS_FOLDER}/, into the units folder itself",
+    ),
+}
 
 # A unit specification is a few kilobytes (the seed units are 5-7 KB); a file over a megabyte is
 # not a unit file, and refusing it unread bounds the time any file can take to parse.
@@ -39,65 +68,55 @@ _LONG_KEY = re.compile(
 _LONG_NUMBER = re.compile(r"[0-9][0-9_]{4000,}")
 
 
-@dataclass(frozen=True)
-class UnitFileError:
-    path: Path
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.field}: " if self.field else ""
-        return f"{self.path}: {where}{self.message}"
-
-
-@dataclass
-class Catalogue:
-    units: dict[str, Unit] = field(default_factory=dict)
-    errors: list[UnitFileError] = field(default_factory=list)
-    # What loads but may be a mistake: two unit files with the same URN.
-    warnings: list[UnitFileError] = field(default_factory=list)
-    paths: dict[str, Path] = field(default_factory=dict)  # each unit's file
-
-    @property
-    def reports(self) -> list[str]:
-        """Every error, then every warning, as a line to show the user."""
-        return [str(e) for e in self.errors] + [f"warning: {w}" for w in self.warnings]
-
-    def get(self, unit_id: str) -> Unit | None:
-        return self.units.get(unit_id)
-
-    def sorted_units(self) -> list[Unit]:
-        return sorted(self.units.values(), key=lambda u: (u.display_title.casefold(), u.id))
-
-
 def load_unit_file(path: Path) -> Unit | list[UnitFileError]:
     """One unit file, or the list of what is wrong with it."""
+    return _load_file(path, "unit", parse_unit, UnitInvalid)
+
+
+def load_qualification_file(path: Path) -> Qualification | list[UnitFileError]:
+    """One qualification file, or the list of what is wrong with it."""
+    return _load_file(path, "qualification", parse_qualification, QualificationInvalid)
+
+
+def _load_file(
+    path: Path,
+    kind: str,
+    parse: Callable[[Mapping[str, Any]], Made],
+    invalid: type[FileInvalid],
+) -> Made | list[UnitFileError]:
+    """What the `kind` file at `path` describes (`parse` checks it, raising `invalid`), or the
+    list of what is wrong with it."""
     try:
-        text = safe_read.read_text(path, MAX_UNIT_FILE_BYTES, "a unit file")
+        text = safe_read.read_text(path, MAX_UNIT_FILE_BYTES, f"a {kind} file")
     except safe_read.NotReadable as error:
         return [UnitFileError(path, "", str(error))]
     try:
-        data = _parse_toml(text)
+        data = _parse_toml(text, kind)
     except ValueError as error:
         return [UnitFileError(path, "", str(error))]
     bounded = safe_read.data_problem(data, MAX_UNIT_DEPTH)
     if bounded is not None:
         where, message = bounded
-        return [UnitFileError(path, located(where, data), message)]
+        return [UnitFileError(path, located(where, data, invalid.names), message)]
     if "id" in data:
         return [UnitFileError(path, "id", "the id is the file name; remove this key")]
+    others, own, misplaced = MISPLACED[kind]
+    if others in data and own not in data:
+        return [UnitFileError(path, "", misplaced)]
     try:
-        return parse_unit({**data, "id": path.stem})
-    except UnitInvalid as invalid:
-        return [UnitFileError(path, invalid.where(p), _in_file_terms(p)) for p in invalid.problems]
+        return parse({**data, "id": path.stem})
+    except FileInvalid as error:
+        return [
+            UnitFileError(path, error.where(p), _in_file_terms(p, kind)) for p in error.problems
+        ]
 
 
-def _parse_toml(text: str) -> dict[str, object]:
+def _parse_toml(text: str, kind: str) -> dict[str, object]:
     """The TOML document; ValueError saying what is wrong (and the line, where known)."""
     long_key = _LONG_KEY.search(text)
     if long_key:
         raise ValueError(
-            f"not a unit file: line {_line(text, long_key.start())} has a key of more than "
+            f"not a {kind} file: line {_line(text, long_key.start())} has a key of more than "
             f"{MAX_KEY_PARTS} dotted parts"
         )
     try:
@@ -106,22 +125,22 @@ def _parse_toml(text: str) -> dict[str, object]:
         raise ValueError(f"not valid TOML: {error}") from None
     except RecursionError:
         raise ValueError(
-            "not a unit file: lists or tables are nested hundreds of levels deep"
+            f"not a {kind} file: lists or tables are nested hundreds of levels deep"
         ) from None
     except ValueError:
         # Python refuses to convert an integer of more than 4,300 digits.
         number = _LONG_NUMBER.search(text)
         at = f" (line {_line(text, number.start())})" if number else ""
-        raise ValueError(f"not a unit file: a number of thousands of digits{at}") from None
+        raise ValueError(f"not a {kind} file: a number of thousands of digits{at}") from None
 
 
 def _line(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
 
-def _in_file_terms(problem: Problem) -> str:
+def _in_file_terms(problem: Problem, kind: str) -> str:
     if problem.location == ("id",):
-        return "the file name must be lower-case letters, digits and '-' (it is the unit's id)"
+        return f"the file name must be lower-case letters, digits and '-' (it is the {kind}'s id)"
     return problem.message
 
 
@@ -133,58 +152,57 @@ def unit_file_paths(folder: Path) -> list[Path]:
 
 
 def load_catalogue(folders: Iterable[Path]) -> Catalogue:
-    """Units from each folder in order; a later folder's unit replaces an earlier one's."""
+    """Units, then qualifications, from each folder in order; a later folder's unit (or
+    qualification) replaces an earlier one's of the same id."""
     catalogue = Catalogue()
     for folder in folders:
         if not folder.is_dir():
             catalogue.errors.append(UnitFileError(folder, "", "is not a folder"))
             continue
-        try:
-            paths = unit_file_paths(folder)
-        except OSError as error:
-            reason = (
-                "permission denied"
-                if isinstance(error, PermissionError)
-                else error.strerror or str(error)
-            )
-            catalogue.errors.append(
-                UnitFileError(folder, "", f"the folder cannot be read ({reason})")
-            )
-            continue
-        for path in paths:
-            result = load_unit_file(path)
-            if isinstance(result, Unit):
-                catalogue.units[result.id] = result
-                catalogue.paths[result.id] = path
-            else:
-                catalogue.errors.extend(result)
-    catalogue.warnings.extend(same_urn(catalogue))
+        _load_files(folder, load_unit_file, catalogue.units, catalogue.paths, catalogue)
+        _load_qualifications(folder / QUALIFICATIONS_FOLDER, catalogue)
+    catalogue.warnings.extend(cross_checks.warnings(catalogue))
     return catalogue
 
 
-def same_urn(catalogue: Catalogue) -> list[UnitFileError]:
-    """Units of different ids with the same URN (a unit saved twice, or a centre's copy of a
-    built-in unit under another name): both load, and the user is told which files they are.
-    A unit that replaces one of the same id is not reported: that is what replacing is for."""
-    by_urn: dict[str, list[Unit]] = {}
-    for unit in catalogue.units.values():
-        if unit.urn:
-            by_urn.setdefault(_urn_key(unit.urn), []).append(unit)
-    return [
-        UnitFileError(
-            catalogue.paths[first.id],
-            "urn",
-            f"{first.urn} is also the URN of "
-            + " and ".join(str(catalogue.paths[u.id]) for u in others)
-            + ": check it is not the same unit twice (one unit in several qualifications is one "
-            "file listing each in [[qualifications]]; a file named like a built-in unit's "
-            "replaces it)",
+def _load_qualifications(folder: Path, catalogue: Catalogue) -> None:
+    # A units folder need not have qualifications: no subfolder is no error.
+    if not os.path.lexists(folder):
+        return
+    if not folder.is_dir():
+        catalogue.errors.append(UnitFileError(folder, "", "is not a folder"))
+        return
+    found, paths = catalogue.qualifications, catalogue.qualification_paths
+    _load_files(folder, load_qualification_file, found, paths, catalogue)
+
+
+def _load_files(
+    folder: Path,
+    load: Callable[[Path], Made | list[UnitFileError]],
+    found: dict[str, Made],
+    paths: dict[str, Path],
+    catalogue: Catalogue,
+) -> None:
+    """Each file of the folder loaded into `found` (and its path into `paths`) by its id,
+    replacing one of an earlier folder; what is wrong with it into the catalogue's errors."""
+    for path in _listed(folder, catalogue):
+        loaded = load(path)
+        if isinstance(loaded, list):
+            catalogue.errors.extend(loaded)
+        else:
+            found[loaded.id] = loaded
+            paths[loaded.id] = path
+
+
+def _listed(folder: Path, catalogue: Catalogue) -> list[Path]:
+    """The files of a folder to load; none, with the reason reported, when it cannot be read."""
+    try:
+        return unit_file_paths(folder)
+    except OSError as error:
+        reason = (
+            "permission denied"
+            if isinstance(error, PermissionError)
+            else error.strerror or str(error)
         )
-        for first, *others in by_urn.values()
-        if others
-    ]
-
-
-def _urn_key(urn: str) -> str:
-    """A URN as compared: `D/600/9804`, `d/600/9804` and `D 600 9804` are the same."""
-    return "".join(ch for ch in urn.casefold() if ch.isalnum())
+        catalogue.errors.append(UnitFileError(folder, "", f"the folder cannot be read ({reason})"))
+        return []

@@ -1,37 +1,24 @@
 """Checking a unit's data before it becomes a Unit: every problem, with where it is.
 
-Pydantic checks the shape (keys, types, dates) against the dataclasses of model.py; the rules
-of a unit (number forms, ranges, every outcome with its criteria, no number twice, a key of
-methods that reads one way) are checked here in plain code once the shape is right. Text is
-stripped of surrounding spaces first.
-
-Scalars are checked strictly before pydantic sees them (`_type_problems`): pydantic's lax mode
-would read `level = true` as 1, `simulation_allowed = "no"` as false and `level = 3.0` as 3, and a
-unit file written like that is a mistake to point out, not to guess at.
+The shape (keys, types, dates) is checked by `shape.py`; the rules of a unit (number forms,
+ranges, every outcome with its criteria, no number twice, a key of methods that reads one way)
+are checked here in plain code once the shape is right.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import functools
 import re
-import types
-import typing
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from ercsheet.catalogue import model
-from ercsheet.catalogue.located import located
 from ercsheet.catalogue.methods import Method
 from ercsheet.catalogue.model import Kind, Unit
+from ercsheet.catalogue.shape import FileInvalid, parsed, range_problems
+from ercsheet.catalogue.shape import Problem as Problem
 from ercsheet.safe_read import Location as Location
 from ercsheet.safe_read import location_text as location_text
 
-UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 # A number as specifications write them: `1`, `1.1`, `1.1.1`, `101.1.1`, `P1`, `1a`, `a`,
 # `1.1(a)`; letters and digits, parts joined by `.` or `-`, at most 20 characters (what the
 # exchange format holds). No spaces or commas: lists of ticked criteria are joined with them.
@@ -46,152 +33,19 @@ MAX_SIGN_OFF_LINE = 150
 MAX_SIGN_OFF_LABEL = 40
 SIGN_OFF_KEY = re.compile(model.SIGN_OFF_KEY)
 RANGES = {"level": (1, 8), "credit": (0, 999), "glh": (0, 9999)}
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-# A date as people write it in the UK: 28/02/2015, 28.2.2015, 28-02-2015.
-UK_DATE = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
-
-# Pydantic's wording, for the mistakes people make writing a unit file by hand.
-PLAIN_MESSAGES = {
-    "missing": "this key is required",
-    "unexpected_keyword_argument": "unknown key (check its spelling in docs/units-format.md)",
-    "tuple_type": "must be a list",
-    "dataclass_type": "must be a table of keys",
-}
 
 
-@dataclass(frozen=True)
-class Problem:
-    location: Location
-    message: str
-
-
-class UnitInvalid(ValueError):
-    def __init__(self, problems: list[Problem], data: object = None) -> None:
-        self.problems = problems
-        self.data = data
-        super().__init__("; ".join(f"{self.where(p)}: {p.message}" for p in problems))
-
-    def where(self, problem: Problem) -> str:
-        """Where the problem is, in the source's words: `LO 2, AC 2.3, text`."""
-        return located(problem.location, self.data)
-
-
-@functools.cache
-def _adapter() -> TypeAdapter[Unit]:
-    return TypeAdapter(Unit)
+class UnitInvalid(FileInvalid):
+    """A unit file's problems, placed in the specification's words: `LO 2, AC 2.3, text`."""
 
 
 def parse_unit(data: Mapping[str, Any]) -> Unit:
     """The unit `data` describes; UnitInvalid with every problem otherwise."""
-    typed = list(_type_problems(data, Unit, ()))
-    try:
-        unit = _adapter().validate_python(_stripped(data))
-    except ValidationError as error:
-        raise UnitInvalid(typed + _shape_problems(error, typed), data) from None
-    if typed:
-        raise UnitInvalid(typed, data)
-    problems = list(_rule_problems(unit))
-    if problems:
-        raise UnitInvalid(problems, data)
-    return unit
-
-
-def _stripped(value: object) -> object:
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, Mapping):
-        return {key: _stripped(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_stripped(item) for item in value]
-    return value
-
-
-def _shape_problems(error: ValidationError, typed: list[Problem]) -> list[Problem]:
-    errors = error.errors()
-    locations = [tuple(e["loc"]) for e in errors]
-    return [
-        Problem(tuple(e["loc"]), PLAIN_MESSAGES.get(e["type"], e["msg"]))
-        for e in errors
-        # A broken criterion also breaks the list it is in: report only the deepest cause.
-        if not any(
-            len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"])
-            for other in locations
-        )
-        # A value the strict check refused is reported once, in its words.
-        and not any(tuple(e["loc"])[: len(p.location)] == p.location for p in typed)
-    ]
-
-
-def _type_problems(data: object, cls: type, where: Location) -> Iterator[Problem]:
-    """Scalars of the wrong type in `data` (a table for dataclass `cls`), checked strictly."""
-    if not isinstance(data, Mapping):
-        return  # pydantic says "must be a table of keys"
-    hints = _hints(cls)
-    for name, value in data.items():
-        if name in hints:
-            yield from _value_problems(value, hints[name], (*where, name))
-
-
-def _value_problems(value: object, expected: Any, where: Location) -> Iterator[Problem]:
-    if isinstance(expected, types.UnionType):  # `int | None`: None is the key left out
-        if value is None:
-            return
-        expected = next(t for t in typing.get_args(expected) if t is not type(None))
-    if dataclasses.is_dataclass(expected):
-        yield from _type_problems(value, typing.cast(type, expected), where)
-    elif typing.get_origin(expected) is tuple:
-        if isinstance(value, list | tuple):
-            for index, item in enumerate(value):
-                yield from _value_problems(item, typing.get_args(expected)[0], (*where, index))
-    elif expected is bool and type(value) is not bool:
-        yield Problem(where, f"must be true or false, not {_as_written(value)}")
-    elif expected is int and type(value) is not int:
-        yield Problem(where, f"must be a whole number, not {_as_written(value)}")
-    elif expected is dt.date and not (
-        type(value) is dt.date or (isinstance(value, str) and ISO_DATE.match(value.strip()))
-    ):
-        yield Problem(where, _date_message(value))
-
-
-def _date_message(value: object) -> str:
-    """What to write instead of a date not written as ISO dates are: `28/02/2015` is told
-    `write dates as 2015-02-28` (year, month, day), with its own date."""
-    written = UK_DATE.match(value.strip()) if isinstance(value, str) else None
-    if written:
-        day, month, year = (int(part) for part in written.groups())
-        try:
-            iso = dt.date(year, month, day).isoformat()
-        except ValueError:
-            return f"{_as_written(value)} is not a real date (write dates as 2015-02-28)"
-        return f"write dates as {iso} (year-month-day), not {_as_written(value)}"
-    return f"must be a date like 2015-02-28 (a date alone), not {_as_written(value)}"
-
-
-def _as_written(value: object) -> str:
-    """A TOML value as the file wrote it, shortened: `true`, `"two"`, `3.0`."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return repr(value[:40] + ("…" if len(value) > 40 else ""))
-    if isinstance(value, list | dict):
-        return "a list" if isinstance(value, list) else "a table"
-    return str(value)[:40]
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    """The dataclass's fields and their types."""
-    hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    return parsed(Unit, data, _rule_problems, UnitInvalid)
 
 
 def _rule_problems(unit: Unit) -> Iterator[Problem]:
-    if not UNIT_ID.match(unit.id):
-        yield Problem(("id",), "must be lower-case letters, digits and '-' (at most 80)")
-    for name, (low, high) in RANGES.items():
-        value = getattr(unit, name)
-        if value is not None and not low <= value <= high:
-            yield Problem((name,), f"must be from {low} to {high}")
+    yield from range_problems(unit, RANGES)
     if not unit.learning_outcomes:
         yield Problem(("learning_outcomes",), "needs at least one learning outcome")
     yield from _outcome_problems(unit)

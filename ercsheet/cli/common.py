@@ -32,6 +32,16 @@ def catalogue(args: argparse.Namespace) -> Catalogue:
     return load_catalogue([*paths.unit_folders(), *args.units_dir])
 
 
+def reported(cat: Catalogue) -> int:
+    """Each file of the catalogue skipped, then each warning, on stderr; the exit status: 1
+    when a file was skipped (a warning alone is no failure: everything loaded)."""
+    for error in cat.errors:
+        print(f"ercsheet: skipped {shown(error)}", file=sys.stderr)
+    for warning in cat.warnings:
+        print(f"ercsheet: warning: {shown(warning)}", file=sys.stderr)
+    return 1 if cat.errors else 0
+
+
 PASSPHRASE_ENV = "ERCSHEET_PASSPHRASE"
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 from ercsheet import __version__
 from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, database_of, shown_lines
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
+from ercsheet.cli.qualifications import cmd_qualifications
 from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_sheets
 from ercsheet.cli.stores import command_stores, recover
 from ercsheet.cli.unit_import import cmd_unit_import
@@ -44,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     units = commands.add_parser("units", help="list the unit catalogue")
     units.add_argument("--json", action="store_true", help="machine-readable output")
+
+    qualifications = commands.add_parser(
+        "qualifications", help="list the qualifications and their rules of combination"
+    )
+    qualifications.add_argument("--json", action="store_true", help="machine-readable output")
 
     unit = commands.add_parser("unit", help="work on units: import a unit specification")
     unit_commands = unit.add_subparsers(dest="unit_command", metavar="UNIT_COMMAND", required=True)
@@ -138,6 +144,7 @@ def refusal(error: Exception, database: Path | None) -> str | None:
 
 COMMANDS = {
     "units": cmd_units,
+    "qualifications": cmd_qualifications,
     "unit": cmd_unit_import,
     "sheets": cmd_sheets,
     "import": cmd_import,
@@ -157,8 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     database: Path | None = None
     try:
         with command_stores():
-            # The unit commands read unit files only: no database is opened or recovered.
-            if args.command not in ("units", "unit"):
+            # The catalogue's commands read its files only: no database is opened or recovered.
+            if args.command not in ("units", "qualifications", "unit"):
                 database = database_of(args)
                 recover(database)
             return handler(args)

@@ -33,6 +33,7 @@ class Rule(StrEnum):
     PASSPHRASE = "passphrase"
     REOPEN_REASON = "reopen-reason"
     NO_EVIDENCE = "no-evidence"
+    RULES_OF_COMBINATION = "rules-of-combination"
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.SIGNATURE_SIZE: "Signature size",
     Rule.SHEET_SIZE: "Sheet size",
     Rule.SAFE_TEXT: "Plain text only",
+    Rule.RULES_OF_COMBINATION: "Rules of combination",
 }
 
 CRITERION_LINK = "criterion:"

@@ -3,12 +3,16 @@ matches, and never describes a unit it does not list."""
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from ercsheet.catalogue.loader import Catalogue
+from ercsheet import paths
+from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.gui.unit_picker import UnitPicker
 from tests.conftest import TODAY
 
@@ -93,3 +97,22 @@ def test_no_match_says_so_and_shows_no_unit(picker: UnitPicker) -> None:
     assert picker.choice is None and picker.isVisible()
     assert typed(picker, "unit 29") == [UNIT_29]
     assert "Team Leading" in picker.details.text() and picker.create_button.isEnabled()
+
+
+def test_a_qualification_naming_a_missing_unit_is_shown_with_the_files_to_check(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "qualifications"
+    folder.mkdir()
+    (folder / "baking-l2.toml").write_text(
+        'title = "Invented Level 2 Certificate in Baking"\nawarding_body = "Invented"\n'
+        'level = 2\n\n[[mandatory]]\nunit = "bread-l2"\n',
+        encoding="utf-8",
+    )
+    dialog = UnitPicker(load_catalogue([paths.builtin_units_dir(), tmp_path]), TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.reports.isVisible()
+    assert (
+        f"warning: {folder / 'baking-l2.toml'}: mandatory: unit 'bread-l2' is not in the catalogue"
+    ) in html.unescape(dialog.reports.text())
