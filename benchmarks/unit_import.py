@@ -39,6 +39,7 @@ SHAPES = {
     "tabbed text (HTML cells)": "tabbed.txt",
     "PDF, three-column table": "table.pdf",
     "DOCX, table": "table.docx",
+    "PDF, table without its heading row": "plain.pdf",
     "PDF, 11 pages (45 LOs)": "long.pdf",
 }
 

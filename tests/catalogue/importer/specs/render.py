@@ -175,11 +175,18 @@ def shown_number(number: str, lettered: str) -> str:
     return lettered.format(number[-1]) if lettered else number
 
 
-def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered: str = "") -> None:
+def write_pdf(
+    path: Path,
+    outcomes: int = 0,
+    unit: Unit | None = None,
+    lettered: str = "",
+    heading_row: bool = True,
+) -> None:
     """A PDF in a specification's layout, of the invented unit (`outcomes` > 3: a long one) or
     of `unit`: a title block, the three-column outcomes table (its heading row repeated on every
-    page, each LO's title centred down the rows of its ACs, so it stands below its first AC), the
-    unit's sections, the unit's header and a footer on every page."""
+    page, or none without `heading_row`; each LO's title centred down the rows of its ACs, so it
+    stands below its first AC), the unit's sections, the unit's header and a footer on every
+    page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -211,13 +218,12 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered:
     story.append(Spacer(1, 4 * mm))
     # The heading's cells differ in height (the first has two lines): their words stand on
     # different lines, as in real tables.
-    rows: list[list[object]] = [
-        [
-            Paragraph("<b>Learning Outcomes</b><br/>The learner will:", body),
-            Paragraph("<b>Assessment Criteria</b>", body),
-            Paragraph("<b>Exemplification</b>", body),
-        ]
+    titles = [
+        Paragraph("<b>Learning Outcomes</b><br/>The learner will:", body),
+        Paragraph("<b>Assessment Criteria</b>", body),
+        Paragraph("<b>Exemplification</b>", body),
     ]
+    rows: list[list[object]] = [titles] if heading_row else []
     spans = []
     for lo in unit.learning_outcomes:
         first = len(rows)
@@ -230,14 +236,14 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered:
             *(paragraphs(line) for line in outcome_text_lines(lo)),
         ]
         spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
-    table = Table(rows, colWidths=[50 * mm, 65 * mm, 55 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[50 * mm, 65 * mm, 55 * mm], repeatRows=int(heading_row))
     table.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
-                ("VALIGN", (1, 1), (-1, -1), "TOP"),
+                ("VALIGN", (0, int(heading_row)), (0, -1), "MIDDLE"),
+                ("VALIGN", (1, int(heading_row)), (-1, -1), "TOP"),
                 *spans,
             ]
         )
@@ -376,6 +382,7 @@ def main(out: Path) -> None:
     (out / "tabbed.txt").write_text(tabbed_text(), encoding="utf-8")
     write_pdf(out / "table.pdf")
     write_pdf(out / "long.pdf", outcomes=45)
+    write_pdf(out / "plain.pdf", heading_row=False)
     write_docx(out / "table.docx")
 
 
