@@ -4,8 +4,9 @@ columns from that row where there is one).
 
 A page "clearly has columns" when criteria numbers ("1.1", "P1", "a)") start cells at one left
 edge, at least three of them; outcome numbers ("1", "LO2") start cells at another, well to its
-left; the two columns' text stands side by side on a line at least; and no line of the table
-runs across the criteria's edge, as running text would. A
+left; the two columns stand side by side (text of both on one line, or the first outcome's
+number below the first criterion, as a cell centred down its rows puts it); and no line of the
+table runs across the criteria's edge, as running text would. A
 third column is a further left edge where cells start, right of the criteria, that no line runs
 across either. The table runs from its first outcome or criterion to the last criterion's cell,
 and on until a line runs across the columns again or a section heading stands at the left.
@@ -65,9 +66,8 @@ def find(pages: list[dict[int, Row]]) -> Columns | None:
     while end < len(order) and not _ends(row[order[end]][1], edge):
         end += 1
     inside = order[start:end]
-    outcomes = [w for p in inside for w in _starts(row[p][1], _OUTCOME) if w.x0 < edge - _APART]
-    beside = [p for p in inside if _starts(row[p][1], None)[0].x0 < edge - 2 < row[p][1][-1].x0]
-    if not outcomes or not beside or _runs_across(inside, row, edge):
+    outcomes = [p for p in inside for w in _starts(row[p][1], _OUTCOME) if w.x0 < edge - _APART]
+    if not outcomes or not _side_by_side(inside, row, edge, outcomes[0]):
         return None
     edges = [edge - 2]
     guidance = _cluster(
@@ -102,6 +102,18 @@ def _cluster(starts: list[tuple[Place, Word]]) -> list[tuple[Place, Word]]:
         else:
             groups.append([start])
     return max(groups, key=len, default=[])
+
+
+def _side_by_side(inside: list[Place], row: dict[Place, Row], edge: float, outcome: Place) -> bool:
+    """Whether the outcomes' and the criteria's text stand side by side, as a table's cells:
+    on one line at least, or the first outcome's number below the first criterion (its cell
+    centred down its criteria's rows); and no more lines than a stray one run across the edge.
+    Running text with indented criteria has each outcome's title above its criteria."""
+    if _runs_across(inside, row, edge):
+        return False
+    words = [row[place][1] for place in inside]
+    beside = any(line[0].x0 < edge - 2 < line[-1].x0 for line in words)
+    return beside or any(line[0].x0 >= edge - 2 for line in words[: inside.index(outcome)])
 
 
 def _runs_across(inside: list[Place], row: dict[Place, Row], edge: float) -> bool:
