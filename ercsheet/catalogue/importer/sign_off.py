@@ -15,6 +15,7 @@ paper (a witness statement, a log) is written and marked. The line manager's is 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ercsheet.catalogue.importer import references
 from ercsheet.catalogue.importer.result import CriterionRule, ParsedSignOff, ParsedUnit, quoted
@@ -86,7 +87,7 @@ def read(sentence: str, named: tuple[str, ...], unit: ParsedUnit) -> None:
             f"sign-off lines for a whole unit, so none was written; check. {said}",
         )
         return
-    role = re.sub(r"[^a-z0-9]+", "_", words).strip("_")
+    role = role_of(words)
     if any(line.role == role for line in unit.sign_off):
         return  # asked again: the first sentence's line stands
     optional = _OPTIONAL.search(sentence)
@@ -110,6 +111,13 @@ def read(sentence: str, named: tuple[str, ...], unit: ParsedUnit) -> None:
     )
     if checks:
         unit.mark("sign_off", f"{quoted(line)}: {'; '.join(checks)}; check. {said}")
+
+
+def role_of(label: str) -> str:
+    """A line's key from who signs: "Expert witness" -> "expert_witness" (lower-case letters,
+    digits and '_', starting with a letter: docs/units-format.md); "" when nothing is left."""
+    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"^[^a-z]+", "", re.sub(r"[^a-z0-9]+", "_", plain)).strip("_")[:40]
 
 
 def _singular(words: str) -> str:
