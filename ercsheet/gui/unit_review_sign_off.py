@@ -60,6 +60,7 @@ class SignOffList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addStretch(1)  # room the form gives beyond the table's stays below it
 
     def add(self, line: ParsedSignOff | None) -> None:
         """A row for `line`, or an empty one to type in (selected, its first cell edited)."""
