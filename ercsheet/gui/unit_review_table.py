@@ -95,6 +95,8 @@ class OutcomesTable(QTableWidget):
             heading = self.horizontalHeaderItem(column)
             if heading is not None and column in TIPS:
                 heading.setToolTip(TIPS[column])
+        # Each LO row's kind as its title reads; a box to choose it once the unit is mixed.
+        self._suggested: dict[int, str] = {}
         self.kinds: dict[int, QComboBox] = {}
         reasons: dict[str, list[str]] = {}
         for mark in unsure:
@@ -113,7 +115,7 @@ class OutcomesTable(QTableWidget):
                 outcome.unplaced_guidance,
                 reasons.get(f"LO {outcome.number}", []),
             )
-            self._kind_box(outcome.kind)
+            self._suggested[self.rowCount() - 1] = outcome.kind
             for label, own in OWN_TEXTS.items():
                 if getattr(outcome, own):
                     self._add_row("", label, getattr(outcome, own), "", [])
@@ -179,20 +181,25 @@ class OutcomesTable(QTableWidget):
             elif not item.toolTip():
                 item.setToolTip(TIPS[column])
 
-    def _kind_box(self, kind: str) -> None:
-        """The last row's (an LO's) choice of what it assesses, as its title reads."""
-        box = QComboBox(self)
-        box.setAccessibleName("What the outcome assesses")
-        box.setToolTip(TIPS[KIND])
-        for label, value in KINDS:
-            box.addItem(label, value)
-        box.setCurrentIndex(max(box.findData(kind), 0))
-        self.kinds[self.rowCount() - 1] = box
-        self.setCellWidget(self.rowCount() - 1, KIND, box)
-
     def show_kinds(self, shown: bool) -> None:
-        """The Assesses column, for a mixed unit only."""
+        """The Assesses column, for a mixed unit only: each LO's choice of what it assesses,
+        made when first shown (most units are not mixed), as its title reads."""
         self.setColumnHidden(KIND, not shown)
+        for row, kind in self._suggested.items() if shown else ():
+            if row not in self.kinds:
+                box = QComboBox(self)
+                box.setAccessibleName("What the outcome assesses")
+                box.setToolTip(TIPS[KIND])
+                for label, value in KINDS:
+                    box.addItem(label, value)
+                box.setCurrentIndex(max(box.findData(kind), 0))
+                self.kinds[row] = box
+                self.setCellWidget(row, KIND, box)
+
+    def _kind(self, row: int) -> str:
+        """What the LO of this row assesses, as chosen (or as its title reads)."""
+        box = self.kinds.get(row)
+        return str(box.currentData() or "") if box is not None else self._suggested.get(row, "")
 
     def real_work(self, row: int) -> bool:
         item = self.item(row, REAL_WORK)
@@ -222,8 +229,7 @@ class OutcomesTable(QTableWidget):
         for row in range(self.rowCount()):
             lo, ac, text, guidance = (self.cell(row, column) for column in range(REAL_WORK))
             if lo:
-                kind = self.kinds[row].currentData() if row in self.kinds else ""
-                result.append(ParsedOutcome(lo, text, [], guidance, kind=str(kind or "")))
+                result.append(ParsedOutcome(lo, text, [], guidance, kind=self._kind(row)))
             elif ac in OWN_TEXTS and result:
                 setattr(result[-1], OWN_TEXTS[ac], text)
             elif ac:
@@ -246,7 +252,7 @@ class OutcomesTable(QTableWidget):
         found: list[str] = []
         for row in range(self.rowCount()):
             lo, ac = self.cell(row, LO), self.cell(row, AC)
-            if lo and mixed and row in self.kinds and not self.kinds[row].currentData():
+            if lo and mixed and not self._kind(row):
                 found.append(
                     f"Not saved: say what LO {lo} assesses (competence or knowledge) in the "
                     "Assesses column."
