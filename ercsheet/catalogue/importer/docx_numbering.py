@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BULLET = ""  # a bullet's label: the paragraph is an item of a bulleted list
+_LARGEST = 32767  # Word's largest start value
+T = TypeVar("T")
 _ROMAN = (
     (1000, "m"),
     (900, "cm"),
@@ -48,6 +50,12 @@ class _Level:
     legal: bool = False
 
 
+def _whole(text: str | None, default: T) -> int | T:
+    """A number numbering.xml gives, at most Word's largest (a damaged or hostile file's
+    "99999999999" would make labels without end)."""
+    return min(int(text), _LARGEST) if text and text.isdigit() and len(text) <= 6 else default
+
+
 def _value(element: Any, tag: str) -> str | None:
     found = element.find(f"{W}{tag}") if element is not None else None
     return None if found is None else found.get(f"{W}val")
@@ -59,16 +67,18 @@ def _level(element: Any, base: _Level | None = None) -> _Level:
     text = _value(element, "lvlText")
     return replace(
         level,
-        start=int(start) if start and start.isdigit() else level.start,
+        start=_whole(start, level.start),
         format=_value(element, "numFmt") or level.format,
         text=level.text if text is None else text,
-        restart=int(restart) if restart and restart.isdigit() else level.restart,
+        restart=_whole(restart, level.restart),
         legal=level.legal or element.find(f"{W}isLgl") is not None,
     )
 
 
 def number_text(value: int, form: str) -> str:
     """A level's number as its format writes it: 3 -> "3", "c", "C", "iii", "III"."""
+    if value > _LARGEST // 40:  # letters and numerals that long are no label: digits
+        return str(value)
     if form in ("lowerLetter", "upperLetter"):
         letters = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letters.upper() if form == "upperLetter" else letters
@@ -89,7 +99,7 @@ class Numbering:
     def __init__(self, numbering: Any, styles: Any) -> None:
         abstract = {
             element.get(f"{W}abstractNumId"): {
-                int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in element.iterfind(f"{W}lvl")
+                _whole(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in element.iterfind(f"{W}lvl")
             }
             for element in (numbering.iterfind(f"{W}abstractNum") if numbering is not None else ())
         }
@@ -101,12 +111,12 @@ class Numbering:
             levels = dict(abstract.get(key, {}))
             started: set[int] = set()
             for override in num.iterfind(f"{W}lvlOverride"):
-                index = int(override.get(f"{W}ilvl", "0"))
+                index = _whole(override.get(f"{W}ilvl"), 0)
                 own = override.find(f"{W}lvl")
                 level = _level(own, levels.get(index)) if own is not None else levels.get(index)
                 start = _value(override, "startOverride")
                 if start and start.isdigit():
-                    level = replace(level or _Level(), start=int(start))
+                    level = replace(level or _Level(), start=_whole(start, 1))
                     started.add(index)
                 if level is not None:
                     levels[index] = level
@@ -168,7 +178,7 @@ class Numbering:
         if not list_id or list_id == "0":  # numId 0: numbering taken off
             return None
         level = _value(own, "ilvl") if own is not None else style_level
-        return list_id, int(level) if level and level.isdigit() else 0
+        return list_id, _whole(level, 0)
 
     def _style_list(self, style_id: str | None) -> tuple[str | None, str | None]:
         seen: set[str] = set()

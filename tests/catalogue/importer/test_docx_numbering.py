@@ -131,3 +131,17 @@ def test_criteria_typed_as_a_word_list_are_read_with_their_numbers(
     assert [c.number for c in unit.criteria] == numbers
     assert [c.text for c in unit.criteria][:2] == ["Describe the castes", "Explain swarming"]
     assert unit.unsure == []
+
+
+def test_a_damaged_list_definition_gives_labels_within_bounds() -> None:
+    document = docx.Document()
+    huge = word_lists.define(document, 97, [("lowerLetter", "%1)", 1)])
+    numbering = document.part.numbering_part.element
+    start = numbering.xpath('.//w:abstractNum[@w:abstractNumId="97"]//w:start')[0]
+    start.set(start.tag.replace("start", "val"), "9" * 5000)
+    word_lists.number(document.add_paragraph("Big"), huge)
+    level = numbering.xpath('.//w:abstractNum[@w:abstractNumId="97"]//w:lvl')[0]
+    level.set(level.tag.replace("lvl", "ilvl"), "x")
+    # A start of 5,000 digits and a level that is no number: read as the defaults.
+    assert texts(document) == ["a) Big"]
+    assert number_text(10**9, "lowerRoman") == str(10**9)
