@@ -30,7 +30,7 @@ from ercsheet.catalogue.importer.scoring import Score, score
 from ercsheet.catalogue.loader import load_unit_file
 from ercsheet.catalogue.model import Unit
 from tests.catalogue.importer.conftest import ROOT, SEEDS
-from tests.catalogue.importer.specs import render
+from tests.catalogue.importer.specs import hedge, render
 from tests.catalogue.importer.specs.invented import expected_unit
 from tests.catalogue.importer.test_seeds import SEED_UNITS
 
@@ -39,6 +39,7 @@ SHAPES = {
     "tabbed text (HTML cells)": "tabbed.txt",
     "PDF, three-column table": "table.pdf",
     "DOCX, table": "table.docx",
+    "PDF, table without its heading row": "plain.pdf",
     "PDF, 11 pages (45 LOs)": "long.pdf",
 }
 
@@ -77,6 +78,11 @@ def main() -> None:
         for name, file in SHAPES.items():
             expected = expected_unit(45 if file == "long.pdf" else 0)
             print(row(name, parse_lines(read_spec(specs / file)), expected))
+        hedge.main(specs)
+        print("\nThe unit of every rule (specs/hedge.py: lettered ACs, rules, no heading row)\n")
+        print(HEADER)
+        for name in ("hedge.txt", "hedge.pdf", "hedge.docx"):
+            print(row(name, parse_lines(read_spec(specs / name)), hedge.expected_unit()))
         print("\nThe units of units_data/ printed as specification PDFs (render.write_pdf)\n")
         print(HEADER)
         for path in sorted((ROOT / "units_data").glob("*.toml")):

@@ -4,8 +4,10 @@ at 1366 x 768, on the team's own test specifications (invented wording; no award
     xvfb-run -a -s "-screen 0 1366x768x24" env PYTHONPATH=$PWD \
         .venv/bin/python docs/screenshots_import.py
 
-Writes docs/images/unit-review-pdf.png (the three-column PDF) and unit-review-flat.png (the
-flattened text, with its unsure fields in yellow).
+Writes docs/images/unit-review-pdf.png (the three-column PDF), unit-review-flat.png (the
+flattened text, with its unsure fields in yellow), unit-review-rules.png (the unit of every rule,
+specs/hedge.py, as a PDF without a heading row: its methods per AC and its outcomes' kinds) and
+unit-review-sign-off.png (the same unit's Rules and sign-off tab).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ercsheet.catalogue.importer.cleaning import shown_source  # noqa: E402
 from ercsheet.catalogue.importer.parse import parse_lines  # noqa: E402
 from ercsheet.catalogue.importer.reading import read_spec  # noqa: E402
 from ercsheet.gui.unit_review import UnitReviewDialog  # noqa: E402
-from tests.catalogue.importer.specs import render  # noqa: E402
+from tests.catalogue.importer.specs import hedge, render  # noqa: E402
 
 IMAGES = ROOT / "docs" / "images"
 
@@ -34,12 +36,19 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     specs = Path(tempfile.mkdtemp(prefix="ercsheet-specs-"))
     render.main(specs)
-    for spec, image in (("table.pdf", "unit-review-pdf.png"), ("flat.txt", "unit-review-flat.png")):
+    hedge.main(specs)
+    for spec, image, tab in (
+        ("table.pdf", "unit-review-pdf.png", 0),
+        ("flat.txt", "unit-review-flat.png", 0),
+        ("hedge.pdf", "unit-review-rules.png", 0),
+        ("hedge.pdf", "unit-review-sign-off.png", 2),
+    ):
         lines = read_spec(specs / spec)
         dialog = UnitReviewDialog(
             shown_source(lines), parse_lines(lines), spec, specs / "units", None
         )
         dialog.resize(1340, 740)
+        dialog.tabs.setCurrentIndex(tab)
         dialog.show()
         for _ in range(20):
             app.processEvents()

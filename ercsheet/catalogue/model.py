@@ -145,6 +145,12 @@ class UnitRules(Closed):
 MAX_SIGN_OFF_LINES = 8
 # A sign-off line's key: stored with its signatures and written in exchange files.
 SIGN_OFF_KEY = r"^[a-z][a-z0-9_]{0,39}$"
+# A sign-off line's wording prints on one line of the form beside its date.
+MAX_SIGN_OFF_LINE = 150
+MAX_SIGN_OFF_LABEL = 40
+# The longest declaration a unit file may give, per role: what still prints on one line of the
+# form at its smallest declaration size (the candidate's shares the header with the titles).
+MAX_DECLARATION = {"candidate": 90, "assessor": 190}
 
 
 @dataclass(frozen=True)

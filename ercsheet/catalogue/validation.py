@@ -13,7 +13,13 @@ from typing import Any
 
 from ercsheet.catalogue import model
 from ercsheet.catalogue.methods import Method
-from ercsheet.catalogue.model import Kind, Unit
+from ercsheet.catalogue.model import (
+    MAX_DECLARATION,
+    MAX_SIGN_OFF_LABEL,
+    MAX_SIGN_OFF_LINE,
+    Kind,
+    Unit,
+)
 from ercsheet.catalogue.shape import FileInvalid, parsed, range_problems
 from ercsheet.catalogue.shape import Problem as Problem
 from ercsheet.safe_read import Location as Location
@@ -25,12 +31,6 @@ from ercsheet.safe_read import location_text as location_text
 NUMBER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.()-]{0,18}[A-Za-z0-9)])?$")
 NUMBER_FORMS = "a number like 1.1, 1.1.1, P1 or 1a (letters and digits, parts joined by '.')"
 MAX_ABBREVIATION = 8
-# The longest declaration a unit file may give, per role: what still prints on one line of the
-# form at its smallest declaration size (the candidate's shares the header with the titles).
-MAX_DECLARATION = {"candidate": 90, "assessor": 190}
-# A sign-off line's wording prints on one line of the form beside its date.
-MAX_SIGN_OFF_LINE = 150
-MAX_SIGN_OFF_LABEL = 40
 SIGN_OFF_KEY = re.compile(model.SIGN_OFF_KEY)
 RANGES = {"level": (1, 8), "credit": (0, 999), "glh": (0, 9999)}
 

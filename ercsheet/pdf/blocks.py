@@ -286,7 +286,7 @@ def draw_bottom(canvas: Canvas, form: Form, grid_bottom: float, page: int, pages
 
 
 # A unit file's own declaration may be longer than OCR's: it prints smaller, never past the line
-# (validation.MAX_DECLARATION keeps it within what fits at this size).
+# (model.MAX_DECLARATION keeps it within what fits at this size).
 SMALLEST_DECLARATION_SIZE = 6.0
 
 

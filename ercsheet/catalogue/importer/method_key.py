@@ -49,6 +49,19 @@ _NAMES: tuple[tuple[Method, str], ...] = (
 )
 
 
+# The names in running text ("… by professional discussion or witness testimony"), the longer
+# first where one contains another (expert witness before witness testimony).
+_IN_TEXT = re.compile(
+    "|".join(rf"(?P<m{index}>\b(?:{pattern})\b)" for index, (_, pattern) in enumerate(_NAMES)),
+    re.IGNORECASE,
+)
+
+
+def methods_in(text: str) -> list[tuple[Method, re.Match[str]]]:
+    """The standard methods a text names, in its order, each with where it stands."""
+    return [(_NAMES[int(str(found.lastgroup)[1:])][0], found) for found in _IN_TEXT.finditer(text)]
+
+
 def method_named(name: str) -> Method | None:
     text = " ".join(name.casefold().split())
     return next((m for m, pattern in _NAMES if re.fullmatch(pattern, text)), None)

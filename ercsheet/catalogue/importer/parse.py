@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from ercsheet.catalogue.importer import (
     cleaning,
+    criterion_rules,
     fields,
+    kinds,
     method_key,
     nos,
     outcome_text,
     outcomes,
+    own_declarations,
     prose,
     rules,
     sections,
@@ -51,9 +54,11 @@ def parse_lines(lines: list[Line]) -> ParsedUnit:
     table, own_texts = outcome_text.take(parts.table)
     outcomes.read_outcomes(table, unit)
     outcome_text.place(own_texts, unit)
-    rules.apply_criterion_rules(unit)
-    rules.read_kind([line.text for line in cleaned], unit)
-    method_key.read_key([line.text for line in cleaned], unit)
+    criterion_rules.apply(unit)
+    texts = [line.text for line in cleaned]
+    kinds.read_kind(texts, unit)
+    method_key.read_key(texts, unit)
+    own_declarations.read(texts, unit)
     if not parts.table_found:
         unit.mark("learning_outcomes", "no table of them was found.")
     if not unit.title:

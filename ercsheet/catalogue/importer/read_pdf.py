@@ -5,16 +5,19 @@ Extracted as flat text, a table's cells interleave line by line (an LO title, an
 and its guidance's first line, then the second lines…). Here the heading row ("Learning
 Outcomes | Assessment Criteria | Exemplification") gives each column's left edge, and every word
 below it, on this page and the next, goes to its column, until a section heading ends the table.
+A table without such a row has its columns found from where its numbered items stand
+(pdf_columns.py), where they plainly stand in columns.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from ercsheet.catalogue.importer import pdf_columns
 from ercsheet.catalogue.importer.lines import Line
+from ercsheet.catalogue.importer.pdf_columns import COLUMN_GAP, Row, Word
 from ercsheet.catalogue.importer.sections import heading_of
 
 # The most pages read: a unit specification is a few pages; a whole qualification handbook of
@@ -36,20 +39,11 @@ _GUIDANCE_HEADS = {
 _PARAGRAPH_GAP = 20.0
 _CRITERIA = re.compile(r"\bassessment\s+criteria\b", re.IGNORECASE)
 _OUTCOMES = re.compile(r"\blearning\s+outcomes?\b", re.IGNORECASE)
-_COLUMN_GAP = 8.0  # points: wider than any space between words of one sentence
 _HEADER_BAND = 15.0  # points above and below the "Assessment criteria" heading
 
 
 class PdfUnreadable(Exception):
     pass
-
-
-@dataclass
-class _Word:
-    text: str
-    x0: float
-    top: float
-    x1: float = 0.0
 
 
 def pdf_to_lines(data: bytes) -> list[Line]:
@@ -75,15 +69,26 @@ def pdf_to_lines(data: bytes) -> list[Line]:
 
 
 def _read_pages(pages: list[Any]) -> list[Line]:
+    read = [
+        (float(page.height) or 1.0, _rows(page.extract_words(x_tolerance=1.5, y_tolerance=2.5)))
+        for page in pages
+    ]
+    headers = [_header_band(rows) for _, rows in read]
+    if not any(headers):
+        found = pdf_columns.find(
+            [
+                {i: row for i, row in enumerate(rows) if not _margin(row[0], height)}
+                for height, rows in read
+            ]
+        )
+        if found is not None:
+            return _with_gaps(_found_columns(read, found))
     result: list[Line] = []
     edges: list[float] | None = None
-    for number, page in enumerate(pages):
-        height = float(page.height) or 1.0
-        rows = _rows(page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
-        header = _header_band(rows)
+    for number, ((height, rows), header) in enumerate(zip(read, headers, strict=True)):
         for index, (top, words) in enumerate(rows):
             text = " ".join(w.text for w in words)
-            margin = top < height * _MARGIN or top > height * (1 - _MARGIN)
+            margin = _margin(top, height)
             if index in header:
                 if index == min(header):
                     band = sorted((w for i in header for w in rows[i][1]), key=lambda w: w.x0)
@@ -98,7 +103,24 @@ def _read_pages(pages: list[Any]) -> list[Line]:
     return _with_gaps(result)
 
 
-def _header_band(rows: list[tuple[float, list[_Word]]]) -> set[int]:
+def _margin(top: float, height: float) -> bool:
+    """Whether a line stands in a page's header or footer band."""
+    return top < height * _MARGIN or top > height * (1 - _MARGIN)
+
+
+def _found_columns(read: list[tuple[float, list[Row]]], found: pdf_columns.Columns) -> list[Line]:
+    """The lines, those of the table found by pdf_columns cut into its columns."""
+    result: list[Line] = []
+    for number, (_, rows) in enumerate(read):
+        for index, (top, words) in enumerate(rows):
+            if (number, index) in found.rows:
+                result.extend(_cells(words, found.edges, number, top))
+            else:
+                result.append(Line(" ".join(w.text for w in words), number, None, top))
+    return result
+
+
+def _header_band(rows: list[Row]) -> set[int]:
     """The rows of the table's heading on this page: the row naming "Assessment criteria" and
     those close above and below it, when "Learning outcome(s)" is among them (cells of
     different heights put a heading's words on slightly different lines)."""
@@ -112,23 +134,23 @@ def _header_band(rows: list[tuple[float, list[_Word]]]) -> set[int]:
     return set()
 
 
-def _stands_apart(words: list[_Word]) -> bool:
+def _stands_apart(words: list[Word]) -> bool:
     """Whether "Assessment criteria" on this line heads a column: a gap wider than a space
     before it, or it starts the line. A sentence naming "learning outcomes and assessment
     criteria" runs on with word spaces only."""
     for index, word in enumerate(words):
         following = words[index + 1].text.casefold() if index + 1 < len(words) else ""
         if word.text.casefold() == "assessment" and following.startswith("criteria"):
-            return index == 0 or word.x0 - words[index - 1].x1 > _COLUMN_GAP
+            return index == 0 or word.x0 - words[index - 1].x1 > COLUMN_GAP
     return False
 
 
-def _rows(raw: list[dict[str, Any]]) -> list[tuple[float, list[_Word]]]:
+def _rows(raw: list[dict[str, Any]]) -> list[Row]:
     words = sorted(
-        (_Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"])) for w in raw),
+        (Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"])) for w in raw),
         key=lambda w: (w.top, w.x0),
     )
-    rows: list[tuple[float, list[_Word]]] = []
+    rows: list[Row] = []
     for word in words:
         if rows and abs(word.top - rows[-1][0]) < _SAME_LINE:
             rows[-1][1].append(word)
@@ -137,7 +159,7 @@ def _rows(raw: list[dict[str, Any]]) -> list[tuple[float, list[_Word]]]:
     return [(top, sorted(ws, key=lambda w: w.x0)) for top, ws in rows]
 
 
-def _column_edges(words: list[_Word]) -> list[float]:
+def _column_edges(words: list[Word]) -> list[float]:
     """Left edges of the AC and guidance columns, from the heading row's words."""
     edges = []
     for index, word in enumerate(words):
@@ -150,7 +172,7 @@ def _column_edges(words: list[_Word]) -> list[float]:
     return edges or [float("inf")]
 
 
-def _cells(words: list[_Word], edges: list[float], page: int, top: float) -> list[Line]:
+def _cells(words: list[Word], edges: list[float], page: int, top: float) -> list[Line]:
     columns: dict[int, list[str]] = {}
     for word in words:
         column = sum(word.x0 >= edge for edge in edges)

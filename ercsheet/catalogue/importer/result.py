@@ -8,6 +8,7 @@ one AC, rules that name ACs) is kept here and reported, never dropped in silence
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,9 @@ FIELD_WORDS = {
     "range": "Range",
     "methods": "Assessment methods",
     "kind": "What the unit assesses",
+    "criterion_methods": "Methods for a criterion",
+    "sign_off": "Sign-off lines",
+    "declarations": "Declarations",
 }
 
 
@@ -59,9 +63,10 @@ def quoted(text: str) -> str:
     return f"“{' '.join(text.split())}”"
 
 
-def listed(numbers: tuple[str, ...] | list[str]) -> str:
-    """ "2.2", "2.2 and 2.3", "2.1, 2.2 and 2.3"."""
-    return " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
+def listed(numbers: Sequence[str], conjunction: str = "and") -> str:
+    """ "2.2", "2.2 and 2.3", "2.1, 2.2 and 2.3" ("or" for a choice)."""
+    parts = [", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else list(numbers)
+    return f" {conjunction} ".join(parts)
 
 
 @dataclass
@@ -73,6 +78,10 @@ class ParsedCriterion:
     grade: str = ""
     # Must be assessed in real work (no simulation), where a rule sentence names the AC.
     real_work: bool = False
+    # The only methods that may evidence it, and those its evidence must include (standard
+    # method values, "observation"), where a rule sentence names the AC (criterion_rules.py).
+    methods: list[str] = field(default_factory=list)
+    required_methods: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -87,6 +96,9 @@ class ParsedOutcome:
     # specification gives them under their own heading (outcome_text.py).
     knowledge: str = ""
     range: str = ""
+    # "knowledge" or "competence" as its title reads ("Understand …", "Be able to …"), "" when
+    # it tells neither: written only in a unit the specification says is mixed (kinds.py).
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,17 @@ class ParsedMethod:
     label: str
 
 
+@dataclass(frozen=True)
+class ParsedSignOff:
+    """A signature line the specification asks for beyond OCR's (an employer's, a witness's):
+    the unit file's `[[sign_off]]` (sign_off.py)."""
+
+    role: str
+    label: str
+    line: str
+    required: bool = True
+
+
 @dataclass
 class ParsedQualification:
     title: str = ""
@@ -106,15 +129,29 @@ class ParsedQualification:
     sheet_unit_line: str = ""
 
 
+# Rules for some ACs only that the format has no place for: reported, and comments in the file.
+UNWRITTEN_RULES = ("line manager signs", "sign-off")
+
+
 @dataclass
 class CriterionRule:
-    """A rule sentence naming ACs ("simulation is not allowed for 2.3"): "no simulation" and
-    "real work" are written as `real_work` on the ACs found (rules.apply_criterion_rules); "line
-    manager signs" has no place per criterion in the format, so it is reported only."""
+    """A rule sentence naming ACs or LOs ("simulation is not allowed for 2.3", "criteria 3.1–3.4
+    may be evidenced by professional discussion"): "no simulation" and "real work" are written
+    as `real_work` on the ACs found, "methods" and "required methods" as their `methods` and
+    `required_methods` (criterion_rules.py); "line manager signs" and "sign-off" have no place
+    per criterion in the format, so they are reported only.
+
+    `criteria` are the references as written ("2.3", "3.1–3.4", "LO 4": references.py);
+    `found`, once the ACs are read, the ACs they name that the unit has."""
 
     criteria: tuple[str, ...]
     rule: str
     sentence: str
+    # For a methods rule: the methods it names (standard values), and the verb it uses them
+    # with ("must", "may"), which the mark repeats.
+    methods: tuple[str, ...] = ()
+    modal: str = ""
+    found: tuple[str, ...] = ()
 
 
 @dataclass
@@ -139,6 +176,9 @@ class ParsedUnit:
     learning_outcomes: list[ParsedOutcome] = field(default_factory=list)
     methods: list[ParsedMethod] = field(default_factory=list)
     criterion_rules: list[CriterionRule] = field(default_factory=list)
+    sign_off: list[ParsedSignOff] = field(default_factory=list)
+    # The specification's own declaration wording, by role ("candidate", "assessor").
+    declarations: dict[str, str] = field(default_factory=dict)
     unsure: list[Unsure] = field(default_factory=list)
 
     def mark(self, where: str, reason: str) -> None:
@@ -183,23 +223,29 @@ def to_unit_data(unit: ParsedUnit) -> dict[str, Any]:
         ]
     if unit.methods:
         data["methods"] = [vars(method).copy() for method in unit.methods]
+    if any(unit.declarations.values()):
+        data["declarations"] = {role: text for role, text in unit.declarations.items() if text}
+    if unit.sign_off:
+        data["sign_off"] = [vars(line).copy() for line in unit.sign_off]
+    mixed = unit.kind == "mixed"
     data["learning_outcomes"] = [
         {
             "number": lo.number,
             "title": lo.title,
+            **({"kind": lo.kind} if mixed and lo.kind else {}),
             **({"knowledge": lo.knowledge} if lo.knowledge else {}),
             **({"range": lo.range} if lo.range else {}),
-            "criteria": [
-                {
-                    "number": c.number,
-                    "text": c.text,
-                    **({"guidance": c.guidance} if c.guidance else {}),
-                    **({"grade": c.grade} if c.grade else {}),
-                    **({"real_work": True} if c.real_work else {}),
-                }
-                for c in lo.criteria
-            ],
+            "criteria": [_criterion_data(c) for c in lo.criteria],
         }
         for lo in unit.learning_outcomes
     ]
+    return data
+
+
+def _criterion_data(criterion: ParsedCriterion) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": criterion.number, "text": criterion.text}
+    for key in ("guidance", "grade", "real_work", "methods", "required_methods"):
+        value = getattr(criterion, key)
+        if value:
+            data[key] = list(value) if isinstance(value, list) else value
     return data

@@ -1,9 +1,8 @@
 """A parsed unit as a unit file (docs/units-format.md) and as `ercsheet units --json` lists it.
 
 The file says where it came from and, as comments, what the importer was unsure of and what it
-could not place (guidance it could not tell apart per AC, a line manager's signature asked
-for some ACs only), so the person
-who checks it against the specification sees them where they edit.
+could not place (guidance it could not tell apart per AC, a signature asked for some ACs only),
+so the person who checks it against the specification sees them where they edit.
 """
 
 from __future__ import annotations
@@ -14,9 +13,12 @@ import re
 import unicodedata
 from typing import Any
 
-from ercsheet.catalogue.importer.result import ParsedUnit, to_unit_data
+from ercsheet.catalogue.importer.result import UNWRITTEN_RULES, ParsedUnit, to_unit_data
 from ercsheet.catalogue.listing import unit_listing
 from ercsheet.catalogue.snapshot import unit_from_data
+
+# The keys written as tables after the unit's own values.
+_TABLES = ("rules", "declarations", "qualifications", "methods", "sign_off", "learning_outcomes")
 
 
 def unit_id(unit: ParsedUnit, fallback: str) -> str:
@@ -40,6 +42,9 @@ def listing(unit: ParsedUnit, unit_id_: str) -> dict[str, Any]:
     if "expires" in data:
         data["expires"] = data["expires"].isoformat()
     listed = unit_listing(unit_from_data({**data, "id": unit_id_}))
+    if "declarations" in data:
+        # Not a key of `ercsheet units --json`, but found here: shown for checking.
+        listed["declarations"] = data["declarations"]
     # `field` for programs (the unit file's key), `said` for people (the review's words).
     listed["unsure"] = [
         {"field": mark.field, "reason": mark.reason, "said": str(mark)} for mark in unit.unsure
@@ -53,28 +58,23 @@ def to_toml(unit: ParsedUnit, source_name: str) -> str:
     out.append("# against the specification before use.")
     out += [f"# UNSURE {_comment(str(mark))}" for mark in unit.unsure]
     for rule in unit.criterion_rules:
-        if rule.rule != "line manager signs":
-            # Written as `real_work` on the ACs it names (under them below).
+        if rule.rule not in UNWRITTEN_RULES:
+            # Written on the ACs it names (under them below).
             continue
         out.append(f"# RULE FOR {', '.join(rule.criteria)} ONLY: {_comment(rule.sentence)}")
     out.append("")
     for key, value in data.items():
-        if key not in ("rules", "qualifications", "methods", "learning_outcomes"):
+        if key not in _TABLES:
             out.append(f"{key} = {_value(value)}")
-    if "rules" in data:
-        out += ["", "[rules]"] + [f"{k} = {_value(v)}" for k, v in data["rules"].items()]
-    for context in data.get("qualifications", []):
-        out += ["", "[[qualifications]]"] + [f"{k} = {_value(v)}" for k, v in context.items()]
-    for method in data.get("methods", []):
-        out += ["", "[[methods]]"] + [f"{k} = {_value(v)}" for k, v in method.items()]
+    for key in ("rules", "declarations"):
+        if key in data:
+            out += ["", f"[{key}]"] + [f"{k} = {_value(v)}" for k, v in data[key].items()]
+    for key in ("qualifications", "methods", "sign_off"):
+        for table in data.get(key, []):
+            out += ["", f"[[{key}]]"] + [f"{k} = {_value(v)}" for k, v in table.items()]
     for lo, parsed in zip(data["learning_outcomes"], unit.learning_outcomes, strict=True):
-        out += [
-            "",
-            "[[learning_outcomes]]",
-            f"number = {_value(lo['number'])}",
-            f"title = {_value(lo['title'])}",
-        ]
-        out += [f"{key} = {_value(lo[key])}" for key in ("knowledge", "range") if key in lo]
+        out += ["", "[[learning_outcomes]]"]
+        out += [f"{key} = {_value(value)}" for key, value in lo.items() if key != "criteria"]
         if parsed.unplaced_guidance:
             out.append("# Guidance of this LO that could not be placed against one AC:")
             out += [f"#   {_comment(line)}" for line in parsed.unplaced_guidance.splitlines()]

@@ -14,7 +14,7 @@ from ercsheet.catalogue.importer.parse import parse_lines, parse_text
 from ercsheet.catalogue.importer.reading import read_spec
 from ercsheet.catalogue.importer.result import ParsedUnit
 from ercsheet.catalogue.model import Unit
-from tests.catalogue.importer.specs import render
+from tests.catalogue.importer.specs import render, render_docx
 from tests.catalogue.importer.specs.invented import expected_unit
 
 TABLE = "Learning Outcomes Assessment Criteria Guidance\n"
@@ -51,7 +51,7 @@ def test_lettered_criteria_in_a_table_s_column_are_read_and_numbered_by_outcome(
     if shape == "pdf":
         render.write_pdf(spec, unit=lettered_unit(), lettered=form)
     else:
-        render.write_docx(spec, unit=lettered_unit(), lettered=form)
+        render_docx.write_docx(spec, unit=lettered_unit(), lettered=form)
     unit = parse_lines(read_spec(spec))
     assert outline(unit) == outline(lettered_unit())
     assert [m for m in unit.unsure if m.field.startswith(("LO", "AC"))] == []

@@ -16,7 +16,7 @@ from ercsheet.catalogue.importer.writing import to_toml
 from ercsheet.catalogue.loader import load_unit_file
 from ercsheet.catalogue.model import Unit
 from ercsheet.catalogue.validation import parse_unit
-from tests.catalogue.importer.specs import render
+from tests.catalogue.importer.specs import render, render_docx
 
 ROOT = Path(__file__).resolve().parents[3]
 KITCHEN = ROOT / "tests" / "units" / "three-level-kitchen.toml"
@@ -32,7 +32,7 @@ def kitchen() -> Unit:
 def kitchen_specs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("kitchen")
     render.write_pdf(folder / "kitchen.pdf", unit=kitchen())
-    render.write_docx(folder / "kitchen.docx", unit=kitchen())
+    render_docx.write_docx(folder / "kitchen.docx", unit=kitchen())
     (folder / "kitchen.txt").write_text(render.own_texts_text(kitchen()), encoding="utf-8")
     return folder
 

@@ -13,8 +13,9 @@ from ercsheet.catalogue.importer.result import ParsedUnit
 from ercsheet.catalogue.importer.scoring import score
 from tests.catalogue.importer.specs.invented import expected_unit
 
-# Shapes whose table keeps its columns, so each AC's guidance can be placed.
-COLUMNS = ["table.pdf", "table.docx"]
+# Shapes whose table keeps its columns, so each AC's guidance can be placed (plain.pdf: the
+# table without its heading row, its columns found from where its numbers stand).
+COLUMNS = ["table.pdf", "table.docx", "plain.pdf"]
 # Shapes whose guidance comes after all the ACs of an LO (or a row), with nothing to tell whose.
 FLATTENED = ["flat.txt", "tabbed.txt"]
 

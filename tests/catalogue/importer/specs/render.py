@@ -144,11 +144,11 @@ def tabbed_text() -> str:
             f"<p>{c.guidance}</p>".replace("\n", " ") for c in lo.criteria if c.guidance
         )
         lines.append(f"{lo.number} {lo.title}\t{criteria}\t{guidance}")
-    lines += _closing_sections()
+    lines += closing_sections()
     return "\n".join(lines) + "\n"
 
 
-def _closing_sections() -> list[str]:
+def closing_sections() -> list[str]:
     return [
         "",
         "Assessment",
@@ -175,11 +175,18 @@ def shown_number(number: str, lettered: str) -> str:
     return lettered.format(number[-1]) if lettered else number
 
 
-def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered: str = "") -> None:
+def write_pdf(
+    path: Path,
+    outcomes: int = 0,
+    unit: Unit | None = None,
+    lettered: str = "",
+    heading_row: bool = True,
+) -> None:
     """A PDF in a specification's layout, of the invented unit (`outcomes` > 3: a long one) or
     of `unit`: a title block, the three-column outcomes table (its heading row repeated on every
-    page, each LO's title centred down the rows of its ACs, so it stands below its first AC), the
-    unit's sections, the unit's header and a footer on every page."""
+    page, or none without `heading_row`; each LO's title centred down the rows of its ACs, so it
+    stands below its first AC), the unit's sections, the unit's header and a footer on every
+    page."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -204,20 +211,19 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered:
     story: list[object] = []
     if context is not None and context.title:
         story.append(Paragraph(escape(f"{context.title} – Unit {context.unit_number}"), heading))
-    block = [[label, Paragraph(escape(value), body)] for label, value in _title_block(unit)]
+    block = [[label, Paragraph(escape(value), body)] for label, value in title_block(unit)]
     if block:  # seed 004 has no title block
         story.append(Table(block, colWidths=[55 * mm, 110 * mm], hAlign="LEFT"))
     story += [Paragraph("Unit purpose and aim", heading), *paragraphs(unit.purpose)]
     story.append(Spacer(1, 4 * mm))
     # The heading's cells differ in height (the first has two lines): their words stand on
     # different lines, as in real tables.
-    rows: list[list[object]] = [
-        [
-            Paragraph("<b>Learning Outcomes</b><br/>The learner will:", body),
-            Paragraph("<b>Assessment Criteria</b>", body),
-            Paragraph("<b>Exemplification</b>", body),
-        ]
+    titles = [
+        Paragraph("<b>Learning Outcomes</b><br/>The learner will:", body),
+        Paragraph("<b>Assessment Criteria</b>", body),
+        Paragraph("<b>Exemplification</b>", body),
     ]
+    rows: list[list[object]] = [titles] if heading_row else []
     spans = []
     for lo in unit.learning_outcomes:
         first = len(rows)
@@ -230,26 +236,21 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered:
             *(paragraphs(line) for line in outcome_text_lines(lo)),
         ]
         spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
-    table = Table(rows, colWidths=[50 * mm, 65 * mm, 55 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[50 * mm, 65 * mm, 55 * mm], repeatRows=int(heading_row))
     table.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
-                ("VALIGN", (1, 1), (-1, -1), "TOP"),
+                ("VALIGN", (0, int(heading_row)), (0, -1), "MIDDLE"),
+                ("VALIGN", (1, int(heading_row)), (-1, -1), "TOP"),
                 *spans,
             ]
         )
     )
     story.append(table)
-    for title, text in (
-        ("Assessment", unit.assessment),
-        ("Evidence requirements", unit.evidence_requirements),
-        ("Guidance on assessment and evidence requirements", unit.assessment_guidance),
-    ):
-        if text:
-            story += [Paragraph(title, heading), *paragraphs(text)]
+    for title, text in sections(unit):
+        story += [Paragraph(title, heading), *paragraphs(text)]
     story.append(Paragraph("National Occupational Standards (NOS) mapping/signposting", heading))
     story += [Paragraph(escape(reference), body) for reference in unit.nos]
     if unit.methods:
@@ -263,6 +264,19 @@ def write_pdf(path: Path, outcomes: int = 0, unit: Unit | None = None, lettered:
         story.append(Paragraph(escape(context.sheet_unit_line), body))
     document = SimpleDocTemplate(str(path), pagesize=A4, topMargin=22 * mm, bottomMargin=22 * mm)
     document.build(story, onFirstPage=furniture, onLaterPages=furniture)
+
+
+def sections(unit: Unit) -> list[tuple[str, str]]:
+    """The unit's assessment sections a specification prints, under their headings."""
+    return [
+        (title, text)
+        for title, text in (
+            ("Assessment", unit.assessment),
+            ("Evidence requirements", unit.evidence_requirements),
+            ("Guidance on assessment and evidence requirements", unit.assessment_guidance),
+        )
+        if text
+    ]
 
 
 def outcome_text_lines(lo: LearningOutcome) -> list[str]:
@@ -286,7 +300,7 @@ def own_texts_text(unit: Unit) -> str:
     LO's title, its ACs, then its own texts under their headings; the method key on one line."""
     context = unit.qualifications[0] if unit.qualifications else None
     lines = [f"Unit {context.unit_number if context else ''} {unit.title}", ""]
-    lines += [f"{label}  {value}" for label, value in _title_block(unit)]
+    lines += [f"{label}  {value}" for label, value in title_block(unit)]
     lines += ["", "Learning Outcomes Assessment Criteria Guidance"]
     for lo in unit.learning_outcomes:
         lines.append(f"{lo.number} {lo.title}")
@@ -297,7 +311,7 @@ def own_texts_text(unit: Unit) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _title_block(unit: Unit) -> list[tuple[str, str]]:
+def title_block(unit: Unit) -> list[tuple[str, str]]:
     context = unit.qualifications[0] if unit.qualifications else None
     rows = [
         ("Unit Title:", unit.title),
@@ -313,69 +327,15 @@ def _title_block(unit: Unit) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-def write_docx(path: Path, unit: Unit | None = None, lettered: str = "") -> None:
-    """A Word document: a title-block table, headings, and the outcomes table with one row per
-    AC, each LO's cell merged down its ACs (its own texts, if any, under its title), guidance
-    bullets in the List Bullet style; `unit`'s method key, if any, as a two-column table."""
-    import docx
-
-    unit = unit or u.expected_unit()
-    context = unit.qualifications[0] if unit.qualifications else None
-    document = docx.Document()
-    if context is not None:
-        document.add_paragraph(f"{context.title} – Unit {context.unit_number}")
-    block = document.add_table(rows=0, cols=2)
-    for label, value in _title_block(unit):
-        cells = block.add_row().cells
-        cells[0].text, cells[1].text = label.rstrip(":"), value
-    document.add_heading("Unit purpose and aim", level=2)
-    document.add_paragraph(unit.purpose)
-    table = document.add_table(rows=1, cols=3)
-    for cell, text in zip(
-        table.rows[0].cells, ("Learning Outcomes", "Assessment Criteria", "Guidance"), strict=True
-    ):
-        cell.text = text
-    for lo in unit.learning_outcomes:
-        first = None
-        for criterion in lo.criteria:
-            cells = table.add_row().cells
-            first = first or cells[0]
-            cells[1].text = f"{shown_number(criterion.number, lettered)} {criterion.text}"
-            lines = [line for line in criterion.guidance.split("\n") if line]
-            for index, line in enumerate(lines):
-                bullet = line.startswith("• ")
-                paragraph = cells[2].paragraphs[0] if index == 0 else cells[2].add_paragraph()
-                paragraph.text = line.removeprefix("• ")
-                if bullet:
-                    paragraph.style = document.styles["List Bullet"]
-        merged = first.merge(table.rows[-1].cells[0]) if first is not None else None
-        if merged is not None:
-            merged.text = f"{lo.number} {lo.title}"
-            for line in outcome_text_lines(lo):
-                merged.add_paragraph(line)
-    if unit.methods:
-        document.add_heading("Key to assessment methods", level=2)
-        key = document.add_table(rows=0, cols=2)
-        for named in unit.methods:
-            cells = key.add_row().cells
-            cells[0].text, cells[1].text = named.abbreviation, named.label
-    # The invented unit's closing sections (assessment, NOS, its sheet's heading).
-    for line in _closing_sections()[1:] if unit.title == u.TITLE else []:
-        if line in ("Assessment", "Evidence requirements") or line.startswith(
-            "National Occupational"
-        ):
-            document.add_heading(line, level=2)
-        elif line:
-            document.add_paragraph(line)
-    document.save(str(path))
-
-
 def main(out: Path) -> None:
+    from tests.catalogue.importer.specs.render_docx import write_docx
+
     out.mkdir(parents=True, exist_ok=True)
     (out / "flat.txt").write_text(flat_text(), encoding="utf-8")
     (out / "tabbed.txt").write_text(tabbed_text(), encoding="utf-8")
     write_pdf(out / "table.pdf")
     write_pdf(out / "long.pdf", outcomes=45)
+    write_pdf(out / "plain.pdf", heading_row=False)
     write_docx(out / "table.docx")
 
 
