@@ -33,6 +33,7 @@ class Rule(StrEnum):
     PASSPHRASE = "passphrase"
     REOPEN_REASON = "reopen-reason"
     NO_EVIDENCE = "no-evidence"
+    UNIT_UPDATE = "unit-update"
 
 
 @dataclass(frozen=True)

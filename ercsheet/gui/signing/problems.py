@@ -39,6 +39,7 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.SIGNATURE_SIZE: "Signature size",
     Rule.SHEET_SIZE: "Sheet size",
     Rule.SAFE_TEXT: "Plain text only",
+    Rule.UNIT_UPDATE: "Updating the sheet's unit",
 }
 
 CRITERION_LINK = "criterion:"
