@@ -24,6 +24,7 @@ WRITERS = {
     "store/evidence_operations.py": "the store's operations on a sheet's rows and ticks",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
+    "store/unit_operations.py": "the store's update of a draft sheet to its unit's current file",
     "store/audit.py": "appends every operation's audit event",
     "store/signing.py": "the seal, addenda and the signing key, inside operations",
     "store/database.py": "creates a new file's tables (then stamps its schema)",

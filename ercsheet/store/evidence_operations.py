@@ -115,7 +115,7 @@ def set_tick(tx: Tx, evidence_id: int, criterion: str, covered: bool) -> None:
     sheet.updated_at = tx.now()
     change = Change(f"{ref} × {criterion}", *_tick_states(covered))
     _log_evidence(tx, sheet, "tick set" if covered else "tick cleared", ref, [change])
-    _void_earlier_signatures(tx, sheet, signed)
+    void_earlier_signatures(tx, sheet, signed)
 
 
 def delete_evidence(tx: Tx, evidence_id: int) -> tuple[int, EvidenceRow]:
@@ -150,7 +150,7 @@ def _evidence_changed(
     tx: Tx, sheet: models.Sheet, action: str, ref: str, changes: Sequence[Change]
 ) -> None:
     _log_evidence(tx, sheet, action, ref, changes)
-    _void_earlier_signatures(tx, sheet, list(sheet.signatures))
+    void_earlier_signatures(tx, sheet, list(sheet.signatures))
 
 
 def _log_evidence(
@@ -160,17 +160,20 @@ def _log_evidence(
     tx.log(action, ref, sheet_id=sheet.id, candidate_id=sheet.candidate_id, changes=changes)
 
 
-def _void_earlier_signatures(
-    tx: Tx, sheet: models.Sheet, signatures: Sequence[models.SignatureRecord]
+def void_earlier_signatures(
+    tx: Tx,
+    sheet: models.Sheet,
+    signatures: Sequence[models.SignatureRecord],
+    why: str = "the evidence changed after they signed: they sign again",
 ) -> None:
     """The candidate and the line manager signed the evidence as it was: a change to it
-    removes their signatures (each an audit event), so no declaration stands over evidence
-    its signer never saw."""
+    removes their signatures (each an audit event, saying `why`), so no declaration stands
+    over evidence its signer never saw."""
     for record in signatures:
         tx.session.delete(record)
         tx.log(
             "signature voided",
-            "the evidence changed after they signed: they sign again",
+            why,
             sheet_id=sheet.id,
             candidate_id=sheet.candidate_id,
             changes=[

@@ -19,44 +19,7 @@ from ercsheet.domain.unit_update import (
     dropped_ticks_problem,
     unit_changes,
 )
-from tests.factories import make_unit, row
-
-
-def incomplete(unit: Unit) -> Unit:
-    """`unit` as first transcribed: LO 3 still without its criteria."""
-    first, second, third = unit.learning_outcomes
-    return dataclasses.replace(
-        unit,
-        complete=False,
-        learning_outcomes=(first, second, dataclasses.replace(third, criteria=())),
-    )
-
-
-def with_criterion(unit: Unit, number: str, **changed: object) -> Unit:
-    """`unit` with criterion `number`'s fields changed."""
-    return dataclasses.replace(
-        unit,
-        learning_outcomes=tuple(
-            dataclasses.replace(
-                lo,
-                criteria=tuple(
-                    dataclasses.replace(c, **changed) if c.number == number else c  # type: ignore[arg-type]
-                    for c in lo.criteria
-                ),
-            )
-            for lo in unit.learning_outcomes
-        ),
-    )
-
-
-def without_criterion(unit: Unit, number: str) -> Unit:
-    return dataclasses.replace(
-        unit,
-        learning_outcomes=tuple(
-            dataclasses.replace(lo, criteria=tuple(c for c in lo.criteria if c.number != number))
-            for lo in unit.learning_outcomes
-        ),
-    )
+from tests.factories import incomplete, make_unit, row, with_criterion, without_criterion
 
 
 def test_the_same_unit_has_no_changes() -> None:
