@@ -122,3 +122,10 @@ def without_criterion(unit: Unit, number: str) -> Unit:
             for lo in unit.learning_outcomes
         ),
     )
+
+
+def incomplete_file(text: str) -> str:
+    """A unit file's text as first transcribed: `complete = false`, and its last learning
+    outcome still without its criteria."""
+    last = text.rindex("[[learning_outcomes]]")
+    return "complete = false\n" + text[: text.index("[[learning_outcomes.criteria]]", last)]

@@ -79,6 +79,18 @@ class Difference:
     what: str
     old: str
     new: str
+    # A criterion or an outcome itself (its text, its title), not one of its details: said as
+    # added, removed or reworded.
+    item: bool = False
+
+    def __str__(self) -> str:
+        if self.item:
+            if not self.old:
+                return f"{self.what} added: {self.new}"
+            if not self.new:
+                return f"{self.what} removed: {self.old}"
+            return f"{self.what} reworded: “{self.old}” → “{self.new}”"
+        return f"{self.what}: {self.old or '(none)'} → {self.new or '(none)'}"
 
 
 @dataclass(frozen=True)
@@ -122,13 +134,26 @@ class UnitChanges:
     @property
     def differences(self) -> list[Difference]:
         """Every difference, one each: what an audit event lists (old → new)."""
+        return [difference for _heading, said in self._grouped() for difference in said]
+
+    def sections(self) -> list[tuple[str, list[str]]]:
+        """The differences in an assessor's words, under their headings (those with any)."""
+        return [(heading, [str(d) for d in said]) for heading, said in self._grouped() if said]
+
+    def _grouped(self) -> list[tuple[str, list[Difference]]]:
         return [
-            *(Difference(f"AC {c.number}", "", c.text) for c in self.added),
-            *(Difference(f"AC {c.number}", c.text, "") for c in self.removed),
-            *self.reworded,
-            *self.outcomes,
-            *self.criteria_details,
-            *self.others,
+            (
+                "Criteria added",
+                [Difference(f"AC {c.number}", "", c.text, True) for c in self.added],
+            ),
+            (
+                "Criteria removed",
+                [Difference(f"AC {c.number}", c.text, "", True) for c in self.removed],
+            ),
+            ("Criteria reworded", list(self.reworded)),
+            ("Learning outcomes", list(self.outcomes)),
+            ("Details of criteria", list(self.criteria_details)),
+            ("Other details of the unit", list(self.others)),
         ]
 
     def summary(self) -> str:
@@ -156,7 +181,7 @@ def unit_changes(kept: Unit, current: Unit, evidence: Sequence[EvidenceRow] = ()
     old = {c.number: c for c in kept.criteria}
     new = {c.number: c for c in current.criteria}
     reworded = tuple(
-        Difference(f"AC {number}", old[number].text, criterion.text)
+        Difference(f"AC {number}", old[number].text, criterion.text, item=True)
         for number, criterion in new.items()
         if number in old and old[number].text != criterion.text
     )
@@ -200,12 +225,12 @@ def _outcome_differences(kept: Unit, current: Unit) -> Iterable[Difference]:
     yield from _order("Order of the learning outcomes", list(old), list(new))
     for number, outcome in new.items():
         if number not in old:
-            yield Difference(f"LO {number}", "", outcome.title)
+            yield Difference(f"LO {number}", "", outcome.title, item=True)
             continue
         yield from _field_differences(old[number], outcome, OUTCOME_WORDS, f"LO {number} ")
     for number, outcome in old.items():
         if number not in new:
-            yield Difference(f"LO {number}", outcome.title, "")
+            yield Difference(f"LO {number}", outcome.title, "", item=True)
 
 
 def _criterion_differences(kept: Unit, current: Unit) -> Iterable[Difference]:

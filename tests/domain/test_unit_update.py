@@ -35,14 +35,26 @@ def test_an_incomplete_transcription_completed_adds_its_criteria_and_completes()
     assert changes.completes and not changes.still_incomplete
     assert changes.others == (Difference("Every criterion transcribed", "no", "yes"),)
     assert changes.summary() == "4 criteria added; other details changed"
-    assert Difference("AC 3.1", "", "Criterion 3.1") in changes.differences
+    assert Difference("AC 3.1", "", "Criterion 3.1", item=True) in changes.differences
+    assert changes.sections() == [
+        (
+            "Criteria added",
+            [f"AC 3.{n} added: Criterion 3.{n}" for n in range(1, 5)],
+        ),
+        ("Other details of the unit", ["Every criterion transcribed: no → yes"]),
+    ]
 
 
 def test_a_reworded_criterion_says_its_old_and_new_text() -> None:
     kept = make_unit()
     current = with_criterion(kept, "1.2", text="Criterion 1.2, corrected")
     changes = unit_changes(kept, current)
-    assert changes.reworded == (Difference("AC 1.2", "Criterion 1.2", "Criterion 1.2, corrected"),)
+    assert changes.reworded == (
+        Difference("AC 1.2", "Criterion 1.2", "Criterion 1.2, corrected", item=True),
+    )
+    assert changes.sections() == [
+        ("Criteria reworded", ["AC 1.2 reworded: “Criterion 1.2” → “Criterion 1.2, corrected”"])
+    ]
     assert changes.summary() == "1 criterion reworded"
     assert not changes.added and not changes.removed and not changes.completes
 
@@ -75,9 +87,15 @@ def test_learning_outcomes_added_removed_and_retitled() -> None:
     assert changes.outcomes == (
         Difference("LO 1 title", "Outcome 1", "Outcome 1, corrected"),
         Difference("LO 1 knowledge, understanding and skills", "", "• Hazards"),
-        Difference("LO 4", "", "Outcome 4"),
-        Difference("LO 2", "Outcome 2", ""),
+        Difference("LO 4", "", "Outcome 4", item=True),
+        Difference("LO 2", "Outcome 2", "", item=True),
     )
+    assert [str(d) for d in changes.outcomes] == [
+        "LO 1 title: Outcome 1 → Outcome 1, corrected",
+        "LO 1 knowledge, understanding and skills: (none) → • Hazards",
+        "LO 4 added: Outcome 4",
+        "LO 2 removed: Outcome 2",
+    ]
     assert [c.number for c in changes.removed] == ["2.1", "2.2", "2.3"]
     assert [c.number for c in changes.added] == ["4.1"]
 
