@@ -169,6 +169,13 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A frozen app (PyInstaller) is its own Python: the child that reads a unit
+        # specification (importer/bounded.py) starts as this program, which must run the
+        # child's work, not the command line. Unfrozen, there is nothing to do (nor import).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     handler = COMMANDS.get(args.command, run_window)
     database: Path | None = None

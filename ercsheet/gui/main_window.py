@@ -123,7 +123,11 @@ class MainWindow(QMainWindow):
         from ercsheet.gui.sheet_view import SheetView
 
         view = SheetView(
-            self.store, self.undo_stack, self.today, self, lambda unit_id: self.catalogue.get(unit_id)
+            self.store,
+            self.undo_stack,
+            self.today,
+            self,
+            lambda unit_id: self.catalogue.get(unit_id),
         )
         self.right.addWidget(view)
         view.update_unit_requested.connect(self.controller.update_sheet_unit)
