@@ -49,9 +49,9 @@ def cmd_update_unit(args: argparse.Namespace) -> int:
     for signature in before.signatures:
         label = before.signer_label(*signature.signer)
         print(f"signature removed: {shown(label)} ({shown(signature.name)}): they sign again")
-    if changes.still_incomplete:
+    if changes.incomplete:
         print(
-            "the unit is still not all transcribed: the sheet can be signed off once its file "
-            "lists every criterion"
+            "the unit's file says its criteria are not all transcribed: the sheet can be signed "
+            "off once the file lists every criterion and the sheet is updated to it"
         )
     return 0

@@ -117,8 +117,8 @@ class UnitChanges:
     dropped: tuple[DroppedTick, ...] = ()
     # The sheet's copy was an incomplete transcription; the current version is complete.
     completes: bool = False
-    # The current version is still an incomplete transcription.
-    still_incomplete: bool = False
+    # The current version is an incomplete transcription (still, or again).
+    incomplete: bool = False
 
     @property
     def any(self) -> bool:
@@ -200,7 +200,7 @@ def unit_changes(kept: Unit, current: Unit, evidence: Sequence[EvidenceRow] = ()
         others=tuple(_unit_differences(kept, current)),
         dropped=dropped,
         completes=not kept.complete and current.complete,
-        still_incomplete=not current.complete,
+        incomplete=not current.complete,
     )
 
 

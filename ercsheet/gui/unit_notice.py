@@ -21,11 +21,16 @@ def notice_text(kept: Unit, changes: UnitChanges) -> str:
         f"{changes.summary()}."
     )
     if changes.completes:
-        text += " Updating the sheet to it lets the sheet be signed off."
-    elif not kept.complete:
+        text += " Updating the sheet lets it be signed off."
+    elif changes.incomplete and not kept.complete:
         text += (
-            " The unit is still not all transcribed: updating brings the sheet closer, and "
-            "once the unit's file is complete, updating again lets the sheet be signed off."
+            " The unit is still not all transcribed: once its file is complete, updating lets "
+            "the sheet be signed off."
+        )
+    elif changes.incomplete:
+        text += (
+            " The file now says the unit's criteria are not all transcribed: once updated, the "
+            "sheet cannot be signed off until the file is complete and the sheet updated again."
         )
     if changes.dropped:
         count = len(changes.dropped)

@@ -52,10 +52,10 @@ class UnitUpdateDialog(QDialog):
         self.changes: UnitChanges | None = None  # what was changed, once updated
         pending = unit_changes(content.unit, current, content.evidence)
         self.setWindowTitle(TITLE)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         intro = QLabel(
-            f"{notice_text(content.unit, pending)} Updating puts the unit as its file is now on "
-            "this sheet; the audit trail records what changed.",
+            f"{notice_text(content.unit, pending)} The sheet then has the unit as its file is "
+            "now, and the audit trail records each change.",
             self,
         )
         intro.setWordWrap(True)
@@ -63,6 +63,7 @@ class UnitUpdateDialog(QDialog):
         self.details.setObjectName("unitChanges")
         self.details.setAccessibleName("What changes")
         self.details.setHtml(changes_html(pending))
+        self.details.setMinimumHeight(220)  # a few differences in view without scrolling
         parts: list[QWidget] = [intro, self.details]
 
         signed = [content.signer_label(*s.signer) for s in content.signatures]

@@ -32,7 +32,7 @@ def test_an_incomplete_transcription_completed_adds_its_criteria_and_completes()
     current = make_unit()
     changes = unit_changes(incomplete(current), current)
     assert [c.number for c in changes.added] == ["3.1", "3.2", "3.3", "3.4"]
-    assert changes.completes and not changes.still_incomplete
+    assert changes.completes and not changes.incomplete
     assert changes.others == (Difference("Every criterion transcribed", "no", "yes"),)
     assert changes.summary() == "4 criteria added; other details changed"
     assert Difference("AC 3.1", "", "Criterion 3.1", item=True) in changes.differences

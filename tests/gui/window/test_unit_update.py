@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from ercsheet.catalogue.loader import Catalogue
 from ercsheet.catalogue.model import Unit, UnitRules
-from ercsheet.domain.vocabulary import Method
+from ercsheet.domain.sheet import Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.unit_notice import SIGNED_NOTE
 from ercsheet.gui.unit_update_dialog import UnitUpdateDialog
@@ -68,17 +69,21 @@ def test_a_completed_unit_file_is_offered_to_the_draft_which_can_then_be_signed_
     view = window.sheet_view
     assert view.content is not None and not view.content.unit.complete
     assert notice_text(window) == ""  # the file says what the sheet's copy says
+    signature = Signature(Role.CANDIDATE, "Siân Llewellyn", TODAY, SignatureKind.TYPED)
+    window.store.add_signature(example_sheet, signature, TODAY)
 
     units.file_now_says(window, f17)
 
     text = notice_text(window)
     assert text.startswith("This unit's file has changed since this sheet was made")
     assert "4 criteria added; other details changed" in text
-    assert "lets the sheet be signed off" in text
+    assert text.endswith("Updating the sheet lets it be signed off.")
     seen: list[str] = []
 
     def update(dialog: UnitUpdateDialog) -> None:
         seen.append(dialog.details.toPlainText())
+        voided = dialog.findChild(QLabel, "voidedSignatures")
+        assert voided is not None and voided.text().startswith("The candidate's signature is")
         assert not dialog.drop.isVisible()  # no tick falls on a criterion gone
         dialog.update_button.click()
 
@@ -90,6 +95,11 @@ def test_a_completed_unit_file_is_offered_to_the_draft_which_can_then_be_signed_
     assert view.content.unit == f17 and notice_text(window) == ""
     assert view.model.column_of("3.4") is not None
     assert "the unit's current version: 4 criteria added" in window.statusBar().currentMessage()
+    panel = view.signing_panel
+    assert panel is not None and panel.voided.text() == (
+        "Siân Llewellyn's signature (candidate, 22/11/2026) was removed because the sheet's "
+        "unit was updated after they signed: ask them to sign again."
+    )
     for criterion in ("3.1", "3.2", "3.3", "3.4"):
         tick(window, 0, criterion)
     sign_example(window, example_sheet)
@@ -158,7 +168,10 @@ def test_a_unit_still_incomplete_says_updating_helps_once_it_is_complete(
     units.file_now_says(window, dataclasses.replace(incomplete(f17), glh=26))
     text = notice_text(window)
     assert "details changed" in text
-    assert "still not all transcribed" in text and "once the unit's file is complete" in text
+    assert text.endswith(
+        "The unit is still not all transcribed: once its file is complete, updating lets the "
+        "sheet be signed off."
+    )
 
 
 def test_a_signed_sheet_keeps_its_unit_and_says_so_quietly(
@@ -189,3 +202,18 @@ def test_the_menu_says_when_there_is_nothing_to_update(
     action(window, MENU_ENTRY).trigger()
     assert seen[0].startswith("This sheet already has the unit's current version.")
     assert window.store.sheet(example_sheet).unit.id == EXAMPLE_UNIT
+
+
+def test_a_file_that_says_it_is_incomplete_again_says_what_updating_means(
+    window: MainWindow, units: Units, f17: Unit
+) -> None:
+    units.file_now_says(window, f17)
+    window.open_sheet(create_example_candidate(window.store, units(), TODAY))
+    units.file_now_says(window, incomplete(f17))
+    text = notice_text(window)
+    assert text.startswith(
+        "This unit's file has changed since this sheet was made (or last updated) — 4 criteria "
+        "removed; other details changed."
+    )
+    assert "The file now says the unit's criteria are not all transcribed" in text
+    assert text.endswith("Updating drops 3 ticks on criteria it no longer has.")
