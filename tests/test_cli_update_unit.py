@@ -11,9 +11,10 @@ from ercsheet.catalogue.loader import load_unit_file
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.clock import FixedDay
 from ercsheet.domain.sheet import Person
+from ercsheet.domain.vocabulary import Role
 from ercsheet.store.store import Profile, Store
-from tests.conftest import TODAY
-from tests.factories import incomplete_file, row
+from tests.conftest import PIN, TODAY
+from tests.factories import incomplete_file, row, sign
 from tests.test_cli import ercsheet
 
 F17 = paths.builtin_units_dir() / "mgmt-l3-u40-f17.toml"
@@ -74,3 +75,26 @@ def test_ticks_on_a_criterion_gone_from_the_file_need_drop_ticks(tmp_path: Path)
     dropped = ercsheet("sheet", "update-unit", str(sheet_id), "--drop-ticks", db=db)
     assert dropped.returncode == 0, dropped.stderr
     assert "tick dropped: E01 × 3.4" in dropped.stdout.splitlines()
+
+
+def test_a_signed_sheet_is_refused_with_its_reason(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    text = F17.read_text(encoding="utf-8")
+    unit = own_unit_file(text)
+    sheet_id = sheet_of(db, unit, *unit.criterion_numbers)
+    store = Store(db, clock=FixedDay(TODAY))
+    try:
+        store.set_pin(PIN)
+        store.add_signature(sheet_id, sign(Role.CANDIDATE, TODAY, "Siân Ní Bhriain"), TODAY)
+        store.add_signature(sheet_id, sign(Role.ASSESSOR, TODAY), TODAY, pin=PIN)
+    finally:
+        store.close()
+    own_unit_file(text[: text.index('[[learning_outcomes.criteria]]\nnumber = "3.4"')])
+
+    refused = ercsheet("sheet", "update-unit", str(sheet_id), db=db)
+
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "ercsheet: This sheet is signed off and sealed: it keeps the unit it was signed against. "
+        "To update its unit, reopen it first (this voids the signatures). Nothing was changed.\n"
+    )

@@ -14,7 +14,7 @@ from ercsheet.cli.stores import open_store
 
 
 def cmd_update_unit(args: argparse.Namespace) -> int:
-    from ercsheet.domain.unit_update import unit_changes
+    from ercsheet.domain.unit_update import dropped_ticks_problem, unit_changes
     from ercsheet.store.values import NotFound, RuleViolation
 
     store = open_store(args, exclusive=True)
@@ -33,8 +33,10 @@ def cmd_update_unit(args: argparse.Namespace) -> int:
         changes = store.update_sheet_unit(args.sheet_id, unit, drop_ticks=args.drop_ticks)
     except RuleViolation as refused:
         told = " ".join(p.message for p in refused.problems)
+        # The hint only where the ticks are what stopped it (not a signed sheet's refusal).
         dropping = unit_changes(before.unit, unit, before.evidence).dropped
-        hint = " To drop them, add --drop-ticks." if dropping and not args.drop_ticks else ""
+        asked = dropping and dropped_ticks_problem(dropping) in refused.problems
+        hint = " To drop them, add --drop-ticks." if asked else ""
         raise CommandError(f"{told}{hint} Nothing was changed.") from None
     if not changes.any:
         print(f"sheet {args.sheet_id} already has the current version of unit {shown(unit_id)}")
