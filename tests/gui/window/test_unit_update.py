@@ -58,6 +58,14 @@ def window(qtbot: QtBot, tmp_path: Path, units: Units) -> Iterator[MainWindow]:
     close_window(window)
 
 
+def example_on(window: MainWindow, units: Units, unit: Unit) -> int:
+    """The example sheet made of `unit` (its file saying so then), open."""
+    units.file_now_says(window, unit)
+    sheet_id = create_example_candidate(window.store, units(), TODAY)
+    window.open_sheet(sheet_id)
+    return sheet_id
+
+
 def notice_text(window: MainWindow) -> str:
     notice = window.sheet_view.unit_notice
     return notice.label.text() if notice.isVisible() else ""
@@ -111,9 +119,7 @@ def test_a_completed_unit_file_is_offered_to_the_draft_which_can_then_be_signed_
 def test_ticks_on_a_criterion_gone_are_named_and_dropped_only_once_confirmed(
     window: MainWindow, units: Units, f17: Unit
 ) -> None:
-    units.file_now_says(window, f17)
-    sheet_id = create_example_candidate(window.store, units(), TODAY)
-    window.open_sheet(sheet_id)
+    sheet_id = example_on(window, units, f17)
     units.file_now_says(window, without_criterion(f17, "3.1"))
     assert "1 criterion removed" in notice_text(window)
     assert "Updating drops 1 tick on criteria it no longer has." in notice_text(window)
@@ -141,11 +147,9 @@ def test_a_refusal_is_shown_in_the_dialog_and_nothing_changes(
 ) -> None:
     # The file first said simulation was allowed; its corrected version says it is not.
     allowing = dataclasses.replace(incomplete(f17), rules=UnitRules(simulation_allowed=True))
-    units.file_now_says(window, allowing)
     store = window.store
-    sheet_id = create_example_candidate(store, units(), TODAY)
+    sheet_id = example_on(window, units, allowing)
     store.add_evidence(sheet_id, row("S1", ["1.1"], Method.SIMULATION), today=TODAY)
-    window.open_sheet(sheet_id)
     units.file_now_says(window, f17)
     shown: list[str] = []
 
@@ -177,9 +181,7 @@ def test_a_unit_still_incomplete_says_updating_helps_once_it_is_complete(
 def test_a_signed_sheet_keeps_its_unit_and_says_so_quietly(
     window: MainWindow, units: Units, f17: Unit
 ) -> None:
-    units.file_now_says(window, f17)
-    sheet_id = create_example_candidate(window.store, units(), TODAY)
-    window.open_sheet(sheet_id)
+    sheet_id = example_on(window, units, f17)
     window.store.set_tick(window.store.evidence_ids(sheet_id)[0], "3.4", True)
     sign_example(window, sheet_id)
     assert notice_text(window) == ""
@@ -207,8 +209,7 @@ def test_the_menu_says_when_there_is_nothing_to_update(
 def test_a_file_that_says_it_is_incomplete_again_says_what_updating_means(
     window: MainWindow, units: Units, f17: Unit
 ) -> None:
-    units.file_now_says(window, f17)
-    window.open_sheet(create_example_candidate(window.store, units(), TODAY))
+    example_on(window, units, f17)
     units.file_now_says(window, incomplete(f17))
     text = notice_text(window)
     assert text.startswith(
