@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
@@ -81,3 +82,50 @@ def covering_all(unit: Unit, ref: str = "E01") -> list[EvidenceRow]:
     """Rows that together cover every criterion, two or three criteria each."""
     numbers = list(unit.criterion_numbers)
     return [row(f"{ref}-{i}", numbers[i : i + 2]) for i in range(0, len(numbers), 2)]
+
+
+# --- a unit's file corrected: versions of a unit to update a sheet to -------------------------
+
+
+def incomplete(unit: Unit) -> Unit:
+    """`unit` as first transcribed: LO 3 still without its criteria."""
+    first, second, third = unit.learning_outcomes
+    return dataclasses.replace(
+        unit,
+        complete=False,
+        learning_outcomes=(first, second, dataclasses.replace(third, criteria=())),
+    )
+
+
+def with_criterion(unit: Unit, number: str, **changed: object) -> Unit:
+    """`unit` with criterion `number`'s fields changed."""
+    return dataclasses.replace(
+        unit,
+        learning_outcomes=tuple(
+            dataclasses.replace(
+                lo,
+                criteria=tuple(
+                    dataclasses.replace(c, **changed) if c.number == number else c  # type: ignore[arg-type]
+                    for c in lo.criteria
+                ),
+            )
+            for lo in unit.learning_outcomes
+        ),
+    )
+
+
+def without_criterion(unit: Unit, number: str) -> Unit:
+    return dataclasses.replace(
+        unit,
+        learning_outcomes=tuple(
+            dataclasses.replace(lo, criteria=tuple(c for c in lo.criteria if c.number != number))
+            for lo in unit.learning_outcomes
+        ),
+    )
+
+
+def incomplete_file(text: str) -> str:
+    """A unit file's text as first transcribed: `complete = false`, and its last learning
+    outcome still without its criteria."""
+    last = text.rindex("[[learning_outcomes]]")
+    return "complete = false\n" + text[: text.index("[[learning_outcomes.criteria]]", last)]

@@ -65,6 +65,7 @@ WRITES: list[tuple[str, ...]] = [
     ("passphrase",),
     ("backup",),
     ("restore", "@backup"),
+    ("sheet", "update-unit", "1"),
 ]
 
 

@@ -26,6 +26,7 @@ WRITERS = {
     "store/library_operations.py": "the candidate's evidence library, inside operations",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
+    "store/unit_operations.py": "the store's update of a draft sheet to its unit's current file",
     "store/audit.py": "appends every operation's audit event",
     "store/signing.py": "the seal, addenda and the signing key, inside operations",
     "store/database.py": "creates a new file's tables (then stamps its schema)",

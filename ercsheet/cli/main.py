@@ -19,6 +19,7 @@ from ercsheet import __version__
 from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, database_of, shown_lines
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
 from ercsheet.cli.qualifications import cmd_qualifications
+from ercsheet.cli.sheet_unit import cmd_update_unit
 from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_sheets
 from ercsheet.cli.stores import command_stores, recover
 from ercsheet.cli.unit_import import cmd_unit_import
@@ -64,6 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     sheets = commands.add_parser("sheets", help="list the sheets in the store")
     sheets.add_argument("--json", action="store_true", help="machine-readable output")
+
+    sheet = commands.add_parser("sheet", help="work on one sheet: update it to its unit's file")
+    sheet_commands = sheet.add_subparsers(
+        dest="sheet_command", metavar="SHEET_COMMAND", required=True
+    )
+    update_unit = sheet_commands.add_parser(
+        "update-unit",
+        help="bring a draft sheet to its unit's current file (completed or corrected since)",
+    )
+    update_unit.add_argument("sheet_id", type=int, metavar="SHEET_ID")
+    update_unit.add_argument(
+        "--drop-ticks",
+        action="store_true",
+        help="drop ticks on criteria the unit no longer has (each is listed in the audit trail)",
+    )
 
     importer = commands.add_parser("import", help="import exchange files (each whole, or refused)")
     importer.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -147,6 +163,7 @@ COMMANDS = {
     "qualifications": cmd_qualifications,
     "unit": cmd_unit_import,
     "sheets": cmd_sheets,
+    "sheet": cmd_update_unit,
     "import": cmd_import,
     "export": cmd_export,
     "pdf": cmd_pdf,
@@ -159,6 +176,13 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A frozen app (PyInstaller) is its own Python: the child that reads a unit
+        # specification (importer/bounded.py) starts as this program, which must run the
+        # child's work, not the command line. Unfrozen, there is nothing to do (nor import).
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     handler = COMMANDS.get(args.command, run_window)
     database: Path | None = None

@@ -34,6 +34,7 @@ class Rule(StrEnum):
     REOPEN_REASON = "reopen-reason"
     NO_EVIDENCE = "no-evidence"
     RULES_OF_COMBINATION = "rules-of-combination"
+    UNIT_UPDATE = "unit-update"
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         """Load the units again when next needed: a unit file was added to the user's units
         (Save to my units), and New sheet… offers it from now, not from the next start."""
         self.__dict__.pop("catalogue", None)
+        if self.open_sheet_id is not None:
+            self.sheet_view.reload()  # its unit's file may be the one saved
 
     @functools.cached_property
     def sheet_view(self) -> SheetView:
@@ -120,8 +122,15 @@ class MainWindow(QMainWindow):
         the candidates without them."""
         from ercsheet.gui.sheet_view import SheetView
 
-        view = SheetView(self.store, self.undo_stack, self.today, self)
+        view = SheetView(
+            self.store,
+            self.undo_stack,
+            self.today,
+            self,
+            lambda unit_id: self.catalogue.get(unit_id),
+        )
         self.right.addWidget(view)
+        view.update_unit_requested.connect(self.controller.update_sheet_unit)
         view.sheet_changed.connect(self._sheet_changed)
         view.undo_elsewhere.connect(self.open_sheet)
         view.message.connect(self.show_message)

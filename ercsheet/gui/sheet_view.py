@@ -5,8 +5,10 @@ SheetEditor's (sheet_editing.py), through undo commands."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ercsheet.catalogue.model import Unit
 from ercsheet.domain import rules
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.gui.dialog_parts import BANNER_STYLE
@@ -26,6 +28,7 @@ from ercsheet.gui.qt.widgets import (
 )
 from ercsheet.gui.sheet_editing import SheetEditor
 from ercsheet.gui.unit_details import UnitDetails
+from ercsheet.gui.unit_notice import UnitNotice
 from ercsheet.store.store import NotFound, Store
 
 if TYPE_CHECKING:
@@ -42,12 +45,21 @@ class SheetView(QWidget):
     message = Signal(str)  # news for the status bar ("Deleted E03 …"), shown for a while
     refused = Signal(str)  # an edit refused: shown until the next edit or another sheet
     coverage = Signal(str)  # the sheet's coverage, e.g. "8 of 10 criteria (80 %)"
+    update_unit_requested = Signal()  # the notice's Update…: the unit's file has changed
 
     def __init__(
-        self, store: Store, undo_stack: QUndoStack, today: dt.date, parent: QWidget | None = None
+        self,
+        store: Store,
+        undo_stack: QUndoStack,
+        today: dt.date,
+        parent: QWidget | None = None,
+        current_unit: Callable[[str], Unit | None] = lambda _id: None,
     ) -> None:
+        """`current_unit` gives the catalogue's version of a unit (None: not there), which the
+        open sheet's copy of its unit is compared with."""
         super().__init__(parent)
         self._store, self._today = store, today
+        self._current_unit = current_unit
         self.sheet_id: int | None = None
         self.content: SheetContent | None = None
         self.signing_panel: SigningPanel | None = None
@@ -72,6 +84,8 @@ class SheetView(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        self.unit_notice = UnitNotice(self)
+        self.unit_notice.update_requested.connect(self.update_unit_requested)
 
         # The behaviour: every edit of the rows and ticks, through undo commands.
         self.editor = SheetEditor(self, store, undo_stack)
@@ -128,6 +142,7 @@ class SheetView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.banner)
+        layout.addWidget(self.unit_notice)
         layout.addLayout(buttons)
         layout.addWidget(self.splitter, 1)
         self._enable_editing(False)
@@ -192,6 +207,7 @@ class SheetView(QWidget):
         self.details.clear()
         self.evidence_panel.show_item(None, None, editable=False)
         self.banner.hide()
+        self.unit_notice.hide()
         self.title.setText("")
         self.subtitle.setText("")
         self._enable_editing(False)
@@ -212,6 +228,7 @@ class SheetView(QWidget):
             parts.append("signed — read-only")
         self.subtitle.setText(" · ".join(p for p in parts if p))
         self.details.show_unit(content)
+        self.unit_notice.show_for(content, self._current_unit(content.unit.id), self.locked)
         self._enable_editing(not self.locked)
         self._coverage_changed()
 

@@ -1,8 +1,9 @@
 """File → Add a unit from its specification…: choose the file, read it, review what was found.
 
-The specification is read on a worker thread while the window keeps answering: a progress
-dialog with Cancel shows after 400 ms (a 10-page PDF takes about half a second), and Cancel stops
-the reading; a file that takes longer than the deadline (importer/bounded.py) is given up on.
+The specification is read in a process of its own (importer/bounded.py), waited for on a worker
+thread while the window keeps answering: a progress dialog with Cancel shows after 400 ms (a
+10-page PDF takes under a second), and Cancel kills the reading process; a file that takes longer
+than the deadline, or more memory than a specification does, is given up on.
 What cannot be read is said in a message, with the reason.
 """
 
@@ -68,8 +69,8 @@ def add_unit_from_specification(
 
 
 def read_on_a_worker(parent: QWidget, path: Path) -> tuple[list[Line], ParsedUnit] | None:
-    """The specification read on a worker thread; None when the assessor cancelled (the
-    reading is stopped, not left to run on)."""
+    """The specification read in its own process, waited for on a worker thread; None when the
+    assessor cancelled (the reading process is killed, not left to run on)."""
     import threading
 
     from ercsheet.catalogue.importer.bounded import Stopped, read_and_parse

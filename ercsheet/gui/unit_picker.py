@@ -241,7 +241,10 @@ class UnitPicker(QDialog):
             lines.append(f"<span style='color:#a40000'>{html.escape(problem.message)}</span>")
         for problem in rules.check_new_sheet(unit, self._today):
             lines.append(f"<span style='color:#a40000'>{html.escape(problem.message)}</span>")
-        self.details.setText("<br>".join(lines))
+        # A block each: after the URN's no-wrap block, text that is not in a block of its own
+        # kept its no-wrap (Qt), and the incomplete unit's long sentence widened the dialog past
+        # the screen.
+        self.details.setText("".join(f"<div>{line}</div>" for line in lines))
 
     def accept(self) -> None:
         choice = self._selected()

@@ -79,6 +79,47 @@ class WindowController:
             return
         window.open_sheet(sheet_id)
 
+    def update_sheet_unit(self) -> None:
+        """Bring the open draft to its unit's current file, once the assessor has read what
+        changes (and confirmed the ticks it drops)."""
+        from ercsheet.gui.unit_update_dialog import TITLE, UnitUpdateDialog
+
+        window = self.window
+        sheet_id = self._current_sheet()
+        view = window.sheet_view_made
+        if sheet_id is None or view is None or view.content is None:
+            return
+        content = view.content
+        current = window.catalogue.get(content.unit.id)
+        if current is None:
+            QMessageBox.information(
+                window,
+                TITLE,
+                f"The unit {content.unit.id} is not among the units loaded (its file was removed, "
+                "renamed or cannot be read): the sheet keeps its copy of the unit.",
+            )
+        elif view.locked:
+            QMessageBox.information(
+                window,
+                TITLE,
+                "This sheet is signed off: it keeps the unit it was signed against. To update "
+                "it, reopen it first (this voids the signatures).",
+            )
+        elif current == content.unit:
+            QMessageBox.information(
+                window, TITLE, "This sheet already has the unit's current version."
+            )
+        else:
+            dialog = UnitUpdateDialog(self.store, sheet_id, content, current, window)
+            if dialog.exec() and dialog.changes is not None:
+                # Edits made before it would be undone against another version of the unit.
+                window.undo_stack.clear()
+                view.open_sheet(sheet_id)  # its columns, lines and signatures are new
+                view.sheet_changed.emit(sheet_id)
+                window.show_message(
+                    f"The sheet now has the unit's current version: {dialog.changes.summary()}."
+                )
+
     def delete_sheet(self, sheet_id: int) -> None:
         """Delete the sheet, once the assessor has read what goes and said so."""
         from ercsheet.gui.deletion import ConfirmDeletion, sheet_deletion_text

@@ -58,6 +58,7 @@ def build_menus(window: MainWindow) -> None:
     edit.add("Move row &up", lambda: editor().move_row(-1), "Alt+Up")
     edit.add("Move row do&wn", lambda: editor().move_row(1), "Alt+Down")
     edit.separator()
+    edit.add("Update sheet to the unit's current &version…", controller.update_sheet_unit)
     edit.add("Delete &sheet…", controller.delete_selected_sheet)
     edit.add("Delete ca&ndidate…", controller.delete_selected_candidate)
     edit.separator()

@@ -79,6 +79,8 @@ class Form:
     content: SheetContent
     qualification: str
     unit_lines: tuple[str, ...]
+    # Under the unit line: what the paper must say of the unit itself (not all transcribed).
+    unit_note: str
     key_lines: tuple[str, ...]
     record_code: str | None
     key_fingerprint: str | None
@@ -111,9 +113,14 @@ def measure_form(sheet: PrintedSheet) -> Form:
         HEADING_SIZE,
         TITLES_WIDTH,
     )
+    unit_note = "" if content.unit.complete else wording.INCOMPLETE_UNIT
     banner_lines = banner(sheet.superseded)
     key_lines = tuple(wrap(methods_key(content), fonts().regular, KEY_SIZE, CONTENT_WIDTH))
-    titles = (HEADING_LEADING if qualification else 0) + 20 + HEADING_LEADING * len(unit_lines)
+    titles = (
+        (HEADING_LEADING if qualification else 0)
+        + 20
+        + HEADING_LEADING * (len(unit_lines) + bool(unit_note))
+    )
     # The banner takes its own room above the titles: the grid, not the header, gives it up.
     header = banner_room(banner_lines) + max(titles, QR_SIZE + 2) + IDENTITY_HEIGHT + 4
     signature_lines = 3 + len(dated_lines(content.unit))
@@ -131,6 +138,7 @@ def measure_form(sheet: PrintedSheet) -> Form:
         content,
         qualification,
         unit_lines,
+        unit_note,
         key_lines,
         sheet.record_code,
         sheet.key_fingerprint,
@@ -184,6 +192,10 @@ def draw_top(canvas: Canvas, form: Form) -> None:
     for line in form.unit_lines:
         y -= HEADING_LEADING
         canvas.drawString(LEFT, y, line)
+    if form.unit_note:
+        y -= HEADING_LEADING
+        canvas.setFont(fonts().regular, LABEL_SIZE + 1)
+        canvas.drawString(LEFT, y, form.unit_note)
     _draw_candidate_declaration(canvas, form, top)
     if form.record_code:
         draw_record_qr(canvas, form.record_code, RIGHT - QR_SIZE, top - QR_SIZE)

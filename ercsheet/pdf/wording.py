@@ -19,6 +19,10 @@ RECORD_CODE = "Record code"
 # The assessor's signing key, beside the record code.
 KEY = "Key"
 SUPERSEDED = "SUPERSEDED: NOT THE CURRENT RECORD"
+# Ours, under the unit line of a sheet made of a unit whose criteria are not all transcribed
+# (`complete = false`): the form lists only the criteria typed in so far, and a verifier reading
+# the paper must not take it for the whole unit.
+INCOMPLETE_UNIT = "Criteria not all transcribed — this sheet cannot be signed off"
 
 
 def addenda_left_out(count: int) -> str:

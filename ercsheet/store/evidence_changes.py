@@ -15,16 +15,19 @@ from ercsheet.store.tx import Tx
 
 
 def void_earlier_signatures(
-    tx: Tx, sheet: models.Sheet, signatures: Sequence[models.SignatureRecord]
+    tx: Tx,
+    sheet: models.Sheet,
+    signatures: Sequence[models.SignatureRecord],
+    why: str = "the evidence changed after they signed: they sign again",
 ) -> None:
     """The candidate and the line manager signed the evidence as it was: a change to it
-    removes their signatures (each an audit event), so no declaration stands over evidence
-    its signer never saw."""
+    removes their signatures (each an audit event, saying `why`), so no declaration stands
+    over evidence its signer never saw."""
     for record in signatures:
         tx.session.delete(record)
         tx.log(
             "signature voided",
-            "the evidence changed after they signed: they sign again",
+            why,
             sheet_id=sheet.id,
             candidate_id=sheet.candidate_id,
             changes=[

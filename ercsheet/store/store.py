@@ -45,7 +45,14 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from ercsheet.domain.seal import Addendum
-    from ercsheet.store import checking, evidence_operations, operations, sign_operations
+    from ercsheet.domain.unit_update import UnitChanges
+    from ercsheet.store import (
+        checking,
+        evidence_operations,
+        operations,
+        sign_operations,
+        unit_operations,
+    )
     from ercsheet.store.checking import RecordCheck
     from ercsheet.store.evidence_operations import RemovedRow
     from ercsheet.store.import_operations import Incoming, Stored
@@ -70,8 +77,14 @@ class Store(LibraryApi):
 
     def _orm_sessions(self, quick_check: bool = False) -> sessionmaker[Session]:
         # The operations of the SQLAlchemy half, imported with it on first use (connection.py).
-        global operations, evidence_operations, sign_operations, checking
-        from ercsheet.store import checking, evidence_operations, operations, sign_operations
+        global operations, evidence_operations, sign_operations, checking, unit_operations
+        from ercsheet.store import (
+            checking,
+            evidence_operations,
+            operations,
+            sign_operations,
+            unit_operations,
+        )
 
         return super()._orm_sessions(quick_check)
 
@@ -275,13 +288,21 @@ class Store(LibraryApi):
     def evidence_ids(self, sheet_id: int) -> list[int]:
         return self._read(reading.evidence_ids, sheet_id)
 
+    def update_sheet_unit(self, sheet_id: int, unit: Unit, drop_ticks: bool = False) -> UnitChanges:
+        """Bring a draft sheet to its unit's current version (`unit`, the catalogue's unit of the
+        sheet's id); what changed (nothing written when nothing differs). Ticks on criteria the
+        unit no longer has are refused unless `drop_ticks`; a signed sheet is refused."""
+        return self._change(
+            lambda tx: unit_operations.update_sheet_unit(tx, sheet_id, unit, drop_ticks)
+        )
+
     def delete_sheet(self, sheet_id: int, pin: str | None = None) -> None:
         """Delete a sheet; a signed one (or one keeping signed versions) needs the PIN."""
         self._change(lambda tx: operations.delete_sheet(tx, sheet_id, pin))
 
     # --- evidence -------------------------------------------------------------------------
     # A change of the evidence removes the candidate's and line manager's signatures: they
-    # signed the evidence as it was (see operations._void_earlier_signatures).
+    # signed the evidence as it was (see evidence_changes.void_earlier_signatures).
 
     def add_evidence(
         self,

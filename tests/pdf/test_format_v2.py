@@ -10,6 +10,7 @@ from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.catalogue.model import Grade, Unit, UnitDeclarations
 from ercsheet.domain.sheet import EvidenceRow, Signature
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.pdf import wording
 from ercsheet.pdf.blocks import SMALLEST_DECLARATION_SIZE
 from ercsheet.pdf.fonts import fonts, width
 from ercsheet.pdf.style import RIGHT
@@ -79,6 +80,19 @@ def test_a_unit_not_fully_transcribed_prints_its_columns_so_far() -> None:
     )
     [text] = page_texts(render([unsigned(nothing_yet, [])]))
     assert "Evidence reference" in text
+
+
+def test_a_sheet_of_a_unit_not_fully_transcribed_says_so_under_the_unit_line() -> None:
+    unit = sample_unit("incomplete-letters")
+    page = read(render([unsigned(unit, rows_for(unit, 2))])).pages[0]
+    positions = {p.text: p for p in placed(page)}
+    note = positions[wording.INCOMPLETE_UNIT]
+    line = positions[unit.descriptor]
+    assert note.x == line.x and note.y < line.y  # under the unit line, where it is read
+    assert note.y > positions[wording.CANDIDATE_NAME].y  # above the candidate's details
+    complete = dataclasses.replace(unit, complete=True)
+    [text] = page_texts(render([unsigned(complete, rows_for(unit, 2))]))
+    assert "transcribed" not in text
 
 
 def test_a_graded_units_grid_bands_its_criteria_by_grade() -> None:

@@ -29,20 +29,6 @@ def spec_bytes(path: Path) -> bytes:
         raise SpecUnreadable(str(error)) from None
 
 
-def load_reader(data: bytes) -> None:
-    """Import the library that reads `data`'s kind, so that a deadline on the reading never
-    stops an import halfway (and the import's time is not counted as reading)."""
-    if data.startswith(b"%PDF-"):
-        import pdfminer.pdfparser  # noqa: F401
-        import pdfplumber  # noqa: F401
-
-        from ercsheet.catalogue.importer import read_pdf  # noqa: F401
-    elif data.startswith(b"PK\x03\x04"):
-        import docx  # noqa: F401
-
-        from ercsheet.catalogue.importer import read_docx  # noqa: F401
-
-
 def lines_of(data: bytes, suffix: str = "") -> list[Line]:
     if not data.strip():
         raise SpecUnreadable("the file is empty")

@@ -50,6 +50,11 @@ ADDENDUM_STYLE = "color:#5c6270; font-style:italic"
 SIGNED = ("signed", "signed and sealed", "addendum signed")
 
 
+# Why a signature was removed, as its audit event says it ("…: they sign again"): the evidence
+# changed, or the sheet's unit was updated to its corrected file.
+EVIDENCE_CHANGED = "the evidence changed after they signed"
+
+
 @dataclass(frozen=True)
 class Voided:
     """A signature an evidence change removed: who had signed, as what, on which day."""
@@ -58,6 +63,7 @@ class Voided:
     label: str  # as the audit event names the signer
     name: str
     date: str  # dd/mm/yyyy, as the audit event says it
+    reason: str = EVIDENCE_CHANGED  # why, as the audit event says it
 
     @property
     def role(self) -> Role:
@@ -80,7 +86,8 @@ def voided_signatures(trail: list[AuditEntry], unit: Unit) -> list[Voided]:
                 signer = by_label.get(change.what)
                 if signer is not None:
                     name, _, date = change.old.rpartition(", ")
-                    voided[signer] = Voided(signer, change.what, name or change.old, date)
+                    reason = event.detail.partition(": ")[0] or EVIDENCE_CHANGED
+                    voided[signer] = Voided(signer, change.what, name or change.old, date, reason)
         elif event.action in SIGNED:
             for change in event.changes:
                 signer = by_label.get(change.what)
@@ -93,8 +100,8 @@ def voided_text(voided: Voided) -> str:
     """What the assessor reads about one removed signature."""
     when = f", {voided.date}" if voided.date else ""
     return (
-        f"{voided.name}'s signature ({in_sentence(voided.label)}{when}) was removed because the "
-        "evidence changed after they signed: ask them to sign again."
+        f"{voided.name}'s signature ({in_sentence(voided.label)}{when}) was removed because "
+        f"{voided.reason}: ask them to sign again."
     )
 
 

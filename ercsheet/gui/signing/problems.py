@@ -40,6 +40,7 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.SHEET_SIZE: "Sheet size",
     Rule.SAFE_TEXT: "Plain text only",
     Rule.RULES_OF_COMBINATION: "Rules of combination",
+    Rule.UNIT_UPDATE: "Updating the sheet's unit",
 }
 
 CRITERION_LINK = "criterion:"

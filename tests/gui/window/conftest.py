@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,21 +30,33 @@ def no_modal_wait_left() -> Iterator[None]:
         pytest.fail(f"when_modal_opens was still waiting for {', '.join(left)} at the test's end")
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, catalogue: Catalogue) -> Iterator[MainWindow]:
+def open_window(
+    qtbot: QtBot, database: Path, units: Catalogue | Callable[[], Catalogue]
+) -> MainWindow:
+    """A window on `database`, shown at a small laptop's size, its assessor's profile set."""
     # A dialog another test left open would take the clicks meant for this window.
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible() and widget.isModal():
             widget.close()
-    window = create_main_window(tmp_path / "window.sqlite3", catalogue, TODAY)
+    window = create_main_window(database, units, TODAY)
     qtbot.addWidget(window)
     window.store.set_profile(Profile("Pat Jones", True, "A-1234"))
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    yield window
+    return window
+
+
+def close_window(window: MainWindow) -> None:
     window.close()
     window.store.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, catalogue: Catalogue) -> Iterator[MainWindow]:
+    window = open_window(qtbot, tmp_path / "window.sqlite3", catalogue)
+    yield window
+    close_window(window)
 
 
 @pytest.fixture

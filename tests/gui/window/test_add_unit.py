@@ -287,26 +287,28 @@ def test_an_outcome_s_own_texts_and_the_method_key_are_reviewed_and_saved(
 def test_a_stalling_specification_leaves_the_window_live_and_cancel_stops_it(
     window: MainWindow, specs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import multiprocessing
     import threading
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QProgressDialog
 
     from ercsheet.catalogue.importer import bounded
+    from tests.catalogue.importer import hostile_readers
 
-    def stalling(_data: bytes, _suffix: str) -> list[object]:
-        while True:  # pdfminer lost in a hostile file: pure Python, never ending
-            sum(range(100))
-
-    monkeypatch.setattr(bounded, "lines_of", stalling)
+    # Stuck in C (a regular expression backtracking for ever), where only killing its process
+    # stops it.
+    monkeypatch.setattr(bounded, "lines_of", hostile_readers.stalling_in_c)
     ticks: list[int] = []
     timer = QTimer(window)
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)  # the window's own events, answered while the file is read
     shown: list[str] = []
+    readers: list[multiprocessing.process.BaseProcess] = []
 
     def cancel(progress: QProgressDialog) -> None:
         shown.append(progress.labelText())
+        readers.extend(multiprocessing.active_children())
         progress.cancel()
 
     when_modal_opens(cancel, kind=QProgressDialog)
@@ -318,6 +320,8 @@ def test_a_stalling_specification_leaves_the_window_live_and_cancel_stops_it(
     timer.stop()
     assert shown == ["Reading table.pdf…"]
     assert len(ticks) > 10
-    # Cancel stopped the reading: no thread is left reading the file.
+    # Cancel killed the reading process, and no thread is left waiting for it.
+    assert [r.name for r in readers] == ["read specification"]
+    assert multiprocessing.active_children() == []
     assert "read specification" not in {t.name for t in threading.enumerate()}
     assert threading.active_count() <= started

@@ -3,13 +3,14 @@ LO's own text beside its ACs, the unit's names for methods, unit files to check 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.catalogue.loader import Catalogue, load_catalogue
 from ercsheet.catalogue.model import Grade, Unit
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Method, Role
@@ -92,6 +93,16 @@ def test_an_incomplete_unit_says_so_before_a_sheet_is_made(qtbot: QtBot) -> None
     picker.filter.setText("indoor plants")
     assert "not all transcribed yet" in picker.details.text()
     assert not picker.reports.isVisibleTo(picker)
+
+
+def test_an_incomplete_unit_with_a_urn_leaves_the_picker_its_width(qtbot: QtBot, f17: Unit) -> None:
+    # The URN's no-wrap line made the sentence after it one line: the picker grew past a
+    # 1366-pixel screen.
+    catalogue = Catalogue(units={f17.id: dataclasses.replace(f17, complete=False)})
+    picker = UnitPicker(catalogue, TODAY)
+    qtbot.addWidget(picker)
+    assert "not all transcribed yet" in picker.details.text()
+    assert picker.details.minimumSizeHint().width() < 400
 
 
 def test_the_picker_names_unit_files_to_check(qtbot: QtBot, tmp_path: Path) -> None:
