@@ -73,8 +73,18 @@ def _migrate(engine: Engine, current: str | None, clock: Clock) -> None:
         # SQLite would cascade those drops into the rows that refer to them.
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.commit()
+        # The whole upgrade is one transaction, DDL included: Python's sqlite3 begins one only
+        # before a data change, so an upgrade starting with ALTER TABLE ran its first steps
+        # committed one by one, and a kill between them left a half-upgraded file that no
+        # later start could finish ("duplicate column name"). Begun here explicitly, it
+        # commits whole (leaving `with`) or not at all.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        default_level = driver.isolation_level
+        driver.isolation_level = None
         try:
             with connection.begin():
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
                 config.attributes["connection"] = connection
                 if current is None:
                     Base.metadata.create_all(connection)
@@ -85,6 +95,7 @@ def _migrate(engine: Engine, current: str | None, clock: Clock) -> None:
                 if broken:
                     raise StoreError(f"The upgrade left {len(broken)} broken references.")
         finally:
+            driver.isolation_level = default_level
             connection.exec_driver_sql("PRAGMA foreign_keys=ON")
             connection.commit()
 

@@ -313,3 +313,34 @@ def test_every_earlier_stores_rows_are_rows_of_library_items(tmp_path: Path, fix
             rows = sum(len(store.sheet(s.id).evidence) for s in store.sheets(candidate.id))
             assert used == rows
         assert store.check_records() == []
+
+
+def test_an_upgrade_stopped_half_way_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema 8's upgrade fails after its first table changes (here: an error while it builds
+    the library; in life, a kill): nothing of it stays, and the next start upgrades the file
+    whole. (Python's sqlite3 committed each ALTER TABLE of an upgrade on its own, so a kill
+    between them left a file no start could upgrade: found by killing `ercsheet sheets` at
+    its 130th write.)"""
+    from ercsheet.domain.library import ItemFields
+
+    path = tmp_path / "seven.sqlite3"
+    path.write_bytes((Path(__file__).parent / "data" / "schema-0007.sqlite3").read_bytes())
+
+    def stopped(_fields: ItemFields) -> tuple[str, ...]:
+        raise RuntimeError("stopped half way")
+
+    monkeypatch.setattr(ItemFields, "key", stopped)
+    with pytest.raises(StoreError, match="stopped half way"):
+        Store(path)
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(candidate)")]
+        assert "uuid" not in columns
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert verified_codes(store) == [
+            "816407cc611197c1f874e82397ed8f60fe94d4b08a5bbe3bc5bbc558efd61838"
+        ]
+        assert len(store.library(1)) == 3
