@@ -37,7 +37,14 @@ def is_damage(error: BaseException) -> bool:
 
 
 def stored_revision(path: Path, passphrase: str | None = None) -> str | None:
-    """The schema revision of an existing file, read without changing a byte of it."""
+    """The schema revision of an existing file, read without changing a byte of it — but for
+    rolling back a change a kill interrupted (a hot rollback journal beside a file of schema 1
+    to 3, before the store kept its log in WAL mode), which SQLite does only on a connection
+    that may write, and which any open must do before the file can be read."""
+    journal = path.with_name(path.name + "-journal")
+    if journal.exists() and journal.stat().st_size > 0 and write_problem(path) is None:
+        with closing(cipher.connect(str(path), passphrase)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     uri = f"file:{path.resolve().as_posix()}?mode=ro"
     with closing(cipher.connect(uri, passphrase, uri=True)) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}

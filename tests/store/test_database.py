@@ -344,3 +344,37 @@ def test_an_upgrade_stopped_half_way_leaves_the_file_as_it_was(
             "816407cc611197c1f874e82397ed8f60fe94d4b08a5bbe3bc5bbc558efd61838"
         ]
         assert len(store.library(1)) == 3
+
+
+def test_a_schema_1_file_a_kill_left_half_written_is_rolled_back_and_upgraded(
+    tmp_path: Path,
+) -> None:
+    """Before WAL (schemas 1 to 3) SQLite kept a rollback journal: a kill in the middle of a
+    write leaves it "hot" beside the file, and the file readable only once it is rolled back,
+    which a read-only connection cannot do. Found by killing an upgrade of schema-0001: the
+    next start said the file was read-only."""
+    path = tmp_path / "one.sqlite3"
+    path.write_bytes((Path(__file__).parent / "data" / "schema-0001.sqlite3").read_bytes())
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sqlite3, sys\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('PRAGMA journal_mode=DELETE'); c.execute('PRAGMA cache_size=1')\n"
+            "c.execute('BEGIN')\n"
+            "c.execute('CREATE TABLE filler (x)')\n"
+            "c.executemany('INSERT INTO filler VALUES (?)', [('x' * 900,)] * 400)\n"
+            "c.execute(\"UPDATE candidate SET name = 'half written'\")\n"
+            "os._exit(9)\n",
+            str(path),
+        ],
+        check=False,
+    )
+    assert killed.returncode == 9
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0
+    with Store(path) as store:
+        assert [c.name for c in store.candidates()] != ["half written"]
+        assert store.check_records() == []
+    assert not journal.exists() or journal.stat().st_size == 0
