@@ -19,8 +19,8 @@ def cmd_unit_import(args: argparse.Namespace) -> int:
     from ercsheet.catalogue.importer.reading import SpecUnreadable
     from ercsheet.catalogue.importer.writing import listing, unit_id
 
-    if args.output is not None and not args.output.is_dir():
-        raise CommandError(f"{shown(args.output)} is not a folder")
+    if args.output is not None:
+        _make_folder(args.output)
     failed = False
     listed = []
     ids: set[str] = set()
@@ -57,6 +57,18 @@ def cmd_unit_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(listed)
     return 1 if failed else 0
+
+
+def _make_folder(folder: Path) -> None:
+    """The output folder, made if it is not there yet (as `-o` names a file's place anywhere)."""
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{shown(folder)} is not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(
+            f"{shown(folder)} cannot be made ({shown(error.strerror or error)})"
+        ) from None
 
 
 def _write(unit: object, identifier: str, source: Path, folder: Path) -> bool:

@@ -172,3 +172,16 @@ def test_a_graded_unit_and_an_incomplete_one_are_written_in_format_2(tmp_path: P
     lawn = catalogue.units["mow-a-lawn"]
     assert not lawn.complete
     assert [len(lo.criteria) for lo in lawn.learning_outcomes] == [1, 0]
+
+
+def test_an_output_folder_not_there_yet_is_made_and_a_file_in_its_place_refused(
+    specs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "my units" / "new"
+    result = ercsheet("unit", "import", specs / "flat.txt", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.glob("*.toml"))) == 1
+    taken = tmp_path / "a file"
+    taken.write_text("")
+    refused = ercsheet("unit", "import", specs / "flat.txt", "-o", taken)
+    assert refused.returncode != 0 and "is not a folder" in refused.stderr
