@@ -1,9 +1,11 @@
-"""A centre-sized store: 10,000 candidates and 50,000 sheets, and how the app copes with it.
+"""A centre-sized store: 10,000 candidates with 12 units' sheets each, their evidence shared
+across units (each item on one to four of its candidate's sheets), and how the app copes with it.
 
-    python benchmarks/centre_store.py [--candidates 10000 --sheets 50000]
+    python benchmarks/centre_store.py [--candidates 10000 --sheets 120000]
 
 Measures, beside the same figures on an empty store in the same run: opening the store
-(start-up), candidate search, opening a sheet, and `ercsheet check` over every signed sheet.
+(start-up), candidate search, opening a sheet, a tick on a shared item, a candidate's evidence
+library, and `ercsheet check` over every signed sheet.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +34,7 @@ from timing import median_ms, process_env
 
 from ercsheet import paths
 from ercsheet.catalogue.loader import load_catalogue
-from ercsheet.catalogue.snapshot import unit_to_json
+from ercsheet.catalogue.snapshot import unit_from_json, unit_to_json
 from ercsheet.domain.audit import Change, chain_entry, changes_json, timestamp
 from ercsheet.domain.folding import fold
 from ercsheet.domain.seal import seal
@@ -109,6 +112,54 @@ class Chain:
             self.rows = []
 
 
+class Library:
+    """Each candidate's evidence items as their sheets are written: a row is of an item the
+    candidate has already (on fewer than four sheets, not this one) half the time, else of a
+    new one, so items count on one to four units, as holistic assessment makes them."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.next_id = 0
+        self.pending: list[dict[str, object]] = []
+        self.reusable: dict[int, list[dict[str, object]]] = {}
+        self.uses: dict[int, int] = {}
+        self.count: dict[int, int] = {}
+
+    def item_for(self, candidate_id: int, on_sheet: set[int]) -> dict[str, object]:
+        pool = [i for i in self.reusable.get(candidate_id, []) if int(str(i["id"])) not in on_sheet]
+        if pool and self.rng.random() < 0.5:
+            item = self.rng.choice(pool)
+        else:
+            self.next_id += 1
+            number = self.count[candidate_id] = self.count.get(candidate_id, 0) + 1
+            item = {
+                "id": self.next_id,
+                "uuid": str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
+                "candidate_id": candidate_id,
+                "ref": f"E{number:03}",
+                "ref_key": f"e{number:03}",
+                "title": f"Observation of a customer service briefing ({number})",
+                "method": Method.OBSERVATION.value,
+                "notes": "",
+                "held_at": "Portfolio",
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+            self.pending.append(item)
+            self.reusable.setdefault(candidate_id, []).append(item)
+        item_id = int(str(item["id"]))
+        on_sheet.add(item_id)
+        self.uses[item_id] = self.uses.get(item_id, 0) + 1
+        if self.uses[item_id] >= 4:
+            self.reusable[candidate_id].remove(item)
+        return item
+
+    def flush(self, session: Session) -> None:
+        if self.pending:
+            session.execute(insert(models.LibraryItem), self.pending)
+            self.pending = []
+
+
 def generate(path: Path, candidates: int, sheets: int) -> None:
     catalogue = load_catalogue([paths.builtin_units_dir()])
     units = catalogue.sorted_units()
@@ -139,16 +190,18 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
         for person in people:
             person["name_key"] = fold(str(person["name"]))
             person["number_key"] = fold(str(person["candidate_number"]))
+            person["uuid"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         session.execute(insert(models.Candidate), people)
         for person in people:
             chain.add("candidate added", None, int(str(person["id"])))
         chain.flush(session)
-    item_id = 0
+    row_id = 0
+    library = Library(rng)
     batch = 2000
     signer = Signature(Role.ASSESSOR, "Pat Jones", NOW.date(), SignatureKind.TYPED)
     for start in range(0, sheets, batch):
         with writing(store) as session:
-            sheet_rows, items, ticks, signatures = [], [], [], []
+            sheet_rows, rows_written, ticks, signatures = [], [], [], []
             for sheet_id in range(start + 1, min(start + batch, sheets) + 1):
                 unit = units[sheet_id % len(units)]
                 candidate_id = (sheet_id % candidates) + 1
@@ -161,13 +214,16 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
                     "qualification": "",
                     "assessor_name": "Pat Jones",
                     "assessor_qualified": True,
+                    "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                     "created_at": NOW,
                     "updated_at": NOW,
                 }
                 chain.add("sheet created", sheet_id, candidate_id)
                 rows = []
+                on_sheet: set[int] = set()
                 for position in range(8):
-                    item_id += 1
+                    row_id += 1
+                    item = library.item_for(candidate_id, on_sheet)
                     # A tenth of the sheets are signed: their rows cover every criterion.
                     covered = (
                         unit.criterion_numbers[position::8]
@@ -175,17 +231,18 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
                         else rng.sample(unit.criterion_numbers, 3)
                     )
                     evidence = EvidenceRow(
-                        f"E{position:02}",
-                        "Observation of a customer service briefing",
+                        str(item["ref"]),
+                        str(item["title"]),
                         Method.OBSERVATION,
                         None,
                         frozenset(covered),
                     )
                     rows.append(evidence)
-                    items.append(
+                    rows_written.append(
                         {
-                            "id": item_id,
+                            "id": row_id,
                             "sheet_id": sheet_id,
+                            "library_item_id": item["id"],
                             "position": position,
                             "ref": evidence.ref,
                             "ref_key": evidence.ref.casefold(),
@@ -194,7 +251,7 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
                             "notes": "",
                         }
                     )
-                    ticks += [{"evidence_id": item_id, "criterion": c} for c in covered]
+                    ticks += [{"evidence_id": row_id, "criterion": c} for c in covered]
                     chain.add("evidence added", sheet_id, candidate_id)
                 if sheet_id % 10 == 0:
                     content = SheetContent(
@@ -244,7 +301,8 @@ def generate(path: Path, candidates: int, sheets: int) -> None:
                     )
                 sheet_rows.append(row)
             session.execute(insert(models.Sheet), sheet_rows)
-            session.execute(insert(models.EvidenceItem), items)
+            library.flush(session)
+            session.execute(insert(models.EvidenceItem), rows_written)
             session.execute(insert(models.Tick), ticks)
             if signatures:
                 session.execute(insert(models.SignatureRecord), signatures)
@@ -330,6 +388,19 @@ def measure(path: Path, start: float) -> dict[str, float]:
         (median_ms(functools.partial(open_as_window, store, s), 5) for s in sheet_ids),
         default=math.nan,
     )
+    shared = shared_row(store)
+    if shared is None:
+        figures["tick on a shared item (stored)"] = math.nan
+        figures["a candidate's evidence library"] = math.nan
+    else:
+        evidence_id, criterion, candidate_id = shared
+        flips = iter([True, False] * 10)
+        figures["tick on a shared item (stored)"] = median_ms(
+            lambda: store.set_tick(evidence_id, criterion, next(flips)), 9
+        )
+        figures["a candidate's evidence library"] = median_ms(
+            lambda: store.library(candidate_id), 5
+        )
     store.close()
     start = time.perf_counter()
     subprocess.run(
@@ -341,6 +412,31 @@ def measure(path: Path, start: float) -> dict[str, float]:
     return figures
 
 
+def shared_row(store: Store) -> tuple[int, str, int] | None:
+    """A draft sheet's row whose item counts on another sheet too, a criterion it does not
+    tick, and its candidate (None: an empty store)."""
+    with store.engine.connect() as connection:
+        found = connection.exec_driver_sql(
+            "SELECT evidence_item.id, sheet.unit_snapshot, sheet.candidate_id FROM evidence_item"
+            " JOIN sheet ON sheet.id = evidence_item.sheet_id"
+            " WHERE sheet.record_code IS NULL AND evidence_item.library_item_id IN"
+            " (SELECT library_item_id FROM evidence_item GROUP BY library_item_id"
+            "  HAVING count(*) > 1 LIMIT 1000) LIMIT 1"
+        ).first()
+        if found is None:
+            return None
+        evidence_id, snapshot, candidate_id = found
+        ticked = {
+            c
+            for (c,) in connection.exec_driver_sql(
+                "SELECT criterion FROM tick WHERE evidence_id = ?", (evidence_id,)
+            )
+        }
+    unit = unit_from_json(snapshot)
+    criterion = next(c for c in unit.criterion_numbers if c not in ticked)
+    return evidence_id, criterion, candidate_id
+
+
 def shown(milliseconds: float) -> str:
     return "none to open" if math.isnan(milliseconds) else f"{milliseconds:.1f} ms"
 
@@ -348,7 +444,7 @@ def shown(milliseconds: float) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--candidates", type=int, default=10_000)
-    parser.add_argument("--sheets", type=int, default=50_000)
+    parser.add_argument("--sheets", type=int, default=120_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         empty, full = Path(folder) / "empty.sqlite3", Path(folder) / "centre.sqlite3"
