@@ -34,11 +34,12 @@ class OutcomeCoverage:
 
 @dataclass(frozen=True)
 class UnitProgress:
-    """One sheet: its unit as the sheet names it, what its evidence covers, whether signed off."""
+    """One sheet: its unit as the sheet's header names it ("Unit 40 Manage customer service…"),
+    what its evidence covers, whether it is signed off."""
 
     sheet_id: int
     unit_id: str
-    unit_label: str
+    unit_line: str
     covered: int
     total: int
     outcomes: tuple[OutcomeCoverage, ...]
@@ -143,7 +144,7 @@ def candidate_progress(
     ):
         unit = unit_from_json(snapshot)
         done = ticked.get(sheet_id, set())
-        label = unit.unit_label(unit.context(qualification)) or unit.display_title
+        label = unit.unit_line(unit.context(qualification))
         by_registration.setdefault(registration, []).append(
             (unit, _unit_progress(sheet_id, unit_id, label, unit, done, sheet_id in signed))
         )
@@ -195,7 +196,7 @@ def _unit_progress(
     return UnitProgress(
         sheet_id=sheet_id,
         unit_id=unit_id,
-        unit_label=label,
+        unit_line=label,
         covered=len(done & set(numbers)),
         total=len(numbers),
         outcomes=tuple(
