@@ -24,6 +24,7 @@ WRITERS = {
     "store/evidence_operations.py": "the store's operations on a sheet's rows and ticks",
     "store/evidence_changes.py": "voids the signatures an evidence change makes stale",
     "store/library_operations.py": "the candidate's evidence library, inside operations",
+    "store/registration_operations.py": "registrations on a qualification and their units",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
     "store/unit_operations.py": "the store's update of a draft sheet to its unit's current file",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 from ercsheet import __version__
 from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, database_of, shown_lines
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
+from ercsheet.cli.progress import cmd_progress, cmd_register
 from ercsheet.cli.qualifications import cmd_qualifications
 from ercsheet.cli.sheet_unit import cmd_update_unit
 from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_sheets
@@ -62,6 +63,35 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="DIR", help="write a unit file for each into DIR"
     )
     unit_import.add_argument("--json", action="store_true", help="print the units found as JSON")
+
+    progress = commands.add_parser(
+        "progress", help="a candidate's progress: each qualification, unit and learning outcome"
+    )
+    progress.add_argument("number", metavar="NUMBER", help="the candidate number")
+    progress.add_argument("--json", action="store_true", help="machine-readable output")
+
+    register = commands.add_parser(
+        "register",
+        help="register a candidate on a qualification: a sheet for each mandatory and chosen unit",
+    )
+    register.add_argument("number", metavar="NUMBER", help="the candidate number")
+    register.add_argument(
+        "qualification", metavar="QUALIFICATION_ID", help="as ercsheet qualifications lists it"
+    )
+    register.add_argument(
+        "--number",
+        dest="registration_number",
+        metavar="N",
+        help="the awarding body's registration number",
+    )
+    register.add_argument("--date", metavar="YYYY-MM-DD", help="the date registered")
+    register.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="UNIT_ID",
+        help="an optional unit chosen (repeatable); the mandatory units are always included",
+    )
 
     sheets = commands.add_parser("sheets", help="list the sheets in the store")
     sheets.add_argument("--json", action="store_true", help="machine-readable output")
@@ -163,6 +193,8 @@ COMMANDS = {
     "qualifications": cmd_qualifications,
     "unit": cmd_unit_import,
     "sheets": cmd_sheets,
+    "progress": cmd_progress,
+    "register": cmd_register,
     "sheet": cmd_update_unit,
     "import": cmd_import,
     "export": cmd_export,

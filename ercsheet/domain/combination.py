@@ -132,23 +132,44 @@ def choice_problems(
                 blocking=False,
             )
         ]
+    return [problem for problem, _ in _checked(qualification, chosen, units)]
+
+
+def excess_problems(
+    qualification: Qualification, chosen: Collection[str], units: Mapping[str, Credited]
+) -> list[Problem]:
+    """The problems of `choice_problems` that choosing more units cannot mend: a unit not in
+    the qualification, more units or credit than a group allows. A registration is refused for
+    these; a choice still short of a minimum is a candidate's registration in progress (units
+    are added as they go). Checked whether or not the qualification's rules are transcribed:
+    a unit it does not list is never one of its units."""
+    return [problem for problem, excess in _checked(qualification, chosen, units) if excess]
+
+
+def _checked(
+    qualification: Qualification, chosen: Collection[str], units: Mapping[str, Credited]
+) -> Iterator[tuple[Problem, bool]]:
+    """Each problem of the choice, with whether it is an excess (see `excess_problems`)."""
     picked = set(chosen)
     # In a fixed order (the ids' own), so the same choice always reads the same.
-    problems = [
-        Problem(
-            RULE,
-            f"The unit {unit} is not in {qualification.title}: choose from its mandatory units "
-            "and optional groups.",
+    for unit in sorted(picked - qualification.unit_ids):
+        yield (
+            Problem(
+                RULE,
+                f"The unit {unit} is not in {qualification.title}: choose from its mandatory "
+                "units and optional groups.",
+            ),
+            True,
         )
-        for unit in sorted(picked - qualification.unit_ids)
-    ]
     for index, group in enumerate(qualification.groups):
         from_group = [e.unit for e in group.units if e.unit in picked]
-        problems += _group_problems(group_words(group.title, index), group, from_group, units)
+        yield from _group_problems(group_words(group.title, index), group, from_group, units)
     selection = _selection(qualification, picked)
-    problems += _unknown_problems(qualification, selection, units)
-    problems += _credit_problems(qualification, selection, units)
-    return problems
+    for problem in [
+        *_unknown_problems(qualification, selection, units),
+        *_credit_problems(qualification, selection, units),
+    ]:
+        yield problem, False
 
 
 def _selection(qualification: Qualification, chosen: Collection[str]) -> set[str]:
@@ -200,32 +221,44 @@ def _group_progress(
 
 def _group_problems(
     name: str, group: OptionalGroup, chosen: list[str], units: Mapping[str, Credited]
-) -> Iterator[Problem]:
+) -> Iterator[tuple[Problem, bool]]:
     count, credit = len(chosen), _credit(units, chosen)
     if group.min_units is not None and count < group.min_units:
-        yield Problem(
-            RULE,
-            f"{name} needs at least {_units(group.min_units)}, and {_chosen(count)}: choose "
-            f"{_units(group.min_units - count)} more from it.",
+        yield (
+            Problem(
+                RULE,
+                f"{name} needs at least {_units(group.min_units)}, and {_chosen(count)}: choose "
+                f"{_units(group.min_units - count)} more from it.",
+            ),
+            False,
         )
     if group.max_units is not None and count > group.max_units:
-        yield Problem(
-            RULE,
-            f"{name} allows at most {_units(group.max_units)}, and {_chosen(count)}: leave "
-            f"out {_units(count - group.max_units)}.",
+        yield (
+            Problem(
+                RULE,
+                f"{name} allows at most {_units(group.max_units)}, and {_chosen(count)}: leave "
+                f"out {_units(count - group.max_units)}.",
+            ),
+            True,
         )
     if group.min_credit is not None and credit < group.min_credit:
-        yield Problem(
-            RULE,
-            f"{name} needs at least {_credits(group.min_credit)}, and the units chosen from it "
-            f"carry {credit}: choose units worth {_credits(group.min_credit - credit)} more "
-            "from it.",
+        yield (
+            Problem(
+                RULE,
+                f"{name} needs at least {_credits(group.min_credit)}, and the units chosen from it "
+                f"carry {credit}: choose units worth {_credits(group.min_credit - credit)} more "
+                "from it.",
+            ),
+            False,
         )
     if group.max_credit is not None and credit > group.max_credit:
-        yield Problem(
-            RULE,
-            f"{name} allows at most {_credits(group.max_credit)}, and the units chosen from it "
-            f"carry {credit}: leave out units worth {_credits(credit - group.max_credit)}.",
+        yield (
+            Problem(
+                RULE,
+                f"{name} allows at most {_credits(group.max_credit)}, and the units chosen from it "
+                f"carry {credit}: leave out units worth {_credits(credit - group.max_credit)}.",
+            ),
+            True,
         )
 
 

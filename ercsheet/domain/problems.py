@@ -35,6 +35,7 @@ class Rule(StrEnum):
     NO_EVIDENCE = "no-evidence"
     RULES_OF_COMBINATION = "rules-of-combination"
     UNIT_UPDATE = "unit-update"
+    REGISTRATION = "registration"
 
 
 @dataclass(frozen=True)

@@ -228,8 +228,14 @@ def require_safe(*fields: tuple[str, str]) -> None:
 
 
 def create_sheet(
-    tx: Tx, candidate_id: int, unit: Unit, qualification: str, assessor: Person
+    tx: Tx,
+    candidate_id: int,
+    unit: Unit,
+    qualification: str,
+    assessor: Person,
+    registration_id: int | None = None,
 ) -> int:
+    """A draft sheet of the unit (`registration_id`: a unit of that registration's choice)."""
     get(tx.session, models.Candidate, candidate_id)
     require_safe(("The assessor's name", assessor.name), ("The qualification", qualification))
     if not normalise(assessor.name):
@@ -249,6 +255,7 @@ def create_sheet(
         qualification=qualification,
         assessor_name=normalise(assessor.name),
         assessor_qualified=assessor.qualified,
+        registration_id=registration_id,
         created_at=now,
         updated_at=now,
     )

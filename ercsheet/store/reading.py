@@ -150,23 +150,9 @@ def summaries(
     # Only the filters given, so SQLite can use the candidate and sheet indexes.
     filters = {"sheet.candidate_id = :candidate": candidate_id, "sheet.id = :sheet": sheet_id}
     which = " AND ".join(f for f, value in filters.items() if value is not None) or "1"
-    chosen = {"candidate": candidate_id, "sheet": sheet_id}
-    ticked: dict[int, set[str]] = defaultdict(set)
-    for sheet, criterion in connection.execute(
-        "SELECT DISTINCT evidence_item.sheet_id, tick.criterion FROM tick"
-        " JOIN evidence_item ON evidence_item.id = tick.evidence_id"
-        f" JOIN sheet ON sheet.id = evidence_item.sheet_id WHERE {which}",
-        chosen,
-    ):
-        ticked[sheet].add(criterion)
-    signed = {
-        sheet
-        for (sheet,) in connection.execute(
-            "SELECT signature.sheet_id FROM signature JOIN sheet ON sheet.id = signature.sheet_id"
-            f" WHERE signature.role = :role AND {which}",
-            {**chosen, "role": Role.ASSESSOR.value},
-        )
-    }
+    chosen: dict[str, object] = {"candidate": candidate_id, "sheet": sheet_id}
+    ticked = ticked_criteria(connection, which, chosen)
+    signed = assessor_signed(connection, which, chosen)
     found = []
     for sheet, unit_id, snapshot, qualification, candidate, name, number in connection.execute(
         "SELECT sheet.id, sheet.unit_id, sheet.unit_snapshot, sheet.qualification,"
@@ -193,6 +179,35 @@ def summaries(
             )
         )
     return found
+
+
+def ticked_criteria(
+    connection: sqlite3.Connection, which: str, chosen: dict[str, object]
+) -> dict[int, set[str]]:
+    """The criteria ticked on each sheet `which` (a filter of `sheet`) selects."""
+    ticked: dict[int, set[str]] = defaultdict(set)
+    for sheet, criterion in connection.execute(
+        "SELECT DISTINCT evidence_item.sheet_id, tick.criterion FROM tick"
+        " JOIN evidence_item ON evidence_item.id = tick.evidence_id"
+        f" JOIN sheet ON sheet.id = evidence_item.sheet_id WHERE {which}",
+        chosen,
+    ):
+        ticked[sheet].add(criterion)
+    return ticked
+
+
+def assessor_signed(
+    connection: sqlite3.Connection, which: str, chosen: dict[str, object]
+) -> set[int]:
+    """The sheets `which` selects that the assessor has signed off."""
+    return {
+        sheet
+        for (sheet,) in connection.execute(
+            "SELECT signature.sheet_id FROM signature JOIN sheet ON sheet.id = signature.sheet_id"
+            f" WHERE signature.role = :role AND {which}",
+            {**chosen, "role": Role.ASSESSOR.value},
+        )
+    }
 
 
 # --- candidates and the assessor ----------------------------------------------------------------

@@ -34,6 +34,7 @@ from ercsheet.store import (
 from ercsheet.store.journal import Record
 from ercsheet.store.library_api import LibraryApi
 from ercsheet.store.reading import SheetSummary as SheetSummary
+from ercsheet.store.registration_api import RegistrationApi
 from ercsheet.store.values import CandidateInfo as CandidateInfo
 from ercsheet.store.values import DiskFull as DiskFull
 from ercsheet.store.values import NotFound as NotFound
@@ -71,7 +72,7 @@ def in_this_thread(work: Callable[[], T]) -> T:
     return work()
 
 
-class Store(LibraryApi):
+class Store(LibraryApi, RegistrationApi):
     """The store's API: every change an operation (one transaction with its audit event),
     every read through the read half."""
 

@@ -41,6 +41,7 @@ RULE_TITLES: dict[Rule, str] = {
     Rule.SAFE_TEXT: "Plain text only",
     Rule.RULES_OF_COMBINATION: "Rules of combination",
     Rule.UNIT_UPDATE: "Updating the sheet's unit",
+    Rule.REGISTRATION: "Registration on a qualification",
 }
 
 CRITERION_LINK = "criterion:"

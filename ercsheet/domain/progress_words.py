@@ -1,0 +1,68 @@
+"""What the rules of combination say of a candidate's progress, in an assessor's words: one
+wording for the window, the commands and (later) a printed report (combination.py decides;
+this only says it)."""
+
+from __future__ import annotations
+
+from ercsheet.domain.combination import GroupProgress, Progress
+
+NOT_TRANSCRIBED = "Rules of combination not transcribed: never shown as complete."
+
+
+def status(progress: Progress) -> str:
+    """The qualification's state in one sentence."""
+    if not progress.rules_known:
+        return NOT_TRANSCRIBED
+    if progress.complete:
+        return "Complete: every rule of combination is met."
+    if not progress.can_complete:
+        return "Not complete: the units chosen cannot complete it yet (see below)."
+    return "Not complete yet: the units chosen complete it once achieved."
+
+
+def rule_lines(progress: Progress) -> list[str]:
+    """Each rule of combination with what is achieved of it and what it still needs."""
+    qualification = progress.qualification
+    lines = []
+    if qualification.mandatory:
+        missing = progress.mandatory_missing
+        lines.append(
+            f"Mandatory units: {len(progress.mandatory_achieved)} of "
+            f"{len(qualification.mandatory)} achieved"
+            + (f"; still to achieve: {', '.join(missing)}." if missing else ".")
+        )
+    lines += [_group_line(group) for group in progress.groups]
+    if qualification.min_credit:
+        lines.append(
+            f"Credit: {progress.achieved_credit} achieved of at least "
+            f"{qualification.min_credit}{_needed(progress.credit_needed, 'credit')}."
+        )
+    at_level = qualification.credit_at_level
+    if at_level is not None:
+        lines.append(
+            f"Credit at level {at_level.level} or above: {progress.level_credit} achieved of at "
+            f"least {at_level.min_credit}{_needed(progress.level_credit_needed, 'credit')}."
+        )
+    lines += [problem.message for problem in progress.choice_problems]
+    return lines
+
+
+def _group_line(group: GroupProgress) -> str:
+    needs = [
+        _needed(group.units_needed, "unit").removeprefix("; "),
+        _needed(group.credit_needed, "credit").removeprefix("; "),
+    ]
+    still = "; ".join(need for need in needs if need) or "met"
+    credit = _plural(group.achieved_credit, "credit")
+    return (
+        f"{group.name} ({group.group.rule_text}): {len(group.achieved)} of "
+        f"{len(group.chosen)} chosen achieved ({credit}); {still}."
+    )
+
+
+def _needed(count: int, noun: str) -> str:
+    return f"; needs {_plural(count, noun)} more" if count else ""
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun if count == 1 else noun + 's'}"
