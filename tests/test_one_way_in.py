@@ -26,6 +26,7 @@ WRITERS = {
     "store/library_operations.py": "the candidate's evidence library, inside operations",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
+    "store/candidate_import_operations.py": "the store's import of a candidate's file (version 2)",
     "store/unit_operations.py": "the store's update of a draft sheet to its unit's current file",
     "store/audit.py": "appends every operation's audit event",
     "store/signing.py": "the seal, addenda and the signing key, inside operations",
