@@ -242,3 +242,29 @@ def test_the_window_without_a_desktop_says_so_in_one_line(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.startswith("ercsheet: the window needs a desktop")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_candidate_exports_and_imports_as_one_file(tmp_path: Path) -> None:
+    db, other = tmp_path / "store.sqlite3", tmp_path / "laptop2.sqlite3"
+    data = good_file()
+    data["unit"] = "mgmt-l3-u40-f17"
+    sheet = tmp_path / "in.json"
+    sheet.write_text(json.dumps(data), encoding="utf-8")
+    assert ercsheet("import", sheet, db=db).returncode == 0
+    assert ercsheet("export", db=db).returncode == 1  # neither a sheet nor a candidate
+    unknown = ercsheet("export", "--candidate", "9999", db=db)
+    assert unknown.returncode == 1 and "no candidate with number 9999" in unknown.stderr
+
+    file = tmp_path / "candidate.json"
+    assert ercsheet("export", "--candidate", "0042", "-o", file, db=db).returncode == 0
+    written = json.loads(file.read_text(encoding="utf-8"))
+    assert (written["format"], written["version"]) == ("ercsheet.candidate", 2)
+    assert [item["ref"] for item in written["library"]] == ["E01", "E02"]
+
+    imported = ercsheet("import", file, db=other)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout == f"{file}: imported as sheet 1\n"
+    again = ercsheet("import", file, sheet, db=other)
+    assert again.returncode == 0
+    assert again.stdout.count("already in the store (sheet 1); nothing changed") == 2
+    assert ercsheet("check", db=other).returncode == 0

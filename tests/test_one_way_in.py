@@ -27,6 +27,7 @@ WRITERS = {
     "store/registration_operations.py": "registrations on a qualification and their units",
     "store/sign_operations.py": "the store's signing, reopening and erasure operations",
     "store/import_operations.py": "the store's import operation",
+    "store/candidate_import_operations.py": "the store's import of a candidate's file (version 2)",
     "store/unit_operations.py": "the store's update of a draft sheet to its unit's current file",
     "store/audit.py": "appends every operation's audit event",
     "store/signing.py": "the seal, addenda and the signing key, inside operations",

@@ -117,8 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-expired", action="store_true", help="accept sheets for expired units"
     )
 
-    exporter = commands.add_parser("export", help="write one sheet as an exchange file")
-    exporter.add_argument("sheet_id", type=int, metavar="SHEET_ID")
+    exporter = commands.add_parser(
+        "export", help="write one sheet, or a candidate and all their sheets, as an exchange file"
+    )
+    exporter.add_argument("sheet_id", type=int, nargs="?", metavar="SHEET_ID")
+    exporter.add_argument(
+        "--candidate",
+        metavar="NUMBER",
+        help="the candidate, their evidence library and every sheet of theirs (version 2)",
+    )
     exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     exporter.add_argument(
         "--encrypt",

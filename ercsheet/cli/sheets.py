@@ -7,7 +7,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
+    from ercsheet.store.store import Store
+    from ercsheet.store.values import CandidateInfo
 from ercsheet.cli.common import (
     EXPORT_PASSPHRASE_ENV,
     CommandError,
@@ -73,13 +74,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"ercsheet: refused {shown_lines(result)}", file=sys.stderr)
             status = 1
         else:
-            if result.already:
-                print(
-                    f"{shown(path)}: already in the store (sheet {result.sheet_id}); "
-                    "nothing changed"
-                )
-            else:
-                print(f"{shown(path)}: imported as sheet {result.sheet_id}")
+            for stored in result.sheets or [result]:
+                if stored.already:
+                    print(
+                        f"{shown(path)}: already in the store (sheet {stored.sheet_id}); "
+                        "nothing changed"
+                    )
+                else:
+                    print(f"{shown(path)}: imported as sheet {stored.sheet_id}")
             for warning in result.warnings:
                 print(f"ercsheet: warning: {shown(path)}: {shown_lines(warning)}", file=sys.stderr)
     return status
@@ -88,13 +90,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from ercsheet.atomic import write_text_atomic
     from ercsheet.store import envelope
-    from ercsheet.store.exchange import export_sheet
+    from ercsheet.store.exchange import export_candidate, export_sheet
     from ercsheet.store.store import NotFound
 
+    if (args.sheet_id is None) == (args.candidate is None):
+        raise CommandError("name a sheet (SHEET_ID) or a candidate (--candidate NUMBER)")
     output = output_file(args.output) if args.output is not None else None
     store = open_store(args)
     try:
-        text = export_sheet(store, args.sheet_id)
+        if args.candidate is None:
+            text = export_sheet(store, args.sheet_id)
+        else:
+            text = export_candidate(store, candidate_of(store, args.candidate).id)
     except NotFound as error:
         raise CommandError(str(error)) from None
     if args.encrypt:
@@ -110,6 +117,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def candidate_of(store: Store, number: str) -> CandidateInfo:
+    """The candidate of that number, with at least one sheet (a candidate's file and printout
+    are of their sheets)."""
+    candidate = store.find_candidate(number)
+    if candidate is None:
+        raise CommandError(f"there is no candidate with number {number}")
+    if not store.sheets(candidate.id):
+        raise CommandError(f"candidate {number} ({candidate.name}) has no sheets")
+    return candidate
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     from ercsheet.pdf import PrintedSheet, render_pdf
     from ercsheet.store.values import NotFound
@@ -122,12 +140,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     store = open_store(args)
     sheet_ids = list(args.sheet_ids)
     if args.candidate:
-        candidate = store.find_candidate(args.candidate)
-        if candidate is None:
-            raise CommandError(f"there is no candidate with number {args.candidate}")
-        sheet_ids = [s.id for s in store.sheets(candidate.id)]
-        if not sheet_ids:
-            raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
+        sheet_ids = [s.id for s in store.sheets(candidate_of(store, args.candidate).id)]
     try:
         printed = []
         for sheet_id in sheet_ids:

@@ -46,6 +46,19 @@ def check_evidence_row(
     return problems
 
 
+def text_problems(ref: str, title: str, notes: str, path: str = "") -> list[Problem]:
+    """An item's text that could display as something it is not (domain.text)."""
+    found = (
+        unsafe_text_problem(_within(path, name), value, multiline=multiline, subject=subject)
+        for name, value, multiline, subject in (
+            ("ref", ref, False, "The reference"),
+            ("title", title, True, "The title"),
+            ("notes", notes, True, "The notes field"),
+        )
+    )
+    return [problem for problem in found if problem is not None]
+
+
 def row_problems(
     unit: Unit, row: EvidenceRow, today: dt.date, path: str, repeated: bool
 ) -> list[Problem]:
@@ -64,16 +77,7 @@ def row_problems(
                 path,
             )
         )
-    for name, value, multiline, subject in (
-        ("ref", row.ref, False, "The reference"),
-        ("title", row.title, True, "The title"),
-        ("notes", row.notes, True, "The notes field"),
-    ):
-        unsafe = unsafe_text_problem(
-            _within(path, name), value, multiline=multiline, subject=subject
-        )
-        if unsafe is not None:
-            problems.append(unsafe)
+    problems += text_problems(row.ref, row.title, row.notes, path)
     refused = refused_methods(unit).get(row.method)
     if refused is not None:
         problems.append(Problem(Rule.SIMULATION_FORBIDDEN, refused, path))

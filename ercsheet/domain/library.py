@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ercsheet.domain.evidence_rules import reference_key
+from ercsheet.domain.evidence_rules import reference_key, text_problems
 from ercsheet.domain.problems import Problem, Rule
 from ercsheet.domain.sheet import EvidenceRow
 from ercsheet.domain.text import unsafe_text_problem
@@ -83,7 +83,9 @@ def reference_problem(ref: str, old_ref: str | None, library_refs: Iterable[str]
     return None
 
 
-def holding_problems(holding: Holding) -> list[Problem]:
+def holding_problems(holding: Holding, path: str = "") -> list[Problem]:
+    """`path`: where the holding is in a file (`library[3]`), for the problems' places."""
+    within = f"{path}." if path else ""
     problems: list[Problem] = []
     if len(holding.held_at) > MAX_HELD_AT:
         problems.append(
@@ -91,14 +93,26 @@ def holding_problems(holding: Holding) -> list[Problem]:
                 Rule.SAFE_TEXT,
                 f"Where the evidence is held is {len(holding.held_at):,} characters long; "
                 f"write it in at most {MAX_HELD_AT}.",
-                "held_at",
+                f"{within}held_at",
             )
         )
-    unsafe = unsafe_text_problem("held_at", holding.held_at, subject="Where it is held")
+    unsafe = unsafe_text_problem(f"{within}held_at", holding.held_at, subject="Where it is held")
     if unsafe is not None:
         problems.append(unsafe)
     if holding.file_path is not None and holding.file_sha256 is None:
         problems.append(
-            Problem(Rule.REQUIRED_FIELD, "A file's SHA-256 is recorded with its path.", "file")
+            Problem(
+                Rule.REQUIRED_FIELD, "A file's SHA-256 is recorded with its path.", f"{within}file"
+            )
         )
     return problems
+
+
+def item_problems(fields: ItemFields, holding: Holding, path: str = "") -> list[Problem]:
+    """An item that comes from a file: its text and holding, checked as a sheet's row and the
+    library check them, and its file's name (a name another laptop gave: it is shown here)."""
+    problems = text_problems(fields.ref, fields.title, fields.notes, path)
+    problems += holding_problems(holding, path)
+    within = f"{path}." if path else ""
+    name = unsafe_text_problem(f"{within}file", holding.file_path or "", subject="The file's name")
+    return problems + ([name] if name else [])

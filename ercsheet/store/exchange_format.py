@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from ercsheet.catalogue.model import MAX_SIGN_OFF_LINES, SIGN_OFF_KEY, Grade, Unit
+from ercsheet.domain.library import ItemFields
 from ercsheet.domain.sheet import (
     MAX_EVIDENCE_ROWS,
     MAX_SIGNATURE_POINTS,
@@ -85,21 +86,32 @@ class PersonV1(Closed):
     qualified: StrictBool = True
 
 
-class EvidenceV1(Closed):
+class EvidenceFieldsV1(Closed):
+    """What an evidence item is, without its ticks (version 2's library items are these)."""
+
     ref: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     title: str = Field(default="", max_length=100_000)
     method: Method
     date: IsoDate | None = None
+    notes: str = Field(default="", max_length=100_000)
+
+
+class TicksV1(Closed):
+    """The criteria a row ticks, each once, in the unit's order as written."""
+
     criteria: Annotated[
         list[Annotated[str, StringConstraints(max_length=20)]], Field(max_length=MAX_ROW_CRITERIA)
     ] = []
-    notes: str = Field(default="", max_length=100_000)
 
     @model_validator(mode="after")
-    def _no_repeated_ticks(self) -> EvidenceV1:
+    def _no_repeated_ticks(self) -> TicksV1:
         if len(set(self.criteria)) != len(self.criteria):
             raise ValueError("a criterion is listed twice")
         return self
+
+
+class EvidenceV1(EvidenceFieldsV1, TicksV1):
+    pass
 
 
 class SignatureV1(Closed):
@@ -189,17 +201,15 @@ class AddendumV1(Closed):
     key_signature: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{128}$")]
 
 
-class SheetV1(Closed):
-    format: Literal["ercsheet.sheet"]
-    version: Literal[1]
+class SheetBodyV1(Closed):
+    """A sheet's keys that both versions write alike: all but who it is of and its rows."""
+
     unit: Annotated[str, StringConstraints(min_length=1, max_length=80)]
     qualification: str = Field(default="", max_length=1000)
-    candidate: CandidateV1
     assessor: PersonV1
     # Optional: the internal verifier who sampled the sheet (their qualification decides
     # whether an IV countersignature is needed).
     iv: PersonV1 | None = None
-    evidence: Annotated[list[EvidenceV1], Field(max_length=MAX_EVIDENCE_ROWS)] = []
     # One signature per role at most, and per line of the unit's own.
     signatures: Annotated[list[SignatureV1], Field(max_length=len(Role) + MAX_SIGN_OFF_LINES)] = []
     # Optional additions (compatible: a reader of the first release ignores nothing it needs):
@@ -212,6 +222,13 @@ class SheetV1(Closed):
     # Since graded units: the grade the assessor awards on a graded unit's sheet; written only
     # when one is chosen, so a file of an ungraded unit reads as before.
     grade: Grade | None = None
+
+
+class SheetV1(SheetBodyV1):
+    format: Literal["ercsheet.sheet"]
+    version: Literal[1]
+    candidate: CandidateV1
+    evidence: Annotated[list[EvidenceV1], Field(max_length=MAX_EVIDENCE_ROWS)] = []
 
 
 def content_of(sheet: SheetV1, unit: Unit) -> SheetContent:
@@ -257,19 +274,27 @@ def sheet_to_dict(content: SheetContent) -> dict[str, Any]:
     if content.iv is not None:
         data["iv"] = {"name": content.iv.name, "qualified": content.iv.qualified}
     data["evidence"] = [
-        {
-            "ref": row.ref,
-            "title": row.title,
-            "method": row.method.value,
-            "date": row.date.isoformat() if row.date else None,
-            "criteria": content.unit.in_order(row.criteria),
-            "notes": row.notes,
-        }
-        for row in content.evidence
+        evidence_dict(row, content.unit.in_order(row.criteria)) for row in content.evidence
     ]
     data["signatures"] = [_signature_dict(s) for s in content.signatures]
     if content.grade is not None:
         data["grade"] = content.grade.value
+    return data
+
+
+def evidence_dict(
+    row: EvidenceRow | ItemFields, criteria: list[str] | None = None
+) -> dict[str, Any]:
+    """A row as the file writes it (`criteria`: its ticks), or an item without ticks."""
+    data: dict[str, Any] = {
+        "ref": row.ref,
+        "title": row.title,
+        "method": row.method.value,
+        "date": row.date.isoformat() if row.date else None,
+    }
+    if criteria is not None:
+        data["criteria"] = criteria
+    data["notes"] = row.notes
     return data
 
 

@@ -61,17 +61,38 @@ class Stored:
 
 
 def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored:
-    require_safe(
-        ("The candidate's name", incoming.content.candidate.name),
-        ("The candidate number", incoming.content.candidate.candidate_number),
-        ("The centre number", incoming.content.candidate.centre_number),
-        ("The assessor's name", incoming.content.assessor.name),
-    )
-    content = _normalised(incoming.content)
-    existing = _same_sheet(tx.session, content, incoming.seal)
+    require_safe_people(incoming.content)
+    content = normalised(incoming.content)
+    existing = same_sheet(tx.session, content, incoming.seal)
     if existing is not None:
         return Stored(existing, already=True)
-    candidate = _find_or_add_candidate(tx, content.candidate)
+    candidate = find_or_add_candidate(tx, content.candidate)
+    sheet_id = write_sheet(tx, candidate, replace(incoming, content=content), source, digest)
+    return Stored(sheet_id, already=False)
+
+
+def require_safe_people(content: SheetContent) -> None:
+    require_safe(
+        ("The candidate's name", content.candidate.name),
+        ("The candidate number", content.candidate.candidate_number),
+        ("The centre number", content.candidate.centre_number),
+        ("The assessor's name", content.assessor.name),
+    )
+
+
+def write_sheet(
+    tx: Tx,
+    candidate: models.Candidate,
+    incoming: Incoming,
+    source: str,
+    digest: str,
+    uuid: str | None = None,
+    items: Sequence[int] | None = None,
+) -> int:
+    """A new sheet of `candidate` with its seal, addenda and key, and its import event.
+    `uuid`: the identity it had in the file; `items`: the library item of each row (None:
+    each row is the candidate's item with the same fields, or a new one)."""
+    content = incoming.content
     now = tx.now()
     sheet = models.Sheet(
         candidate=candidate,
@@ -89,6 +110,8 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
         if incoming.trail
         else None,
     )
+    if uuid is not None:
+        sheet.uuid = uuid
     sheet.signatures = [convert.signature_record(s) for s in content.signatures]
     if incoming.seal is not None:
         sheet.seal, sheet.record_code = incoming.seal.text, incoming.seal.code
@@ -102,7 +125,7 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
     sheet.addenda = [signing.addendum_row(a) for a in incoming.addenda]
     tx.session.add(sheet)
     tx.session.flush()
-    _write_rows(tx, sheet, content.evidence)
+    _write_rows(tx, sheet, content.evidence, items)
     changes = [Change("file", "", source), Change("SHA-256", "", digest)]
     if sheet.record_code:
         changes.append(Change("record code", "", sheet.record_code))
@@ -114,17 +137,23 @@ def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored
         else ("the file had no record code: sealed on import")
     )
     tx.log("imported", detail, sheet_id=sheet.id, candidate_id=candidate.id, changes=changes)
-    return Stored(sheet.id, already=False)
+    return sheet.id
 
 
-def _write_rows(tx: Tx, sheet: models.Sheet, rows: Sequence[EvidenceRow]) -> None:
+def _write_rows(
+    tx: Tx, sheet: models.Sheet, rows: Sequence[EvidenceRow], items: Sequence[int] | None
+) -> None:
     """A sheet's rows and ticks in a few bulk inserts: as mapped objects, a 2,000-row sheet took
     over a second to write (the unit of work tracks every object); this is linear and brief.
     A row that is an item the candidate has already (the same fields: domain.library) is a row
-    of that item; every other row is a new item of the candidate's library."""
+    of that item; every other row is a new item of the candidate's library. `items`, when
+    given, is the item of each row, found already (a version 2 file names them)."""
     if not rows:
         return
     session = tx.session
+    if items is not None:
+        _write_row_items(session, sheet, rows, list(items))
+        return
     known = {
         library.fields_of(item).key(): item.id
         for item in session.scalars(
@@ -156,12 +185,20 @@ def _write_rows(tx: Tx, sheet: models.Sheet, rows: Sequence[EvidenceRow]) -> Non
             ],
         ).all()
         known.update((f.key(), item_id) for f, item_id in zip(new, made, strict=True))
+    _write_row_items(session, sheet, rows, [known[f.key()] for f in fields])
+
+
+def _write_row_items(
+    session: Session, sheet: models.Sheet, rows: Sequence[EvidenceRow], items: list[int]
+) -> None:
+    """The rows, each of its library item, and their ticks."""
+    fields = [ItemFields.of(row) for row in rows]
     session.execute(
         insert(models.EvidenceItem),
         [
             {
                 "sheet_id": sheet.id,
-                "library_item_id": known[f.key()],
+                "library_item_id": item_id,
                 "position": position,
                 "ref": f.ref,
                 "ref_key": reference_key(f.ref),
@@ -170,7 +207,7 @@ def _write_rows(tx: Tx, sheet: models.Sheet, rows: Sequence[EvidenceRow]) -> Non
                 "date": f.date,
                 "notes": f.notes,
             }
-            for position, f in enumerate(fields)
+            for position, (f, item_id) in enumerate(zip(fields, items, strict=True))
         ],
     )
     ids = session.execute(
@@ -187,14 +224,15 @@ def _write_rows(tx: Tx, sheet: models.Sheet, rows: Sequence[EvidenceRow]) -> Non
         session.execute(insert(models.Tick), ticks)
 
 
-def _normalised(content: SheetContent) -> SheetContent:
-    return replace(
-        content,
-        candidate=Candidate(
-            normalise(content.candidate.name),
-            normalise(content.candidate.candidate_number),
-            normalise(content.candidate.centre_number),
-        ),
+def normalised(content: SheetContent) -> SheetContent:
+    return replace(content, candidate=normalised_candidate(content.candidate))
+
+
+def normalised_candidate(candidate: Candidate) -> Candidate:
+    return Candidate(
+        normalise(candidate.name),
+        normalise(candidate.candidate_number),
+        normalise(candidate.centre_number),
     )
 
 
@@ -204,7 +242,7 @@ def _event_dict(event: AuditEntry) -> dict[str, object]:
     return data
 
 
-def _same_sheet(session: Session, content: SheetContent, sealed: Seal | None) -> int | None:
+def same_sheet(session: Session, content: SheetContent, sealed: Seal | None) -> int | None:
     """A sheet already in the store that the file is a copy of: the same record code, or a
     draft with the same candidate, unit and content."""
     if sealed is not None:
@@ -234,7 +272,11 @@ def _same_sheet(session: Session, content: SheetContent, sealed: Seal | None) ->
     return None
 
 
-def _find_or_add_candidate(tx: Tx, candidate: Candidate) -> models.Candidate:
+def find_or_add_candidate(
+    tx: Tx, candidate: Candidate, uuid: str | None = None
+) -> models.Candidate:
+    """The candidate of that number and centre (or name, without a number), or a new one
+    (`uuid`: the identity the file gives them)."""
     session = tx.session
     if candidate.candidate_number:
         existing = session.scalars(
@@ -267,6 +309,8 @@ def _find_or_add_candidate(tx: Tx, candidate: Candidate) -> models.Candidate:
         centre_number=candidate.centre_number,
         created_at=tx.now(),
     )
+    if uuid is not None:
+        row.uuid = uuid
     session.add(row)
     session.flush()
     tx.log(

@@ -13,14 +13,15 @@ from ercsheet.store.values import NotFound
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-    from ercsheet.store import library_operations
+    from ercsheet.store import candidate_import_operations, library_operations
+    from ercsheet.store.candidate_import_operations import IncomingCandidate, StoredCandidate
 
 
 class LibraryApi(Connection):
     def _orm_sessions(self, quick_check: bool = False) -> sessionmaker[Session]:
         # The library's operations, imported with the SQLAlchemy half (as in store.py).
-        global library_operations
-        from ercsheet.store import library_operations
+        global candidate_import_operations, library_operations
+        from ercsheet.store import candidate_import_operations, library_operations
 
         return super()._orm_sessions(quick_check)
 
@@ -51,3 +52,25 @@ class LibraryApi(Connection):
     def delete_library_item(self, item_id: int) -> None:
         """Delete an item no sheet uses."""
         self._change(lambda tx: library_operations.delete_item(tx, item_id))
+
+    def candidate_uuid(self, candidate_id: int) -> str:
+        found = self._read(library_reading.candidate_uuid, candidate_id)
+        if found is None:
+            raise NotFound(f"There is no candidate {candidate_id}.")
+        return found
+
+    def sheet_uuids(self, sheet_id: int) -> tuple[str, list[str]]:
+        """The sheet's uuid and the uuid of each row's library item, in the rows' order."""
+        found = self._read(library_reading.sheet_uuids, sheet_id)
+        if found is None:
+            raise NotFound(f"There is no sheet {sheet_id}.")
+        return found
+
+    def import_candidate(
+        self, incoming: IncomingCandidate, source: str, digest: str
+    ) -> StoredCandidate:
+        """A candidate's exchange file (version 2) written whole, in one transaction: the
+        candidate, their library's items and the sheets the store lacks."""
+        return self._change(
+            lambda tx: candidate_import_operations.import_candidate(tx, incoming, source, digest)
+        )

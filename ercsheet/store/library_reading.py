@@ -113,3 +113,22 @@ def item_of_row(connection: sqlite3.Connection, evidence_id: int) -> tuple[int, 
         (evidence_id,),
     ).fetchone()
     return (row[0], row[1]) if row else None
+
+
+def candidate_uuid(connection: sqlite3.Connection, candidate_id: int) -> str | None:
+    row = connection.execute("SELECT uuid FROM candidate WHERE id = ?", (candidate_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def sheet_uuids(connection: sqlite3.Connection, sheet_id: int) -> tuple[str, list[str]] | None:
+    """The sheet's uuid and, row by row in order, the uuid of the item each row is of."""
+    row = connection.execute("SELECT uuid FROM sheet WHERE id = ?", (sheet_id,)).fetchone()
+    if row is None:
+        return None
+    items = connection.execute(
+        "SELECT library_item.uuid FROM evidence_item JOIN library_item"
+        " ON library_item.id = evidence_item.library_item_id"
+        " WHERE evidence_item.sheet_id = ? ORDER BY evidence_item.position",
+        (sheet_id,),
+    )
+    return str(row[0]), [str(item) for (item,) in items]

@@ -331,14 +331,14 @@ def test_a_fault_in_the_reader_refuses_only_that_file(
 ) -> None:
     from ercsheet.store import exchange
 
-    parse = exchange.parse_exchange
+    parse = exchange.parse_file
 
-    def faulty(text: str, *args: Any) -> exchange.ParsedSheet:
+    def faulty(text: str, *args: Any) -> exchange.ParsedSheet | exchange.ParsedCandidate:
         if "FAULT" in text:
             raise RecursionError("a fault no test foresaw")
         return parse(text, *args)
 
-    monkeypatch.setattr(exchange, "parse_exchange", faulty)
+    monkeypatch.setattr(exchange, "parse_file", faulty)
     bad, good = tmp_path / "bad.json", tmp_path / "good.json"
     changed(put("evidence[0].notes", "FAULT"))(bad)
     good.write_text(good_text(), encoding="utf-8")
