@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -210,16 +210,49 @@ def export_exchange(
 ) -> Path | None:
     """Write the sheet's exchange file where the assessor chooses; `encrypt`: sealed with a
     passphrase they choose first (store/envelope.py)."""
-    from ercsheet.store import envelope
     from ercsheet.store.exchange import export_sheet
 
     content = store.sheet(sheet_id)
+    suggested = f"{content.candidate.candidate_number or 'sheet'}-{content.unit.id}.json"
+    return _export(
+        parent, settings, suggested, lambda: export_sheet(store, sheet_id), path, encrypt
+    )
+
+
+def export_candidate_file(
+    parent: QWidget,
+    store: Store,
+    candidate_id: int,
+    settings: QSettings,
+    path: Path | None = None,
+    encrypt: bool = False,
+) -> Path | None:
+    """Write one file with the candidate's evidence and every sheet of theirs (exchange
+    format version 2), where the assessor chooses."""
+    from ercsheet.store.exchange import export_candidate
+
+    candidate = store.candidate(candidate_id)
+    suggested = f"{candidate.candidate_number or 'candidate'}-all-sheets.json"
+    return _export(
+        parent, settings, suggested, lambda: export_candidate(store, candidate_id), path, encrypt
+    )
+
+
+def _export(
+    parent: QWidget,
+    settings: QSettings,
+    suggested: str,
+    text_of: Callable[[], str],
+    path: Path | None,
+    encrypt: bool,
+) -> Path | None:
+    from ercsheet.store import envelope
+
     passphrase = file_passphrase.ask_export_passphrase(parent) if encrypt else None
     if encrypt and passphrase is None:
         return None
     if path is None:
         folder = save_folder(settings, "exchange")
-        suggested = f"{content.candidate.candidate_number or 'sheet'}-{content.unit.id}.json"
         name, _filter = QFileDialog.getSaveFileName(
             parent, "Export exchange file", str(folder / suggested), "Exchange files (*.json)"
         )
@@ -227,7 +260,7 @@ def export_exchange(
             return None
         path = Path(name)
     try:
-        text = export_sheet(store, sheet_id)
+        text = text_of()
         write_text_atomic(path, envelope.seal(text, passphrase) if passphrase else text)
     except OSError as error:
         QMessageBox.warning(parent, "Export", f"{path} could not be written: {error.strerror}.")

@@ -275,6 +275,16 @@ class WindowController:
                 self.window, self.store, sheet_id, self.window.settings, None, encrypt
             )
 
+    def export_candidate_file(self) -> None:
+        """The selected candidate's evidence and sheets in one exchange file (version 2)."""
+        from ercsheet.gui import file_actions
+
+        candidate_id = self._selected_candidate()
+        if candidate_id is not None:
+            file_actions.export_candidate_file(
+                self.window, self.store, candidate_id, self.window.settings
+            )
+
     def back_up(self) -> None:
         from ercsheet.gui import file_actions
 

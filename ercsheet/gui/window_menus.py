@@ -38,6 +38,7 @@ def build_menus(window: MainWindow) -> None:
     file.add("&Import exchange files…", controller.import_files, "Ctrl+I")
     file.add("Export exchange &file…", controller.export_exchange, "Ctrl+E")
     file.add("Export exchange file, encr&ypted…", controller.export_exchange_encrypted)
+    file.add("Export the candidate's &whole file…", controller.export_candidate_file)
     file.separator()
     file.add("&Back up now", controller.back_up)
     file.add("&Restore a backup…", controller.restore_backup)

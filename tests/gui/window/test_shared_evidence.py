@@ -5,6 +5,7 @@ counts."""
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 from unittest.mock import patch
 
@@ -152,3 +153,22 @@ def test_deleting_a_sheet_says_its_shared_evidence_stays(
     when_modal_opens(read_and_delete, kind=ConfirmDeletion)
     window.controller.delete_sheet(example_sheet)
     assert "Evidence it shares stays: one item counts on other sheets too." in said[0]
+
+
+def test_the_candidates_whole_file_carries_each_shared_item_once(
+    window: MainWindow, example_sheet: int, catalogue: Catalogue, tmp_path: Path
+) -> None:
+    from ercsheet.gui import file_actions
+
+    other = second_sheet(window, catalogue, example_sheet)
+    candidate = window.store.sheet_summary(other).candidate_id
+    items = {e.fields.ref: e.id for e in window.store.library(candidate)}
+    window.store.add_existing_evidence(other, items["E01"])
+    out = tmp_path / "sian.json"
+    written = file_actions.export_candidate_file(
+        window, window.store, candidate, window.settings, out
+    )
+    assert written == out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "ercsheet.candidate" and len(data["sheets"]) == 2
+    assert [item["ref"] for item in data["library"]] == ["E01", "E02", "E03", "E04"]
