@@ -15,14 +15,13 @@ from ercsheet.cli.common import (
     ask,
     catalogue,
     clock,
-    database_of,
     new_passphrase,
     output_file,
     print_json,
     shown,
     shown_lines,
 )
-from ercsheet.cli.stores import open_store
+from ercsheet.cli.stores import candidate_numbered, existing_store, open_store, write_pdf
 
 
 def cmd_sheets(args: argparse.Namespace) -> int:
@@ -116,15 +115,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
     if bool(args.sheet_ids) == bool(args.candidate):
         raise CommandError("name the sheets (SHEET_ID...) or a candidate (--candidate NUMBER)")
-    database = database_of(args)
-    if not database.exists():
-        raise CommandError(f"there is no database at {database} yet")
-    store = open_store(args)
+    store = existing_store(args)
     sheet_ids = list(args.sheet_ids)
     if args.candidate:
-        candidate = store.find_candidate(args.candidate)
-        if candidate is None:
-            raise CommandError(f"there is no candidate with number {args.candidate}")
+        candidate = candidate_numbered(store, args.candidate)
         sheet_ids = [s.id for s in store.sheets(candidate.id)]
         if not sheet_ids:
             raise CommandError(f"candidate {args.candidate} ({candidate.name}) has no sheets")
@@ -142,10 +136,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             )
     except NotFound as error:
         raise CommandError(str(error)) from None
-    try:
-        render_pdf(printed, output_file(args.output))
-    except OSError as error:
-        raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
+    write_pdf(args.output, lambda out: render_pdf(printed, out))
     print(f"{args.output}: {len(printed)} sheet(s)")
     return 0
 
