@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from ercsheet.domain.sheet import Person
 from ercsheet.store.store import Store
 from tests.factories import covering_all
 from tests.pdf.reading import flat, read
+from tests.pdf.test_cli_pdf import assert_loads_none_of_the_heavy
 from tests.test_cli import ercsheet
 
 
@@ -87,12 +86,4 @@ def test_an_unwritable_path_is_a_clear_error(database: Path, tmp_path: Path) -> 
 
 def test_reports_load_neither_sqlalchemy_nor_pydantic(database: Path, tmp_path: Path) -> None:
     command = ["--db", str(database), "report", "0042", "--matrix", "-o", str(tmp_path / "x.pdf")]
-    script = (
-        f"import sys; from ercsheet.cli import main; status = main({command!r}); "
-        "print(status, sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'sqlalchemy', 'pydantic', 'alembic', 'PySide6'}))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
-    )
-    assert result.stdout.splitlines()[-1] == "0 []", result.stderr
+    assert_loads_none_of_the_heavy(command)
