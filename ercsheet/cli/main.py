@@ -20,6 +20,7 @@ from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, datab
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
 from ercsheet.cli.progress import cmd_progress, cmd_register
 from ercsheet.cli.qualifications import cmd_qualifications
+from ercsheet.cli.reports import cmd_report
 from ercsheet.cli.sheet_unit import cmd_update_unit
 from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_sheets
 from ercsheet.cli.stores import command_stores, recover
@@ -161,6 +162,21 @@ def build_parser() -> argparse.ArgumentParser:
     printer.add_argument("sheet_ids", nargs="*", type=int, metavar="SHEET_ID")
     printer.add_argument("--candidate", metavar="NUMBER", help="all sheets of this candidate")
     printer.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+
+    report = commands.add_parser(
+        "report", help="print a candidate's cross-reference matrix or progress report to a PDF"
+    )
+    report.add_argument("number", metavar="NUMBER", help="the candidate number")
+    which = report.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--matrix",
+        action="store_true",
+        help="their evidence against every criterion of their units",
+    )
+    which.add_argument(
+        "--progress", action="store_true", help="each unit's coverage and what is still to cover"
+    )
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     return parser
 
 
@@ -206,6 +222,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "pdf": cmd_pdf,
+    "report": cmd_report,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -7,8 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ercsheet.store.store import Store
-    from ercsheet.store.values import CandidateInfo
+    pass
 from ercsheet.cli.common import (
     EXPORT_PASSPHRASE_ENV,
     CommandError,
@@ -16,14 +15,13 @@ from ercsheet.cli.common import (
     ask,
     catalogue,
     clock,
-    database_of,
     new_passphrase,
     output_file,
     print_json,
     shown,
     shown_lines,
 )
-from ercsheet.cli.stores import open_store
+from ercsheet.cli.stores import candidate_of, existing_store, open_store, write_pdf
 
 
 def cmd_sheets(args: argparse.Namespace) -> int:
@@ -117,30 +115,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def candidate_of(store: Store, number: str) -> CandidateInfo:
-    """The candidate of that number, with at least one sheet (a candidate's file and printout
-    are of their sheets)."""
-    candidate = store.find_candidate(number)
-    if candidate is None:
-        raise CommandError(f"there is no candidate with number {number}")
-    if not store.sheets(candidate.id):
-        raise CommandError(f"candidate {number} ({candidate.name}) has no sheets")
-    return candidate
-
-
 def cmd_pdf(args: argparse.Namespace) -> int:
     from ercsheet.pdf import PrintedSheet, render_pdf
     from ercsheet.store.values import NotFound
 
     if bool(args.sheet_ids) == bool(args.candidate):
         raise CommandError("name the sheets (SHEET_ID...) or a candidate (--candidate NUMBER)")
-    database = database_of(args)
-    if not database.exists():
-        raise CommandError(f"there is no database at {database} yet")
-    store = open_store(args)
+    store = existing_store(args)
     sheet_ids = list(args.sheet_ids)
     if args.candidate:
-        sheet_ids = [s.id for s in store.sheets(candidate_of(store, args.candidate).id)]
+        candidate = candidate_of(store, args.candidate)
+        sheet_ids = [s.id for s in store.sheets(candidate.id)]
     try:
         printed = []
         for sheet_id in sheet_ids:
@@ -155,10 +140,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             )
     except NotFound as error:
         raise CommandError(str(error)) from None
-    try:
-        render_pdf(printed, output_file(args.output))
-    except OSError as error:
-        raise CommandError(f"cannot write {args.output}: {error.strerror or error}") from None
+    write_pdf(args.output, lambda out: render_pdf(printed, out))
     print(f"{args.output}: {len(printed)} sheet(s)")
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +14,15 @@ from ercsheet import paths
 
 if TYPE_CHECKING:
     from ercsheet.store.store import Store
-from ercsheet.cli.common import CommandError, clock, database_of, passphrase_for, shown_lines
+    from ercsheet.store.values import CandidateInfo
+from ercsheet.cli.common import (
+    CommandError,
+    clock,
+    database_of,
+    output_file,
+    passphrase_for,
+    shown_lines,
+)
 
 # The stores the running command opened: each is closed (its locks released) when the command
 # ends, however it ends (command_stores).
@@ -37,6 +45,40 @@ def open_store(args: argparse.Namespace, exclusive: bool = False, check: bool = 
     `check` reads the whole file with SQLite's quick_check first (`ercsheet check` does)."""
     database = database_of(args)
     return store_with(database, passphrase_for(database), exclusive, check)
+
+
+def existing_store(args: argparse.Namespace) -> Store:
+    """The store of a command that only reads it (a printout): never created by it."""
+    database = database_of(args)
+    if not database.exists():
+        raise CommandError(f"there is no database at {database} yet")
+    return open_store(args)
+
+
+def candidate_numbered(store: Store, number: str) -> CandidateInfo:
+    candidate = store.find_candidate(number)
+    if candidate is None:
+        raise CommandError(f"there is no candidate with number {number}")
+    return candidate
+
+
+def candidate_of(store: Store, number: str) -> CandidateInfo:
+    """The candidate of that number, with at least one sheet (a candidate's file and
+    printouts are of their sheets)."""
+    candidate = candidate_numbered(store, number)
+    if not store.sheets(candidate.id):
+        raise CommandError(f"candidate {number} ({candidate.name}) has no sheets")
+    return candidate
+
+
+def write_pdf(output: Path, render: Callable[[Path], None]) -> None:
+    """A printout at `-o output` (refused before anything is drawn when it cannot be a file;
+    `render` writes it atomically), or a clear error."""
+    target = output_file(output)
+    try:
+        render(target)
+    except OSError as error:
+        raise CommandError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def store_with(

@@ -6,6 +6,7 @@ knows its room; `draw_top` and `draw_bottom` print them on each page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
@@ -155,11 +156,14 @@ def methods_key(content: SheetContent) -> str:
         m for m in Method if m is not Method.SIMULATION or content.unit.rules.simulation_allowed
     }
     unit = content.unit
-    entries = [
-        f"{unit.method_abbreviation(m)} = {_lower_first(unit.method_label(m))}"
-        for m in Method
-        if m in used
-    ]
+    return key_text(
+        (unit.method_abbreviation(m), unit.method_label(m)) for m in Method if m in used
+    )
+
+
+def key_text(methods: Iterable[tuple[str, str]]) -> str:
+    """`Assessment methods: PD = professional discussion; …` of (abbreviation, label) pairs."""
+    entries = [f"{abbreviation} = {_lower_first(label)}" for abbreviation, label in methods]
     return f"{wording.METHODS_KEY} " + "; ".join(entries)
 
 

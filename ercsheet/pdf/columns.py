@@ -6,6 +6,7 @@ its grid on further pages (every page still a complete form) instead of shrinkin
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ercsheet.catalogue.model import Unit
@@ -52,10 +53,20 @@ class ColumnPlan:
         return self.ref_width + self.title_width + self.method_width
 
 
-def capacity(available_width: float) -> int:
-    """How many AC columns fit beside the fixed columns at the minimum legible width."""
-    room = available_width - REF_WIDTH - METHOD_WIDTH - MIN_TITLE_WIDTH
+def capacity(available_width: float, fixed: float = REF_WIDTH + METHOD_WIDTH) -> int:
+    """How many AC columns fit beside the fixed columns (`fixed` points besides the title's)
+    at the minimum legible width."""
+    room = available_width - fixed - MIN_TITLE_WIDTH
     return max(1, int(room // MIN_AC_WIDTH))
+
+
+def shared_widths(available_width: float, fixed: float, widest: int) -> tuple[float, float]:
+    """(AC column width, title width) for at most `widest` AC columns a page: titles get a
+    comfortable width where the ACs can spare it, and the AC columns never go below the
+    legible minimum."""
+    share = (available_width - fixed - PREFERRED_TITLE_WIDTH) / max(widest, 1)
+    ac_width = min(MAX_AC_WIDTH, max(MIN_AC_WIDTH, share))
+    return ac_width, available_width - fixed - widest * ac_width
 
 
 def plan_columns(unit: Unit, available_width: float) -> ColumnPlan:
@@ -71,12 +82,7 @@ def plan_columns(unit: Unit, available_width: float) -> ColumnPlan:
     for size in sizes:
         chunks.append(_chunk(numbers, outcome_of, start, start + size))
         start += size
-    widest = max(sizes)
-    # Share the width between titles and AC columns: titles get a comfortable width where the
-    # ACs can spare it, and the AC columns never go below the legible minimum.
-    share = (available_width - REF_WIDTH - METHOD_WIDTH - PREFERRED_TITLE_WIDTH) / max(widest, 1)
-    ac_width = min(MAX_AC_WIDTH, max(MIN_AC_WIDTH, share))
-    title_width = available_width - REF_WIDTH - METHOD_WIDTH - widest * ac_width
+    ac_width, title_width = shared_widths(available_width, REF_WIDTH + METHOD_WIDTH, max(sizes))
     return ColumnPlan(REF_WIDTH, title_width, METHOD_WIDTH, ac_width, tuple(chunks))
 
 
@@ -107,6 +113,11 @@ def split_sizes(outcome_of: list[str], limit: int) -> list[int]:
 
 
 def _chunk(numbers: list[str], outcome_of: list[str], start: int, end: int) -> Chunk:
+    return Chunk(tuple(numbers[start:end]), runs(outcome_of, start, end))
+
+
+def runs(outcome_of: Sequence[str], start: int, end: int) -> tuple[OutcomeGroup, ...]:
+    """The runs of equal labels among columns [start, end), positions counted from `start`."""
     groups: list[OutcomeGroup] = []
     index = start
     while index < end:
@@ -117,4 +128,4 @@ def _chunk(numbers: list[str], outcome_of: list[str], start: int, end: int) -> C
         continued = index > 0 and outcome_of[index - 1] == outcome
         groups.append(OutcomeGroup(outcome, index - start, run_end - index, continued))
         index = run_end
-    return Chunk(tuple(numbers[start:end]), tuple(groups))
+    return tuple(groups)

@@ -192,11 +192,7 @@ def _draw_header(
         (wording.EVIDENCE_TITLE, columns[1], columns[2]),
         (wording.ASSESSMENT_METHOD, columns[2], columns[3]),
     ):
-        lines = wrap(label, bold, GRID_HEADER_SIZE, right - left - 4)
-        canvas.setFont(bold, GRID_HEADER_SIZE)
-        first_baseline = top - head / 2 + (len(lines) - 1) * 4.5 - 2.5
-        for i, line in enumerate(lines):
-            canvas.drawCentredString((left + right) / 2, first_baseline - i * 9, line)
+        draw_column_label(canvas, label, left, right, top - head / 2)
     ac_start = columns[3]
     for group in chunk.groups:
         group_width = group.count * plan.ac_width
@@ -223,6 +219,16 @@ def _draw_header(
             canvas.setFont(bold, MIN_HEADER_SIZE)
             canvas.drawString(0, 0, number)
             canvas.restoreState()
+
+
+def draw_column_label(canvas: Canvas, label: str, left: float, right: float, middle: float) -> None:
+    """A column's heading, wrapped, centred across the column and around the height `middle`."""
+    bold = fonts().condensed_bold
+    lines = wrap(label, bold, GRID_HEADER_SIZE, right - left - 4)
+    canvas.setFont(bold, GRID_HEADER_SIZE)
+    first_baseline = middle + (len(lines) - 1) * 4.5 - 2.5
+    for i, line in enumerate(lines):
+        canvas.drawCentredString((left + right) / 2, first_baseline - i * 9, line)
 
 
 def _draw_row(

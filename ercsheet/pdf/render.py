@@ -14,12 +14,12 @@ from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ercsheet.atomic import write_bytes_atomic
 from ercsheet.domain.sheet import SheetContent
 from ercsheet.pdf.blocks import Form, draw_bottom, draw_top, measure_form
 from ercsheet.pdf.columns import Chunk, ColumnPlan, plan_columns
 from ercsheet.pdf.fonts import fonts
 from ercsheet.pdf.grid import Fragment, draw_grid, header_height, layout_rows, paginate
+from ercsheet.pdf.output import deliver, new_canvas
 from ercsheet.pdf.printed import PrintedSheet
 from ercsheet.pdf.style import (
     BLANK_ROW_HEIGHT,
@@ -72,25 +72,13 @@ def render_pdf(sheets: Sequence[PrintedSheet | SheetContent], out: Path | Binary
     if not sheets:
         raise ValueError("there is no sheet to print")
     buffer = io.BytesIO()
-    canvas = Canvas(
-        buffer,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        invariant=1,
-        pageCompression=1,
-        # Otherwise every page names Helvetica (unembedded) as its starting font.
-        initialFontName=fonts().regular,
-        initialFontSize=LABEL_SIZE,
-    )
+    canvas = new_canvas(buffer, (PAGE_WIDTH, PAGE_HEIGHT))
     printed_sheets = [s if isinstance(s, PrintedSheet) else PrintedSheet(s) for s in sheets]
     _describe(canvas, [p.content for p in printed_sheets])
     for printed in printed_sheets:
         _draw_sheet(canvas, plan_sheet(printed))
     canvas.save()
-    data = buffer.getvalue()
-    if isinstance(out, (str, Path)):
-        write_bytes_atomic(Path(out), data)
-    else:
-        out.write(data)
+    deliver(buffer.getvalue(), out)
 
 
 def _describe(canvas: Canvas, contents: Sequence[SheetContent]) -> None:

@@ -88,6 +88,11 @@ def test_an_unwritable_path_is_a_clear_error(database: Path, tmp_path: Path) -> 
 def test_printing_loads_neither_sqlalchemy_nor_pydantic(database: Path, tmp_path: Path) -> None:
     # They take several times longer to import than a sheet takes to print (docs/performance.md).
     command = ["--db", str(database), "pdf", "1", "-o", str(tmp_path / "x.pdf")]
+    assert_loads_none_of_the_heavy(command)
+
+
+def assert_loads_none_of_the_heavy(command: list[str]) -> None:
+    """The command succeeds in a fresh process without SQLAlchemy, pydantic, Alembic or Qt."""
     script = (
         f"import sys; from ercsheet.cli import main; status = main({command!r}); "
         "print(status, sorted({m.split('.')[0] for m in sys.modules} & "
