@@ -84,7 +84,8 @@ def main() -> int:
         matrix = folder / "matrix.pdf"
         render_matrix(matrix_input(store, candidate, TODAY), matrix)
         progress = folder / "progress.pdf"
-        render_progress(progress_input(store, candidate, TODAY), progress)
+        catalogue = load_catalogue([paths.builtin_units_dir()])
+        render_progress(progress_input(store, candidate, catalogue, TODAY), progress)
     first_page_png(matrix, "report-matrix.png")
     first_page_png(progress, "report-progress.png")
     print(folder)

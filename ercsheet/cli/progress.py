@@ -9,17 +9,15 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from ercsheet.cli.common import CommandError, catalogue, print_json, shown, shown_lines
-from ercsheet.cli.stores import open_store
+from ercsheet.cli.stores import candidate_numbered, open_store
 
 if TYPE_CHECKING:
     from ercsheet.store.progress_reading import CandidateProgress, UnitProgress
-    from ercsheet.store.store import Store
-    from ercsheet.store.values import CandidateInfo
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
     store = open_store(args)
-    found = store.progress(_candidate(store, args.number).id, catalogue(args))
+    found = store.progress(candidate_numbered(store, args.number).id, catalogue(args))
     if args.json:
         print_json(progress_json(found))
     else:
@@ -33,7 +31,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
     store = open_store(args, exclusive=True)
     cat = catalogue(args)
-    who = _candidate(store, args.number)
+    who = candidate_numbered(store, args.number)
     profile = store.profile()
     if profile is None:
         raise CommandError(
@@ -64,13 +62,6 @@ def cmd_register(args: argparse.Namespace) -> int:
         f"{', '.join(map(str, registered.sheet_ids))}"
     )
     return 0
-
-
-def _candidate(store: Store, number: str) -> CandidateInfo:
-    found = store.find_candidate(number)
-    if found is None:
-        raise CommandError(f"there is no candidate with number {number}")
-    return found
 
 
 def _date(text: str | None) -> dt.date | None:

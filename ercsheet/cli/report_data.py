@@ -12,7 +12,9 @@ from ercsheet.domain.sheet import SheetContent
 from ercsheet.store.reading import SheetSummary
 
 if TYPE_CHECKING:
+    from ercsheet.catalogue.loaded import Catalogue
     from ercsheet.pdf.report_input import MatrixInput, ProgressInput, ReportHead, UnitProgress
+    from ercsheet.store.progress_reading import UnitProgress as StoredUnitProgress
     from ercsheet.store.store import Store
 
 # How many items "Evidence covering most criteria" lists.
@@ -77,9 +79,13 @@ def matrix_input(store: Store, candidate_id: int, printed_on: dt.date) -> Matrix
     return MatrixInput(report_head(store, candidate_id, printed_on), units, tuple(items))
 
 
-def progress_input(store: Store, candidate_id: int, printed_on: dt.date) -> ProgressInput:
-    """Each unit's coverage, by outcome, and what is still uncovered; then the items covering
-    most criteria. Every unit under `UNREGISTERED` until the store reads registrations."""
+def progress_input(
+    store: Store, candidate_id: int, catalogue: Catalogue, printed_on: dt.date
+) -> ProgressInput:
+    """The candidate's progress as the store reads it (Store.progress): a section per
+    qualification they are registered on, with its rules of combination in words, then the
+    units of no registration; then the items covering most criteria."""
+    from ercsheet.domain.progress_words import rule_lines, status
     from ercsheet.pdf.report_input import (
         UNREGISTERED,
         ProgressInput,
@@ -87,37 +93,39 @@ def progress_input(store: Store, candidate_id: int, printed_on: dt.date) -> Prog
         TopItem,
     )
 
-    units = tuple(unit_progress(sheet) for sheet in candidate_sheets(store, candidate_id))
-    sections = (QualificationSection(UNREGISTERED, (), units),) if units else ()
-    ranked = []
-    for entry in store.library(candidate_id):
-        counted = [use for use in entry.uses if use.criteria]
-        criteria = sum(len(use.criteria) for use in counted)
-        if criteria:
-            units_used = len({use.sheet_id for use in counted})
-            ranked.append(TopItem(entry.fields.ref, entry.fields.title, criteria, units_used))
-    ranked.sort(key=lambda item: -item.criteria)  # stable: by reference among equals
+    found = store.progress(candidate_id, catalogue, top=TOP_ITEMS)
+    labels = {sheet.summary.id: sheet.summary for sheet in candidate_sheets(store, candidate_id)}
+    sections = []
+    for registration in found.registrations:
+        said = (
+            [status(registration.rules), *rule_lines(registration.rules)]
+            if registration.rules is not None
+            else ["The qualification is not in the catalogue: its rules cannot be shown."]
+        )
+        title = registration.title + (
+            f" (registration {registration.number})" if registration.number else ""
+        )
+        units = tuple(unit_progress(labels[u.sheet_id], u) for u in registration.units)
+        sections.append(QualificationSection(title, tuple(said), units))
+    if found.other_sheets:
+        units = tuple(unit_progress(labels[u.sheet_id], u) for u in found.other_sheets)
+        sections.append(QualificationSection(UNREGISTERED, (), units))
+    top = tuple(
+        TopItem(item.ref, item.title, item.criteria, item.sheets) for item in found.top_items
+    )
     head = report_head(store, candidate_id, printed_on)
-    return ProgressInput(head, sections, tuple(ranked[:TOP_ITEMS]))
+    return ProgressInput(head, tuple(sections), top)
 
 
-def unit_progress(sheet: CandidateSheet) -> UnitProgress:
+def unit_progress(summary: SheetSummary, unit: StoredUnitProgress) -> UnitProgress:
     from ercsheet.pdf.report_input import OutcomeProgress, UnitProgress
 
-    unit = sheet.content.unit
-    ticked = {number for row in sheet.content.evidence for number in row.criteria}
-    outcomes = tuple(
-        OutcomeProgress(lo.label, sum(c.number in ticked for c in lo.criteria), len(lo.criteria))
-        for lo in unit.learning_outcomes
-        if lo.criteria
-    )
-    summary = sheet.summary
     return UnitProgress(
-        sheet.label,
+        summary.unit_label or summary.unit_title,
         summary.unit_title,
-        summary.status,
-        summary.covered,
-        summary.total,
-        outcomes,
-        tuple(n for n in unit.criterion_numbers if n not in ticked),
+        unit.status,
+        unit.covered,
+        unit.total,
+        tuple(OutcomeProgress(o.label, o.covered, o.total) for o in unit.outcomes),
+        unit.uncovered,
     )

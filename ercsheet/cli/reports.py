@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ercsheet.cli.common import clock
+from ercsheet.cli.common import catalogue, clock
 from ercsheet.cli.report_data import matrix_input, progress_input
 from ercsheet.cli.stores import candidate_of, existing_store, write_pdf
 
@@ -21,7 +21,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_pdf(args.output, lambda out: render_matrix(matrix, out))
         what = f"cross-reference matrix, {len(matrix.items)} item(s) × {len(matrix.units)} unit(s)"
     else:
-        progress = progress_input(store, candidate.id, today)
+        progress = progress_input(store, candidate.id, catalogue(args), today)
         write_pdf(args.output, lambda out: render_progress(progress, out))
         units = sum(len(section.units) for section in progress.sections)
         what = f"progress report, {units} unit(s)"

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from ercsheet.catalogue.loaded import Catalogue
 from ercsheet.catalogue.model import Unit
 from ercsheet.cli.report_data import matrix_input, progress_input
 from ercsheet.domain.sheet import EvidenceRow, Person
@@ -131,10 +132,12 @@ def test_many_items_continue_over_pages_with_the_header_repeated(store: Store, f
     assert refs == [f"E{n:02}" for n in range(1, 61)], "every item once, in order"
 
 
-def test_fonts_are_embedded_and_names_print_as_typed(store: Store, candidate: int) -> None:
+def test_fonts_are_embedded_and_names_print_as_typed(
+    store: Store, candidate: int, catalogue: Catalogue
+) -> None:
     for data in (
         matrix_pdf(matrix_input(store, candidate, PRINTED)),
-        progress_pdf(progress_input(store, candidate, PRINTED)),
+        progress_pdf(progress_input(store, candidate, catalogue, PRINTED)),
     ):
         for page, text in zip(read(data).pages, page_texts(data), strict=True):
             assert "Łukasz Żółć" in text
@@ -145,8 +148,10 @@ def test_fonts_are_embedded_and_names_print_as_typed(store: Store, candidate: in
                 assert name.split("+")[-1] not in BASE_14 and "DejaVu" in name
 
 
-def test_the_progress_report_says_what_the_store_says(store: Store, candidate: int) -> None:
-    text = " ".join(page_texts(progress_pdf(progress_input(store, candidate, PRINTED))))
+def test_the_progress_report_says_what_the_store_says(
+    store: Store, candidate: int, catalogue: Catalogue
+) -> None:
+    text = " ".join(page_texts(progress_pdf(progress_input(store, candidate, catalogue, PRINTED))))
     assert "Units not registered on a qualification" in text
     for summary in store.sheets(candidate):
         content = store.sheet(summary.id)
@@ -164,3 +169,26 @@ def test_the_progress_report_says_what_the_store_says(store: Store, candidate: i
     # E01: 2 criteria on F17 and 2 on Unit 44; E02: 3 on F17; E05: 2 on Unit 44.
     top = text.split("Evidence covering most criteria", 1)[1]
     assert re.search(r"E01 Observation of a briefing 4 2 E02 Standards document 3 1 E05", top)
+
+
+def test_the_progress_report_has_a_section_per_registration_with_its_rules(
+    store: Store, f17: Unit, catalogue: Catalogue
+) -> None:
+    """Registered on the Management certificate with Unit 40 (its rules not transcribed: the
+    seed gives none), the report says so under the qualification, and lists Unit 40 there."""
+    who = store.add_candidate("Siân Ní Bhriain", "0042", "12345")
+    qualification = catalogue.qualifications["mgmt-l3-cert"]
+    store.create_sheet(who, f17, qualification.title, Person("Pat Jones"))
+    store.register(
+        who,
+        "mgmt-l3-cert",
+        catalogue=catalogue,
+        assessor=Person("Pat Jones"),
+        number="R-1234",
+        optional_units=["mgmt-l3-u40-f17"],
+    )
+    text = " ".join(page_texts(progress_pdf(progress_input(store, who, catalogue, PRINTED))))
+    assert f"{qualification.title} (registration R-1234)" in text
+    assert "Rules of combination not transcribed: never shown as complete." in text
+    assert "Units not registered on a qualification" not in text
+    assert "Unit 40 (F17) Manage customer service" in text
