@@ -66,6 +66,29 @@ class LibraryModel(NamedColumnsModel):
         self.endResetModel()
 
 
+def library_parts(parent: QWidget, table_name: str) -> tuple[QLineEdit, LibraryModel, QTableView]:
+    """A search line over a table of the candidate's items (one row each, chosen whole): the
+    picker's and the library dialog's."""
+    search = QLineEdit(parent)
+    search.setPlaceholderText("Find an item: words of its reference, title or notes")
+    search.setAccessibleName("Find an evidence item")
+    model = LibraryModel([])
+    table = QTableView(parent)
+    table.setObjectName(table_name)
+    table.setAccessibleName("The candidate's evidence")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    for column in (0, 2, 3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for column in (1, 4):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return search, model, table
+
+
 class EvidencePicker(QDialog):
     """The candidate's items not on sheet `sheet_id`; `chosen` is the one picked (accepted)."""
 
@@ -77,25 +100,9 @@ class EvidencePicker(QDialog):
         self.setObjectName("evidencePicker")
         self._store, self._candidate_id, self._sheet_id = store, candidate_id, sheet_id
         self.chosen: LibraryEntry | None = None
-        self.search = QLineEdit(self)
+        self.search, self.model, self.table = library_parts(self, "evidenceLibraryTable")
         self.search.setObjectName("evidenceSearch")
-        self.search.setPlaceholderText("Find an item: words of its reference, title or notes")
-        self.search.setAccessibleName("Find an evidence item")
         self.search.textChanged.connect(self._find)
-        self.model = LibraryModel([])
-        self.table = QTableView(self)
-        self.table.setObjectName("evidenceLibraryTable")
-        self.table.setAccessibleName("The candidate's evidence")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in (0, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self.accept)
         self.empty = QLabel(self)
         self.empty.setObjectName("evidencePickerEmpty")

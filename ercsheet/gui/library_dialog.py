@@ -8,21 +8,18 @@ from pathlib import Path
 
 from ercsheet.domain.library import Holding
 from ercsheet.gui.dialog_parts import error_label
-from ercsheet.gui.evidence_picker import LibraryModel, uses_text
+from ercsheet.gui.evidence_picker import library_parts, uses_text
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.widgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,24 +35,8 @@ class LibraryDialog(QDialog):
         self.setWindowTitle(f"Evidence of {name}")
         self.setObjectName("libraryDialog")
         self._file: Holding | None = None  # the file chosen and not yet saved
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find an item: words of its reference, title or notes")
-        self.search.setAccessibleName("Find an evidence item")
+        self.search, self.model, self.table = library_parts(self, "libraryTable")
         self.search.textChanged.connect(self._reload)
-        self.model = LibraryModel([])
-        self.table = QTableView(self)
-        self.table.setObjectName("libraryTable")
-        self.table.setAccessibleName("The candidate's evidence")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in (0, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
 
         self.uses = QLabel(self)
