@@ -76,7 +76,8 @@ class UnitTable(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        rows = self.verticalHeader().defaultSectionSize() * max(len(units), 1)
+        self.resizeRowsToContents()
+        rows = self.verticalHeader().length() or self.verticalHeader().defaultSectionSize()
         self.setFixedHeight(rows + header.sizeHint().height() + 2 * self.frameWidth() + 2)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._activated)
@@ -107,7 +108,7 @@ class ProgressDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.area, 1)
         layout.addWidget(close)
-        self.resize(900, 620)
+        self.resize(920, 700)
         self.reload()
 
     def reload(self) -> None:
@@ -118,6 +119,9 @@ class ProgressDialog(QDialog):
         page = QWidget(self)
         page.setObjectName("progressPage")
         layout = QVBoxLayout(page)
+        heading = _label(f"{who.name} ({who.candidate_number or 'no number'})", page, "who")
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        layout.addWidget(heading)
         if not found.registrations:
             layout.addWidget(
                 _label(
@@ -165,7 +169,9 @@ class ProgressDialog(QDialog):
             state = _label(status(rules), box, "registrationStatus")
             state.setStyleSheet("font-weight: bold;")
             inner.addWidget(state)
-            inner.addWidget(_label("\n".join(rule_lines(rules)), box, "ruleLines"))
+            lines = _label("\n".join(rule_lines(rules)), box, "ruleLines")
+            lines.setContentsMargins(12, 0, 0, 0)
+            inner.addWidget(lines)
         inner.addWidget(self._table(registration.units, box))
         if rules is not None:
             more = QPushButton("Add units…", box)
@@ -185,9 +191,13 @@ class ProgressDialog(QDialog):
         self.tables.append(table)
         return table
 
-    def _lists(self, found: CandidateProgress, parent: QWidget) -> QGroupBox:
-        box = QGroupBox("Criteria still to cover, and the evidence covering most", parent)
+    def _lists(self, found: CandidateProgress, parent: QWidget) -> QWidget:
+        lists = QWidget(parent)
+        both = QVBoxLayout(lists)
+        both.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox("Criteria still to cover", lists)
         inner = QVBoxLayout(box)
+        both.addWidget(box)
         uncovered = [
             f"{unit.unit_line} (sheet {unit.sheet_id}): {', '.join(unit.uncovered)}."
             for unit in found.uncovered
@@ -199,6 +209,9 @@ class ProgressDialog(QDialog):
                 "uncovered",
             )
         )
+        box = QGroupBox("Evidence covering most", lists)
+        inner = QVBoxLayout(box)
+        both.addWidget(box)
         top = [
             f"{item.ref} {item.title}: {_plural(item.criteria, 'criterion', 'criteria')} on "
             f"{_plural(item.sheets, 'sheet', 'sheets')}."
@@ -207,7 +220,7 @@ class ProgressDialog(QDialog):
         inner.addWidget(
             _label("\n".join(top) or "No evidence covers a criterion yet.", box, "topItems")
         )
-        return box
+        return lists
 
     def _open(self, sheet_id: int) -> None:
         self.chosen_sheet = sheet_id

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QMenu, QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QTableWidgetItem
 
 from ercsheet import paths
 from ercsheet.catalogue.loaded import Catalogue
@@ -180,3 +180,39 @@ def test_the_candidate_menu_offers_registration_and_progress(window: MainWindow)
     assert menu is not None
     texts = [a.text() for a in menu.actions()]
     assert "Register on a qualification…" in texts and "Progress…" in texts
+
+
+def test_add_units_from_the_progress_adds_their_sheets(
+    window: MainWindow, catalogue: Catalogue
+) -> None:
+    who = candidate(window)
+    window.store.register(
+        who,
+        KITCHEN,
+        catalogue=catalogue,
+        assessor=Person("Pat Jones", True),
+        optional_units=["kitchen-rota-l3"],
+    )
+    seen: dict[str, object] = {}
+
+    def add_pastry(dialog: RegisterDialog) -> None:
+        assert dialog.choice is not None
+        rota = dialog.choice.boxes["kitchen-rota-l3"]
+        seen["taken"] = (rota.isChecked(), rota.isEnabled(), dialog.register_button.isEnabled())
+        dialog.choice.boxes["kitchen-pastry-l2"].setChecked(True)
+        QTest.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+
+    def add_from(dialog: ProgressDialog) -> None:
+        [more] = [b for b in dialog.findChildren(QPushButton) if b.objectName() == "addUnitsButton"]
+        when_modal_opens(add_pastry, kind=RegisterDialog)
+        more.click()
+        seen["rows"] = dialog.tables[0].rowCount()
+        dialog.reject()
+
+    when_modal_opens(add_from, kind=ProgressDialog)
+    window.controller.progress_for_selected()
+
+    # Already in the registration: ticked and fixed; nothing ticked yet, nothing to add.
+    assert seen["taken"] == (True, False, False)
+    assert seen["rows"] == 4
+    assert window.candidates.sheet_model.rowCount() == 4
