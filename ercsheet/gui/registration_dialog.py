@@ -16,7 +16,13 @@ from ercsheet.domain.progress_words import NOT_TRANSCRIBED
 from ercsheet.domain.registration import choice_blocks, details_problems
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.date_field import DateField
-from ercsheet.gui.dialog_parts import ERROR_STYLE, error_label, ok_cancel, show_error
+from ercsheet.gui.dialog_parts import (
+    ERROR_STYLE,
+    error_label,
+    grow_to_fit,
+    ok_cancel,
+    show_error,
+)
 from ercsheet.gui.operation import Refusal, attempt
 from ercsheet.gui.qt.core import Qt
 from ercsheet.gui.qt.widgets import (
@@ -33,6 +39,9 @@ from ercsheet.gui.qt.widgets import (
 )
 from ercsheet.gui.unit_choice import UnitChoice
 from ercsheet.store.store import Store
+
+# The height the units' list takes at most before it scrolls (the dialog fits 1366 x 768).
+MOST_UNITS = 420
 
 
 def qualification_text(qualification: Qualification) -> str:
@@ -84,7 +93,6 @@ class RegisterDialog(QDialog):
         self.about.setWordWrap(True)
         self.units_area = QScrollArea(self)
         self.units_area.setWidgetResizable(True)
-        self.units_area.setMinimumHeight(220)
         self.choice: UnitChoice | None = None
         self.choice_line = QLabel(self)
         self.choice_line.setObjectName("choiceLine")
@@ -124,7 +132,7 @@ class RegisterDialog(QDialog):
         self.number.textChanged.connect(lambda *_: self._recheck())
         self.date.changed.connect(self._recheck)
         self._show_qualification()
-        self.resize(760, 640)
+        self.resize(760, self.sizeHint().height())
 
     @property
     def current(self) -> Qualification | None:
@@ -157,6 +165,10 @@ class RegisterDialog(QDialog):
         self.choice = UnitChoice(self._catalogue, qualification, self, taken=self._taken)
         self.choice.changed.connect(self._recheck)
         self.units_area.setWidget(self.choice)
+        # As tall as its units, up to a screenful's share: more scroll.
+        frame = 2 * self.units_area.frameWidth()
+        self.units_area.setMinimumHeight(min(self.choice.sizeHint().height() + frame, MOST_UNITS))
+        grow_to_fit(self)
         self._recheck()
 
     def blocks(self) -> list[str]:
@@ -192,9 +204,12 @@ class RegisterDialog(QDialog):
         qualification, choice = self.current, self.choice
         assert qualification is not None and choice is not None
         needs = choice_problems(qualification, choice.chosen(), self._catalogue.units)
+        said = " ".join(p.message for p in needs)
+        if not qualification.complete:
+            return said
         if not needs:
             return "The units chosen complete the qualification once achieved."
-        return "Still needed (units can be added later): " + " ".join(p.message for p in needs)
+        return f"Still needed (units can be added later): {said}"
 
     def accept(self) -> None:
         qualification, choice = self.current, self.choice

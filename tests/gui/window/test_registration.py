@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QTableWidgetItem
 from ercsheet import paths
 from ercsheet.catalogue.loaded import Catalogue
 from ercsheet.catalogue.loader import load_catalogue
-from ercsheet.domain.progress_words import status
+from ercsheet.domain.progress_words import NOT_TRANSCRIBED, status
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.progress_dialog import ProgressDialog, UnitTable
@@ -216,3 +216,23 @@ def test_add_units_from_the_progress_adds_their_sheets(
     assert seen["taken"] == (True, False, False)
     assert seen["rows"] == 4
     assert window.candidates.sheet_model.rowCount() == 4
+
+
+def test_a_qualification_whose_rules_are_not_transcribed_says_so(window: MainWindow) -> None:
+    candidate(window)
+    seen: dict[str, str] = {}
+
+    def read(dialog: RegisterDialog) -> None:
+        index = dialog.qualification.findData("mgmt-l3-cert")
+        dialog.qualification.setCurrentIndex(index)
+        seen["item"] = dialog.qualification.itemText(index)
+        seen["about"] = dialog.about.text()
+        seen["line"] = dialog.choice_line.text()
+        dialog.reject()
+
+    when_modal_opens(read, kind=RegisterDialog)
+    window.controller.register_selected()
+
+    assert seen["item"].endswith("(rules not transcribed)")
+    assert seen["about"] == NOT_TRANSCRIBED
+    assert "rules of combination are not transcribed" in seen["line"]
