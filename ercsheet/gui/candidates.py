@@ -38,6 +38,8 @@ class CandidatePanel(QWidget):
     edit_candidate = Signal(int)
     new_sheet = Signal(int)
     audit_trail = Signal(int)  # the candidate's audit trail, asked from the list's menu
+    register = Signal(int)  # register the candidate on a qualification
+    progress = Signal(int)  # the candidate's progress
     delete_candidate = Signal(int)  # asked from the list's menu or with the Delete key
     delete_sheet = Signal(int)
 
@@ -116,12 +118,17 @@ class CandidatePanel(QWidget):
         self.new_sheet_button = QPushButton("New sheet…", self)
         self.new_sheet_button.setObjectName("newSheetButton")
         self.new_sheet_button.clicked.connect(self._new_sheet_clicked)
+        self.register_button = QPushButton("Register…", self)
+        self.register_button.setObjectName("registerButton")
+        self.register_button.setToolTip("Register the candidate on a qualification")
+        self.register_button.clicked.connect(self._register_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
         sheet_buttons = QHBoxLayout()
         sheet_buttons.addWidget(QLabel("Sheets", self))
         sheet_buttons.addStretch(1)
+        sheet_buttons.addWidget(self.register_button)
         sheet_buttons.addWidget(self.new_sheet_button)
 
         layout = QVBoxLayout(self)
@@ -219,6 +226,7 @@ class CandidatePanel(QWidget):
         chosen = self.candidate_id is not None
         self.edit_button.setEnabled(chosen)
         self.new_sheet_button.setEnabled(chosen)
+        self.register_button.setEnabled(chosen)
 
     def _candidate_changed(self, *_args: object) -> None:
         # Another candidate: none of their sheets is chosen yet. The same one selected again
@@ -242,7 +250,9 @@ class CandidatePanel(QWidget):
         menu = QMenu(self)
         menu.addAction("Edit…", lambda: self.edit_candidate.emit(candidate_id))
         menu.addAction("New sheet…", lambda: self.new_sheet.emit(candidate_id))
+        menu.addAction("Register on a qualification…", lambda: self.register.emit(candidate_id))
         menu.addSeparator()
+        menu.addAction("Progress…", lambda: self.progress.emit(candidate_id))
         menu.addAction("Audit trail…", lambda: self.audit_trail.emit(candidate_id))
         menu.addSeparator()
         menu.addAction("Delete candidate…", lambda: self.delete_candidate.emit(candidate_id))
@@ -292,6 +302,10 @@ class CandidatePanel(QWidget):
         if menu is not None:
             menu.exec(self.candidate_list.viewport().mapToGlobal(pos))
             menu.deleteLater()
+
+    def _register_clicked(self) -> None:
+        if self.candidate_id is not None:
+            self.register.emit(self.candidate_id)
 
     def _new_sheet_clicked(self) -> None:
         if self.candidate_id is not None:

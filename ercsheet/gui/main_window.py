@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         candidates.edit_candidate.connect(controller.edit_candidate)
         candidates.new_sheet.connect(controller.new_sheet)
         candidates.audit_trail.connect(controller.show_candidate_audit)
+        candidates.register.connect(controller.register)
+        candidates.progress.connect(controller.show_progress)
         candidates.delete_candidate.connect(controller.delete_candidate)
         candidates.delete_sheet.connect(controller.delete_sheet)
         self.empty_pane.new_candidate.connect(controller.new_candidate)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.operation import Refusal, attempt
-from ercsheet.gui.qt.widgets import QDialog, QMessageBox
+from ercsheet.gui.qt.widgets import QDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from ercsheet.gui.main_window import MainWindow
@@ -58,16 +58,9 @@ class WindowController:
         picker = UnitPicker(window.catalogue, window.today, window)
         if not picker.exec() or picker.choice is None:
             return
-        profile = self.store.profile()
-        if profile is None:
-            # A sheet names its assessor: who that is is asked first, never assumed.
-            from ercsheet.gui.first_run import ProfileDialog
-
-            ProfileDialog(self.store, window, welcome=True).exec()
-            profile = self.store.profile()
-            if profile is None:
-                return
-        assessor = Person(profile.name, profile.qualified)
+        assessor = self._assessor()
+        if assessor is None:
+            return
         choice = picker.choice
         sheet_id = attempt(
             lambda: self.store.create_sheet(
@@ -78,6 +71,99 @@ class WindowController:
             QMessageBox.warning(window, "New sheet", sheet_id.text)
             return
         window.open_sheet(sheet_id)
+
+    def _assessor(self) -> Person | None:
+        """The assessor a new sheet names: from the profile, asked for first if not set."""
+        profile = self.store.profile()
+        if profile is None:
+            # A sheet names its assessor: who that is is asked first, never assumed.
+            from ercsheet.gui.first_run import ProfileDialog
+
+            ProfileDialog(self.store, self.window, welcome=True).exec()
+            profile = self.store.profile()
+            if profile is None:
+                return None
+        return Person(profile.name, profile.qualified)
+
+    # --- qualifications ------------------------------------------------------------------------
+
+    def register_selected(self) -> None:
+        candidate_id = self._selected_candidate()
+        if candidate_id is not None:
+            self.register(candidate_id)
+
+    def register(self, candidate_id: int) -> None:
+        """Register the candidate on a qualification: a sheet for each unit, listed at once."""
+        from ercsheet.gui.registration_dialog import RegisterDialog
+
+        window = self.window
+        assessor = self._assessor()
+        if assessor is None:
+            return
+        dialog = RegisterDialog(
+            self.store, candidate_id, window.catalogue, assessor, window.today, window
+        )
+        if dialog.exec():
+            self._registered(candidate_id, dialog.sheet_ids, "Registered")
+
+    def add_units(
+        self, candidate_id: int, registration: int, qualification: str, parent: QWidget
+    ) -> bool:
+        """Add optional units to the candidate's registration; whether any were added."""
+        from ercsheet.gui.registration_dialog import RegisterDialog
+
+        window = self.window
+        assessor = self._assessor()
+        if assessor is None:
+            return False
+        progress = self.store.progress(candidate_id, window.catalogue)
+        [shown] = [r for r in progress.registrations if r.id == registration]
+        dialog = RegisterDialog(
+            self.store,
+            candidate_id,
+            window.catalogue,
+            assessor,
+            window.today,
+            parent,
+            registration=registration,
+            qualification_id=qualification,
+            taken=[unit.unit_id for unit in shown.units],
+        )
+        if not dialog.exec():
+            return False
+        self._registered(candidate_id, dialog.sheet_ids, "Added")
+        return True
+
+    def _registered(self, candidate_id: int, sheet_ids: list[int], done: str) -> None:
+        candidates = self.window.candidates
+        if candidates.candidate_id != candidate_id:
+            candidates.search.clear()
+            candidates.select_candidate(candidate_id)
+        candidates.refresh_sheets()
+        count = len(sheet_ids)
+        self.window.show_message(
+            f"{done}: {count} sheet{'' if count == 1 else 's'} in the candidate's list."
+        )
+
+    def progress_for_selected(self) -> None:
+        candidate_id = self._selected_candidate()
+        if candidate_id is not None:
+            self.show_progress(candidate_id)
+
+    def show_progress(self, candidate_id: int) -> None:
+        """The candidate's progress; a unit double-clicked there opens its sheet."""
+        from ercsheet.gui.progress_dialog import ProgressDialog
+
+        window = self.window
+        dialog = ProgressDialog(self.store, candidate_id, window.catalogue, window)
+
+        def add_units(registration: int, qualification: str) -> None:
+            if self.add_units(candidate_id, registration, qualification, dialog):
+                dialog.reload()
+
+        dialog.add_units.connect(add_units)
+        if dialog.exec() and dialog.chosen_sheet is not None:
+            window.open_sheet(dialog.chosen_sheet)
 
     def update_sheet_unit(self) -> None:
         """Bring the open draft to its unit's current file, once the assessor has read what

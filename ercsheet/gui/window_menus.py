@@ -70,6 +70,9 @@ def build_menus(window: MainWindow) -> None:
     tools.add("&Check all signed records", controller.check_records)
     tools.add("Candidate's &audit trail…", controller.candidate_audit_for_selected)
     tools.add("Candidate's evidence &library…", controller.library_for_selected)
+    tools.separator()
+    tools.add("Re&gister the candidate on a qualification…", controller.register_selected)
+    tools.add("Candidate's &progress…", controller.progress_for_selected, "Ctrl+G")
 
     # Alt+S: Alt+A is the grid's "Add evidence" (a clash opened this menu and typed into Profile…).
     assessor = Menu(window, "A&ssessor")

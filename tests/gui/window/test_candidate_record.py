@@ -41,7 +41,14 @@ def test_the_candidate_list_menu_opens_the_candidates_audit_trail(
     menu = window.candidates.context_menu()
     assert menu is not None
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Edit…", "New sheet…", "Audit trail…", "Delete candidate…"]
+    assert texts == [
+        "Edit…",
+        "New sheet…",
+        "Register on a qualification…",
+        "Progress…",
+        "Audit trail…",
+        "Delete candidate…",
+    ]
     [audit] = [a for a in menu.actions() if a.text() == "Audit trail…"]
     with qtbot.waitSignal(window.candidates.audit_trail) as asked:
         audit.trigger()
