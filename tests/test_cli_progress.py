@@ -60,7 +60,7 @@ def test_register_then_progress_in_text_and_json(tmp_path: Path) -> None:
         "registration ABC123, registered 01/11/2026]",
     ]
     assert "  Not complete: the units chosen cannot complete it yet (see below)." in lines
-    assert "    Mandatory units: 1 of 2 achieved; still to achieve: kitchen-team-l3." in lines
+    assert "    Mandatory units: 1 of 2 achieved; still to achieve: Unit 302." in lines
     assert "    Credit: 5 achieved of at least 20; needs 15 credits more." in lines
     assert "  Unit 301 Keep a kitchen team safe at work  (sheet 1)  1/1  signed" in lines
     assert "      LO1 1/1" in lines

@@ -29,7 +29,11 @@ def rule_lines(progress: Progress) -> list[str]:
         lines.append(
             f"Mandatory units: {len(progress.mandatory_achieved)} of "
             f"{len(qualification.mandatory)} achieved"
-            + (f"; still to achieve: {', '.join(missing)}." if missing else ".")
+            + (
+                f"; still to achieve: {', '.join(_numbered(progress, missing))}."
+                if missing
+                else "."
+            )
         )
     lines += [_group_line(group) for group in progress.groups]
     if qualification.min_credit:
@@ -45,6 +49,13 @@ def rule_lines(progress: Progress) -> list[str]:
         )
     lines += [problem.message for problem in progress.choice_problems]
     return lines
+
+
+def _numbered(progress: Progress, unit_ids: tuple[str, ...]) -> list[str]:
+    """Units as the qualification numbers them ("Unit 302"), the catalogue's id for a unit it
+    gives no number."""
+    numbers = {u.unit: u.number for u in progress.qualification.mandatory}
+    return [f"Unit {numbers[u]}" if numbers.get(u) else u for u in unit_ids]
 
 
 def _group_line(group: GroupProgress) -> str:

@@ -49,7 +49,7 @@ def test_progress_in_words() -> None:
     started = progress(LEADERSHIP, VALID, ["kitchen-safety-l3"], UNITS)
     assert status(started) == "Not complete yet: the units chosen complete it once achieved."
     assert rule_lines(started)[:2] == [
-        "Mandatory units: 1 of 2 achieved; still to achieve: kitchen-team-l3.",
+        "Mandatory units: 1 of 2 achieved; still to achieve: Unit 302.",
         "Optional group B: supervision (at least 1 unit, at most 2 units): 0 of 2 chosen "
         "achieved (0 credits); needs 1 unit more.",
     ]
