@@ -36,6 +36,11 @@ class Done:
 
     sheet_id: int
     already: bool = False
+    # A candidate's file (exchange version 2) brings several sheets: (sheet, already) of each.
+    sheets: tuple[tuple[int, bool], ...] = ()
+
+    def each(self) -> tuple[tuple[int, bool], ...]:
+        return self.sheets or ((self.sheet_id, self.already),)
 
 
 T = TypeVar("T")
@@ -88,7 +93,8 @@ def import_paths(
         if isinstance(imported, Refusal):  # the store itself refused: a full disk, a lock
             outcomes.append((path, ImportRefused(f"{path}: {imported.text}")))
         else:
-            outcomes.append((path, Done(imported.sheet_id, imported.already)))
+            sheets = tuple((stored.sheet_id, stored.already) for stored in imported.sheets)
+            outcomes.append((path, Done(imported.sheet_id, imported.already, sheets)))
     progress.setValue(len(paths))
     progress.close()
     progress.deleteLater()
@@ -99,9 +105,12 @@ def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Pat
     """The domain's over-mapping warnings of each imported sheet (they never block an import)."""
     found: dict[Path, list[str]] = {}
     for path, outcome in outcomes:
-        if isinstance(outcome, Done) and not outcome.already:
+        if isinstance(outcome, Done):
             found[path] = [
-                p.message for p in evidence_rules.over_mapped_items(store.sheet(outcome.sheet_id))
+                p.message
+                for sheet_id, already in outcome.each()
+                if not already
+                for p in evidence_rules.over_mapped_items(store.sheet(sheet_id))
             ]
     return found
 
@@ -111,12 +120,13 @@ def summary(
 ) -> str:
     lines = []
     for path, outcome in outcomes:
-        if isinstance(outcome, Done) and outcome.already:
-            lines.append(
-                f"= {path.name}: already in the store (sheet {outcome.sheet_id}); nothing changed"
-            )
-        elif isinstance(outcome, Done):
-            lines.append(f"✓ {path.name}: imported as sheet {outcome.sheet_id}")
+        if isinstance(outcome, Done):
+            for sheet_id, already in outcome.each():
+                lines.append(
+                    f"= {path.name}: already in the store (sheet {sheet_id}); nothing changed"
+                    if already
+                    else f"✓ {path.name}: imported as sheet {sheet_id}"
+                )
             lines += [f"    ⚠ Warning: {warning}" for warning in (warnings or {}).get(path, ())]
         elif outcome is None:
             lines.append(f"– {path.name}: not imported (stopped before it)")

@@ -17,7 +17,8 @@ from ercsheet.catalogue.loader import Catalogue
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.evidence_picker import EvidencePicker
 from ercsheet.gui.main_window import MainWindow
-from tests.gui.window.modal import when_modal_opens
+from tests.conftest import TODAY
+from tests.gui.window.modal import read_next_message, when_modal_opens
 
 
 def second_sheet(window: MainWindow, catalogue: Catalogue, sheet_id: int) -> int:
@@ -172,3 +173,9 @@ def test_the_candidates_whole_file_carries_each_shared_item_once(
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["format"] == "ercsheet.candidate" and len(data["sheets"]) == 2
     assert [item["ref"] for item in data["library"]] == ["E01", "E02", "E03", "E04"]
+    # Read back by the window's import: each of its sheets is said, each already here.
+    said: list[str] = []
+    read_next_message(said)
+    file_actions.import_files(window, window.store, catalogue, TODAY, window.settings, [out])
+    assert f"= sian.json: already in the store (sheet {example_sheet}); nothing changed" in said[0]
+    assert f"= sian.json: already in the store (sheet {other}); nothing changed" in said[0]
