@@ -10,11 +10,13 @@ each other sheet is written with its rows linked to their items, as a version 1 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
 from ercsheet.domain.audit import Change
+from ercsheet.domain.dates import uk
 from ercsheet.domain.library import Holding, ItemFields
 from ercsheet.domain.sheet import Candidate
 from ercsheet.store import library_operations as library
@@ -41,10 +43,19 @@ class IncomingItem:
 
 
 @dataclass(frozen=True)
+class IncomingRegistration:
+    uuid: str
+    qualification_id: str
+    number: str
+    registered_on: dt.date | None
+
+
+@dataclass(frozen=True)
 class IncomingSheet:
     uuid: str
     incoming: Incoming
     items: tuple[str, ...]  # the uuid of each row's item, in the rows' order
+    registration: str | None = None  # the uuid of the file's registration it is a unit of
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,7 @@ class IncomingCandidate:
     candidate: Candidate
     items: tuple[IncomingItem, ...]
     sheets: tuple[IncomingSheet, ...]
+    registrations: tuple[IncomingRegistration, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,57 @@ def import_candidate(
             added += 1
         ids[item.uuid] = found
     stored = tuple(_sheet(tx, candidate, sheet, ids, source, digest) for sheet in incoming.sheets)
+    registered = {r.uuid: _registration(tx, candidate, r, source) for r in incoming.registrations}
+    for sheet, written in zip(incoming.sheets, stored, strict=True):
+        if sheet.registration is not None and not written.already:
+            row = tx.session.get(models.Sheet, written.sheet_id)
+            assert row is not None
+            row.registration_id = registered[sheet.registration]
     return StoredCandidate(candidate.id, stored, added)
+
+
+def _registration(
+    tx: Tx, candidate: models.Candidate, incoming: IncomingRegistration, source: str
+) -> int:
+    """The registration by uuid, else the candidate's on the same qualification (registered on
+    both laptops), else a new one with the file's uuid. The qualification need not be in this
+    laptop's catalogue: its progress then says so, and its sheets keep their units."""
+    found = tx.session.scalars(
+        select(models.Registration).where(
+            (models.Registration.uuid == incoming.uuid)
+            | (
+                (models.Registration.candidate_id == candidate.id)
+                & (models.Registration.qualification_id == incoming.qualification_id)
+            )
+        )
+    ).first()
+    if found is not None:
+        if found.candidate_id != candidate.id:
+            raise ImportRefused(
+                f"registrations: registration {incoming.uuid} is another candidate's in this store"
+            )
+        return found.id
+    row = models.Registration(
+        uuid=incoming.uuid,
+        candidate_id=candidate.id,
+        qualification_id=incoming.qualification_id,
+        number=incoming.number,
+        registered_on=incoming.registered_on,
+        created_at=tx.now(),
+    )
+    tx.session.add(row)
+    tx.session.flush()
+    tx.log(
+        "registered on a qualification",
+        f"from {source}",
+        candidate_id=candidate.id,
+        changes=[
+            Change("qualification", "", incoming.qualification_id),
+            Change("registration number", "", incoming.number),
+            Change("registered", "", uk(incoming.registered_on)),
+        ],
+    )
+    return row.id
 
 
 def _candidate(tx: Tx, incoming: IncomingCandidate) -> models.Candidate:

@@ -16,6 +16,7 @@ from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.library import Holding
 from ercsheet.store.exchange_format import evidence_dict, sheet_to_dict
 from ercsheet.store.exchange_v2_format import FORMAT_V2, ROW_FIELDS, VERSION_V2
+from ercsheet.store.progress_reading import Registered
 from ercsheet.store.store import Store
 
 
@@ -75,12 +76,16 @@ def export_candidate(store: Store, candidate_id: int) -> str:
     entries = store.library(candidate_id)
     library = {entry.uuid: evidence_dict(entry.fields) for entry in entries}
     holdings = {entry.uuid: entry.holding for entry in entries}
+    registrations = store.registrations(candidate_id)
+    registration_of = {s: r.uuid for r in registrations for s in r.sheet_ids}
     sheets = []
     for summary in store.sheets(candidate_id):
         sheet_uuid, items = store.sheet_uuids(summary.id)
         record = sheet_record(store, summary.id)
         del record["format"], record["version"]
         sheet: dict[str, Any] = {"uuid": sheet_uuid}
+        if summary.id in registration_of:
+            sheet["registration"] = registration_of[summary.id]
         signed_as = record.pop("candidate")
         if signed_as != candidate:
             # A signed sheet keeps the candidate as they were when it was sealed.
@@ -100,9 +105,22 @@ def export_candidate(store: Store, candidate_id: int) -> str:
                 {"uuid": uuid, **fields, **_holding(holdings[uuid])}
                 for uuid, fields in library.items()
             ],
+            "registrations": [_registration(r) for r in registrations],
             "sheets": sheets,
         }
     )
+
+
+def _registration(registration: Registered) -> dict[str, Any]:
+    written: dict[str, Any] = {
+        "uuid": registration.uuid,
+        "qualification": registration.qualification_id,
+    }
+    if registration.number:
+        written["number"] = registration.number
+    if registration.registered_on is not None:
+        written["registered_on"] = registration.registered_on.isoformat()
+    return written
 
 
 def _row(row: dict[str, Any], uuid: str, item: dict[str, Any]) -> dict[str, Any]:

@@ -12,10 +12,12 @@ from typing import Any
 
 from ercsheet.catalogue.model import Unit
 from ercsheet.domain.library import Holding, ItemFields, item_problems
+from ercsheet.domain.registration import details_problems
 from ercsheet.domain.sheet import Candidate
 from ercsheet.store.candidate_import_operations import (
     IncomingCandidate,
     IncomingItem,
+    IncomingRegistration,
     IncomingSheet,
 )
 from ercsheet.store.exchange_checks import check_version, checked_sheet, validated
@@ -26,6 +28,7 @@ from ercsheet.store.exchange_v2_format import (
     VERSION_V2,
     CandidateFileV2,
     ItemV2,
+    RegistrationV2,
     SheetV2,
 )
 from ercsheet.store.values import ImportRefused
@@ -63,13 +66,17 @@ def parse_candidate(
         except ImportRefused as refusal:
             raise ImportRefused(f"sheets[{index}]: {refusal}") from None
         rows = tuple(row.item for row in sheet.evidence)
-        sheets.append(IncomingSheet(sheet.uuid, parsed.incoming, rows))
+        sheets.append(IncomingSheet(sheet.uuid, parsed.incoming, rows, sheet.registration))
         sheet_units.append(parsed.content.unit)
         warnings += [f"sheets[{index}]: {warning}" for warning in parsed.warnings]
     person = file.candidate
     candidate = Candidate(person.name, person.candidate_number, person.centre_number)
+    registrations = tuple(
+        _registration(index, registration, today)
+        for index, registration in enumerate(file.registrations)
+    )
     return ParsedCandidate(
-        IncomingCandidate(person.uuid, candidate, incoming_items, tuple(sheets)),
+        IncomingCandidate(person.uuid, candidate, incoming_items, tuple(sheets), registrations),
         tuple(sheet_units),
         tuple(warnings),
     )
@@ -91,7 +98,9 @@ def expanded(file: CandidateFileV2, sheet: SheetV2, items: dict[str, ItemV2]) ->
         ),
         "evidence": rows,
         **sheet.model_dump(
-            mode="json", exclude_unset=True, exclude={"uuid", "candidate", "evidence"}
+            mode="json",
+            exclude_unset=True,
+            exclude={"uuid", "candidate", "evidence", "registration"},
         ),
     }
 
@@ -111,14 +120,35 @@ def _item(index: int, item: ItemV2) -> IncomingItem:
     return IncomingItem(item.uuid, fields, holding)
 
 
+def _registration(index: int, registration: RegistrationV2, today: dt.date) -> IncomingRegistration:
+    problems = details_problems(registration.number, registration.registered_on, today)
+    if problems:
+        where = f"registrations[{index}]"
+        raise ImportRefused("; ".join(f"{where}: {p.message} [{p.rule}]" for p in problems))
+    return IncomingRegistration(
+        registration.uuid,
+        registration.qualification,
+        registration.number.strip(),
+        registration.registered_on,
+    )
+
+
 def _reference_problem(file: CandidateFileV2) -> str | None:
     """A uuid given twice, or a row naming an item the library lacks or a row its sheet has."""
     repeated = _repeated("library", (item.uuid for item in file.library), "item")
     repeated = repeated or _repeated("sheets", (sheet.uuid for sheet in file.sheets), "sheet")
+    repeated = repeated or _repeated(
+        "registrations", (r.uuid for r in file.registrations), "registration"
+    )
     if repeated:
         return repeated
     known = {item.uuid for item in file.library}
+    registrations = {registration.uuid for registration in file.registrations}
     for index, sheet in enumerate(file.sheets):
+        if sheet.registration is not None and sheet.registration not in registrations:
+            return (
+                f"sheets[{index}].registration: the file has no registration {sheet.registration}"
+            )
         seen: dict[str, int] = {}
         for row_index, row in enumerate(sheet.evidence):
             where = f"sheets[{index}].evidence[{row_index}].item"

@@ -31,6 +31,7 @@ VERSION_V2 = 2
 # holds, reading it takes bounded time; the file's 20 MB bound comes first for most files.
 MAX_LIBRARY_ITEMS = 20_000
 MAX_CANDIDATE_SHEETS = 500
+MAX_REGISTRATIONS = 100
 # The fields a row may carry of its own: the row as its sheet was signed, where the item was
 # edited since (a signed sheet keeps its rows as signed; domain/library.py).
 ROW_FIELDS = ("ref", "title", "method", "date", "notes")
@@ -88,8 +89,19 @@ class RowV2(TicksV1):
         return self
 
 
+class RegistrationV2(Closed):
+    """The candidate registered on a qualification (by the catalogue's id for it)."""
+
+    uuid: Uuid
+    qualification: Annotated[str, Field(min_length=1, max_length=80)]
+    number: Annotated[str, Field(max_length=200)] = ""
+    registered_on: IsoDate | None = None
+
+
 class SheetV2(SheetBodyV1):
     uuid: Uuid
+    # The registration whose unit the sheet assesses (a uuid of the file's `registrations`).
+    registration: Uuid | None = None
     # The candidate as the sheet was signed, where that differs from the file's candidate
     # (corrected since): a signed sheet keeps the details it was sealed with.
     candidate: CandidateV1 | None = None
@@ -101,6 +113,9 @@ class CandidateFileV2(Closed):
     version: Literal[2]
     candidate: CandidateV2
     library: Annotated[list[ItemV2], Field(default_factory=list, max_length=MAX_LIBRARY_ITEMS)]
+    registrations: Annotated[
+        list[RegistrationV2], Field(default_factory=list, max_length=MAX_REGISTRATIONS)
+    ]
     sheets: Annotated[list[SheetV2], Field(min_length=1, max_length=MAX_CANDIDATE_SHEETS)]
 
 

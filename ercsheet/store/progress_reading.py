@@ -107,10 +107,11 @@ class Registered:
     number: str
     registered_on: dt.date | None
     sheet_ids: tuple[int, ...]
+    uuid: str = ""
 
 
 REGISTRATIONS = """
-    SELECT id, qualification_id, number, registered_on FROM registration
+    SELECT id, qualification_id, number, registered_on, uuid FROM registration
     WHERE candidate_id = :candidate ORDER BY id"""
 SHEETS = """
     SELECT id, unit_id, unit_snapshot, qualification, registration_id FROM sheet
@@ -171,8 +172,8 @@ def registrations(connection: sqlite3.Connection, candidate_id: int) -> list[Reg
     ):
         sheets.setdefault(registration_id, []).append(sheet_id)
     return [
-        Registered(row_id, qualification_id, number, _date(on), tuple(sheets.get(row_id, ())))
-        for row_id, qualification_id, number, on in connection.execute(
+        Registered(row_id, qualification_id, number, _date(on), tuple(sheets.get(row_id, ())), uuid)
+        for row_id, qualification_id, number, on, uuid in connection.execute(
             REGISTRATIONS, {"candidate": candidate_id}
         )
     ]
@@ -214,11 +215,11 @@ def _unit_progress(
 
 
 def _registration(
-    row: tuple[int, str, str, str | None],
+    row: tuple[int, str, str, str | None, str],
     sheets: list[tuple[Unit, UnitProgress]],
     catalogue: Catalogue,
 ) -> RegistrationProgress:
-    registration_id, qualification_id, number, registered_on = row
+    registration_id, qualification_id, number, registered_on, _uuid = row
     qualification = catalogue.qualifications.get(qualification_id)
     return RegistrationProgress(
         id=registration_id,

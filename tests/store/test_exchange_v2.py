@@ -149,6 +149,10 @@ def broken(data: dict[str, Any], change: str) -> dict[str, Any]:
         library[2]["file"]["name"] = "../rota.pdf"
     elif change == "a signed row changed":
         data["sheets"][0]["evidence"][0]["title"] = "Observation, improved"
+    elif change == "unknown registration":
+        sheet["registration"] = REGISTRATION["uuid"]
+    elif change == "a registration in the future":
+        data["registrations"] = [{**REGISTRATION, "registered_on": "2027-01-01"}]
     return data
 
 
@@ -160,7 +164,15 @@ BROKEN = [
     ("hostile text", "library[2].title: The title holds an escape character"),
     ("a folder in a file's name", "library[2].file.name: a file's name only"),
     ("a signed row changed", "sheets[0]: record_code: the sheet's content does not match"),
+    ("unknown registration", "sheets[1].registration: the file has no registration 5f0c"),
+    ("a registration in the future", "registrations[0]: The registration date 01/01/2027 is in"),
 ]
+REGISTRATION = {
+    "uuid": "5f0c1c1e-7a40-4d7c-9c43-2f8d8f3b5a01",
+    "qualification": "kitchen-l3",
+    "number": "KL-204417",
+    "registered_on": "2026-11-02",
+}
 
 
 @pytest.mark.parametrize(("change", "reason"), BROKEN)
@@ -211,3 +223,29 @@ def test_the_published_json_schema_of_version_2_is_the_one_the_code_enforces() -
     # Regenerate with:
     # python -m ercsheet.store.exchange_v2_format > docs/exchange-format-v2.schema.json
     assert json.loads(published.read_text(encoding="utf-8")) == json_schema_v2()
+
+
+def test_a_registration_travels_with_its_sheets(store: Store, tmp_path: Path) -> None:
+    """The file's registration (its qualification need not be in this laptop's catalogue) is
+    stored with the sheets it names, and written out again as it came."""
+    data = good_file(store, tmp_path)
+    data["registrations"] = [REGISTRATION]
+    data["sheets"][1]["registration"] = REGISTRATION["uuid"]
+    file = tmp_path / "registered.json"
+    file.write_text(json.dumps(data), encoding="utf-8")
+    with Store(tmp_path / "laptop2.sqlite3") as other:
+        import_file(other, file, KNOWN.get, TODAY)
+        candidate = other.candidates()[0].id
+        [registered] = other.registrations(candidate)
+        assert (registered.uuid, registered.qualification_id, registered.number) == (
+            REGISTRATION["uuid"],
+            "kitchen-l3",
+            "KL-204417",
+        )
+        draft = other.sheets(candidate)[1].id
+        assert registered.sheet_ids == (draft,)
+        again = json.loads(export_candidate(other, candidate))
+        assert again["registrations"] == [REGISTRATION]
+        assert again["sheets"][1]["registration"] == REGISTRATION["uuid"]
+        assert "registration" not in again["sheets"][0]
+        assert "registered on a qualification" in [e.action for e in other.audit_trail()]
