@@ -13,6 +13,7 @@ from ercsheet.catalogue.model import Unit
 from ercsheet.domain.library import Holding, ItemFields
 from ercsheet.domain.sheet import Person
 from ercsheet.domain.vocabulary import Method, Role
+from ercsheet.store.backup import list_backups
 from ercsheet.store.exchange import export_sheet, import_file
 from ercsheet.store.store import NotFound, RuleViolation, Store
 from tests.conftest import PIN, TODAY, make_signer
@@ -216,7 +217,10 @@ def test_erasing_a_candidate_erases_their_library(store: Store, units: tuple[Uni
         ItemFields("F1", "Video of the briefing", Method.OBSERVATION, None, ""),
         Holding("", "/home/pat/Videos/briefing.mp4", "ab" * 32),
     )
+    kept = store.backup("before-erasure")
+    assert kept is not None and b"briefing.mp4" in kept.read_bytes()
     store.erase_candidate(candidate)
     assert store.library(candidate) == []
-    raw = store.path.read_bytes()
-    assert b"briefing.mp4" not in raw and b"team briefing" not in raw
+    for file in [store.path, *list_backups(store.path)]:
+        raw = file.read_bytes()
+        assert b"briefing.mp4" not in raw and b"team briefing" not in raw, file
