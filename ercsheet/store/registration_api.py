@@ -7,18 +7,17 @@ import datetime as dt
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from ercsheet.catalogue.loaded import Catalogue
-from ercsheet.catalogue.qualification import Qualification
-from ercsheet.domain.sheet import Person
-from ercsheet.store import progress_reading
 from ercsheet.store.connection import Connection
-from ercsheet.store.progress_reading import CandidateProgress, Registered
 from ercsheet.store.values import NotFound
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from ercsheet.catalogue.loaded import Catalogue
+    from ercsheet.catalogue.qualification import Qualification
+    from ercsheet.domain.sheet import Person
     from ercsheet.store import registration_operations
+    from ercsheet.store.progress_reading import CandidateProgress, Registered
 
 
 class RegistrationApi(Connection):
@@ -69,6 +68,8 @@ class RegistrationApi(Connection):
     ) -> list[int]:
         """Add optional units to a registration (checked as `register` checks them); the ids
         of their sheets."""
+        from ercsheet.store import progress_reading  # on use: not at start
+
         qualification_id = self._read(progress_reading.qualification_of, registration_id)
         if qualification_id is None:
             raise NotFound(f"There is no registration {registration_id}.")
@@ -80,11 +81,15 @@ class RegistrationApi(Connection):
         )
 
     def registrations(self, candidate_id: int) -> list[Registered]:
+        from ercsheet.store import progress_reading  # on use: not at start
+
         return self._read(progress_reading.registrations, candidate_id)
 
     def progress(self, candidate_id: int, catalogue: Catalogue, top: int = 5) -> CandidateProgress:
         """The candidate's progress: each registration's units and rules of combination, their
         other sheets, the criteria still uncovered, the `top` items of evidence covering most."""
+        from ercsheet.store import progress_reading  # on use: not at start
+
         return self._read(progress_reading.candidate_progress, candidate_id, catalogue, top)
 
 
