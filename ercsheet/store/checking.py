@@ -64,7 +64,12 @@ class History:
         code = values.get("record code")
         if event.action == "signing key created":
             self.keyed = True
-        if event.action in REMOVING and self.keyed and event.key is None:
+        if (
+            event.action in REMOVING
+            and self.keyed
+            and event.key is None
+            and self._removes_seal(event)
+        ):
             self.problems.append(
                 (sheet, f"audit event {index + 1} ({event.action}) is not signed by the assessor")
             )
@@ -85,6 +90,14 @@ class History:
             self._forget([sheet])
         elif event.action == "candidate erased":
             self._forget([s for s, c in self.owners.items() if c == event.candidate_id])
+
+    def _removes_seal(self, event: AuditEntry) -> bool:
+        """Whether the event removes a sealed record the chain knows of: a draft sheet's
+        deletion removes none, and the assessor deletes a draft without their PIN."""
+        if event.action != "sheet deleted" or event.sheet_id is None:
+            return True
+        sheet = event.sheet_id
+        return sheet in self.sealed or any(kept == sheet for kept, _ in self.versions)
 
     def _upgraded(self, event: AuditEntry) -> None:
         # The upgrade lists every sealed record the store held: the events before it (of

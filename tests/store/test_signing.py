@@ -405,3 +405,28 @@ def test_an_erasure_keeps_the_chain_whole_and_no_personal_data(profiled: Store) 
     profiled.close()
     for file in profiled.path.parent.glob(profiled.path.name + "*"):
         assert "Żółć".encode() not in file.read_bytes(), file
+
+
+def test_deleting_a_draft_needs_no_pin_and_leaves_the_records_verified(profiled: Store) -> None:
+    """Found by an assessor's walk-through: once the store had a key, deleting a draft (no PIN
+    asked: it holds no sealed record) made `check` report its event as not signed."""
+    signed = signed_sheet(profiled)
+    draft = new_sheet(profiled)
+    profiled.delete_sheet(draft)
+    assert profiled.check_records() == []
+    with pytest.raises(RuleViolation):
+        profiled.delete_sheet(signed)  # a signed sheet's deletion needs the PIN
+    profiled.delete_sheet(signed, pin="2468")
+    assert profiled.check_records() == []
+
+
+def test_an_unsigned_deletion_of_a_sealed_sheet_is_still_found(profiled: Store) -> None:
+    """The check's rule is about sealed records: an event deleting one without the key's
+    signature (written behind the app's back) is reported."""
+    signed = signed_sheet(profiled)
+    profiled.reopen(signed, "wrong date", "Pat Jones", pin="2468")
+    draft_again = signed
+    profiled.delete_sheet(draft_again, pin="2468")
+    assert profiled.check_records() == []
+    tamper(profiled.path, "UPDATE audit_log SET key = NULL WHERE action = 'sheet deleted'")
+    assert "(sheet deleted) is not signed by the assessor" in problems(profiled)
