@@ -28,14 +28,13 @@ from ercsheet.gui.signing.fields import pin_edit
 from ercsheet.store.store import CandidateInfo, SheetSummary
 
 
-def sheet_deletion_text(sheet: SheetSummary, signed_versions: int, shared: int = 0) -> str:
-    """`shared`: how many of its evidence items other sheets use (they stay, with their ticks
-    there)."""
+def sheet_deletion_text(sheet: SheetSummary, signed_versions: int) -> str:
     what = f"{sheet.candidate_name}'s sheet for {sheet.unit_label}: {sheet.unit_title}"
-    lines = [f"Delete {what}?", "Its evidence rows and ticks go with it."]
-    if shared:
-        items = "one item counts" if shared == 1 else f"{shared} items count"
-        lines[1] += f" Evidence it shares stays: {items} on other sheets too."
+    lines = [
+        f"Delete {what}?",
+        "Its rows and ticks go with it. Its evidence items stay in the candidate's evidence "
+        "library (Tools → Candidate's evidence library…), with their ticks on other sheets.",
+    ]
     kept = "that the sheet was deleted"
     if sheet.status == "signed" or signed_versions:
         lines.append(

@@ -213,14 +213,9 @@ class WindowController:
         summary = self.store.sheet_summary(sheet_id)
         versions = len(self.store.versions(sheet_id))
         signed = summary.status == "signed" or versions > 0
-        shared = sum(
-            1
-            for entry in self.store.library(summary.candidate_id)
-            if any(u.sheet_id == sheet_id for u in entry.uses) and len(entry.uses) > 1
-        )
         dialog = ConfirmDeletion(
             "Delete the sheet",
-            sheet_deletion_text(summary, versions, shared),
+            sheet_deletion_text(summary, versions),
             "Delete sheet",
             lambda pin: attempt(lambda: self.store.delete_sheet(sheet_id, pin)),
             needs_pin=signed and self.store.has_pin(),

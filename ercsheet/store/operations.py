@@ -13,9 +13,9 @@ import hashlib
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
-from sqlalchemy import CursorResult, delete, exists, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ercsheet.catalogue.model import Unit
@@ -277,30 +277,21 @@ def create_sheet(
 
 
 def delete_sheet(tx: Tx, sheet_id: int, pin: str | None) -> None:
-    """Delete a sheet; one that is signed or keeps signed versions needs the assessor's PIN."""
+    """Delete a sheet; one that is signed or keeps signed versions needs the assessor's PIN.
+    Its evidence items stay in the candidate's library: they are the candidate's, and may hold
+    where the evidence is kept (a row deleted from a sheet is what takes an unused item)."""
     sheet = load_sheet(tx.session, sheet_id)
     codes = [v.record_code for v in sheet.versions]
     if sheet.record_code:
         codes.append(sheet.record_code)
     key = signing.unlock(tx, pin) if codes else None
-    items = {row.library_item_id for row in sheet.evidence}
     tx.session.delete(sheet)
-    tx.session.flush()
-    # The evidence items no other sheet uses go with it, as a row deleted takes its item.
-    unused = tx.session.execute(
-        delete(models.LibraryItem).where(
-            models.LibraryItem.id.in_(items),
-            ~exists().where(models.EvidenceItem.library_item_id == models.LibraryItem.id),
-        )
-    )
-    gone = cast(CursorResult[Any], unused).rowcount
     tx.log(
         "sheet deleted",
         sheet_id=sheet_id,
         candidate_id=sheet.candidate_id,
         changes=[Change("unit", sheet.unit_id, "")]
-        + [Change("record code", code, "") for code in codes]
-        + ([Change("evidence items used on no other sheet", str(gone), "")] if gone else []),
+        + [Change("record code", code, "") for code in codes],
         key=key,
     )
 

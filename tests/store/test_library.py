@@ -202,8 +202,10 @@ def test_a_version_1_file_row_identical_to_an_item_becomes_that_item(
     exported = tmp_path / "second.json"
     exported.write_text(export_sheet(store, second), encoding="utf-8")
     store.delete_sheet(second)
-    assert [e.fields.ref for e in store.library(candidate)] == ["E01"]
-    store.add_evidence(first, row("E02", title="Witness statement"), today=TODAY)
+    # The sheet went; its item stays in the candidate's library, on no sheet now.
+    library = store.library(candidate)
+    assert [(e.fields.ref, len(e.uses)) for e in library] == [("E01", 1), ("E02", 0)]
+    store.add_existing_evidence(first, library[1].id)
     known = {u.id: u for u in units}
     import_file(store, exported, known.get, TODAY)
     [e01, e02] = store.library(candidate)

@@ -134,7 +134,7 @@ def test_the_library_records_where_an_item_is_held_and_deletes_only_unused_items
     assert trail.action == "library item edited"
 
 
-def test_deleting_a_sheet_says_its_shared_evidence_stays(
+def test_deleting_a_sheet_keeps_its_evidence_in_the_library(
     window: MainWindow, example_sheet: int, catalogue: Catalogue
 ) -> None:
     from ercsheet.gui.deletion import ConfirmDeletion
@@ -153,7 +153,9 @@ def test_deleting_a_sheet_says_its_shared_evidence_stays(
 
     when_modal_opens(read_and_delete, kind=ConfirmDeletion)
     window.controller.delete_sheet(example_sheet)
-    assert "Evidence it shares stays: one item counts on other sheets too." in said[0]
+    assert "Its evidence items stay in the candidate's evidence library" in said[0]
+    candidate = window.store.sheet_summary(other).candidate_id
+    assert [e.fields.ref for e in window.store.library(candidate)] == ["E01", "E02", "E03", "E04"]
 
 
 def test_the_candidates_whole_file_carries_each_shared_item_once(
