@@ -46,6 +46,8 @@ class LibraryDialog(QDialog):
         self.held_at.setObjectName("heldAt")
         self.held_at.setPlaceholderText("Portfolio p.12, the candidate's work email of 3 March…")
         self.held_at.setAccessibleName("Where the evidence is held")
+        # Written as it is entered, as everything else in ercsheet is: Close loses nothing.
+        self.held_at.editingFinished.connect(self._save)
         self.file = QLabel(self)
         self.file.setObjectName("heldFile")
         self.file.setWordWrap(True)
@@ -55,19 +57,19 @@ class LibraryDialog(QDialog):
         self.choose_file.clicked.connect(self._choose_file)
         self.forget_file = QPushButton("&Forget the file", self)
         self.forget_file.clicked.connect(self._forget_file)
-        self.save = QPushButton("&Save", self)
-        self.save.setObjectName("saveHolding")
-        self.save.clicked.connect(self._save)
         self.delete = QPushButton("&Delete item", self)
         self.delete.setObjectName("deleteLibraryItem")
         self.delete.clicked.connect(self._delete)
+        # Enter in "Held at" writes it and closes, as in any dialog: no button here but Close
+        # may be the default (it was Choose file…, whose file dialog opened on Enter).
+        for button in (self.choose_file, self.forget_file, self.delete):
+            button.setAutoDefault(False)
         self.error = error_label(self, "libraryError")
         files = QHBoxLayout()
         files.addWidget(self.choose_file)
         files.addWidget(self.forget_file)
         files.addStretch(1)
         actions = QHBoxLayout()
-        actions.addWidget(self.save)
         actions.addWidget(self.delete)
         actions.addStretch(1)
         form = QFormLayout()
@@ -102,7 +104,7 @@ class LibraryDialog(QDialog):
         entry = self.current()
         self._file = None
         self.error.hide()
-        for widget in (self.held_at, self.choose_file, self.save):
+        for widget in (self.held_at, self.choose_file):
             widget.setEnabled(entry is not None)
         self.held_at.setText(entry.holding.held_at if entry else "")
         self.uses.setText(uses_text(entry.uses) or "No sheet yet." if entry else "")
@@ -132,11 +134,11 @@ class LibraryDialog(QDialog):
             self.error.setText(str(refused))
             self.error.show()
             return
-        self._show_file(self._file)
+        self._save()
 
     def _forget_file(self) -> None:
         self._file = Holding()
-        self._show_file(self._file)
+        self._save()
 
     def _save(self) -> None:
         entry = self.current()
@@ -144,6 +146,8 @@ class LibraryDialog(QDialog):
             return
         file = self._file if self._file is not None else entry.holding
         holding = Holding(self.held_at.text().strip(), file.file_path, file.file_sha256)
+        if holding == entry.holding:
+            return
         result = attempt(lambda: self._store.update_library_item(entry.id, entry.fields, holding))
         if isinstance(result, Refusal):
             self.error.setText(result.text)

@@ -119,8 +119,7 @@ def test_the_library_records_where_an_item_is_held_and_deletes_only_unused_items
         dialog.table.selectRow(1)
         dialog.held_at.setText("Portfolio p.12")
         with patch.object(QFileDialog, "getOpenFileName", return_value=(str(scan), "")):
-            dialog.choose_file.click()
-        dialog.save.click()
+            dialog.choose_file.click()  # written at once, with the place typed: no Save
         assert not dialog.delete.isEnabled()  # E02 is on the Unit 40 sheet
         dialog.reject()
 
@@ -181,3 +180,25 @@ def test_the_candidates_whole_file_carries_each_shared_item_once(
     file_actions.import_files(window, window.store, catalogue, TODAY, window.settings, [out])
     assert f"= sian.json: already in the store (sheet {example_sheet}); nothing changed" in said[0]
     assert f"= sian.json: already in the store (sheet {other}); nothing changed" in said[0]
+
+
+def test_where_an_item_is_held_is_written_as_typed_and_survives_close(
+    window: MainWindow, example_sheet: int
+) -> None:
+    from ercsheet.gui.library_dialog import LibraryDialog
+
+    candidate = window.store.sheet_summary(example_sheet).candidate_id
+
+    def type_and_close(dialog: LibraryDialog) -> None:
+        dialog.table.selectRow(0)
+        dialog.held_at.setFocus()
+        QTest.keyClicks(dialog.held_at, "Portfolio, section A")
+        # Enter writes it and closes the dialog (it opened the file chooser once).
+        QTest.keyClick(dialog.held_at, Qt.Key.Key_Return)
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal_opens(type_and_close, kind=LibraryDialog)
+    window.candidates.select_candidate(candidate)
+    window.controller.library_for_selected()
+    assert window.store.library(candidate)[0].holding.held_at == "Portfolio, section A"
