@@ -56,7 +56,7 @@ def cmd_sheets(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ercsheet.store import envelope
-    from ercsheet.store.exchange import ImportRefused, import_files
+    from ercsheet.store.exchange import ImportRefused, already_said, import_files
 
     store = open_store(args, exclusive=True)
     cat = catalogue(args)
@@ -74,10 +74,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             for stored in result.sheets or [result]:
                 if stored.already:
-                    print(
-                        f"{shown(path)}: already in the store (sheet {stored.sheet_id}); "
-                        "nothing changed"
-                    )
+                    print(f"{shown(path)}: {already_said(stored.sheet_id, stored.differs)}")
                 else:
                     print(f"{shown(path)}: imported as sheet {stored.sheet_id}")
             for warning in result.warnings:

@@ -36,11 +36,12 @@ class Done:
 
     sheet_id: int
     already: bool = False
-    # A candidate's file (exchange version 2) brings several sheets: (sheet, already) of each.
-    sheets: tuple[tuple[int, bool], ...] = ()
+    # A candidate's file (exchange version 2) brings several sheets: (sheet, already, its copy
+    # here differs) of each.
+    sheets: tuple[tuple[int, bool, bool], ...] = ()
 
-    def each(self) -> tuple[tuple[int, bool], ...]:
-        return self.sheets or ((self.sheet_id, self.already),)
+    def each(self) -> tuple[tuple[int, bool, bool], ...]:
+        return self.sheets or ((self.sheet_id, self.already, False),)
 
 
 T = TypeVar("T")
@@ -93,7 +94,7 @@ def import_paths(
         if isinstance(imported, Refusal):  # the store itself refused: a full disk, a lock
             outcomes.append((path, ImportRefused(f"{path}: {imported.text}")))
         else:
-            sheets = tuple((stored.sheet_id, stored.already) for stored in imported.sheets)
+            sheets = tuple((s.sheet_id, s.already, s.differs) for s in imported.sheets)
             outcomes.append((path, Done(imported.sheet_id, imported.already, sheets)))
     progress.setValue(len(paths))
     progress.close()
@@ -108,7 +109,7 @@ def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Pat
         if isinstance(outcome, Done):
             found[path] = [
                 p.message
-                for sheet_id, already in outcome.each()
+                for sheet_id, already, _differs in outcome.each()
                 if not already
                 for p in evidence_rules.over_mapped_items(store.sheet(sheet_id))
             ]
@@ -118,12 +119,14 @@ def over_mapping_warnings(store: Store, outcomes: Sequence[Outcome]) -> dict[Pat
 def summary(
     outcomes: Sequence[Outcome], warnings: Mapping[Path, Sequence[str]] | None = None
 ) -> str:
+    from ercsheet.store.exchange import already_said  # loaded by the import already
+
     lines = []
     for path, outcome in outcomes:
         if isinstance(outcome, Done):
-            for sheet_id, already in outcome.each():
+            for sheet_id, already, differs in outcome.each():
                 lines.append(
-                    f"= {path.name}: already in the store (sheet {sheet_id}); nothing changed"
+                    f"= {path.name}: {already_said(sheet_id, differs)}"
                     if already
                     else f"✓ {path.name}: imported as sheet {sheet_id}"
                 )

@@ -18,9 +18,10 @@ from sqlalchemy import select
 from ercsheet.domain.audit import Change
 from ercsheet.domain.dates import uk
 from ercsheet.domain.library import Holding, ItemFields
+from ercsheet.domain.record import canonical_content
 from ercsheet.domain.sheet import Candidate
+from ercsheet.store import convert, models
 from ercsheet.store import library_operations as library
-from ercsheet.store import models
 from ercsheet.store.import_operations import (
     Incoming,
     Stored,
@@ -31,6 +32,7 @@ from ercsheet.store.import_operations import (
     same_sheet,
     write_sheet,
 )
+from ercsheet.store.operations import load_sheet
 from ercsheet.store.tx import Tx
 from ercsheet.store.values import ImportRefused
 
@@ -208,10 +210,12 @@ def _sheet(
     by_uuid = tx.session.scalars(
         select(models.Sheet.id).where(models.Sheet.uuid == sheet.uuid)
     ).first()
-    if by_uuid is not None:
-        # The same sheet, whatever its copy here became since: ercsheet does not merge edits.
-        return Stored(by_uuid, already=True)
     content = normalised(sheet.incoming.content)
+    if by_uuid is not None:
+        # The same sheet, whatever its copy here became since: ercsheet does not merge edits,
+        # and says when the two differ.
+        here = canonical_content(convert.sheet_content(load_sheet(tx.session, by_uuid)))
+        return Stored(by_uuid, already=True, differs=here != canonical_content(content))
     existing = same_sheet(tx.session, content, sheet.incoming.seal)
     if existing is not None:
         return Stored(existing, already=True)

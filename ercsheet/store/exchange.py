@@ -49,6 +49,18 @@ class Imported:
     already: bool = False
     # A candidate file's sheets, each written or found already (`sheet_id` is the first's).
     sheets: tuple[Stored, ...] = ()
+    differs: bool = False  # a version 1 file is found only as the same content: never
+
+
+def already_said(sheet_id: int, differs: bool) -> str:
+    """What an import says of a sheet the store has already (the window's and the command's
+    words)."""
+    if differs:
+        return (
+            f"already in the store (sheet {sheet_id}) with other content (edited since on one "
+            "laptop or the other): this store's copy is kept, the file's is not merged into it"
+        )
+    return f"already in the store (sheet {sheet_id}); nothing changed"
 
 
 def import_files(

@@ -58,6 +58,9 @@ class Incoming:
 class Stored:
     sheet_id: int
     already: bool  # the same sheet was in the store already: nothing was written
+    # ... and its copy here has other content (edited on one laptop or the other since): this
+    # store's copy is kept, the file's is not merged into it.
+    differs: bool = False
 
 
 def import_sheet(tx: Tx, incoming: Incoming, source: str, digest: str) -> Stored:

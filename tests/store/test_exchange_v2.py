@@ -249,3 +249,22 @@ def test_a_registration_travels_with_its_sheets(store: Store, tmp_path: Path) ->
         assert again["sheets"][1]["registration"] == REGISTRATION["uuid"]
         assert "registration" not in again["sheets"][0]
         assert "registered on a qualification" in [e.action for e in other.audit_trail()]
+
+
+def test_a_newer_copy_of_a_draft_is_said_to_differ_and_not_merged(
+    store: Store, tmp_path: Path
+) -> None:
+    """Found by an assessor's walk-through: a draft ticked further on one laptop, sent again,
+    was said "already in the store; nothing changed" on the other, as if it were the same."""
+    candidate, _, draft = candidate_with_two_sheets(store)
+    first = exported(store, candidate, tmp_path / "first.json")
+    with Store(tmp_path / "laptop2.sqlite3") as other:
+        import_file(other, first, KNOWN.get, TODAY)
+        store.set_tick(store.evidence_ids(draft)[0], "1.2", True)
+        again = import_file(
+            other, exported(store, candidate, tmp_path / "again.json"), KNOWN.get, TODAY
+        )
+        signed_there, draft_there = again.sheets
+        assert signed_there.already and not signed_there.differs
+        assert draft_there.already and draft_there.differs
+        assert other.sheet(draft_there.sheet_id).evidence[0].criteria == {"1.3"}
