@@ -75,7 +75,7 @@ def _date(text: str | None) -> dt.date | None:
 
 def progress_lines(found: CandidateProgress) -> list[str]:
     """The candidate's progress for a terminal: per qualification its rules, then unit and LO."""
-    from ercsheet.domain.progress_words import rule_lines, status
+    from ercsheet.domain.progress_words import UNREGISTERED, rule_lines, status
 
     who = found.candidate
     lines = [f"{who.name} ({who.candidate_number or 'no number'})"]
@@ -95,7 +95,7 @@ def progress_lines(found: CandidateProgress) -> list[str]:
             lines += [f"  {status(rules)}", *(f"    {line}" for line in rule_lines(rules))]
         lines += [line for unit in registration.units for line in _unit_lines(unit)]
     if found.other_sheets:
-        lines += ["", "Sheets of no registration"]
+        lines += ["", UNREGISTERED]
         lines += [line for unit in found.other_sheets for line in _unit_lines(unit)]
     if found.uncovered:
         lines += ["", "Criteria still to cover"]

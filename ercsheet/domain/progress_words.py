@@ -7,6 +7,9 @@ from __future__ import annotations
 from ercsheet.domain.combination import GroupProgress, Progress
 
 NOT_TRANSCRIBED = "Rules of combination not transcribed: never shown as complete."
+# The heading over the sheets of no registration (made on their own), in the window, the
+# command and the printed report alike.
+UNREGISTERED = "Units not registered on a qualification"
 
 
 def status(progress: Progress) -> str:

@@ -5,7 +5,7 @@ criteria still to cover; the evidence covering most. A unit double-clicked opens
 from __future__ import annotations
 
 from ercsheet.catalogue.loaded import Catalogue
-from ercsheet.domain.progress_words import rule_lines, status
+from ercsheet.domain.progress_words import UNREGISTERED, rule_lines, status
 from ercsheet.gui.qt.core import Qt, Signal
 from ercsheet.gui.qt.widgets import (
     QAbstractItemView,
@@ -134,7 +134,7 @@ class ProgressDialog(QDialog):
         for registration in found.registrations:
             layout.addWidget(self._registration(registration, page))
         if found.other_sheets:
-            box = QGroupBox("Sheets of no registration", page)
+            box = QGroupBox(UNREGISTERED, page)
             inner = QVBoxLayout(box)
             inner.addWidget(self._table(found.other_sheets, box))
             layout.addWidget(box)

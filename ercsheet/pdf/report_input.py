@@ -10,10 +10,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ercsheet.domain.progress_words import UNREGISTERED as UNREGISTERED
 from ercsheet.domain.vocabulary import Method
-
-# The heading of the units on no qualification the candidate is registered on.
-UNREGISTERED = "Units not registered on a qualification"
 
 
 @dataclass(frozen=True)
