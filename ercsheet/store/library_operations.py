@@ -7,8 +7,6 @@ the audit events, except an edit's echo on the other sheets using the item, logg
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -195,12 +193,6 @@ def link_row(item: models.LibraryItem, row: EvidenceRow, position: int) -> model
     made = convert.evidence_item(fields_of(item).row(row.criteria), position)
     made.library_item = item
     return made
-
-
-def rows_of(session: Session, item_id: int) -> Sequence[models.EvidenceItem]:
-    return session.scalars(
-        select(models.EvidenceItem).where(models.EvidenceItem.library_item_id == item_id)
-    ).all()
 
 
 # --- the library's own operations (the candidate's view of their evidence) ----------------------
