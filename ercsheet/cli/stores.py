@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ercsheet import paths
 
 if TYPE_CHECKING:
+    from ercsheet.pdf import PrintedSheet
     from ercsheet.store.store import Store
     from ercsheet.store.values import CandidateInfo
 from ercsheet.cli.common import (
@@ -69,6 +70,19 @@ def candidate_of(store: Store, number: str) -> CandidateInfo:
     if not store.sheets(candidate.id):
         raise CommandError(f"candidate {number} ({candidate.name}) has no sheets")
     return candidate
+
+
+def printed_sheet(store: Store, sheet_id: int) -> PrintedSheet:
+    """A sheet as it prints: its content, record code, signing key and addenda."""
+    from ercsheet.pdf import PrintedSheet
+
+    record = store.print_record(sheet_id)
+    return PrintedSheet(
+        store.sheet(sheet_id),
+        record.code,
+        key_fingerprint=record.key_fingerprint,
+        addenda=record.addenda,
+    )
 
 
 def write_pdf(output: Path, render: Callable[[Path], None]) -> None:
