@@ -13,12 +13,14 @@ from __future__ import annotations
 import os
 import platform
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -47,27 +49,32 @@ def cmd_self_test(
     held = (0.0 if offscreen else DEFAULT_HOLD_S) if hold is None else hold
     started = time.perf_counter()
     say(f"ercsheet {__version__} self-test, Python {platform.python_version()} on {system()}")
-    try:
-        folder = _timed("temporary data folder", lambda: _folder(parent), fail_at)
-    except KeyboardInterrupt:
-        say("interrupted")
-        return 130
+    with _terminate_as_interrupt():
+        try:
+            passed = _run(held, offscreen, parent, fail_at)
+        except KeyboardInterrupt:
+            say("self-test interrupted")
+            return 130
+    took = time.perf_counter() - started
+    if not passed:
+        say(f"self-test FAILED after {took:.2f} s")
+        return 1
+    say(f"self-test passed: {len(STEPS) + 3} steps in {took:.2f} s")
+    return 0
+
+
+def _run(held: float, offscreen: bool, parent: Path | None, fail_at: str | None) -> bool:
+    """The steps in the temporary folder, which is removed however they end (Ctrl+C too)."""
+    folder = _timed("temporary data folder", lambda: _folder(parent), fail_at)
     if folder is None:
-        return _failed(started)
+        return False
     run = Run(folder, clock().today())
     try:
         with _data_folder(folder):
             passed = _steps(run, [*STEPS, _window_step(held, offscreen)], fail_at)
-    except KeyboardInterrupt:
-        _remove(run)
-        say("interrupted: the temporary folder is removed")
-        return 130
-    removed = _timed("temporary folder removed", lambda: _remove(run), fail_at)
-    if not passed or removed is None:
-        return _failed(started)
-    count = len(STEPS) + 3
-    say(f"self-test passed: {count} steps in {time.perf_counter() - started:.2f} s")
-    return 0
+    finally:
+        removed = _timed("temporary folder removed", lambda: _remove(run), None)
+    return passed and removed is not None
 
 
 STEPS: list[Step] = [
@@ -105,7 +112,11 @@ def _window_step(hold: float, offscreen: bool) -> Step:
             )
         if CANDIDATE_NAME not in shown or "signed" not in shown:
             raise StepFailed(f"the window did not show the signed sheet (it showed {shown!r})")
-        where = "built offscreen, no display" if offscreen else f"shown for {hold:g} s"
+        where = (
+            "built offscreen, no display"
+            if offscreen
+            else f"shown on screen, held up to {hold:g} s"
+        )
         return f"{where}: {shown}"
 
     return ("window", window)
@@ -178,14 +189,28 @@ def _environment(name: str, value: str | None) -> Iterator[None]:
 
 def _remove(run: Run) -> str:
     for store in list(run.opened):
-        run.close(store)
+        with suppress(Exception):  # a store a failed step left half-open: its files go anyway
+            run.close(store)
     shutil.rmtree(run.folder)
     return str(run.folder)
 
 
-def _failed(started: float) -> int:
-    say(f"self-test FAILED after {time.perf_counter() - started:.2f} s")
-    return 1
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """A request to stop (SIGTERM: `timeout`, a logout) ends the run as Ctrl+C does, removing
+    the temporary folder, rather than leaving it behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_number: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def system() -> str:

@@ -68,17 +68,19 @@ def show_sheet(
 
 @contextlib.contextmanager
 def _interrupt_flag() -> Iterator[list[int]]:
-    """A list that gets an item on Ctrl+C: Python's own handler would raise inside a Qt slot,
-    where Qt swallows it, and the window would stay up."""
+    """A list that gets an item on Ctrl+C (or SIGTERM): Python's own handler would raise inside
+    a Qt slot, where Qt swallows it, and the window would stay up."""
     flag: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         yield flag
         return
-    previous = signal.signal(signal.SIGINT, lambda number, _frame: flag.append(number))
+    numbers = (signal.SIGINT, signal.SIGTERM)
+    previous = [signal.signal(n, lambda number, _frame: flag.append(number)) for n in numbers]
     try:
         yield flag
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in zip(numbers, previous, strict=True):
+            signal.signal(number, handler)
 
 
 @contextlib.contextmanager
