@@ -100,15 +100,17 @@ def test_a_folder_that_cannot_be_made_fails_the_first_step_without_a_traceback(
     assert "Traceback" not in captured.out + captured.err
 
 
-def ercsheet_child(tmp: Path, *args: str) -> subprocess.Popen[str]:
-    """`ercsheet` run as the installed command runs, its temporary folders in `tmp` (made)."""
+def ercsheet_child(tmp: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    """`ercsheet` run as the installed command runs, its temporary folders in `tmp` (made),
+    with `env` added to the environment (an empty value removes a variable)."""
     tmp.mkdir()
+    environment = {**os.environ, "TMPDIR": str(tmp), **env}
     return subprocess.Popen(
         [sys.executable, "-m", "ercsheet", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "TMPDIR": str(tmp)},
+        env={name: value for name, value in environment.items() if value},
     )
 
 
@@ -126,6 +128,24 @@ def test_the_command_passes_as_a_program_of_its_own(
     assert all(line.startswith("ok   ") for line in lines)
     assert list(temporary.iterdir()) == []
     assert snapshot(private_data_dir) == user_data
+
+
+@pytest.mark.slow
+def test_a_display_qt_cannot_open_fails_the_window_step_and_the_folder_still_goes(
+    tmp_path: Path,
+) -> None:
+    # Qt aborts a program whose display is not there: the self-test tries it in a child first.
+    temporary = tmp_path / "temporary"
+    child = ercsheet_child(
+        temporary, "--self-test", QT_QPA_PLATFORM="", DISPLAY=":5917", WAYLAND_DISPLAY=""
+    )
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 1, out + err
+    lines = step_lines(out)
+    assert lines[-2].startswith("FAIL window: Qt cannot start here (exit status ")
+    assert "could not connect to display :5917" in lines[-2]
+    assert lines[-1].startswith("ok   temporary folder removed")
+    assert list(temporary.iterdir()) == []
 
 
 @pytest.mark.slow

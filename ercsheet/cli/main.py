@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how long --self-test keeps its window up (default: 3 on a screen, 0 without)",
     )
+    # The self-test's child that starts Qt first: Qt ends the program that cannot open its
+    # display, and the self-test must live on to say so and remove its folder.
+    parser.add_argument("--self-test-qt-probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
     parser.add_argument(
         "--units-dir",
@@ -263,6 +266,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
+    if args.self_test_qt_probe:
+        from ercsheet.gui.app import application
+
+        application()
+        return 0
     if args.self_test:
         # Before anything below: it must not open, create or recover the user's database.
         from ercsheet.cli.self_test import cmd_self_test

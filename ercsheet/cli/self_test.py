@@ -14,6 +14,7 @@ import os
 import platform
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -107,6 +108,7 @@ def _window_step(hold: float, offscreen: bool) -> Step:
         if run.catalogue is None:
             raise StepFailed("there is no catalogue: its step did not run")
         with _platform("offscreen" if offscreen else None):
+            _qt_starts()
             shown = show_sheet(
                 run.database, run.passphrase, run.sheet_id, run.catalogue, run.today, hold
             )
@@ -120,6 +122,23 @@ def _window_step(hold: float, offscreen: bool) -> Step:
         return f"{where}: {shown}"
 
     return ("window", window)
+
+
+def _qt_starts() -> None:
+    """Start Qt in a child first: where it cannot open the display, or load its platform plugin
+    (a library missing), Qt ends the whole program, and the self-test would neither say why
+    nor remove its folder."""
+    frozen = getattr(sys, "frozen", False)
+    command = [sys.executable] if frozen else [sys.executable, "-m", "ercsheet"]
+    try:
+        child = subprocess.run(
+            [*command, "--self-test-qt-probe"], capture_output=True, text=True, timeout=120
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise StepFailed(f"Qt could not be started in a child process: {error}") from None
+    if child.returncode != 0:
+        said = " ".join(child.stderr.split())[:400] or "nothing"
+        raise StepFailed(f"Qt cannot start here (exit status {child.returncode}); it said: {said}")
 
 
 def _timed(label: str, work: Callable[[], T], fail_at: str | None) -> T | None:

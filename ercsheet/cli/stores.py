@@ -76,13 +76,7 @@ def printed_sheet(store: Store, sheet_id: int) -> PrintedSheet:
     """A sheet as it prints: its content, record code, signing key and addenda."""
     from ercsheet.pdf import PrintedSheet
 
-    record = store.print_record(sheet_id)
-    return PrintedSheet(
-        store.sheet(sheet_id),
-        record.code,
-        key_fingerprint=record.key_fingerprint,
-        addenda=record.addenda,
-    )
+    return PrintedSheet.current(store.sheet(sheet_id), store.print_record(sheet_id))
 
 
 def write_pdf(output: Path, render: Callable[[Path], None]) -> None:
