@@ -17,9 +17,9 @@ from ercsheet.cli.self_test_steps import (
     Run,
     StepFailed,
     same_name,
+    same_signatures,
 )
 from ercsheet.domain.record import short_code
-from ercsheet.domain.vocabulary import SignatureKind
 
 if TYPE_CHECKING:
     from pdfminer.pdfpage import PDFPage
@@ -117,9 +117,7 @@ def reimport(run: Run) -> str:
         raise StepFailed("the second store says it had the sheet already")
     content = other.sheet(result.sheet_id)
     same_name(content.candidate.name, "the imported sheet")
-    kinds = [s.kind for s in content.signatures]
-    if kinds != [SignatureKind.DRAWN, SignatureKind.TYPED]:
-        raise StepFailed(f"the imported sheet has the signatures as {kinds}")
+    same_signatures(content.signatures, "the imported sheet")
     if other.record_code(result.sheet_id) != run.record_code:
         raise StepFailed("the imported sheet's record code differs from the one printed")
     problems = other.check_records()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from ercsheet import paths
 from ercsheet.domain.record import short_code
 from ercsheet.domain.sheet import EvidenceRow, Person, Signature, Stroke
 from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.store.example import EXAMPLE_UNIT
 
 if TYPE_CHECKING:
     from ercsheet.catalogue.loader import Catalogue
@@ -30,8 +32,8 @@ if TYPE_CHECKING:
 CANDIDATE_NAME = "Siân Llŷr ap Gwilym"
 CANDIDATE_NUMBER = "ST-0001"
 ASSESSOR_NAME = "Gwenllïan Öztürk"
-# A built-in unit every install has: the example sheet's (store/example.py).
-UNIT_ID = "mgmt-l3-u40-f17"
+# A built-in unit every install has: the first run's example sheet is on it too.
+UNIT_ID = EXAMPLE_UNIT
 
 
 class StepFailed(Exception):
@@ -202,10 +204,17 @@ def sign(run: Run) -> str:
     if problems:
         raise StepFailed(f"the signed sheet does not verify: {problems[0].problem}")
     run.record_code = code
-    kinds = [s.kind for s in store.sheet(run.sheet_id).signatures]
-    if kinds != [SignatureKind.DRAWN, SignatureKind.TYPED]:
-        raise StepFailed(f"the sheet keeps the signatures as {kinds}")
+    same_signatures(store.sheet(run.sheet_id).signatures, "the store")
     return f"candidate drawn, assessor typed with PIN; sealed, record code {short_code(code)}"
+
+
+def same_signatures(signatures: Sequence[Signature], where: str) -> None:
+    """The candidate's drawn signature, point for point, then the assessor's typed one."""
+    kinds = [s.kind for s in signatures]
+    if kinds != [SignatureKind.DRAWN, SignatureKind.TYPED]:
+        raise StepFailed(f"{where} has the signatures as {', '.join(kinds)}, not drawn, typed")
+    if signatures[0].strokes != drawn_strokes():
+        raise StepFailed(f"{where} has the drawn signature's strokes changed")
 
 
 def same_name(found: str, where: str) -> None:
