@@ -99,9 +99,7 @@ def progress_lines(found: CandidateProgress) -> list[str]:
         lines += [line for unit in found.other_sheets for line in _unit_lines(unit)]
     if found.uncovered:
         lines += ["", "Criteria still to cover"]
-        lines += [
-            f"  sheet {u.sheet_id} {u.unit_line}: {', '.join(u.uncovered)}" for u in found.uncovered
-        ]
+        lines += [f"  {u.name}: {', '.join(u.uncovered)}" for u in found.uncovered]
     if found.top_items:
         lines += ["", "Evidence covering most"]
         lines += [
@@ -119,7 +117,7 @@ def _plural(count: int, one: str, more: str) -> str:
 def _unit_lines(unit: UnitProgress) -> list[str]:
     outcomes = "  ".join(f"{o.label} {o.covered}/{o.total}" for o in unit.outcomes)
     return [
-        f"  {unit.unit_line}  (sheet {unit.sheet_id})  {unit.covered}/{unit.total}  {unit.status}",
+        f"  {unit.name}  {unit.covered}/{unit.total}  {unit.status}",
         f"      {outcomes}",
     ]
 

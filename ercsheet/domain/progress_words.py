@@ -4,12 +4,26 @@ this only says it)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+
 from ercsheet.domain.combination import GroupProgress, Progress
 
 NOT_TRANSCRIBED = "Rules of combination not transcribed: never shown as complete."
 # The heading over the sheets of no registration (made on their own), in the window, the
 # command and the printed report alike.
 UNREGISTERED = "Units not registered on a qualification"
+
+
+def sheet_names(units: Mapping[int, str]) -> dict[int, str]:
+    """The candidate's sheets (by id) named as an assessor knows them, by their unit (`units`:
+    "Unit 44 (D.05)" or the unit's line); a sheet's number only where two of them would read
+    alike: "Unit 44 (D.05) (sheet 7)" and "Unit 44 (D.05) (sheet 9)"."""
+    alike = Counter(units.values())
+    return {
+        sheet: f"{unit} (sheet {sheet})" if alike[unit] > 1 else unit
+        for sheet, unit in units.items()
+    }
 
 
 def status(progress: Progress) -> str:

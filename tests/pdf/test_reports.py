@@ -192,3 +192,21 @@ def test_the_progress_report_has_a_section_per_registration_with_its_rules(
     assert "Rules of combination not transcribed: never shown as complete." in text
     assert "Units not registered on a qualification" not in text
     assert "Unit 40 (F17) Manage customer service" in text
+
+
+def test_two_sheets_of_one_unit_are_told_apart_by_their_numbers_in_both_reports(
+    store: Store, candidate: int, f17: Unit, catalogue: Catalogue
+) -> None:
+    """A second Unit 40 sheet: the two of Unit 40 print with their numbers, Unit 44 without."""
+    [first, u44] = [summary.id for summary in store.sheets(candidate)]
+    again = store.create_sheet(candidate, f17, "", Person("Pat Jones"))
+    text = " ".join(page_texts(progress_pdf(progress_input(store, candidate, catalogue, PRINTED))))
+    assert f"Unit 40 (F17) (sheet {first}) Manage customer service" in text
+    assert f"Unit 40 (F17) (sheet {again}) Manage customer service" in text
+    assert "Unit 44 (D.05) Organise" in text and f"(sheet {u44})" not in text
+    units = [unit.label for unit in matrix_input(store, candidate, PRINTED).units]
+    assert units == [
+        f"Unit 40 (F17) (sheet {first})",
+        "Unit 44 (D.05)",
+        f"Unit 40 (F17) (sheet {again})",
+    ]

@@ -163,9 +163,43 @@ def test_progress_shows_the_status_and_coverage_and_opens_a_sheet(
     assert isinstance(rows, list)
     unit = shown.units[0]
     assert rows[0][:3] == [unit.unit_line, "draft", f"{unit.covered}/{unit.total}"]
+    assert "sheet" not in rows[0][0]  # the candidate has one sheet of the unit: no number
     assert unit.covered == 1
     assert f"{unit.outcomes[0].label} {unit.outcomes[0].title}: 1 of" in str(seen["tip"])
     assert window.open_sheet_id == unit.sheet_id
+
+
+def test_progress_names_sheets_by_their_unit_and_numbers_only_two_of_one_unit(
+    window: MainWindow, catalogue: Catalogue
+) -> None:
+    """Given a candidate with two sheets of Unit 40 and one of Unit 44, when their progress is
+    read, then each sheet is its unit, and only the two of Unit 40 say their numbers."""
+    who = candidate(window)
+    pat = Person("Pat Jones", True)
+    units = ("mgmt-l3-u40-f17", "reliable-cs-l3-u44", "mgmt-l3-u40-f17")
+    first, other, again = (
+        window.store.create_sheet(who, catalogue.units[unit], "", pat) for unit in units
+    )
+    window.store.add_evidence(other, row("E01", ["1.1"]))
+
+    dialog = ProgressDialog(window.store, who, catalogue, window)
+    [table] = dialog.tables
+    shown = {
+        int(cell(table, r, 0).data(Qt.ItemDataRole.UserRole)): cell(table, r, 0).text()
+        for r in range(table.rowCount())
+    }
+    uncovered = next(w for w in dialog.findChildren(QLabel) if w.objectName() == "uncovered")
+    header = table.horizontalHeaderItem(1)
+    dialog.close()
+
+    forty = "Unit 40 Manage customer service in own area of responsibility (F17)"
+    assert shown[first] == f"{forty} (sheet {first})"
+    assert shown[again] == f"{forty} (sheet {again})"
+    assert "(sheet" not in shown[other] and shown[other].startswith("Unit 44")
+    assert header is not None and header.text() == "Status"
+    lines = uncovered.text().splitlines()
+    assert lines[0].startswith(f"{forty} (sheet {first}): 1.1, ")
+    assert lines[1].startswith(f"{shown[other]}: ") and "1.1," not in lines[1]
 
 
 def cell(table: UnitTable, row: int, column: int) -> QTableWidgetItem:
