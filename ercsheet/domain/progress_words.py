@@ -64,7 +64,8 @@ def rule_lines(progress: Progress) -> list[str]:
             f"Credit at level {at_level.level} or above: {progress.level_credit} achieved of at "
             f"least {at_level.min_credit}{_needed(progress.level_credit_needed, 'credit')}."
         )
-    lines += [problem.message for problem in progress.choice_problems]
+    if progress.rules_known:  # else `status` has said so: once is enough
+        lines += [problem.message for problem in progress.choice_problems]
     return lines
 
 

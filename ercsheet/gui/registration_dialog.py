@@ -12,7 +12,6 @@ from collections.abc import Collection
 from ercsheet.catalogue.loaded import Catalogue
 from ercsheet.catalogue.qualification import Qualification
 from ercsheet.domain.combination import choice_problems
-from ercsheet.domain.progress_words import NOT_TRANSCRIBED
 from ercsheet.domain.registration import choice_blocks, details_problems
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.date_field import DateField
@@ -45,9 +44,9 @@ MOST_UNITS = 420
 
 
 def qualification_text(qualification: Qualification) -> str:
-    """ "Invented Level 3 Diploma… — Invented Awarding Body, level 3", as the list shows it."""
-    text = f"{qualification.title} — {qualification.awarding_body}, level {qualification.level}"
-    return text if qualification.complete else f"{text} (rules not transcribed)"
+    """ "Invented Level 3 Diploma… — Invented Awarding Body, level 3", as the list shows it
+    (whether its rules are transcribed is said once, under it)."""
+    return f"{qualification.title} — {qualification.awarding_body}, level {qualification.level}"
 
 
 class RegisterDialog(QDialog):
@@ -158,8 +157,10 @@ class RegisterDialog(QDialog):
             facts.append(f"At least {qualification.min_credit} credits in all.")
         if qualification.credit_at_level is not None:
             facts.append(f"Of them {qualification.credit_at_level.rule_text}.")
+        # Said here once, where the qualification is chosen: not again by its units nor by
+        # the line under them (an assessor read it four times).
         if not qualification.complete:
-            facts.append(NOT_TRANSCRIBED)
+            facts += [p.message for p in choice_problems(qualification, (), {})]
         self.about.setText(" ".join(facts))
         self.about.setVisible(bool(facts))
         self.choice = UnitChoice(self._catalogue, qualification, self, taken=self._taken)
@@ -204,9 +205,9 @@ class RegisterDialog(QDialog):
         qualification, choice = self.current, self.choice
         assert qualification is not None and choice is not None
         needs = choice_problems(qualification, choice.chosen(), self._catalogue.units)
-        said = " ".join(p.message for p in needs)
         if not qualification.complete:
-            return said
+            return ""  # nothing to check, and said under the qualification
+        said = " ".join(p.message for p in needs)
         if not needs:
             return "The units chosen complete the qualification once achieved."
         return f"Still needed (units can be added later): {said}"

@@ -190,6 +190,7 @@ def test_the_progress_report_has_a_section_per_registration_with_its_rules(
     text = " ".join(page_texts(progress_pdf(progress_input(store, who, catalogue, PRINTED))))
     assert f"{qualification.title} (registration R-1234)" in text
     assert "Rules of combination not transcribed: never shown as complete." in text
+    assert text.count("not transcribed") == 1  # the status says it: no rule line repeats it
     assert "Units not registered on a qualification" not in text
     assert "Unit 40 (F17) Manage customer service" in text
 

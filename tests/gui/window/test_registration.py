@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QTableWidgetItem
 from ercsheet import paths
 from ercsheet.catalogue.loaded import Catalogue
 from ercsheet.catalogue.loader import load_catalogue
-from ercsheet.domain.progress_words import NOT_TRANSCRIBED, status
+from ercsheet.domain.progress_words import status
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.progress_dialog import ProgressDialog, UnitTable
@@ -262,11 +262,14 @@ def test_a_qualification_whose_rules_are_not_transcribed_says_so(window: MainWin
         seen["item"] = dialog.qualification.itemText(index)
         seen["about"] = dialog.about.text()
         seen["line"] = dialog.choice_line.text()
+        seen["group"] = " ".join(w.text() for w in dialog.findChildren(QLabel, "groupRule"))
         dialog.reject()
 
     when_modal_opens(read, kind=RegisterDialog)
     window.controller.register_selected()
 
-    assert seen["item"].endswith("(rules not transcribed)")
-    assert seen["about"] == NOT_TRANSCRIBED
-    assert "rules of combination are not transcribed" in seen["line"]
+    # Said once, under the qualification: not in its name, its units' group nor the line below.
+    said = "rules of combination are not transcribed"
+    assert seen["about"].count(said) == 1 and "never shown as achieved" in seen["about"]
+    assert said not in seen["item"] and "not transcribed" not in seen["group"]
+    assert "not transcribed" not in seen["line"]
