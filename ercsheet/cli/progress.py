@@ -55,12 +55,18 @@ def cmd_register(args: argparse.Namespace) -> int:
             else str(refused)
         )
         raise CommandError(f"{told} Nothing was changed.") from None
+    from ercsheet.domain.progress_words import NO_SHEETS
+
     [registered] = [r for r in store.registrations(who.id) if r.id == registration]
+    sheets = [store.sheet_summary(sheet) for sheet in registered.sheet_ids]
     print(
         f"{shown(who.name)} ({shown(who.candidate_number)}) registered on "
-        f"{shown(cat.qualifications[args.qualification].title)}: sheets "
-        f"{', '.join(map(str, registered.sheet_ids))}"
+        f"{shown(cat.qualifications[args.qualification].title)}: "
+        + (_plural(len(sheets), "sheet", "sheets") if sheets else NO_SHEETS)
     )
+    for sheet in sheets:
+        unit = " ".join(part for part in (sheet.unit_label, sheet.unit_title) if part)
+        print(f"  sheet {sheet.id}  {shown(unit)}")
     return 0
 
 

@@ -13,6 +13,12 @@ NOT_TRANSCRIBED = "Rules of combination not transcribed: never shown as complete
 # The heading over the sheets of no registration (made on their own), in the window, the
 # command and the printed report alike.
 UNREGISTERED = "Units not registered on a qualification"
+# A registration of no unit (no mandatory one, none chosen), which the domain allows: said
+# before it is made, and when it is, in the window and the command alike.
+NO_SHEETS = (
+    "With no unit chosen, the registration has no sheet: add units to it later (the "
+    "candidate's progress in the window, Add units…)."
+)
 
 
 def sheet_names(units: Mapping[int, str]) -> dict[int, str]:

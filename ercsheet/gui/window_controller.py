@@ -141,6 +141,11 @@ class WindowController:
             candidates.select_candidate(candidate_id)
         candidates.refresh_sheets()
         count = len(sheet_ids)
+        if not count:
+            from ercsheet.domain.progress_words import NO_SHEETS
+
+            self.window.show_message(f"{done}. {NO_SHEETS}")
+            return
         self.window.show_message(
             f"{done}: {count} sheet{'' if count == 1 else 's'} in the candidate's list."
         )

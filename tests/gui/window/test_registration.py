@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QTableWidgetItem
 
 from ercsheet import paths
 from ercsheet.catalogue.loaded import Catalogue
 from ercsheet.catalogue.loader import load_catalogue
-from ercsheet.domain.progress_words import status
+from ercsheet.domain.progress_words import NO_SHEETS, status
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.progress_dialog import ProgressDialog, UnitTable
@@ -273,3 +273,60 @@ def test_a_qualification_whose_rules_are_not_transcribed_says_so(window: MainWin
     assert seen["about"].count(said) == 1 and "never shown as achieved" in seen["about"]
     assert said not in seen["item"] and "not transcribed" not in seen["group"]
     assert "not transcribed" not in seen["line"]
+
+
+def test_no_unit_ticked_on_untranscribed_rules_registers_without_units_said(
+    window: MainWindow,
+) -> None:
+    """Given the Management certificate (no mandatory unit: its rules are not transcribed),
+    when no unit is ticked, then the button says Register without units and the line why;
+    a unit ticked makes it Register again; registered with none, the status bar says it."""
+    who = candidate(window)
+    seen: dict[str, object] = {}
+
+    def register_empty(dialog: RegisterDialog) -> None:
+        dialog.qualification.setCurrentIndex(dialog.qualification.findData("mgmt-l3-cert"))
+        assert dialog.choice is not None
+        seen["empty"] = (dialog.register_button.text(), dialog.choice_line.text())
+        dialog.choice.boxes["mgmt-l3-u40-f17"].setChecked(True)
+        seen["ticked"] = (dialog.register_button.text(), dialog.choice_line.text())
+        dialog.choice.boxes["mgmt-l3-u40-f17"].setChecked(False)
+        QTest.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+
+    when_modal_opens(register_empty, kind=RegisterDialog)
+    window.controller.register_selected()
+
+    assert seen["empty"] == ("&Register without units", NO_SHEETS)
+    assert seen["ticked"] == ("&Register", "")
+    [registered] = window.store.registrations(who)
+    assert registered.sheet_ids == ()
+    assert window.statusBar().currentMessage() == f"Registered. {NO_SHEETS}"
+
+
+def test_the_dialog_fits_the_units_of_the_qualification_chosen(window: MainWindow) -> None:
+    """Switching from the kitchen diploma (eight units) to the certificate (one) shrinks the
+    dialog to its units: no empty space under the last group; back again, it grows."""
+    candidate(window)
+    heights: dict[str, int] = {}
+
+    def switch(dialog: RegisterDialog) -> None:
+        for qualification in (KITCHEN, "mgmt-l3-cert", KITCHEN):
+            dialog.qualification.setCurrentIndex(dialog.qualification.findData(qualification))
+            QApplication.processEvents()
+            assert dialog.choice is not None
+            area = dialog.units_area.viewport().height()
+            heights[qualification] = dialog.height()
+            # The units fill their area: no empty space under the last group.
+            assert area - dialog.choice.sizeHint().height() < 4, (qualification, area)
+        # Ticked, the line under the units says less: the room it leaves is not theirs.
+        assert dialog.choice is not None
+        for unit in ("kitchen-rota-l3", "kitchen-stock-l3", "kitchen-training-l3"):
+            dialog.choice.boxes[unit].setChecked(True)
+        QApplication.processEvents()
+        area = dialog.units_area.viewport().height()
+        assert area - dialog.choice.sizeHint().height() < 4, area
+        dialog.reject()
+
+    when_modal_opens(switch, kind=RegisterDialog)
+    window.controller.register_selected()
+    assert heights["mgmt-l3-cert"] < heights[KITCHEN]
