@@ -181,7 +181,9 @@ def test_the_first_starts_questions_are_asked_over_an_empty_pane(
 
     def no_example(box: QMessageBox) -> None:
         behind.append(window.empty_pane.isVisible())
-        box.button(QMessageBox.StandardButton.No).click()
+        no = box.button(QMessageBox.StandardButton.No)
+        assert no is not None
+        no.click()
 
     def profile(dialog: ProfileDialog) -> None:
         behind.append(window.empty_pane.isVisible())
@@ -193,6 +195,7 @@ def test_the_first_starts_questions_are_asked_over_an_empty_pane(
     def plain(dialog: PassphraseDialog) -> None:
         behind.append(window.empty_pane.isVisible())
         when_modal_opens(profile, kind=ProfileDialog, after=dialog)
+        assert dialog.plain_button is not None
         dialog.plain_button.click()
 
     when_modal_opens(plain, kind=PassphraseDialog)
