@@ -204,7 +204,7 @@ class WindowController:
             dialog = UnitUpdateDialog(self.store, sheet_id, content, current, window)
             if dialog.exec() and dialog.changes is not None:
                 # Edits made before it would be undone against another version of the unit.
-                window.undo_stack.clear()
+                window.undo.forget(sheet_id)
                 view.open_sheet(sheet_id)  # its columns, lines and signatures are new
                 view.sheet_changed.emit(sheet_id)
                 window.show_message(

@@ -89,11 +89,11 @@ def test_undoing_an_added_item_leaves_it_in_the_library(
     other = second_sheet(window, catalogue, example_sheet)
     pick("E03")
     window.sheet_view.add_existing_button.click()
-    window.undo_stack.undo()
+    window.undo.undo()
     assert window.store.sheet(other).evidence == ()
     candidate = window.store.sheet_summary(other).candidate_id
     assert [e.fields.ref for e in window.store.library(candidate)] == ["E01", "E02", "E03", "E04"]
-    window.undo_stack.redo()
+    window.undo.redo()
     assert [r.ref for r in window.store.sheet(other).evidence] == ["E03"]
 
 
