@@ -132,20 +132,13 @@ class History:
 
 def check_records(session: Session) -> list[RecordCheck]:
     """Every problem with the store's signed records and audit chain."""
-    names = dict(
-        session.execute(select(models.Sheet.id, models.Candidate.name).join(models.Candidate)).all()
-    )
-    units = dict(session.execute(select(models.Sheet.id, models.Sheet.unit_id)).all())
-    found = [
-        RecordCheck(
-            sheet,
-            names.get(sheet, "") if sheet else "",
-            units.get(sheet, "") if sheet else "",
-            problem,
-        )
-        for sheet, problem in _problems(session, None)
+    problems = _problems(session, None)
+    # Named only where a problem is (a centre's store has a hundred thousand sheets).
+    labels = reading.sheet_labels(driver(session), {s for s, _ in problems if s})
+    return [
+        RecordCheck(sheet, *(labels.get(sheet, ("", "")) if sheet else ("", "")), problem)
+        for sheet, problem in problems
     ]
-    return found
 
 
 def check_record(session: Session, sheet_id: int) -> str | None:
@@ -280,16 +273,14 @@ def _history_against_store(
     session: Session, history: History, only: int | None
 ) -> list[tuple[int | None, str]]:
     problems: list[tuple[int | None, str]] = []
-    codes_query = select(models.Sheet.id, models.Sheet.record_code)
     kept_query = select(
         models.SheetVersion.sheet_id, models.SheetVersion.number, models.SheetVersion.record_code
     )
     made_query = select(models.Addendum.sheet_id, models.Addendum.version)
     if only is not None:
-        codes_query = codes_query.where(models.Sheet.id == only)
         kept_query = kept_query.where(models.SheetVersion.sheet_id == only)
         made_query = made_query.where(models.Addendum.sheet_id == only)
-    codes: dict[int, str | None] = {sheet: code for sheet, code in session.execute(codes_query)}
+    codes: dict[int, str | None] = dict(reading.record_codes(driver(session), only))
     kept = {(sheet, number): code for sheet, number, code in session.execute(kept_query)}
     made: dict[tuple[int, int | None], int] = defaultdict(int)
     for sheet_id, version in session.execute(made_query):

@@ -338,6 +338,32 @@ def sealed_sheets(connection: sqlite3.Connection, sheet_id: int | None) -> list[
     ]
 
 
+def record_codes(
+    connection: sqlite3.Connection, sheet_id: int | None
+) -> list[tuple[int, str | None]]:
+    """(sheet, its record code or None) of every sheet, or of that one."""
+    which = "" if sheet_id is None else " WHERE id = ?"
+    return connection.execute(
+        f"SELECT id, record_code FROM sheet{which}", () if sheet_id is None else (sheet_id,)
+    ).fetchall()
+
+
+def sheet_labels(connection: sqlite3.Connection, sheet_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """(candidate's name, or "" when the candidate is missing; unit id) of the sheets."""
+    ids = sorted(sheet_ids)
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):  # within SQLite's limit of bound values
+        chunk = ids[start : start + 500]
+        for sheet, name, unit_id in connection.execute(
+            "SELECT sheet.id, candidate.name, sheet.unit_id FROM sheet"
+            " LEFT JOIN candidate ON candidate.id = sheet.candidate_id"
+            f" WHERE sheet.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[sheet] = (name or "", unit_id)
+    return found
+
+
 def current_addenda(
     connection: sqlite3.Connection, sheet_id: int | None
 ) -> dict[int, list[tuple[Any, ...]]]:
