@@ -161,7 +161,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = 1 if problem else status
         return status
     problems = store.check_records()
-    signed = sum(1 for s in store.sheets() if s.status == "signed")
+    signed = store.signed_count()
     for found_problem in problems:
         where = (
             f"sheet {found_problem.sheet_id} ({shown(found_problem.candidate_name)}, "
