@@ -82,8 +82,18 @@ def changes_json(changes: Sequence[Change]) -> str:
     return json.dumps([[c.what, c.old, c.new] for c in changes], ensure_ascii=False)
 
 
-def changes_from_json(text: str) -> tuple[Change, ...]:
-    return tuple(Change(*map(str, item)) for item in json.loads(text or "[]"))
+def changes_from_json(text: str | bytes | None) -> tuple[Change, ...]:
+    """The changes an event lists, as written by `changes_json`. Text that is not such a list
+    (only an edit outside ercsheet makes it) is kept whole as one change, so the event's
+    payload no longer verifies and `check` names the event, and its history still shows."""
+    try:
+        items = json.loads(text or "[]")
+    except (ValueError, TypeError):  # not JSON, or bytes that are not UTF-8
+        items = None
+    if isinstance(items, list) and all(isinstance(item, list) and len(item) == 3 for item in items):
+        return tuple(Change(*map(str, item)) for item in items)
+    unreadable = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
+    return (Change("changes (not readable)", "", unreadable),)
 
 
 def payload_hash(actor: str, detail: str, changes: Sequence[Change]) -> str:

@@ -96,3 +96,23 @@ def test_a_forged_event_signature_is_reported_at_its_event(chained: Store) -> No
     assert f"audit event {index + 1} ({action}) has a signature that does not verify" in (
         problems(chained)
     )
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["not json", "[1, 2", '{"a": 1}', "[[1]]", '[["x", {"y": [1]}, null, 4]]', b"\x00\xff"],
+)
+@pytest.mark.parametrize("place", ["first", "middle", "last"])
+def test_an_event_whose_changes_are_not_changes_is_reported_not_a_crash(
+    chained: Store, stored: str | bytes | None, place: str
+) -> None:
+    chain = events(chained)
+    index = {"first": 0, "middle": len(chain) // 2, "last": -1}[place] % len(chain)
+    event_id = chain[index][0]
+    with sqlite3.connect(chained.path) as connection:
+        connection.execute("UPDATE audit_log SET changes = ? WHERE id = ?", (stored, event_id))
+    assert [problem for problem in problems(chained) if "audit chain was altered" in problem] == [
+        f"the audit chain was altered at event {index % len(chain) + 1} ({chain[index][1]}, "
+        f"{TODAY.isoformat()}): what it says was changed; events were edited, removed or "
+        "inserted outside ercsheet"
+    ]
