@@ -201,7 +201,9 @@ def _whole_chain(
             history.owners[sheet] = candidate
         if row[2] in History.REPLAYED:
             history.replay(reading.entry_of(row), index)
-    problems = [] if broken is None else [(broken[1].sheet_id, _broken(*broken))]
+    # An event whose sheet column holds no sheet number (read as -1) is the store's problem.
+    where = None if broken is None or (broken[1].sheet_id or 0) < 1 else broken[1].sheet_id
+    problems = [] if broken is None else [(where, _broken(*broken))]
     return problems + _anchor_problems(session, public) + unsigned, history
 
 

@@ -380,9 +380,24 @@ def current_addenda(
     return found
 
 
-EVENT_FIELDS = (
-    "at, actor, action, detail, prev_hash, hash, sheet_id, candidate_id, changes,"
-    " payload_hash, erased, key, key_signature"
+def _as_text(column: str) -> str:
+    return f"CASE WHEN typeof({column}) IN ('text', 'null') THEN {column} ELSE quote({column}) END"
+
+
+def _as_integer(column: str) -> str:
+    return f"CASE WHEN typeof({column}) IN ('integer', 'null') THEN {column} ELSE -1 END"
+
+
+# An event's columns as ercsheet writes them. A value of another type (only an edit outside
+# ercsheet puts a blob or a number where text belongs) is read as its SQL literal, or as the
+# sheet or candidate -1 that no row has: the event's hash then fails and `check` names it,
+# where Python would raise.
+EVENT_FIELDS = ", ".join(
+    _as_integer(column) if column in ("sheet_id", "candidate_id", "erased") else _as_text(column)
+    for column in (
+        *("at", "actor", "action", "detail", "prev_hash", "hash", "sheet_id", "candidate_id"),
+        *("changes", "payload_hash", "erased", "key", "key_signature"),
+    )
 )
 EVENT_COLUMNS = f"SELECT {EVENT_FIELDS} FROM audit_log"
 

@@ -116,3 +116,26 @@ def test_an_event_whose_changes_are_not_changes_is_reported_not_a_crash(
         f"{TODAY.isoformat()}): what it says was changed; events were edited, removed or "
         "inserted outside ercsheet"
     ]
+
+
+@pytest.mark.parametrize("column", ["at", "action", "actor", "detail", "hash", "prev_hash"])
+@pytest.mark.parametrize("stored", [b"\x00\xff", 12345, 1.5])
+def test_an_event_column_of_another_type_is_reported_not_a_crash(
+    chained: Store, column: str, stored: object
+) -> None:
+    event_id = events(chained)[1][0]
+    with sqlite3.connect(chained.path) as connection:
+        connection.execute(f"UPDATE audit_log SET {column} = ? WHERE id = ?", (stored, event_id))
+    assert any("audit chain was altered at event 2" in problem for problem in problems(chained))
+
+
+@pytest.mark.parametrize("stored", ["x", b"\x00\xff", 1.5])
+def test_a_sheet_number_that_is_not_a_number_is_reported_as_the_stores(
+    chained: Store, stored: object
+) -> None:
+    event_id = events(chained)[1][0]
+    with sqlite3.connect(chained.path) as connection:
+        connection.execute("UPDATE audit_log SET sheet_id = ? WHERE id = ?", (stored, event_id))
+    altered = "audit chain was altered at event 2"
+    found = [f.sheet_id for f in chained.check_records() if altered in f.problem]
+    assert found == [None]
