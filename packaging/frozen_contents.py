@@ -1,7 +1,7 @@
 """What the frozen app holds beyond what PyInstaller finds by following imports, and what it leaves
-out: read by `packaging/ercsheet.spec`, and by tests/test_packaging.py, which checks that every file
-named here exists and every module the app imports on first use is found. Plain Python (no
-PyInstaller), so the test needs no build.
+out: read by `packaging/ercsheet.spec`, and by tests/test_packaging.py, which checks that every
+file named here exists, that the Qt modules kept are those the window imports and that nothing the
+app imports is left out. Plain Python (no PyInstaller), so the test needs no build.
 
 One folder, not one file: Qt stays as its own shared libraries beside the program (the LGPL lets
 a user replace them), and nothing is unpacked into a temporary folder at every start.
