@@ -2,9 +2,10 @@
 
     PYTHONPATH=$PWD .venv/bin/python docs/report_samples.py
 
-The example candidate (Unit 40, F17) with a Unit 44 (D.05) sheet reusing E01 and E02 and two
-items of its own; writes docs/images/report-matrix.png and report-progress.png (the first page
-of each, through pdftoppm), and leaves the PDFs beside them in a temporary folder.
+The example candidate (Unit 40, F17) with a Unit 44 (D.05) sheet reusing E01 and E02 (ticked)
+and E03 (not yet), and two items of its own; writes docs/images/report-matrix.png and
+report-progress.png (the first page of each, through pdftoppm), and leaves the PDFs beside them
+in a temporary folder.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def sample_store(folder: Path) -> tuple[Store, int]:
         row = store.add_existing_evidence(other, items[ref])
         for criterion in criteria:
             store.set_tick(row, criterion, True)
+    # On Unit 44's sheet, not yet ticked there: blank under Unit 44, where E04 is shaded.
+    store.add_existing_evidence(other, items["E03"])
     for days_ago, (ref, title, method, ticked) in enumerate(UNIT_44_ROWS):
         date = TODAY - dt.timedelta(days=5 - 2 * days_ago)
         store.add_evidence(other, EvidenceRow(ref, title, method, date, frozenset(ticked)))

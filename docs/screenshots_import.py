@@ -12,24 +12,18 @@ unit-review-sign-off.png (the same unit's Rules and sign-off tab).
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from shots import IMAGES
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
-
-from ercsheet.catalogue.importer.cleaning import shown_source  # noqa: E402
-from ercsheet.catalogue.importer.parse import parse_lines  # noqa: E402
-from ercsheet.catalogue.importer.reading import read_spec  # noqa: E402
-from ercsheet.gui.unit_review import UnitReviewDialog  # noqa: E402
-from tests.catalogue.importer.specs import hedge, render  # noqa: E402
-
-IMAGES = ROOT / "docs" / "images"
+from ercsheet.catalogue.importer.cleaning import shown_source
+from ercsheet.catalogue.importer.parse import parse_lines
+from ercsheet.catalogue.importer.reading import read_spec
+from ercsheet.gui.unit_review import UnitReviewDialog
+from tests.catalogue.importer.specs import hedge, render
 
 
 def main() -> int:

@@ -10,49 +10,21 @@ evidence-library.png.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from shots import example_window, save, settle
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
+from ercsheet.domain.library import Holding
+from ercsheet.domain.sheet import Person
+from ercsheet.gui.evidence_picker import EvidencePicker
+from ercsheet.gui.library_dialog import LibraryDialog
 
-from ercsheet.domain.library import Holding  # noqa: E402
-from ercsheet.domain.sheet import Person  # noqa: E402
-from ercsheet.gui import create_main_window  # noqa: E402
-from ercsheet.gui.evidence_picker import EvidencePicker  # noqa: E402
-from ercsheet.gui.library_dialog import LibraryDialog  # noqa: E402
-from ercsheet.store.example import create_example_candidate  # noqa: E402
-from ercsheet.store.store import Profile  # noqa: E402
-
-IMAGES = ROOT / "docs" / "images"
 TODAY = dt.date(2026, 11, 23)
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(20):
-        app.processEvents()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def save(widget: QWidget, name: str) -> None:
-    widget.grab().save(str(IMAGES / name))
-    print(IMAGES / name)
-
-
 def main() -> int:
-    database = Path(os.environ["ERCSHEET_DATA_DIR"]) / "shots.sqlite3"
-    window = create_main_window(database, today=TODAY)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    window, app, example = example_window(TODAY)
     store = window.store
-    store.set_profile(Profile("Pat Jones", True, "A-1234"))
-    example = create_example_candidate(store, window.catalogue, TODAY)
     candidate = store.sheet_summary(example).candidate_id
     unit = window.catalogue.units["reliable-cs-l3-u44"]
     other = store.create_sheet(candidate, unit, "", Person("Pat Jones"))

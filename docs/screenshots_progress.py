@@ -10,56 +10,28 @@ Writes docs/images/register-dialog.png and progress-view.png.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from shots import ROOT, example_window, save, settle
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
+from ercsheet import paths
+from ercsheet.catalogue.loader import load_catalogue
+from ercsheet.domain.sheet import EvidenceRow, Person, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.gui.progress_dialog import ProgressDialog
+from ercsheet.gui.registration_dialog import RegisterDialog
 
-from ercsheet import paths  # noqa: E402
-from ercsheet.catalogue.loader import load_catalogue  # noqa: E402
-from ercsheet.domain.sheet import EvidenceRow, Person, Signature  # noqa: E402
-from ercsheet.domain.vocabulary import Method, Role, SignatureKind  # noqa: E402
-from ercsheet.gui import create_main_window  # noqa: E402
-from ercsheet.gui.progress_dialog import ProgressDialog  # noqa: E402
-from ercsheet.gui.registration_dialog import RegisterDialog  # noqa: E402
-from ercsheet.store.example import create_example_candidate  # noqa: E402
-from ercsheet.store.store import Profile  # noqa: E402
-
-IMAGES = ROOT / "docs" / "images"
 TODAY = dt.date(2026, 11, 23)
 KITCHEN = "kitchen-leadership-l3"
 PIN = "2468"
 PAT = Person("Pat Jones", qualified=True)
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(20):
-        app.processEvents()
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def save(widget: QWidget, name: str) -> None:
-    widget.grab().save(str(IMAGES / name))
-    print(IMAGES / name)
-
-
 def main() -> int:
-    database = Path(os.environ["ERCSHEET_DATA_DIR"]) / "shots.sqlite3"
     catalogue = load_catalogue([paths.builtin_units_dir(), ROOT / "tests" / "qualifications"])
-    window = create_main_window(database, catalogue, TODAY)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    window, app, example = example_window(TODAY, catalogue)
     store = window.store
-    store.set_profile(Profile("Pat Jones", True, "A-1234"))
     store.set_pin(PIN)
-    example = create_example_candidate(store, window.catalogue, TODAY)
     candidate = store.sheet_summary(example).candidate_id
     window.candidates.refresh()
     window.candidates.select_candidate(candidate)

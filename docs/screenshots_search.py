@@ -12,22 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from shots import example_window, save, settle
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
+from ercsheet.domain.sheet import Person
+from ercsheet.gui.unit_picker import UnitPicker
 
-from ercsheet.domain.sheet import Person  # noqa: E402
-from ercsheet.gui import create_main_window  # noqa: E402
-from ercsheet.gui.unit_picker import UnitPicker  # noqa: E402
-from ercsheet.store.example import create_example_candidate  # noqa: E402
-from ercsheet.store.store import Profile  # noqa: E402
-
-IMAGES = ROOT / "docs" / "images"
 TODAY = dt.date(2026, 11, 23)
 PEOPLE = [
     ("Zoë Ødegård", "0044"),
@@ -40,24 +30,9 @@ PEOPLE = [
 ]
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(20):
-        app.processEvents()
-
-
-def save(widget: QWidget, name: str) -> None:
-    widget.grab().save(str(IMAGES / name))
-    print(IMAGES / name)
-
-
 def main() -> int:
-    database = Path(os.environ["ERCSHEET_DATA_DIR"]) / "shots.sqlite3"
-    window = create_main_window(database, today=TODAY)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    window, app, _ = example_window(TODAY)
     store, catalogue = window.store, window.catalogue
-    store.set_profile(Profile("Pat Jones", True, "A-1234"))
-    create_example_candidate(store, catalogue, TODAY)
     for name, number in PEOPLE:
         store.add_candidate(name, number, "58213")
     lukasz = store.add_candidate("Łukasz Żółć", "0042", "58213")

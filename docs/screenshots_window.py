@@ -11,28 +11,16 @@ window-signed.png, unit-picker.png and print-preview.png.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from shots import IMAGES, example_window, save, settle
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ["ERCSHEET_DATA_DIR"] = tempfile.mkdtemp(prefix="ercsheet-shots-")
+from ercsheet.domain.sheet import EvidenceRow, Person, Signature
+from ercsheet.domain.vocabulary import Method, Role, SignatureKind
+from ercsheet.gui.main_window import MainWindow
+from ercsheet.gui.printing import PrintPreviewDialog, sheets_pdf
+from ercsheet.gui.unit_picker import UnitPicker
 
-from ercsheet.domain.sheet import EvidenceRow, Person, Signature  # noqa: E402
-from ercsheet.domain.vocabulary import Method, Role, SignatureKind  # noqa: E402
-from ercsheet.gui import create_main_window  # noqa: E402
-from ercsheet.gui.main_window import MainWindow  # noqa: E402
-from ercsheet.gui.printing import PrintPreviewDialog, sheets_pdf  # noqa: E402
-from ercsheet.gui.unit_picker import UnitPicker  # noqa: E402
-from ercsheet.store.example import create_example_candidate  # noqa: E402
-from ercsheet.store.store import Profile  # noqa: E402
-
-IMAGES = ROOT / "docs" / "images"
 TODAY = dt.date(2026, 11, 23)
 TITLES = [
     "Observation of the morning operations meeting and handover",
@@ -54,18 +42,6 @@ TITLES = [
 ]
 
 
-def settle(app: QApplication) -> None:
-    for _ in range(20):
-        app.processEvents()
-        # Widgets replaced (the signing panel's lines) go as they would in the event loop.
-        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def save(widget: QWidget, name: str) -> None:
-    widget.grab().save(str(IMAGES / name))
-    print(IMAGES / name)
-
-
 def operations_sheet(window: MainWindow) -> int:
     store = window.store
     unit = window.catalogue.units["cs-operations-l4-u1"]
@@ -82,12 +58,7 @@ def operations_sheet(window: MainWindow) -> int:
 
 
 def main() -> int:
-    database = Path(os.environ["ERCSHEET_DATA_DIR"]) / "shots.sqlite3"
-    window = create_main_window(database, today=TODAY)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    window.store.set_profile(Profile("Pat Jones", True, "A-1234"))
-    example = create_example_candidate(window.store, window.catalogue, TODAY)
+    window, app, example = example_window(TODAY)
     window.store.add_candidate("Dafydd ap Gruffŵdd", "0043", "58213")
     window.store.add_candidate("Zoë Ødegård", "0044", "58213")
     operations = operations_sheet(window)

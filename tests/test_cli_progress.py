@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ercsheet.domain.clock import FixedDay
+from ercsheet.domain.progress_words import NO_SHEETS
 from ercsheet.store.store import Store
 from tests.conftest import TODAY, make_signer
 from tests.store.test_registration import sign_off
@@ -42,10 +43,13 @@ def test_register_then_progress_in_text_and_json(tmp_path: Path) -> None:
         "kitchen-rota-l3",
     )
     assert (status, err) == (0, "")
-    assert out == (
+    assert out.splitlines() == [
         "Siân Ní Bhriain (0042) registered on Invented Level 3 Diploma in Kitchen Leadership: "
-        "sheets 1, 2, 3\n"
-    )
+        "3 sheets",
+        "  sheet 1  Unit 301 Keep a kitchen team safe at work",
+        "  sheet 2  Unit 302 Lead a kitchen team through a service",
+        "  sheet 3  Unit 310 Plan the rota of a kitchen team",
+    ]
     store = Store(db, clock=FixedDay(TODAY))
     sign_off(store, 1)
     store.close()
@@ -62,12 +66,12 @@ def test_register_then_progress_in_text_and_json(tmp_path: Path) -> None:
     assert "  Not complete: the units chosen cannot complete it yet (see below)." in lines
     assert "    Mandatory units: 1 of 2 achieved; still to achieve: Unit 302." in lines
     assert "    Credit: 5 achieved of at least 20; needs 15 credits more." in lines
-    assert "  Unit 301 Keep a kitchen team safe at work  (sheet 1)  1/1  signed" in lines
+    assert "  Unit 301 Keep a kitchen team safe at work  1/1  signed" in lines
     assert "      LO1 1/1" in lines
     assert lines[-6:] == [
         "Criteria still to cover",
-        "  sheet 2 Unit 302 Lead a kitchen team through a service: 1.1",
-        "  sheet 3 Unit 310 Plan the rota of a kitchen team: 1.1",
+        "  Unit 302 Lead a kitchen team through a service: 1.1",
+        "  Unit 310 Plan the rota of a kitchen team: 1.1",
         "",
         "Evidence covering most",
         "  S1-0 Observation at work: 1 criterion on 1 sheet",
@@ -104,3 +108,16 @@ def test_a_refused_registration_says_why_and_changes_nothing(tmp_path: Path) -> 
     assert status == 1 and "There is no qualification no-such-qualification" in err
     status, out, _ = run(db, "progress", "0042")
     assert status == 0 and "registered" not in out
+
+
+def test_registering_with_no_unit_says_no_sheet_was_made(tmp_path: Path) -> None:
+    """The Management certificate's rules are not transcribed: no unit is mandatory, so with no
+    --unit the registration has no sheet, and the command says so rather than 'sheets '."""
+    db = tmp_path / "store.sheet.sqlite3"
+    candidate_in(db)
+    status, out, err = run(db, "register", "0042", "mgmt-l3-cert")
+    assert (status, err) == (0, "")
+    assert out == (
+        "Siân Ní Bhriain (0042) registered on OCR Level 3 NVQ Certificate in Management: "
+        f"{NO_SHEETS}\n"
+    )

@@ -142,6 +142,14 @@ def passphrase_for(database: Path) -> str | None:
     return passphrase
 
 
+def has_desktop() -> bool:
+    """Whether Qt can show a window here (on Linux it needs X11 or Wayland, or a platform named
+    in QT_QPA_PLATFORM, as the tests' offscreen one; Windows and macOS always have one)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def database_of(args: argparse.Namespace) -> Path:
     """The database the command works on: the real file, when `--db` is a symlink."""
     return paths.real(args.db or paths.default_database())

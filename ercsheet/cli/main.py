@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     pass
 from ercsheet import __version__
-from ercsheet.cli.common import TODAY_ENV, CommandError, catalogue, clock, database_of, shown_lines
+from ercsheet.cli.common import (
+    TODAY_ENV,
+    CommandError,
+    catalogue,
+    clock,
+    database_of,
+    has_desktop,
+    shown_lines,
+)
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
 from ercsheet.cli.progress import cmd_progress, cmd_register
 from ercsheet.cli.qualifications import cmd_qualifications
@@ -34,6 +42,22 @@ def build_parser() -> argparse.ArgumentParser:
         description="Evidence Record Sheets for assessors. With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"ercsheet {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: an encrypted store, a sheet ticked, signed, printed, "
+        "exported and imported, and the window, all in a temporary folder (your data is not "
+        "touched); exit status 0 when every step passes",
+    )
+    parser.add_argument(
+        "--self-test-hold",
+        type=seconds,
+        metavar="SECONDS",
+        help="how long --self-test keeps its window up (default: 3 on a screen, 0 without)",
+    )
+    # The self-test's child that starts Qt first: Qt ends the program that cannot open its
+    # display, and the self-test must live on to say so and remove its folder.
+    parser.add_argument("--self-test-qt-probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
     parser.add_argument(
         "--units-dir",
@@ -180,8 +204,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds from 0 to 3600")
+    return value
+
+
 def run_window(args: argparse.Namespace) -> int:
-    if not _has_desktop():
+    if not has_desktop():
         raise CommandError(
             "the window needs a desktop, and this session has none (no DISPLAY or "
             "WAYLAND_DISPLAY): run ercsheet on your desktop; the commands (ercsheet --help) work "
@@ -192,14 +226,6 @@ def run_window(args: argparse.Namespace) -> int:
     day = clock().today() if os.environ.get(TODAY_ENV) else None
     units = functools.partial(catalogue, args)
     return run(database_of(args), units, args.open, day)
-
-
-def _has_desktop() -> bool:
-    """Whether Qt can show a window here (on Linux it needs X11 or Wayland, or a platform named
-    in QT_QPA_PLATFORM, as the tests' offscreen one; Windows and macOS always have one)."""
-    if not sys.platform.startswith("linux"):
-        return True
-    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def refusal(error: Exception, database: Path | None) -> str | None:
@@ -240,6 +266,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
+    if args.self_test_qt_probe:
+        from ercsheet.gui.app import application
+
+        application()
+        return 0
+    if args.self_test:
+        # Before anything below: it must not open, create or recover the user's database.
+        from ercsheet.cli.self_test import cmd_self_test
+
+        return cmd_self_test(args.self_test_hold)
     handler = COMMANDS.get(args.command, run_window)
     database: Path | None = None
     try:

@@ -55,12 +55,18 @@ def cmd_register(args: argparse.Namespace) -> int:
             else str(refused)
         )
         raise CommandError(f"{told} Nothing was changed.") from None
+    from ercsheet.domain.progress_words import NO_SHEETS
+
     [registered] = [r for r in store.registrations(who.id) if r.id == registration]
+    sheets = [store.sheet_summary(sheet) for sheet in registered.sheet_ids]
     print(
         f"{shown(who.name)} ({shown(who.candidate_number)}) registered on "
-        f"{shown(cat.qualifications[args.qualification].title)}: sheets "
-        f"{', '.join(map(str, registered.sheet_ids))}"
+        f"{shown(cat.qualifications[args.qualification].title)}: "
+        + (_plural(len(sheets), "sheet", "sheets") if sheets else NO_SHEETS)
     )
+    for sheet in sheets:
+        unit = " ".join(part for part in (sheet.unit_label, sheet.unit_title) if part)
+        print(f"  sheet {sheet.id}  {shown(unit)}")
     return 0
 
 
@@ -99,9 +105,7 @@ def progress_lines(found: CandidateProgress) -> list[str]:
         lines += [line for unit in found.other_sheets for line in _unit_lines(unit)]
     if found.uncovered:
         lines += ["", "Criteria still to cover"]
-        lines += [
-            f"  sheet {u.sheet_id} {u.unit_line}: {', '.join(u.uncovered)}" for u in found.uncovered
-        ]
+        lines += [f"  {u.name}: {', '.join(u.uncovered)}" for u in found.uncovered]
     if found.top_items:
         lines += ["", "Evidence covering most"]
         lines += [
@@ -119,7 +123,7 @@ def _plural(count: int, one: str, more: str) -> str:
 def _unit_lines(unit: UnitProgress) -> list[str]:
     outcomes = "  ".join(f"{o.label} {o.covered}/{o.total}" for o in unit.outcomes)
     return [
-        f"  {unit.unit_line}  (sheet {unit.sheet_id})  {unit.covered}/{unit.total}  {unit.status}",
+        f"  {unit.name}  {unit.covered}/{unit.total}  {unit.status}",
         f"      {outcomes}",
     ]
 

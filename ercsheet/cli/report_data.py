@@ -32,14 +32,12 @@ class CandidateSheet:
 
 def candidate_sheets(store: Store, candidate_id: int) -> list[CandidateSheet]:
     """The candidate's sheets, each labelled as the library names its unit ("Unit 44 (D.05)");
-    a second sheet of the same unit is told apart by its number."""
-    found: list[CandidateSheet] = []
-    for summary in store.sheets(candidate_id):
-        label = summary.unit_label or summary.unit_title
-        if any(sheet.label == label for sheet in found):
-            label = f"{label} (sheet {summary.id})"
-        found.append(CandidateSheet(label, summary, store.sheet(summary.id)))
-    return found
+    two sheets of the same unit are told apart by their numbers (progress_words.sheet_names)."""
+    from ercsheet.domain.progress_words import sheet_names
+
+    summaries = store.sheets(candidate_id)
+    labels = sheet_names({s.id: s.unit_label or s.unit_title for s in summaries})
+    return [CandidateSheet(labels[s.id], s, store.sheet(s.id)) for s in summaries]
 
 
 def report_head(store: Store, candidate_id: int, printed_on: dt.date) -> ReportHead:
@@ -94,7 +92,7 @@ def progress_input(
     )
 
     found = store.progress(candidate_id, catalogue, top=TOP_ITEMS)
-    labels = {sheet.summary.id: sheet.summary for sheet in candidate_sheets(store, candidate_id)}
+    labels = {sheet.summary.id: sheet for sheet in candidate_sheets(store, candidate_id)}
     sections = []
     for registration in found.registrations:
         said = (
@@ -117,12 +115,12 @@ def progress_input(
     return ProgressInput(head, tuple(sections), top)
 
 
-def unit_progress(summary: SheetSummary, unit: StoredUnitProgress) -> UnitProgress:
+def unit_progress(sheet: CandidateSheet, unit: StoredUnitProgress) -> UnitProgress:
     from ercsheet.pdf.report_input import OutcomeProgress, UnitProgress
 
     return UnitProgress(
-        summary.unit_label or summary.unit_title,
-        summary.unit_title,
+        sheet.label,
+        sheet.summary.unit_title,
         unit.status,
         unit.covered,
         unit.total,

@@ -21,7 +21,13 @@ from ercsheet.cli.common import (
     shown,
     shown_lines,
 )
-from ercsheet.cli.stores import candidate_of, existing_store, open_store, write_pdf
+from ercsheet.cli.stores import (
+    candidate_of,
+    existing_store,
+    open_store,
+    printed_sheet,
+    write_pdf,
+)
 
 
 def cmd_sheets(args: argparse.Namespace) -> int:
@@ -113,7 +119,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from ercsheet.pdf import PrintedSheet, render_pdf
+    from ercsheet.pdf import render_pdf
     from ercsheet.store.values import NotFound
 
     if bool(args.sheet_ids) == bool(args.candidate):
@@ -124,17 +130,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         candidate = candidate_of(store, args.candidate)
         sheet_ids = [s.id for s in store.sheets(candidate.id)]
     try:
-        printed = []
-        for sheet_id in sheet_ids:
-            record = store.print_record(sheet_id)
-            printed.append(
-                PrintedSheet(
-                    store.sheet(sheet_id),
-                    record.code,
-                    key_fingerprint=record.key_fingerprint,
-                    addenda=record.addenda,
-                )
-            )
+        printed = [printed_sheet(store, sheet_id) for sheet_id in sheet_ids]
     except NotFound as error:
         raise CommandError(str(error)) from None
     write_pdf(args.output, lambda out: render_pdf(printed, out))
@@ -165,7 +161,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = 1 if problem else status
         return status
     problems = store.check_records()
-    signed = sum(1 for s in store.sheets() if s.status == "signed")
+    signed = store.signed_count()
     for found_problem in problems:
         where = (
             f"sheet {found_problem.sheet_id} ({shown(found_problem.candidate_name)}, "

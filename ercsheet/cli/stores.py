@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ercsheet import paths
 
 if TYPE_CHECKING:
+    from ercsheet.pdf import PrintedSheet
     from ercsheet.store.store import Store
     from ercsheet.store.values import CandidateInfo
 from ercsheet.cli.common import (
@@ -69,6 +70,13 @@ def candidate_of(store: Store, number: str) -> CandidateInfo:
     if not store.sheets(candidate.id):
         raise CommandError(f"candidate {number} ({candidate.name}) has no sheets")
     return candidate
+
+
+def printed_sheet(store: Store, sheet_id: int) -> PrintedSheet:
+    """A sheet as it prints: its content, record code, signing key and addenda."""
+    from ercsheet.pdf import PrintedSheet
+
+    return PrintedSheet.current(store.sheet(sheet_id), store.print_record(sheet_id))
 
 
 def write_pdf(output: Path, render: Callable[[Path], None]) -> None:

@@ -4,12 +4,32 @@ this only says it)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
+
 from ercsheet.domain.combination import GroupProgress, Progress
 
 NOT_TRANSCRIBED = "Rules of combination not transcribed: never shown as complete."
 # The heading over the sheets of no registration (made on their own), in the window, the
 # command and the printed report alike.
 UNREGISTERED = "Units not registered on a qualification"
+# A registration of no unit (no mandatory one, none chosen), which the domain allows: said
+# before it is made, and when it is, in the window and the command alike.
+NO_SHEETS = (
+    "With no unit chosen, the registration has no sheet: add units to it later (the "
+    "candidate's progress in the window, Add units…)."
+)
+
+
+def sheet_names(units: Mapping[int, str]) -> dict[int, str]:
+    """The candidate's sheets (by id) named as an assessor knows them, by their unit (`units`:
+    "Unit 44 (D.05)" or the unit's line); a sheet's number only where two of them would read
+    alike: "Unit 44 (D.05) (sheet 7)" and "Unit 44 (D.05) (sheet 9)"."""
+    alike = Counter(units.values())
+    return {
+        sheet: f"{unit} (sheet {sheet})" if alike[unit] > 1 else unit
+        for sheet, unit in units.items()
+    }
 
 
 def status(progress: Progress) -> str:
@@ -50,7 +70,8 @@ def rule_lines(progress: Progress) -> list[str]:
             f"Credit at level {at_level.level} or above: {progress.level_credit} achieved of at "
             f"least {at_level.min_credit}{_needed(progress.level_credit_needed, 'credit')}."
         )
-    lines += [problem.message for problem in progress.choice_problems]
+    if progress.rules_known:  # else `status` has said so: once is enough
+        lines += [problem.message for problem in progress.choice_problems]
     return lines
 
 

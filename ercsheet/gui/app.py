@@ -131,9 +131,16 @@ def start(window: MainWindow, open_sheet: int | None = None) -> AfterFirstPaint:
 
         store.load_orm()
         store.backup("start")
-        if store.profile() is None and store.passphrase is None:
+        first = store.profile() is None
+        # The first start's questions open centred on the window, over the middle of the
+        # empty pane: its words ("No candidate is listed. Add…") read as cut off behind them
+        # (without a window manager a dialog has no frame to tell it apart), and they come
+        # too soon. The pane says what to do next once the questions are answered.
+        window.empty_pane.setVisible(not first)
+        if first and store.passphrase is None:
             PassphraseDialog(store, first_run=True, parent=window).exec()
         example = run_first_run(window, store, window.catalogue, window.today)
+        window.empty_pane.setVisible(True)
         window.candidates.refresh()
         sheet = open_sheet if open_sheet is not None else example
         if sheet is not None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 Changed = Callable[[int], None]  # told the id of the sheet an undo or redo changed
 Failed = Callable[[str], None]  # told why an undo or redo could not be done
+Told = Callable[[str], None]  # told what an undo or redo did: "Undone: Tick 2.1 on E03"
 
 
 class RowIds:
@@ -51,6 +52,7 @@ class Where:
     ids: RowIds
     changed: Changed
     failed: Failed
+    told: Told
 
 
 class SheetCommand(QUndoCommand):
@@ -59,7 +61,7 @@ class SheetCommand(QUndoCommand):
     def __init__(self, text: str, where: Where) -> None:
         super().__init__(text)
         self.store, self.sheet_id, self.ids = where.store, where.sheet_id, where.ids
-        self._changed, self._failed = where.changed, where.failed
+        self._changed, self._failed, self._told = where.changed, where.failed, where.told
         self.done = False
         self.refusal: Refusal | None = None
 
@@ -71,12 +73,12 @@ class SheetCommand(QUndoCommand):
 
     def redo(self) -> None:
         first = not self.done and self.refusal is None
-        self._run(self.apply, first)
+        self._run(self.apply, first, "Redone")
 
     def undo(self) -> None:
-        self._run(self.revert, first=False)
+        self._run(self.revert, False, "Undone")
 
-    def _run(self, action: Callable[[], None], first: bool) -> None:
+    def _run(self, action: Callable[[], None], first: bool, said: str) -> None:
         result = attempt(action)
         if isinstance(result, Refusal):
             # Refused: the first time, the edit is never made; later (for example the sheet
@@ -85,19 +87,22 @@ class SheetCommand(QUndoCommand):
             self.refusal = result
             if not first:
                 # The sheet is shown as it stands first, then why: said the other way round,
-                # showing the sheet (perhaps another one) would take the refusal away.
+                # showing it again would take the refusal away.
                 self._changed(self.sheet_id)
                 self._failed(f"Cannot undo or redo “{self.text()}”: {result.text}")
             return
         self.done = True
         if not first:
             self._changed(self.sheet_id)  # the view updates itself after a first write
+            self._told(f"{said}: {self.text()}")  # what Ctrl+Z did, where the assessor looks
 
 
 class ToggleTick(SheetCommand):
-    def __init__(self, evidence_id: int, criterion: str, covered: bool, where: Where) -> None:
+    def __init__(
+        self, evidence_id: int, ref: str, criterion: str, covered: bool, where: Where
+    ) -> None:
         verb = "Tick" if covered else "Untick"
-        super().__init__(f"{verb} {criterion}", where)
+        super().__init__(f"{verb} {criterion} on {ref}", where)
         self.evidence_id, self.criterion, self.covered = evidence_id, criterion, covered
 
     def apply(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ercsheet.domain.dates import uk
 from ercsheet.domain.library import Holding
 from ercsheet.gui.dialog_parts import error_label
 from ercsheet.gui.evidence_picker import library_parts, uses_text
@@ -27,6 +28,24 @@ from ercsheet.store.library_reading import LibraryEntry
 from ercsheet.store.store import Store
 
 
+def kept_text(entry: LibraryEntry) -> str:
+    """Where a signed sheet keeps the item otherwise than it is now (signed before it was
+    edited), and what it keeps: "Unit 40 (F17): ‘Team briefing, March’, dated 02/03/2026"."""
+    now, lines = entry.fields, []
+    for use in entry.kept_otherwise():
+        kept = use.fields
+        assert kept is not None
+        parts = [
+            kept.ref if kept.ref != now.ref else "",
+            f"‘{kept.title}’" if kept.title != now.title else "",
+            kept.method.label if kept.method != now.method else "",
+            (f"dated {uk(kept.date)}" if kept.date else "undated") if kept.date != now.date else "",
+            "the notes it had then" if kept.notes != now.notes else "",
+        ]
+        lines.append(f"{use.unit_label}: {', '.join(part for part in parts if part)}.")
+    return "\n".join(lines)
+
+
 class LibraryDialog(QDialog):
     def __init__(self, store: Store, candidate_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +61,15 @@ class LibraryDialog(QDialog):
         self.uses = QLabel(self)
         self.uses.setWordWrap(True)
         self.uses.setTextFormat(Qt.TextFormat.PlainText)
+        # What the table shows is the item now; a sheet signed before an edit keeps it as
+        # signed (its sealed record), and this says where and how.
+        self.kept = QLabel(self)
+        self.kept.setObjectName("keptAsSigned")
+        self.kept.setWordWrap(True)
+        self.kept.setTextFormat(Qt.TextFormat.PlainText)
+        self.kept.setToolTip(
+            "A signed sheet keeps the item as it was when signed; the table shows it as it is now."
+        )
         self.held_at = QLineEdit(self)
         self.held_at.setObjectName("heldAt")
         self.held_at.setPlaceholderText("Portfolio p.12, the candidate's work email of 3 March…")
@@ -74,6 +102,8 @@ class LibraryDialog(QDialog):
         actions.addStretch(1)
         form = QFormLayout()
         form.addRow("Counts on:", self.uses)
+        form.addRow("Signed as:", self.kept)
+        self._form = form
         form.addRow("&Held at:", self.held_at)
         form.addRow("File:", self.file)
         form.addRow("", files)
@@ -108,6 +138,9 @@ class LibraryDialog(QDialog):
             widget.setEnabled(entry is not None)
         self.held_at.setText(entry.holding.held_at if entry else "")
         self.uses.setText(uses_text(entry.uses) or "No sheet yet." if entry else "")
+        kept = kept_text(entry) if entry else ""
+        self.kept.setText(kept)
+        self._form.setRowVisible(self.kept, bool(kept))
         self._show_file(entry.holding if entry else Holding())
         self.delete.setEnabled(entry is not None and not entry.uses)
         self.delete.setToolTip(

@@ -15,8 +15,9 @@ from ercsheet.gui import background, window_layout
 from ercsheet.gui.candidates import CandidatePanel
 from ercsheet.gui.empty_pane import EmptyPane
 from ercsheet.gui.qt.core import QObject, QRect, QSettings, Qt, Signal
-from ercsheet.gui.qt.gui import QCloseEvent, QUndoStack
+from ercsheet.gui.qt.gui import QCloseEvent
 from ercsheet.gui.qt.widgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
+from ercsheet.gui.sheet_undo import SheetUndo
 from ercsheet.gui.window_controller import WindowController
 from ercsheet.gui.window_menus import build_menus
 from ercsheet.store.opening import quick_check_file
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self._units = units
         # Qt adds the application's name ("… — ercsheet"): the title says what the window is.
         self.setWindowTitle("Evidence Record Sheets")
-        self.undo_stack = QUndoStack(self)
+        self.undo = SheetUndo(self)  # a history per sheet: Undo acts on the one shown
         self._opened = 0  # sheets opened so far: whether selecting one opened it
         self._refusal_shown = False  # the status bar shows a refused edit
         self.candidates = CandidatePanel(store, self)
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
 
         view = SheetView(
             self.store,
-            self.undo_stack,
+            self.undo,
             self.today,
             self,
             lambda unit_id: self.catalogue.get(unit_id),
@@ -134,7 +135,6 @@ class MainWindow(QMainWindow):
         self.right.addWidget(view)
         view.update_unit_requested.connect(self.controller.update_sheet_unit)
         view.sheet_changed.connect(self._sheet_changed)
-        view.undo_elsewhere.connect(self.open_sheet)
         view.message.connect(self.show_message)
         view.refused.connect(self.show_refusal)
         view.coverage.connect(self.coverage_label.setText)
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     def deleted(self, news: str) -> None:
         """A sheet or a candidate was deleted: the lists are read again, nothing is selected in
         its place, and the edits of what was deleted can no longer be undone."""
-        self.undo_stack.clear()
+        self.undo.forget_all()
         if self.open_sheet_id is not None:
             self.sheet_view.close_sheet()
         self.candidates.refresh()
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
 
     def data_replaced(self) -> None:
         """A backup was restored: nothing shown or undoable belongs to the data any more."""
-        self.undo_stack.clear()
+        self.undo.forget_all()
         if self.open_sheet_id is not None:
             self.sheet_view.close_sheet()
         self.coverage_label.clear()

@@ -25,7 +25,7 @@ from ercsheet.gui.qt.widgets import (
 from ercsheet.store.progress_reading import CandidateProgress, RegistrationProgress, UnitProgress
 from ercsheet.store.store import Store
 
-COLUMNS = ("Unit", "Sheet", "Covered", "Learning outcomes")
+COLUMNS = ("Unit", "Status", "Covered", "Learning outcomes")
 
 
 def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
@@ -62,7 +62,7 @@ class UnitTable(QTableWidget):
             outcomes = "  ".join(f"{o.label} {o.covered}/{o.total}" for o in unit.outcomes)
             tip = "\n".join(f"{o.label} {o.title}: {o.covered} of {o.total}" for o in unit.outcomes)
             cells = (
-                unit.unit_line,
+                unit.name,
                 "signed off" if unit.signed else "draft",
                 f"{unit.covered}/{unit.total}",
                 outcomes,
@@ -70,7 +70,9 @@ class UnitTable(QTableWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, unit.sheet_id)
-                item.setToolTip(tip if column == 3 else f"Sheet {unit.sheet_id}: {unit.unit_line}")
+                item.setToolTip(
+                    tip if column == 3 else f"{unit.name}: double-click to open its sheet"
+                )
                 self.setItem(row, column, item)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -198,10 +200,7 @@ class ProgressDialog(QDialog):
         box = QGroupBox("Criteria still to cover", lists)
         inner = QVBoxLayout(box)
         both.addWidget(box)
-        uncovered = [
-            f"{unit.unit_line} (sheet {unit.sheet_id}): {', '.join(unit.uncovered)}."
-            for unit in found.uncovered
-        ]
+        uncovered = [f"{unit.name}: {', '.join(unit.uncovered)}." for unit in found.uncovered]
         inner.addWidget(
             _label(
                 "\n".join(uncovered) or "Every criterion of every sheet is covered.",

@@ -12,14 +12,13 @@ from collections.abc import Collection
 from ercsheet.catalogue.loaded import Catalogue
 from ercsheet.catalogue.qualification import Qualification
 from ercsheet.domain.combination import choice_problems
-from ercsheet.domain.progress_words import NOT_TRANSCRIBED
+from ercsheet.domain.progress_words import NO_SHEETS
 from ercsheet.domain.registration import choice_blocks, details_problems
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.date_field import DateField
 from ercsheet.gui.dialog_parts import (
     ERROR_STYLE,
     error_label,
-    grow_to_fit,
     ok_cancel,
     show_error,
 )
@@ -42,12 +41,13 @@ from ercsheet.store.store import Store
 
 # The height the units' list takes at most before it scrolls (the dialog fits 1366 x 768).
 MOST_UNITS = 420
+ANY_HEIGHT = 16777215  # Qt's QWIDGETSIZE_MAX: no maximum
 
 
 def qualification_text(qualification: Qualification) -> str:
-    """ "Invented Level 3 Diploma… — Invented Awarding Body, level 3", as the list shows it."""
-    text = f"{qualification.title} — {qualification.awarding_body}, level {qualification.level}"
-    return text if qualification.complete else f"{text} (rules not transcribed)"
+    """ "Invented Level 3 Diploma… — Invented Awarding Body, level 3", as the list shows it
+    (whether its rules are transcribed is said once, under it)."""
+    return f"{qualification.title} — {qualification.awarding_body}, level {qualification.level}"
 
 
 class RegisterDialog(QDialog):
@@ -113,7 +113,6 @@ class RegisterDialog(QDialog):
         chooser = QLabel("&Qualification:", self)
         chooser.setBuddy(self.qualification)
         form.addRow(chooser, self.qualification)
-        form.addRow("", self.about)
         details = QFormLayout()
         if not adding:
             details.addRow("Registration &number:", self.number)
@@ -123,16 +122,23 @@ class RegisterDialog(QDialog):
             self.date.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        # Under the form, not in it: a form row of wrapped text is given room for more lines
+        # than it has, which showed as empty space above and below it.
+        layout.addWidget(self.about)
         layout.addWidget(self.units_area, 1)
         layout.addWidget(self.choice_line)
         layout.addLayout(details)
         layout.addWidget(self.error)
+        # Room the units do not fill (the line above them grown shorter as units are ticked,
+        # the dialog made taller) goes here, above the buttons, not under the last group.
+        layout.addStretch(0)
         layout.addWidget(self.buttons)
         self.qualification.currentIndexChanged.connect(lambda *_: self._show_qualification())
         self.number.textChanged.connect(lambda *_: self._recheck())
         self.date.changed.connect(self._recheck)
         self._show_qualification()
-        self.resize(760, self.sizeHint().height())
+        self.resize(760, self.height())
+        self._fit()
 
     @property
     def current(self) -> Qualification | None:
@@ -158,8 +164,10 @@ class RegisterDialog(QDialog):
             facts.append(f"At least {qualification.min_credit} credits in all.")
         if qualification.credit_at_level is not None:
             facts.append(f"Of them {qualification.credit_at_level.rule_text}.")
+        # Said here once, where the qualification is chosen: not again by its units nor by
+        # the line under them (an assessor read it four times).
         if not qualification.complete:
-            facts.append(NOT_TRANSCRIBED)
+            facts += [p.message for p in choice_problems(qualification, (), {})]
         self.about.setText(" ".join(facts))
         self.about.setVisible(bool(facts))
         self.choice = UnitChoice(self._catalogue, qualification, self, taken=self._taken)
@@ -167,9 +175,21 @@ class RegisterDialog(QDialog):
         self.units_area.setWidget(self.choice)
         # As tall as its units, up to a screenful's share: more scroll.
         frame = 2 * self.units_area.frameWidth()
-        self.units_area.setMinimumHeight(min(self.choice.sizeHint().height() + frame, MOST_UNITS))
-        grow_to_fit(self)
-        self._recheck()
+        tall = self.choice.sizeHint().height() + frame
+        self.units_area.setMinimumHeight(min(tall, MOST_UNITS))
+        # No taller than its units when they fit; a longer list may grow with the dialog.
+        self.units_area.setMaximumHeight(tall if tall <= MOST_UNITS else ANY_HEIGHT)
+        self._recheck()  # first: the line under the units changes with them
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as what it shows needs at its width, shorter too when another qualification
+        has fewer units (no empty space under them). Not its size hint, which is taller:
+        wrapped lines counted at a narrower width."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), layout.totalHeightForWidth(self.width()))
 
     def blocks(self) -> list[str]:
         """What stops the registration as it stands (the domain's words)."""
@@ -188,9 +208,24 @@ class RegisterDialog(QDialog):
             said.append("Tick the units to add.")
         return said
 
+    def makes_no_sheet(self) -> bool:
+        """Registering as ticked makes no sheet: no mandatory unit, none chosen. The domain
+        allows it (units are added later), so it is said, on the button and the line."""
+        qualification, choice = self.current, self.choice
+        return (
+            self._registration is None
+            and qualification is not None
+            and choice is not None
+            and not qualification.mandatory
+            and not choice.chosen()
+        )
+
     def _recheck(self) -> None:
         blocks = self.blocks()
         self.register_button.setEnabled(not blocks)
+        if self._registration is None:
+            empty = self.makes_no_sheet()
+            self.register_button.setText("&Register without units" if empty else "&Register")
         self.error.hide()
         if blocks:
             self.choice_line.setStyleSheet(ERROR_STYLE)
@@ -204,9 +239,11 @@ class RegisterDialog(QDialog):
         qualification, choice = self.current, self.choice
         assert qualification is not None and choice is not None
         needs = choice_problems(qualification, choice.chosen(), self._catalogue.units)
-        said = " ".join(p.message for p in needs)
+        if self.makes_no_sheet():
+            return NO_SHEETS
         if not qualification.complete:
-            return said
+            return ""  # nothing to check, and said under the qualification
+        said = " ".join(p.message for p in needs)
         if not needs:
             return "The units chosen complete the qualification once achieved."
         return f"Still needed (units can be added later): {said}"

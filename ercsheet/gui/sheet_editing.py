@@ -15,7 +15,7 @@ from ercsheet.domain.vocabulary import Method
 from ercsheet.gui import commands
 from ercsheet.gui.grid_model import METHOD, REF, TITLE
 from ercsheet.gui.qt.core import QItemSelectionModel
-from ercsheet.gui.qt.gui import QUndoStack
+from ercsheet.gui.sheet_undo import SheetUndo
 from ercsheet.store.store import Store
 
 if TYPE_CHECKING:
@@ -31,21 +31,25 @@ def next_reference(rows: list[EvidenceRow]) -> str:
 class SheetEditor:
     """Adds, edits, moves and deletes the view's rows and toggles its ticks."""
 
-    def __init__(self, view: SheetView, store: Store, undo_stack: QUndoStack) -> None:
-        self._view, self._store, self._undo = view, store, undo_stack
+    def __init__(self, view: SheetView, store: Store, undo: SheetUndo) -> None:
+        self._view, self._store, self.undo = view, store, undo
         self._ids = commands.RowIds()
 
     def _where(self) -> commands.Where:
         assert self._view.sheet_id is not None
         return commands.Where(
-            self._store, self._view.sheet_id, self._ids, self._undone_or_redone, self._view.refuse
+            self._store,
+            self._view.sheet_id,
+            self._ids,
+            self._undone_or_redone,
+            self._view.refuse,
+            self._view.message.emit,
         )
 
     def _undone_or_redone(self, sheet_id: int) -> None:
+        # Only the sheet shown has its history active (sheet_undo.py): it is this one.
         if sheet_id == self._view.sheet_id:
             self._view.reload()
-        else:
-            self._view.undo_elsewhere.emit(sheet_id)
         self._view.sheet_changed.emit(sheet_id)
 
     def _refused_while_locked(self) -> bool:
@@ -59,7 +63,8 @@ class SheetEditor:
     def _push(self, command: commands.SheetCommand) -> bool:
         """Make an edit: the command writes it as it is pushed. A refusal is shown and the
         edit is not made (nor kept for undo)."""
-        self._undo.push(command)
+        assert self._view.sheet_id is not None
+        self.undo.stack(self._view.sheet_id).push(command)
         if command.refusal is not None:
             self._view.refuse(command.refusal.text)
         return command.done
@@ -74,7 +79,9 @@ class SheetEditor:
             return
         evidence_id, evidence = self._view.model.evidence_ids[row], self._view.model.rows[row]
         covered = criterion.number not in evidence.criteria
-        tick = commands.ToggleTick(evidence_id, criterion.number, covered, self._where())
+        tick = commands.ToggleTick(
+            evidence_id, evidence.ref, criterion.number, covered, self._where()
+        )
         if not self._push(tick):
             return
         criteria = evidence.criteria ^ {criterion.number}

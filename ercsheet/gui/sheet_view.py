@@ -16,7 +16,6 @@ from ercsheet.gui.evidence_panel import EvidencePanel
 from ercsheet.gui.grid_model import FIRST_CRITERION, GridModel
 from ercsheet.gui.grid_view import CriteriaGrid
 from ercsheet.gui.qt.core import QModelIndex, Qt, QTimer, Signal
-from ercsheet.gui.qt.gui import QUndoStack
 from ercsheet.gui.qt.widgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from ercsheet.gui.qt.widgets import (
     QWidget,
 )
 from ercsheet.gui.sheet_editing import SheetEditor
+from ercsheet.gui.sheet_undo import SheetUndo
 from ercsheet.gui.unit_details import UnitDetails
 from ercsheet.gui.unit_notice import UnitNotice
 from ercsheet.store.store import NotFound, Store
@@ -41,7 +41,6 @@ MIN_GRID_HEIGHT = 180
 
 class SheetView(QWidget):
     sheet_changed = Signal(int)  # the store holds a change of this sheet
-    undo_elsewhere = Signal(int)  # an undo or redo changed another sheet: show it
     message = Signal(str)  # news for the status bar ("Deleted E03 …"), shown for a while
     refused = Signal(str)  # an edit refused: shown until the next edit or another sheet
     coverage = Signal(str)  # the sheet's coverage, e.g. "8 of 10 criteria (80 %)"
@@ -50,7 +49,7 @@ class SheetView(QWidget):
     def __init__(
         self,
         store: Store,
-        undo_stack: QUndoStack,
+        undo: SheetUndo,
         today: dt.date,
         parent: QWidget | None = None,
         current_unit: Callable[[str], Unit | None] = lambda _id: None,
@@ -88,7 +87,7 @@ class SheetView(QWidget):
         self.unit_notice.update_requested.connect(self.update_unit_requested)
 
         # The behaviour: every edit of the rows and ticks, through undo commands.
-        self.editor = SheetEditor(self, store, undo_stack)
+        self.editor = SheetEditor(self, store, undo)
         editor = self.editor
         self.add_button = self._button("&Add evidence", "addEvidenceButton", editor.add_row)
         self.add_existing_button = self._button(
@@ -163,6 +162,7 @@ class SheetView(QWidget):
     def open_sheet(self, sheet_id: int) -> None:
         content, ids = self._store.sheet_and_ids(sheet_id)
         self.sheet_id = sheet_id
+        self.editor.undo.show(sheet_id)  # Undo acts on this sheet's edits alone
         self._show(content, ids)
         self._replace_signing_panel()
         self.grid.setFocus()
@@ -197,6 +197,7 @@ class SheetView(QWidget):
         """Show no sheet (a restore replaced the data, or the sheet is gone): nothing of it stays
         on screen, and nothing left there can write to the store."""
         self.sheet_id, self.content = None, None
+        self.editor.undo.show(None)
         self._panel_catch_up.stop()
         self.model.clear()
         self.grid.clear_spans()

@@ -55,7 +55,8 @@ class UnitChoice(QWidget):
             name = group_words(group.title, index)
             layout.addWidget(self._group(name[:1].upper() + name[1:], said, catalogue, group.units))
         if qualification.unplaced:
-            said = "Its rules of combination are not transcribed: choose the units to assess."
+            # Why they are unplaced is said once, under the qualification.
+            said = "Choose the units to assess."
             layout.addWidget(self._group("Units", said, catalogue, qualification.unplaced))
         layout.addStretch(1)
 

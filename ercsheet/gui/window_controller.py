@@ -141,6 +141,11 @@ class WindowController:
             candidates.select_candidate(candidate_id)
         candidates.refresh_sheets()
         count = len(sheet_ids)
+        if not count:
+            from ercsheet.domain.progress_words import NO_SHEETS
+
+            self.window.show_message(f"{done}. {NO_SHEETS}")
+            return
         self.window.show_message(
             f"{done}: {count} sheet{'' if count == 1 else 's'} in the candidate's list."
         )
@@ -199,7 +204,7 @@ class WindowController:
             dialog = UnitUpdateDialog(self.store, sheet_id, content, current, window)
             if dialog.exec() and dialog.changes is not None:
                 # Edits made before it would be undone against another version of the unit.
-                window.undo_stack.clear()
+                window.undo.forget(sheet_id)
                 view.open_sheet(sheet_id)  # its columns, lines and signatures are new
                 view.sheet_changed.emit(sheet_id)
                 window.show_message(

@@ -46,9 +46,9 @@ def build_menus(window: MainWindow) -> None:
     file.add("&Quit", window.close, Key.Quit)
 
     edit = Menu(window, "&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo = window.undo.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(Key.Undo))
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo = window.undo.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     edit.menu.addAction(undo)
     edit.menu.addAction(redo)

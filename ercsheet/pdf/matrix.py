@@ -45,7 +45,10 @@ from ercsheet.pdf.style import (
 from ercsheet.pdf.text import at_most, wrap
 
 TITLE = "Cross-reference matrix"
-TICK_KEY = f"{TICK} = the item is ticked against the criterion on that unit's sheet."
+TICK_KEY = (
+    f"{TICK} = the item is ticked against the criterion on that unit's sheet; blank = on that "
+    "unit's sheet, not ticked against it; shaded = not on that unit's sheet."
+)
 CAPTION_HEIGHT = 12.0
 # Room the title block takes, and the gap under it.
 HEAD_SPACE = HEAD_HEIGHT + 8.0
@@ -60,7 +63,7 @@ def render_matrix(data: MatrixInput, out: Path | BinaryIO) -> None:
     regular = fonts().regular
     methods = [m for m in Method if any(item.method is m for item in data.items)]
     key = wrap(
-        " ".join((key_text((m.abbreviation, m.label) for m in methods), TICK_KEY)),
+        ". ".join((key_text((m.abbreviation, m.label) for m in methods), TICK_KEY)),
         regular,
         KEY_SIZE,
         CONTENT_WIDTH,

@@ -37,6 +37,9 @@ HEADER_HEIGHT = UNIT_ROW_HEIGHT + OUTCOME_ROW_HEIGHT + CRITERIA_ROW_HEIGHT
 COVERAGE_HEIGHT = 14.0
 # A criterion no item covers yet stands out in the coverage row.
 UNCOVERED_FILL = Color(0.72, 0.72, 0.72)
+# An item's cells under a unit whose sheet it is not on: shaded, so that they do not read as
+# blank (on the sheet, not ticked against the criterion). Lighter than the header's fill.
+NOT_ON_SHEET_FILL = Color(0.92, 0.92, 0.92)
 
 
 def _edges(plan: MatrixPlan, chunk: MatrixChunk) -> list[float]:
@@ -165,6 +168,14 @@ def _draw_row(
         canvas.drawString(edges[1] + CELL_PAD, baseline - i * CELL_LEADING, line)
     if item is None:
         return
+    canvas.setFillColor(NOT_ON_SHEET_FILL)
+    for group in chunk.units:
+        if group.label not in item.ticks:
+            left, right = _x(edges, group.first), _x(edges, group.first + group.count)
+            canvas.rect(
+                left, top - fragment.height, right - left, fragment.height, stroke=0, fill=1
+            )
+    canvas.setFillColor(INK)
     canvas.drawCentredString((edges[2] + edges[3]) / 2, baseline, layout.method)
     canvas.drawCentredString((edges[3] + edges[4]) / 2, baseline, uk(item.date))
     canvas.setFont(fonts().regular, TICK_SIZE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from ercsheet.domain.sheet import SheetContent
 
@@ -27,3 +28,23 @@ class PrintedSheet:
     superseded: str = ""
     key_fingerprint: str | None = None
     addenda: tuple[str, ...] = ()
+
+    @classmethod
+    def current(cls, content: SheetContent, record: RecordFacts) -> PrintedSheet:
+        """The sheet as it stands, with what the store says of its record."""
+        return cls(
+            content, record.code, key_fingerprint=record.key_fingerprint, addenda=record.addenda
+        )
+
+
+class RecordFacts(Protocol):
+    """What the store says of a sheet's record (its `print_record`): printing reads no store."""
+
+    @property
+    def code(self) -> str | None: ...
+
+    @property
+    def key_fingerprint(self) -> str | None: ...
+
+    @property
+    def addenda(self) -> tuple[str, ...]: ...

@@ -14,20 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ercsheet.domain import audit as chain
 from ercsheet.domain import rules
 from ercsheet.domain.audit import AuditEntry
 from ercsheet.domain.record import normalise_typed_code, short_code
-from ercsheet.domain.seal import Addendum, Seal, seal_problem
+from ercsheet.domain.seal import Addendum, Seal, addendum_from_row, seal_problem
 from ercsheet.domain.sheet import SheetContent
-from ercsheet.store import audit, convert, keys, models, reading, signing
+from ercsheet.store import convert, keys, models, reading, signing
 from ercsheet.store.kept import content_from_exchange
 from ercsheet.store.operations import driver
 
@@ -55,6 +57,12 @@ class History:
     owners: dict[int, int] = field(default_factory=dict)
     problems: list[tuple[int | None, str]] = field(default_factory=list)
     keyed: bool = False  # the store has had the assessor's key since this point
+
+    # The actions `replay` reads more of than the sheet's owner (which every event gives).
+    REPLAYED = frozenset(
+        {"signing key created", UPGRADED, "signed and sealed", "imported", "addendum signed"}
+        | REMOVING
+    )
 
     def replay(self, event: AuditEntry, index: int) -> None:
         sheet = event.sheet_id
@@ -124,20 +132,13 @@ class History:
 
 def check_records(session: Session) -> list[RecordCheck]:
     """Every problem with the store's signed records and audit chain."""
-    names = dict(
-        session.execute(select(models.Sheet.id, models.Candidate.name).join(models.Candidate)).all()
-    )
-    units = dict(session.execute(select(models.Sheet.id, models.Sheet.unit_id)).all())
-    found = [
-        RecordCheck(
-            sheet,
-            names.get(sheet, "") if sheet else "",
-            units.get(sheet, "") if sheet else "",
-            problem,
-        )
-        for sheet, problem in _problems(session, None)
+    problems = _problems(session, None)
+    # Named only where a problem is (a centre's store has a hundred thousand sheets).
+    labels = reading.sheet_labels(driver(session), {s for s, _ in problems if s})
+    return [
+        RecordCheck(sheet, *(labels.get(sheet, ("", "")) if sheet else ("", "")), problem)
+        for sheet, problem in problems
     ]
-    return found
 
 
 def check_record(session: Session, sheet_id: int) -> str | None:
@@ -151,45 +152,21 @@ def _problems(session: Session, only: int | None) -> list[tuple[int | None, str]
     public = dict(
         session.execute(select(models.SigningKey.fingerprint, models.SigningKey.public_key)).all()
     )
-    events = audit.trail(session) if only is None else _sheet_events(session, only)
-    problems: list[tuple[int | None, str]] = []
     if only is None:
-        broken = chain.first_broken(events)
-        if broken is not None:
-            problems.append((events[broken].sheet_id, _broken(events, broken)))
-        problems += _anchor_problems(session, public)
+        problems, history = _whole_chain(session, public)
     else:
-        for index, event in enumerate(events):
-            wrong = chain.entry_problem(event)
-            if wrong:
-                problems.append((only, f"its audit trail was altered (event {index + 1}: {wrong})"))
-                break
-    history = History()
-    for index, event in enumerate(events):
-        if event.key is not None and not _verifies(
-            public, event.key, keys.EVENT, event.hash, event.key_signature
-        ):
-            problems.append(
-                (
-                    event.sheet_id,
-                    f"audit event {index + 1} ({event.action}) has a signature that does not "
-                    "verify",
-                )
-            )
-        history.replay(event, index)
+        problems, history = _sheet_chain(session, only, public)
     problems += history.problems
     problems += _history_against_store(session, history, only)
-    sheet_query = (
-        select(models.Sheet)
-        .where(models.Sheet.record_code.is_not(None))
-        .options(selectinload(models.Sheet.signatures), selectinload(models.Sheet.addenda))
+    connection = driver(session)
+    signed = reading.assessor_signed(
+        connection, "1" if only is None else "sheet.id = :sheet", {"sheet": only}
     )
-    if only is not None:
-        sheet_query = sheet_query.where(models.Sheet.id == only)
-    for sheet in session.scalars(sheet_query):
-        problem = _sheet_problem(session, sheet, public)
+    addenda = reading.current_addenda(connection, only)
+    for sealed in reading.sealed_sheets(connection, only):
+        problem = _sheet_problem(connection, sealed, sealed.id in signed, addenda, public)
         if problem:
-            problems.append((sheet.id, problem))
+            problems.append((sealed.id, problem))
     version_query = select(models.SheetVersion)
     if only is not None:
         version_query = version_query.where(models.SheetVersion.sheet_id == only)
@@ -200,14 +177,62 @@ def _problems(session: Session, only: int | None) -> list[tuple[int | None, str]
     return problems
 
 
-def _sheet_events(session: Session, sheet_id: int) -> list[AuditEntry]:
-    """The sheet's events, with the events that speak of every sheet (the upgrade, the key)
-    and of its candidate's erasure."""
-    return reading.sheet_events(driver(session), sheet_id, (UPGRADED, "signing key created"))
+def _whole_chain(
+    session: Session, public: dict[str, str]
+) -> tuple[list[tuple[int | None, str]], History]:
+    """The chain's problems (where it first breaks, the anchor, the events whose signature does
+    not verify) and its history, in one pass over the events as they are read: a centre's
+    million events are hashed from their stored columns, and an entry is made only of an
+    event the history replays or a problem names."""
+    broken: tuple[int, AuditEntry] | None = None
+    unsigned: list[tuple[int | None, str]] = []
+    history = History()
+    previous = chain.GENESIS
+    for index, row in enumerate(reading.stored_events(driver(session))):
+        if broken is None:
+            if chain.stored_event_follows(previous, row):
+                previous = row[5]
+            else:
+                broken = (index, reading.entry_of(row))
+        sheet, candidate, key = row[6], row[7], row[11]
+        if key is not None and not _verifies(public, key, keys.EVENT, row[5], row[12]):
+            unsigned.append((sheet, _unsigned(index, row[2])))
+        if sheet is not None and candidate is not None:
+            history.owners[sheet] = candidate
+        if row[2] in History.REPLAYED:
+            history.replay(reading.entry_of(row), index)
+    problems = [] if broken is None else [(broken[1].sheet_id, _broken(*broken))]
+    return problems + _anchor_problems(session, public) + unsigned, history
 
 
-def _broken(events: list[AuditEntry], index: int) -> str:
-    event = events[index]
+def _sheet_chain(
+    session: Session, sheet_id: int, public: dict[str, str]
+) -> tuple[list[tuple[int | None, str]], History]:
+    """One sheet's events, with the events that speak of every sheet (the upgrade, the key)
+    and of its candidate's erasure: the first altered, those whose signature does not verify,
+    and their history."""
+    events = reading.sheet_events(driver(session), sheet_id, (UPGRADED, "signing key created"))
+    problems: list[tuple[int | None, str]] = []
+    for index, event in enumerate(events):
+        wrong = chain.entry_problem(event)
+        if wrong:
+            problems.append((sheet_id, f"its audit trail was altered (event {index + 1}: {wrong})"))
+            break
+    history = History()
+    for index, event in enumerate(events):
+        if event.key is not None and not _verifies(
+            public, event.key, keys.EVENT, event.hash, event.key_signature
+        ):
+            problems.append((event.sheet_id, _unsigned(index, event.action)))
+        history.replay(event, index)
+    return problems, history
+
+
+def _unsigned(index: int, action: str) -> str:
+    return f"audit event {index + 1} ({action}) has a signature that does not verify"
+
+
+def _broken(index: int, event: AuditEntry) -> str:
     wrong = chain.entry_problem(event) or "it does not follow the event before it"
     return (
         f"the audit chain was altered at event {index + 1} ({event.action}, {event.at[:10]}): "
@@ -248,16 +273,14 @@ def _history_against_store(
     session: Session, history: History, only: int | None
 ) -> list[tuple[int | None, str]]:
     problems: list[tuple[int | None, str]] = []
-    codes_query = select(models.Sheet.id, models.Sheet.record_code)
     kept_query = select(
         models.SheetVersion.sheet_id, models.SheetVersion.number, models.SheetVersion.record_code
     )
     made_query = select(models.Addendum.sheet_id, models.Addendum.version)
     if only is not None:
-        codes_query = codes_query.where(models.Sheet.id == only)
         kept_query = kept_query.where(models.SheetVersion.sheet_id == only)
         made_query = made_query.where(models.Addendum.sheet_id == only)
-    codes: dict[int, str | None] = {sheet: code for sheet, code in session.execute(codes_query)}
+    codes: dict[int, str | None] = dict(reading.record_codes(driver(session), only))
     kept = {(sheet, number): code for sheet, number, code in session.execute(kept_query)}
     made: dict[tuple[int, int | None], int] = defaultdict(int)
     for sheet_id, version in session.execute(made_query):
@@ -310,20 +333,26 @@ def _history_against_store(
     return problems
 
 
-def _sheet_problem(session: Session, sheet: models.Sheet, public: dict[str, str]) -> str | None:
-    sealed = signing.sheet_seal(sheet)
-    if sealed is None:
+def _sheet_problem(
+    connection: sqlite3.Connection,
+    sheet: reading.SealedSheet,
+    assessor_signed: bool,
+    addenda: dict[int, list[tuple[Any, ...]]],
+    public: dict[str, str],
+) -> str | None:
+    if sheet.seal is None:
         return "it has a record code but no sealed record"
-    if not any(s.role == "assessor" for s in sheet.signatures):
+    if not assessor_signed:
         return "it has a record code but no assessor signature"
     try:
-        live = reading.read_rows(driver(session), sheet.id)[0]
-        addenda = signing.addenda(sheet)
+        live = reading.read_rows(connection, sheet.id)[0]
+        made = [addendum_from_row(*row) for row in addenda.get(sheet.id, [])]
     except reading.SheetMissing:
         return "it cannot be read: its candidate is missing"
     except (ValueError, KeyError, TypeError) as error:
         return f"it cannot be read ({error})"
-    return _sealed_problem(live, sealed, addenda, sheet.seal_key, sheet.seal_signature, public)
+    sealed = Seal(sheet.seal, sheet.record_code)
+    return _sealed_problem(live, sealed, made, sheet.seal_key, sheet.seal_signature, public)
 
 
 def _sealed_problem(

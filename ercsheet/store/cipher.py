@@ -51,6 +51,16 @@ def connect(target: Path | str, passphrase: str | None, uri: bool = False) -> An
     return connection
 
 
+def sqlcipher_version() -> str:
+    """The SQLCipher library's version ("4.6.1 community"), as support asks for it."""
+    connection = sqlcipher.connect(":memory:")
+    try:
+        row = connection.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        connection.close()
+    return str(row[0]) if row else "unknown"
+
+
 def readable(path: Path, passphrase: str | None) -> bool:
     """Whether `passphrase` opens `path` (None: whether it is plain SQLite)."""
     try:

@@ -11,6 +11,7 @@ Loaded with the store's write half (cryptography takes a while to import).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -113,8 +114,16 @@ def relock(key: UnlockedKey, pin: str) -> LockedKey:
 
 def verify(public_hex: str, purpose: str, text: str, signature_hex: str) -> bool:
     try:
-        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))
-        public.verify(bytes.fromhex(signature_hex), (purpose + text).encode("utf-8"))
+        _public_key(public_hex).verify(
+            bytes.fromhex(signature_hex), (purpose + text).encode("utf-8")
+        )
     except (InvalidSignature, ValueError):
         return False
     return True
+
+
+@functools.lru_cache(maxsize=16)
+def _public_key(public_hex: str) -> Ed25519PublicKey:
+    """A public key made once: its first verification costs a third more than the next ones,
+    and `ercsheet check` verifies tens of thousands of signatures by the same key."""
+    return Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))

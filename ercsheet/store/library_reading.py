@@ -24,6 +24,9 @@ class ItemUse:
     unit_label: str
     criteria: tuple[str, ...]
     signed: bool
+    # The row as this sheet holds it: the item's fields, except on a sheet signed before the
+    # item was edited, which keeps what was signed (its sealed record).
+    fields: ItemFields | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,10 @@ class LibraryEntry:
     def uses_beside(self, sheet_id: int) -> tuple[ItemUse, ...]:
         return tuple(use for use in self.uses if use.sheet_id != sheet_id)
 
+    def kept_otherwise(self) -> tuple[ItemUse, ...]:
+        """The sheets (signed before the item was edited) that keep it as it was then."""
+        return tuple(use for use in self.uses if use.fields not in (None, self.fields))
+
 
 ITEMS = """
     SELECT id, uuid, ref, title, method, date, notes, held_at, file_path, file_sha256
@@ -44,7 +51,8 @@ ITEMS = """
     ORDER BY ref_key, id"""
 USES = """
     SELECT evidence_item.library_item_id, evidence_item.sheet_id, evidence_item.id,
-           sheet.unit_snapshot, sheet.qualification,
+           evidence_item.ref, evidence_item.title, evidence_item.method, evidence_item.date,
+           evidence_item.notes, sheet.unit_snapshot, sheet.qualification,
            EXISTS (SELECT 1 FROM signature WHERE signature.sheet_id = sheet.id
                    AND signature.role = :assessor)
     FROM evidence_item JOIN sheet ON sheet.id = evidence_item.sheet_id
@@ -70,7 +78,7 @@ def library(
         ticks[evidence_id].append(criterion)
     labels: dict[int, str] = {}
     uses: dict[int, list[ItemUse]] = defaultdict(list)
-    for item_id, sheet_id, evidence_id, snapshot, qualification, signed in connection.execute(
+    for item_id, sheet_id, evidence_id, *row, snapshot, qualification, signed in connection.execute(
         USES, chosen
     ):
         if sheet_id not in labels:
@@ -83,6 +91,7 @@ def library(
                 labels[sheet_id],
                 tuple(sorted(ticks.get(evidence_id, ()), key=criterion_order)),
                 bool(signed),
+                _fields(*row),
             )
         )
     found = []
@@ -95,14 +104,18 @@ def library(
             LibraryEntry(
                 item_id,
                 uuid,
-                ItemFields(
-                    ref, title, Method(method), dt.date.fromisoformat(date) if date else None, notes
-                ),
+                _fields(ref, title, method, date, notes),
                 Holding(held_at, path, digest),
                 tuple(uses.get(item_id, ())),
             )
         )
     return found
+
+
+def _fields(ref: str, title: str, method: str, date: str | None, notes: str) -> ItemFields:
+    return ItemFields(
+        ref, title, Method(method), dt.date.fromisoformat(date) if date else None, notes
+    )
 
 
 def item_of_row(connection: sqlite3.Connection, evidence_id: int) -> tuple[int, int] | None:

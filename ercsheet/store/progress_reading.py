@@ -20,6 +20,7 @@ from ercsheet.catalogue.model import Unit
 from ercsheet.catalogue.qualification import Qualification
 from ercsheet.catalogue.snapshot import unit_from_json
 from ercsheet.domain.combination import Progress, progress
+from ercsheet.domain.progress_words import sheet_names
 from ercsheet.store import reading
 from ercsheet.store.values import CandidateInfo, NotFound
 
@@ -40,6 +41,9 @@ class UnitProgress:
     sheet_id: int
     unit_id: str
     unit_line: str
+    # What the window, the commands and the report call the sheet: its unit line, with its
+    # number only where the candidate has another sheet of that line (progress_words).
+    name: str
     covered: int
     total: int
     outcomes: tuple[OutcomeCoverage, ...]
@@ -139,15 +143,20 @@ def candidate_progress(
     which = "sheet.candidate_id = :candidate"
     ticked = reading.ticked_criteria(connection, which, chosen)
     signed = reading.assessor_signed(connection, which, chosen)
+    rows = [
+        (sheet_id, unit_id, unit_from_json(snapshot), qualification, registration)
+        for sheet_id, unit_id, snapshot, qualification, registration in connection.execute(
+            SHEETS, chosen
+        )
+    ]
+    lines = {row[0]: row[2].unit_line(row[2].context(row[3])) for row in rows}
+    names = sheet_names(lines)
     by_registration: dict[int | None, list[tuple[Unit, UnitProgress]]] = {}
-    for sheet_id, unit_id, snapshot, qualification, registration in connection.execute(
-        SHEETS, chosen
-    ):
-        unit = unit_from_json(snapshot)
+    for sheet_id, unit_id, unit, _, registration in rows:
         done = ticked.get(sheet_id, set())
-        label = unit.unit_line(unit.context(qualification))
+        named = (lines[sheet_id], names[sheet_id])
         by_registration.setdefault(registration, []).append(
-            (unit, _unit_progress(sheet_id, unit_id, label, unit, done, sheet_id in signed))
+            (unit, _unit_progress(sheet_id, unit_id, named, unit, done, sheet_id in signed))
         )
     registrations = tuple(
         _registration(row, by_registration.pop(row[0], []), catalogue)
@@ -191,13 +200,19 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _unit_progress(
-    sheet_id: int, unit_id: str, label: str, unit: Unit, done: set[str], signed: bool
+    sheet_id: int,
+    unit_id: str,
+    named: tuple[str, str],
+    unit: Unit,
+    done: set[str],
+    signed: bool,
 ) -> UnitProgress:
     numbers = unit.criterion_numbers
     return UnitProgress(
         sheet_id=sheet_id,
         unit_id=unit_id,
-        unit_line=label,
+        unit_line=named[0],
+        name=named[1],
         covered=len(done & set(numbers)),
         total=len(numbers),
         outcomes=tuple(

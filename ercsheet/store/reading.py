@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -210,6 +210,17 @@ def assessor_signed(
     }
 
 
+def signed_count(connection: sqlite3.Connection) -> int:
+    """How many sheets the assessor has signed off: those `summaries` lists as signed."""
+    (count,) = connection.execute(
+        "SELECT count(DISTINCT sheet.id) FROM sheet"
+        " JOIN candidate ON candidate.id = sheet.candidate_id"
+        " JOIN signature ON signature.sheet_id = sheet.id WHERE signature.role = ?",
+        (Role.ASSESSOR.value,),
+    ).fetchone()
+    return int(count)
+
+
 # --- candidates and the assessor ----------------------------------------------------------------
 
 CANDIDATE_COLUMNS = "SELECT id, name, candidate_number, centre_number FROM candidate"
@@ -303,6 +314,72 @@ def print_record(connection: sqlite3.Connection, sheet_id: int) -> PrintRecord:
     return PrintRecord(code, fingerprint, addenda)
 
 
+@dataclass(frozen=True)
+class SealedSheet:
+    """A sheet with a record code, and its seal as the store keeps it (None: removed)."""
+
+    id: int
+    record_code: str
+    seal: str | None
+    seal_key: str | None
+    seal_signature: str | None
+
+
+def sealed_sheets(connection: sqlite3.Connection, sheet_id: int | None) -> list[SealedSheet]:
+    """Every sheet with a record code (or that one sheet, if it has one), by id."""
+    which = "" if sheet_id is None else " AND id = ?"
+    return [
+        SealedSheet(*row)
+        for row in connection.execute(
+            "SELECT id, record_code, seal, seal_key, seal_signature FROM sheet"
+            f" WHERE record_code IS NOT NULL{which} ORDER BY id",
+            () if sheet_id is None else (sheet_id,),
+        )
+    ]
+
+
+def record_codes(
+    connection: sqlite3.Connection, sheet_id: int | None
+) -> list[tuple[int, str | None]]:
+    """(sheet, its record code or None) of every sheet, or of that one."""
+    which = "" if sheet_id is None else " WHERE id = ?"
+    return connection.execute(
+        f"SELECT id, record_code FROM sheet{which}", () if sheet_id is None else (sheet_id,)
+    ).fetchall()
+
+
+def sheet_labels(connection: sqlite3.Connection, sheet_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """(candidate's name, or "" when the candidate is missing; unit id) of the sheets."""
+    ids = sorted(sheet_ids)
+    found: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(ids), 500):  # within SQLite's limit of bound values
+        chunk = ids[start : start + 500]
+        for sheet, name, unit_id in connection.execute(
+            "SELECT sheet.id, candidate.name, sheet.unit_id FROM sheet"
+            " LEFT JOIN candidate ON candidate.id = sheet.candidate_id"
+            f" WHERE sheet.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[sheet] = (name or "", unit_id)
+    return found
+
+
+def current_addenda(
+    connection: sqlite3.Connection, sheet_id: int | None
+) -> dict[int, list[tuple[Any, ...]]]:
+    """Each sheet's addenda to its current seal (of every sheet, or of that one), in order, as
+    rows of `addendum_from_row`'s arguments."""
+    which = "" if sheet_id is None else " AND sheet_id = ?"
+    found: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for sheet, *row in connection.execute(
+        "SELECT sheet_id, number, record_code, prev_hash, body, hash, key, key_signature"
+        f" FROM addendum WHERE version IS NULL{which} ORDER BY sheet_id, number, id",
+        () if sheet_id is None else (sheet_id,),
+    ):
+        found[sheet].append(tuple(row))
+    return found
+
+
 EVENT_FIELDS = (
     "at, actor, action, detail, prev_hash, hash, sheet_id, candidate_id, changes,"
     " payload_hash, erased, key, key_signature"
@@ -331,6 +408,19 @@ def audit_events(
         values += actions
     where = f" WHERE {' AND '.join(filters)}" if filters else ""
     return _entries(connection.execute(EVENT_COLUMNS + where + " ORDER BY id", values))
+
+
+def stored_events(connection: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    """The whole chain, oldest first, as rows of EVENT_FIELDS read as they are needed: a
+    centre's million events are checked one by one, never all held at once."""
+    cursor = connection.execute(EVENT_COLUMNS + " ORDER BY id")
+    while rows := cursor.fetchmany(2000):
+        yield from rows
+
+
+def entry_of(row: Sequence[Any]) -> AuditEntry:
+    """One row of EVENT_FIELDS as an entry."""
+    return _entries([row])[0]
 
 
 def sheet_events(

@@ -270,6 +270,10 @@ class Store(LibraryApi, RegistrationApi):
     def sheets(self, candidate_id: int | None = None) -> list[SheetSummary]:
         return self._read(reading.summaries, candidate_id)
 
+    def signed_count(self) -> int:
+        """How many sheets are signed (without reading every sheet's summary)."""
+        return self._read(reading.signed_count)
+
     def sheet_summary(self, sheet_id: int) -> SheetSummary:
         found = self._read(reading.summaries, None, sheet_id)
         if not found:

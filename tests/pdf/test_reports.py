@@ -15,10 +15,11 @@ from ercsheet.cli.report_data import matrix_input, progress_input
 from ercsheet.domain.sheet import EvidenceRow, Person
 from ercsheet.domain.vocabulary import Method
 from ercsheet.pdf.matrix import render_matrix
+from ercsheet.pdf.matrix_grid import NOT_ON_SHEET_FILL
 from ercsheet.pdf.progress_report import render_progress
 from ercsheet.pdf.report_input import MatrixInput, ProgressInput
 from ercsheet.store.store import Store
-from tests.pdf.reading import BASE_14, Placed, font_files, page_texts, placed, read
+from tests.pdf.reading import BASE_14, Placed, flat, font_files, marks, page_texts, placed, read
 
 PRINTED = dt.date(2026, 11, 23)
 TICK = "✓"
@@ -101,6 +102,32 @@ def test_an_item_on_two_units_sheets_is_ticked_under_both(store: Store, candidat
     assert ticks_of(pages[1], "E02") == set()
     assert "(Page 1 of 2)" in texts[0] and "(Page 2 of 2)" in texts[1]
     assert "Criteria, part 2 of 2: Unit 44 (D.05) 1.1–4.8" in texts[1]
+
+
+def test_an_item_not_on_a_units_sheet_is_shaded_there_and_one_on_it_unticked_is_not(
+    store: Store, candidate: int
+) -> None:
+    """E02 put on the Unit 44 sheet without a tick: blank there, as on the sheet; E05, on Unit
+    44's sheet alone, is shaded under Unit 40 (not on its sheet), and the key says which is
+    which."""
+    [_, u44_sheet] = [summary.id for summary in store.sheets(candidate)]
+    e02 = {entry.fields.ref: entry.id for entry in store.library(candidate)}["E02"]
+    store.add_existing_evidence(u44_sheet, e02)
+    data = matrix_pdf(matrix_input(store, candidate, PRINTED))
+    reader = read(data)
+    shade = tuple(round(v, 3) for v in NOT_ON_SHEET_FILL.rgb())
+
+    def shaded(page: int, ref: str) -> bool:
+        row_y = next(p.y for p in placed(reader.pages[page]) if p.text == ref)
+        return any(
+            m.paint == "fill" and m.ink == shade and m.bottom < row_y < m.top
+            for m in marks(reader.pages[page], reader)
+        )
+
+    assert [shaded(0, ref) for ref in ("E01", "E02", "E05")] == [False, False, True]
+    assert [shaded(1, ref) for ref in ("E01", "E02", "E05")] == [False, False, False]
+    assert ticks_of(placed(reader.pages[1]), "E02") == set()
+    assert "shaded = not on that unit's sheet" in flat(" ".join(page_texts(data)))
 
 
 def test_the_coverage_row_counts_the_items_per_criterion(store: Store, candidate: int) -> None:
@@ -190,5 +217,24 @@ def test_the_progress_report_has_a_section_per_registration_with_its_rules(
     text = " ".join(page_texts(progress_pdf(progress_input(store, who, catalogue, PRINTED))))
     assert f"{qualification.title} (registration R-1234)" in text
     assert "Rules of combination not transcribed: never shown as complete." in text
+    assert text.count("not transcribed") == 1  # the status says it: no rule line repeats it
     assert "Units not registered on a qualification" not in text
     assert "Unit 40 (F17) Manage customer service" in text
+
+
+def test_two_sheets_of_one_unit_are_told_apart_by_their_numbers_in_both_reports(
+    store: Store, candidate: int, f17: Unit, catalogue: Catalogue
+) -> None:
+    """A second Unit 40 sheet: the two of Unit 40 print with their numbers, Unit 44 without."""
+    [first, u44] = [summary.id for summary in store.sheets(candidate)]
+    again = store.create_sheet(candidate, f17, "", Person("Pat Jones"))
+    text = " ".join(page_texts(progress_pdf(progress_input(store, candidate, catalogue, PRINTED))))
+    assert f"Unit 40 (F17) (sheet {first}) Manage customer service" in text
+    assert f"Unit 40 (F17) (sheet {again}) Manage customer service" in text
+    assert "Unit 44 (D.05) Organise" in text and f"(sheet {u44})" not in text
+    units = [unit.label for unit in matrix_input(store, candidate, PRINTED).units]
+    assert units == [
+        f"Unit 40 (F17) (sheet {first})",
+        "Unit 44 (D.05)",
+        f"Unit 40 (F17) (sheet {again})",
+    ]

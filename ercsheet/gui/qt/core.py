@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         QEventLoop,
         QIODevice,
         QItemSelectionModel,
+        QMessageLogContext,
         QModelIndex,
         QObject,
         QPersistentModelIndex,
@@ -35,8 +36,10 @@ if TYPE_CHECKING:
         QStandardPaths,
         Qt,
         QTimer,
+        QtMsgType,
         QUrl,
         Signal,
+        qInstallMessageHandler,
     )
 else:
     __getattr__ = lazy_names(QtCore, globals())
@@ -52,6 +55,7 @@ __all__ = [
     "QEventLoop",
     "QIODevice",
     "QItemSelectionModel",
+    "QMessageLogContext",
     "QModelIndex",
     "QObject",
     "QPersistentModelIndex",
@@ -66,5 +70,7 @@ __all__ = [
     "QTimer",
     "QUrl",
     "Qt",
+    "QtMsgType",
     "Signal",
+    "qInstallMessageHandler",
 ]

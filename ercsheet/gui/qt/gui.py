@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         QTabletEvent,
         QTouchEvent,
         QUndoCommand,
+        QUndoGroup,
         QUndoStack,
     )
 else:
@@ -70,5 +71,6 @@ __all__ = [
     "QTabletEvent",
     "QTouchEvent",
     "QUndoCommand",
+    "QUndoGroup",
     "QUndoStack",
 ]

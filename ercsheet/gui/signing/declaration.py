@@ -24,6 +24,9 @@ STATEMENT_SCALE = 1.25
 MOST_OF_SCREEN = 0.3
 # Squeezed (a dialog made small by hand), it still shows a few lines and scrolls the rest.
 MINIMUM_LINES = 4
+# What stands on the signature line before the name is typed, and for the signature itself.
+NO_NAME = "(your name, typed below)"
+SIGNED_BELOW = "(your signature, below)"
 
 
 class DeclarationView(QScrollArea):
@@ -95,10 +98,12 @@ class DeclarationView(QScrollArea):
 
 def signer_line(declaration: Declaration, name: str) -> str:
     """The signer's name where the form puts it: in its own field (the assessor's block
-    capitals), else on the signature line."""
-    name = name.strip() or "…"
+    capitals), else on the signature line. Where the signature itself goes, words say so: an
+    ellipsis there ("Signature of assessor: …") read as text cut off."""
+    name = name.strip() or NO_NAME
     if declaration.name_label:
-        return f"{declaration.line} …   {declaration.name_label} {declaration.printed_name(name)}"
+        printed = declaration.printed_name(name) if name != NO_NAME else name
+        return f"{declaration.line} {SIGNED_BELOW}   {declaration.name_label} {printed}"
     return f"{declaration.line} {name}"
 
 

@@ -23,13 +23,7 @@ def superseded_version(store: Store, sheet_id: int, number: int) -> PrintedSheet
 
 
 def current_sheet(store: Store, sheet_id: int) -> PrintedSheet:
-    record = store.print_record(sheet_id)
-    return PrintedSheet(
-        store.sheet(sheet_id),
-        record.code,
-        key_fingerprint=record.key_fingerprint,
-        addenda=record.addenda,
-    )
+    return PrintedSheet.current(store.sheet(sheet_id), store.print_record(sheet_id))
 
 
 def pdf_bytes(sheets: Sequence[PrintedSheet]) -> bytes:

@@ -114,6 +114,8 @@ def test_the_assessor_sees_their_declaration_and_their_name_in_block_capitals(
     said = dialog.declaration.text()
     assert ASSESSOR in said.splitlines()
     assert "Name (in block capitals): PAT JONES" in said
+    # Where the signature goes is said in words: "Signature of assessor: …" read as cut off.
+    assert "Signature of assessor: (your signature, below)" in said and "…" not in said
     assert CANDIDATE not in said
     dialog.name.setText("Dafydd ap Gruffŵdd")  # follows the name typed, as the form prints it
     assert "Name (in block capitals): DAFYDD AP GRUFFŴDD" in dialog.declaration.text()

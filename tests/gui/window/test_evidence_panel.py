@@ -58,8 +58,8 @@ def test_a_date_typed_as_people_type_it_replaces_the_one_shown_and_is_stored(
     type_date(qtbot, panel, "7 Nov")  # this year's
     assert stored_date(window, example_sheet, 1) == dt.date(2026, 11, 7)
     # Each is one step of undo.
-    window.undo_stack.undo()
-    window.undo_stack.undo()
+    window.undo.undo()
+    window.undo.undo()
     assert stored_date(window, example_sheet, 0) == before
     window.sheet_view.grid.setCurrentIndex(window.sheet_view.model.index(0, TITLE))
     assert panel.date.date() == before
@@ -75,7 +75,7 @@ def test_a_future_date_is_refused_with_the_rules_reason(
     assert panel.problem.isVisible()
     assert "05/12/2026 is in the future" in panel.problem.text()
     assert "in the future" in window.sheet_view.banner.text()
-    assert window.undo_stack.count() == 0  # a refused edit is no step of undo
+    assert window.undo.activeStack().count() == 0  # a refused edit is no step of undo
     QTest.keyClicks(panel.date.line, "1/11")  # corrected: the refusal goes
     assert not panel.problem.isVisible()
 
@@ -152,9 +152,9 @@ def test_notes_of_several_lines_are_stored_as_typing_pauses_and_undone_in_one_st
     window.sheet_view.grid.setFocus()  # leaving the notes writes them at once
     notes = "Seen at the Leeds site.\nCopy in the portfolio."
     assert window.store.sheet(example_sheet).evidence[1].notes == notes
-    assert window.undo_stack.count() == 1
-    assert window.undo_stack.undoText() == "Edit the notes of E02"
-    window.undo_stack.undo()
+    assert window.undo.activeStack().count() == 1
+    assert window.undo.undoText() == "Edit the notes of E02"
+    window.undo.undo()
     assert window.store.sheet(example_sheet).evidence[1].notes == ""
     assert panel.notes.toPlainText() == ""
 

@@ -1,6 +1,7 @@
 """The red refusal above the grid speaks of the sheet on screen as it stands: seen in the window,
 "This sheet is signed by the assessor and read-only" stayed over a draft after choosing another
-sheet of the candidate, after an undo took the window to another sheet, and after reopening."""
+sheet of the candidate, after an undo (then the window's, now each sheet's own) took the window to
+another sheet, and after reopening."""
 
 from __future__ import annotations
 
@@ -70,40 +71,43 @@ def test_choosing_a_draft_after_a_refusal_on_a_signed_sheet_clears_the_banner(
     assert not window.sheet_view.banner.isVisible()
 
 
-def test_an_undo_that_moves_to_another_sheet_shows_it_without_the_old_refusal(
+def test_an_undo_on_another_sheet_leaves_the_refusal_where_it_was_said(
     window: MainWindow, signed_example: int
 ) -> None:
+    """The draft's history is the draft's: Ctrl+Z on the signed sheet, which has none, changes
+    nothing and shows no other sheet; back on the draft, its undo shows it without the refusal
+    said on the signed sheet."""
     draft = draft_beside(window, signed_example)
     choose_sheet(window, draft)
-    window.sheet_view.add_button.click()  # an edit of the draft, on the undo stack
+    window.sheet_view.add_button.click()  # an edit of the draft, on the draft's history
     QTest.keyClick(window.sheet_view.grid.focusWidget(), Qt.Key.Key_Escape)
     choose_sheet(window, signed_example)
     refuse_a_tick(window)
 
-    window.undo_stack.undo()  # takes the window to the draft, and the row away
-    assert window.open_sheet_id == draft
+    window.undo.undo()  # nothing of the signed sheet's to undo
+    assert window.open_sheet_id == signed_example
+    assert len(window.store.sheet(draft).evidence) == 1
+    choose_sheet(window, draft)
+    window.undo.undo()
+    assert not window.store.sheet(draft).evidence
     assert not window.sheet_view.banner.isVisible()
-    window.undo_stack.redo()
+    window.undo.redo()
     assert window.open_sheet_id == draft
     assert not window.sheet_view.banner.isVisible()
 
 
-def test_an_undo_refused_on_another_sheet_says_why_on_that_sheet(
-    window: MainWindow, example_sheet: int
-) -> None:
-    """The example sheet ticked (undoable), then signed; undone from another sheet: the window
-    goes to the signed sheet and says there why the tick stays."""
+def test_an_undo_refused_says_why_on_the_sheet(window: MainWindow, example_sheet: int) -> None:
+    """The example sheet ticked (undoable), then signed: its undo is refused, and the banner
+    says why the tick stays."""
     store, view = window.store, window.sheet_view
-    draft = draft_beside(window, example_sheet)
     view.grid.setCurrentIndex(view.model.index(0, view.model.column_of("3.4") or 0))
     QTest.keyClick(view.grid, Qt.Key.Key_Space)
     sign_example(window, example_sheet)
-    choose_sheet(window, draft)
 
-    window.undo_stack.undo()
+    window.undo.undo()
     assert window.open_sheet_id == example_sheet
     assert view.banner.isVisible()
-    assert "Cannot undo or redo “Tick 3.4”" in view.banner.text()
+    assert "Cannot undo or redo “Tick 3.4 on E01”" in view.banner.text()
     assert "3.4" in store.sheet(example_sheet).evidence[0].criteria
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QTableWidgetItem
 
 from ercsheet import paths
 from ercsheet.catalogue.loaded import Catalogue
 from ercsheet.catalogue.loader import load_catalogue
-from ercsheet.domain.progress_words import NOT_TRANSCRIBED, status
+from ercsheet.domain.progress_words import NO_SHEETS, status
 from ercsheet.domain.sheet import Person
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.gui.progress_dialog import ProgressDialog, UnitTable
@@ -163,9 +163,43 @@ def test_progress_shows_the_status_and_coverage_and_opens_a_sheet(
     assert isinstance(rows, list)
     unit = shown.units[0]
     assert rows[0][:3] == [unit.unit_line, "draft", f"{unit.covered}/{unit.total}"]
+    assert "sheet" not in rows[0][0]  # the candidate has one sheet of the unit: no number
     assert unit.covered == 1
     assert f"{unit.outcomes[0].label} {unit.outcomes[0].title}: 1 of" in str(seen["tip"])
     assert window.open_sheet_id == unit.sheet_id
+
+
+def test_progress_names_sheets_by_their_unit_and_numbers_only_two_of_one_unit(
+    window: MainWindow, catalogue: Catalogue
+) -> None:
+    """Given a candidate with two sheets of Unit 40 and one of Unit 44, when their progress is
+    read, then each sheet is its unit, and only the two of Unit 40 say their numbers."""
+    who = candidate(window)
+    pat = Person("Pat Jones", True)
+    units = ("mgmt-l3-u40-f17", "reliable-cs-l3-u44", "mgmt-l3-u40-f17")
+    first, other, again = (
+        window.store.create_sheet(who, catalogue.units[unit], "", pat) for unit in units
+    )
+    window.store.add_evidence(other, row("E01", ["1.1"]))
+
+    dialog = ProgressDialog(window.store, who, catalogue, window)
+    [table] = dialog.tables
+    shown = {
+        int(cell(table, r, 0).data(Qt.ItemDataRole.UserRole)): cell(table, r, 0).text()
+        for r in range(table.rowCount())
+    }
+    uncovered = next(w for w in dialog.findChildren(QLabel) if w.objectName() == "uncovered")
+    header = table.horizontalHeaderItem(1)
+    dialog.close()
+
+    forty = "Unit 40 Manage customer service in own area of responsibility (F17)"
+    assert shown[first] == f"{forty} (sheet {first})"
+    assert shown[again] == f"{forty} (sheet {again})"
+    assert "(sheet" not in shown[other] and shown[other].startswith("Unit 44")
+    assert header is not None and header.text() == "Status"
+    lines = uncovered.text().splitlines()
+    assert lines[0].startswith(f"{forty} (sheet {first}): 1.1, ")
+    assert lines[1].startswith(f"{shown[other]}: ") and "1.1," not in lines[1]
 
 
 def cell(table: UnitTable, row: int, column: int) -> QTableWidgetItem:
@@ -228,11 +262,71 @@ def test_a_qualification_whose_rules_are_not_transcribed_says_so(window: MainWin
         seen["item"] = dialog.qualification.itemText(index)
         seen["about"] = dialog.about.text()
         seen["line"] = dialog.choice_line.text()
+        seen["group"] = " ".join(w.text() for w in dialog.findChildren(QLabel, "groupRule"))
         dialog.reject()
 
     when_modal_opens(read, kind=RegisterDialog)
     window.controller.register_selected()
 
-    assert seen["item"].endswith("(rules not transcribed)")
-    assert seen["about"] == NOT_TRANSCRIBED
-    assert "rules of combination are not transcribed" in seen["line"]
+    # Said once, under the qualification: not in its name, its units' group nor the line below.
+    said = "rules of combination are not transcribed"
+    assert seen["about"].count(said) == 1 and "never shown as achieved" in seen["about"]
+    assert said not in seen["item"] and "not transcribed" not in seen["group"]
+    assert "not transcribed" not in seen["line"]
+
+
+def test_no_unit_ticked_on_untranscribed_rules_registers_without_units_said(
+    window: MainWindow,
+) -> None:
+    """Given the Management certificate (no mandatory unit: its rules are not transcribed),
+    when no unit is ticked, then the button says Register without units and the line why;
+    a unit ticked makes it Register again; registered with none, the status bar says it."""
+    who = candidate(window)
+    seen: dict[str, object] = {}
+
+    def register_empty(dialog: RegisterDialog) -> None:
+        dialog.qualification.setCurrentIndex(dialog.qualification.findData("mgmt-l3-cert"))
+        assert dialog.choice is not None
+        seen["empty"] = (dialog.register_button.text(), dialog.choice_line.text())
+        dialog.choice.boxes["mgmt-l3-u40-f17"].setChecked(True)
+        seen["ticked"] = (dialog.register_button.text(), dialog.choice_line.text())
+        dialog.choice.boxes["mgmt-l3-u40-f17"].setChecked(False)
+        QTest.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+
+    when_modal_opens(register_empty, kind=RegisterDialog)
+    window.controller.register_selected()
+
+    assert seen["empty"] == ("&Register without units", NO_SHEETS)
+    assert seen["ticked"] == ("&Register", "")
+    [registered] = window.store.registrations(who)
+    assert registered.sheet_ids == ()
+    assert window.statusBar().currentMessage() == f"Registered. {NO_SHEETS}"
+
+
+def test_the_dialog_fits_the_units_of_the_qualification_chosen(window: MainWindow) -> None:
+    """Switching from the kitchen diploma (eight units) to the certificate (one) shrinks the
+    dialog to its units: no empty space under the last group; back again, it grows."""
+    candidate(window)
+    heights: dict[str, int] = {}
+
+    def switch(dialog: RegisterDialog) -> None:
+        for qualification in (KITCHEN, "mgmt-l3-cert", KITCHEN):
+            dialog.qualification.setCurrentIndex(dialog.qualification.findData(qualification))
+            QApplication.processEvents()
+            assert dialog.choice is not None
+            area = dialog.units_area.viewport().height()
+            heights[qualification] = dialog.height()
+            # The units fill their area: no empty space under the last group.
+            assert area - dialog.choice.sizeHint().height() < 4, (qualification, area)
+        # Ticked, the line under the units says less: the room it leaves is not theirs.
+        assert dialog.choice is not None
+        for unit in ("kitchen-rota-l3", "kitchen-stock-l3", "kitchen-training-l3"):
+            dialog.choice.boxes[unit].setChecked(True)
+        QApplication.processEvents()
+        area = dialog.units_area.viewport().height()
+        assert area - dialog.choice.sizeHint().height() < 4, area
+        dialog.reject()
+
+    when_modal_opens(switch, kind=RegisterDialog)
+    window.controller.register_selected()
+    assert heights["mgmt-l3-cert"] < heights[KITCHEN]

@@ -89,11 +89,11 @@ def test_undoing_an_added_item_leaves_it_in_the_library(
     other = second_sheet(window, catalogue, example_sheet)
     pick("E03")
     window.sheet_view.add_existing_button.click()
-    window.undo_stack.undo()
+    window.undo.undo()
     assert window.store.sheet(other).evidence == ()
     candidate = window.store.sheet_summary(other).candidate_id
     assert [e.fields.ref for e in window.store.library(candidate)] == ["E01", "E02", "E03", "E04"]
-    window.undo_stack.redo()
+    window.undo.redo()
     assert [r.ref for r in window.store.sheet(other).evidence] == ["E03"]
 
 
@@ -202,3 +202,39 @@ def test_where_an_item_is_held_is_written_as_typed_and_survives_close(
     window.candidates.select_candidate(candidate)
     window.controller.library_for_selected()
     assert window.store.library(candidate)[0].holding.held_at == "Portfolio, section A"
+
+
+def test_the_library_says_where_a_signed_sheet_keeps_an_item_as_it_was_signed(
+    window: MainWindow, signed_example: int, catalogue: Catalogue
+) -> None:
+    """Given E01 on the signed Unit 40 sheet and on a Unit 44 draft, when its title and date
+    are corrected, then the library shows it as it is now and says Unit 40 keeps it as signed;
+    E02, never edited, says nothing of the kind."""
+    from dataclasses import replace
+
+    from ercsheet.gui.library_dialog import LibraryDialog
+
+    store = window.store
+    candidate = store.sheet_summary(signed_example).candidate_id
+    other = second_sheet(window, catalogue, signed_example)
+    e01 = store.library(candidate)[0]
+    store.add_existing_evidence(other, e01.id)
+    was = e01.fields
+    store.update_library_item(
+        e01.id, replace(was, title="Team briefing, March (corrected)", date=None), e01.holding
+    )
+    seen: dict[str, tuple[str, bool]] = {}
+
+    def read(dialog: LibraryDialog) -> None:
+        for row, ref in ((0, "E01"), (1, "E02")):
+            dialog.table.selectRow(row)
+            seen[ref] = (dialog.kept.text(), dialog.kept.isVisibleTo(dialog))
+        dialog.reject()
+
+    when_modal_opens(read, kind=LibraryDialog)
+    window.controller.library_for_selected()
+
+    assert was.date is not None
+    assert seen["E01"] == (f"Unit 40 (F17): ‘{was.title}’, dated {was.date:%d/%m/%Y}.", True)
+    assert seen["E02"] == ("", False)
+    assert store.sheet(other).evidence[0].title == "Team briefing, March (corrected)"

@@ -160,3 +160,49 @@ def test_the_window_shows_the_candidates_before_loading_sqlalchemy_or_pydantic(
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["1 []", "Added after the start"]
+
+
+def test_the_first_starts_questions_are_asked_over_an_empty_pane(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Given a new store, when the window starts, then its first questions (encryption, who the
+    assessor is, the example) open with nothing behind them in the pane, whose words they hid
+    half of; answered, the pane says what to do next."""
+    from ercsheet.gui import create_main_window
+    from ercsheet.gui.app import start
+    from ercsheet.gui.first_run import ProfileDialog
+    from ercsheet.gui.passphrase_dialog import PassphraseDialog
+    from tests.gui.window.modal import when_modal_opens
+
+    catalogue = load_catalogue([paths.builtin_units_dir()])
+    window = create_main_window(tmp_path / "first.sqlite3", catalogue, TODAY)
+    qtbot.addWidget(window)
+    behind: list[bool] = []
+
+    def no_example(box: QMessageBox) -> None:
+        behind.append(window.empty_pane.isVisible())
+        no = box.button(QMessageBox.StandardButton.No)
+        assert no is not None
+        no.click()
+
+    def profile(dialog: ProfileDialog) -> None:
+        behind.append(window.empty_pane.isVisible())
+        dialog.name.setText("Pat Jones")
+        dialog.qualified.setChecked(True)
+        when_modal_opens(no_example, kind=QMessageBox, after=dialog)
+        dialog.accept()
+
+    def plain(dialog: PassphraseDialog) -> None:
+        behind.append(window.empty_pane.isVisible())
+        when_modal_opens(profile, kind=ProfileDialog, after=dialog)
+        assert dialog.plain_button is not None
+        dialog.plain_button.click()
+
+    when_modal_opens(plain, kind=PassphraseDialog)
+    rest = start(window)
+    qtbot.waitUntil(lambda: window.store.profile() is not None and len(behind) == 3, timeout=20_000)
+    qtbot.waitUntil(window.empty_pane.isVisible, timeout=5_000)
+    assert behind == [False, False, False]
+    assert window.empty_pane.text.text().startswith("No candidate is listed.")
+    assert rest is not None
+    window.store.close()
