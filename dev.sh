@@ -3,8 +3,9 @@
 #   ./dev.sh run [ARGS...]   install everything and start the app (ARGS go to `ercsheet`)
 #   ./dev.sh test [ARGS...]  install everything, then the gates in order, stopping at the first that
 #                            fails: ruff check, ruff format --check, mypy, pytest (ARGS go to pytest)
-#   ./dev.sh package         install everything and build the frozen one-folder app into
-#                            dist/ercsheet/ (the program dist/ercsheet/ercsheet): packaging/
+#   ./dev.sh package         install everything, build the frozen one-folder app into
+#                            dist/ercsheet/ (the program dist/ercsheet/ercsheet; packaging/), and
+#                            run its --self-test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -56,7 +57,8 @@ elif [[ $what == package ]]; then
   # --clean: nothing of an earlier build (another checkout's, an older PyInstaller's) is reused.
   .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
     packaging/ercsheet.spec
-  dist/ercsheet/ercsheet --version
+  # The build's own check: an assessor's day in a temporary folder, the window offscreen.
+  QT_QPA_PLATFORM=offscreen dist/ercsheet/ercsheet --self-test
   echo "built dist/ercsheet/ ($(du -sh dist/ercsheet | cut -f1)); the program: dist/ercsheet/ercsheet" >&2
 else
   .venv/bin/python -m pip install -q -e '.[test]'
