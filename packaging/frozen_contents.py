@@ -49,6 +49,7 @@ EXCLUDED_MODULES = (
     "mypyc",
     "pypdf",
     "jsonschema",
+    "pygments",  # pytest's, imported optionally by others: a dev venv's build took it, 5 MB
     "PyInstaller",
     "pip",
     # No Tk, and no Qt binding but PySide6's modules above.
