@@ -3,22 +3,30 @@
 #   ./dev.sh run [ARGS...]   install everything and start the app (ARGS go to `ercsheet`)
 #   ./dev.sh test [ARGS...]  install everything, then the gates in order, stopping at the first that
 #                            fails: ruff check, ruff format --check, mypy, pytest (ARGS go to pytest)
+#   ./dev.sh package         install everything, build the frozen one-folder app into
+#                            dist/ercsheet/ (the program dist/ercsheet/ercsheet; packaging/), and
+#                            run its --self-test
 set -euo pipefail
 cd "$(dirname "$0")"
 
 what=${1:-}
 shift || true
-case "$what" in run | test) ;; *) echo "usage: ./dev.sh run|test [ARGS...]" >&2; exit 2 ;; esac
+case "$what" in run | test | package) ;; *) echo "usage: ./dev.sh run|test [ARGS...] | package" >&2; exit 2 ;; esac
 
 # Debian/Ubuntu packages: Python's venv, the libraries Qt loads even offscreen (the tests drive real
-# windows), and for `run` the X11 libraries Qt needs for a real display.
+# windows), and for `run` the X11 libraries Qt needs for a real display; `package` needs them too (the
+# frozen app carries the ones Qt's X11 plugin loads), and binutils (PyInstaller reads and strips the
+# libraries with objdump and strip).
 system_packages=(python3-venv libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3
   libgssapi-krb5-2)
 if [[ $what == test ]]; then
   # The QR test reads the printed code back: zbarimg and pdftoppm.
   system_packages+=(zbar-tools poppler-utils)
 fi
-if [[ $what == run ]]; then
+if [[ $what == package ]]; then
+  system_packages+=(binutils)
+fi
+if [[ $what == run || $what == package ]]; then
   system_packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0)
 fi
@@ -44,6 +52,14 @@ fi
 if [[ $what == run ]]; then
   .venv/bin/python -m pip install -q -e .
   exec .venv/bin/ercsheet "$@"
+elif [[ $what == package ]]; then
+  .venv/bin/python -m pip install -q -e '.[package]'
+  # --clean: nothing of an earlier build (another checkout's, an older PyInstaller's) is reused.
+  .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build \
+    packaging/ercsheet.spec
+  # The build's own check: an assessor's day in a temporary folder, the window offscreen.
+  QT_QPA_PLATFORM=offscreen dist/ercsheet/ercsheet --self-test
+  echo "built dist/ercsheet/ ($(du -sh dist/ercsheet | cut -f1)); the program: dist/ercsheet/ercsheet" >&2
 else
   .venv/bin/python -m pip install -q -e '.[test]'
   gate() {
