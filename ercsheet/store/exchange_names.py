@@ -1,7 +1,7 @@
 """What an exchange file is called: the name the window and `ercsheet export` suggest.
 
 Its own extension, `.ercsheet`, not `.json`: a file manager opens it in ercsheet (Linux by the
-glob in resources/linux/ercsheet-mime.xml; Windows and macOS associate by the last extension, so
+glob in resources/linux/ercsheet.xml; Windows and macOS associate by the last extension, so
 claiming `.json` would take every JSON file from the editor that opens it). The content is the
 same JSON, and import takes a file whatever its name (files written before were `.json`).
 """
