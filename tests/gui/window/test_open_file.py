@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from ercsheet import cli, paths
 from ercsheet.catalogue.loader import load_catalogue
 from ercsheet.cli.main import file_to_open
-from ercsheet.gui.app import application
+from ercsheet.gui.app import application, create_main_window
 from ercsheet.gui.main_window import MainWindow
 from ercsheet.store.example import create_example_candidate
 from ercsheet.store.exchange import export_sheet
@@ -125,3 +125,20 @@ def test_only_an_existing_file_not_named_as_a_command_is_a_file_to_open(tmp_path
     # A command, a mistyped command, a command's argument, a bad option: the parser's own
     for argv in (["units"], ["unts"], ["import", str(sent)], ["--open", "x"], ["--db"], ["-h"]):
         assert file_to_open(argv) == (None, argv)
+
+
+def test_a_second_start_on_an_encrypted_store_says_so_before_asking_its_passphrase(
+    qtbot: QtBot, tmp_path: Path, sent: Path
+) -> None:
+    database = tmp_path / "locked.sqlite3"
+    with Store(database, passphrase="a long passphrase") as store:
+        store.set_profile(Profile("Pat Jones", True))
+    first = create_main_window(database, passphrase="a long passphrase")
+    qtbot.addWidget(first)
+    refusal: list[str] = []
+    read_next_message(refusal)  # a passphrase dialog first would leave this waiting: a failure
+    try:
+        assert cli.main(["--db", str(database), str(sent)]) == 1
+    finally:
+        close_window(first)
+    assert "ercsheet is already open on this database" in refusal[0]
