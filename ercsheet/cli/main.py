@@ -118,7 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NUMBER",
         help="the candidate, their evidence library and every sheet of theirs (version 2)",
     )
-    exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    exporter.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the file, or a folder to write NUMBER-UNIT.ercsheet (NUMBER-all-sheets.ercsheet) "
+        "in (default: stdout)",
+    )
     exporter.add_argument(
         "--encrypt",
         action="store_true",
