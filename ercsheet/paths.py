@@ -32,9 +32,18 @@ def real(path: Path) -> Path:
     return path if resolved == Path(os.path.abspath(path)) else resolved
 
 
+def _shipped(name: str) -> Path:
+    """A folder of files shipped with ercsheet: inside the package where a wheel put it
+    (`pip install .`, `pipx install .`: setup.py maps it there), else beside the package, where
+    it is kept in a checkout (and an editable install) and the PyInstaller app keeps it."""
+    package = Path(__file__).resolve().parent
+    inside = package / name
+    return inside if inside.is_dir() else package.parent / name
+
+
 def builtin_units_dir() -> Path:
-    """`units_data/` beside the package (a source checkout or an editable install)."""
-    return Path(__file__).resolve().parent.parent / "units_data"
+    """`units_data/`: the built-in units and, in its `qualifications/`, qualifications."""
+    return _shipped("units_data")
 
 
 def user_units_dir() -> Path:
@@ -53,10 +62,15 @@ def unit_folders() -> list[Path]:
 
 
 def resources_dir() -> Path:
-    """`resources/` beside the package, like `units_data/`."""
-    return Path(__file__).resolve().parent.parent / "resources"
+    """`resources/`: the fonts and icons, found as `units_data/` is."""
+    return _shipped("resources")
 
 
 def fonts_dir() -> Path:
     """The TrueType fonts the PDF embeds, shipped with their licence."""
     return resources_dir() / "fonts"
+
+
+def icons_dir() -> Path:
+    """ercsheet's icon: `ercsheet.svg` and a PNG of each size, `ercsheet-SIZE.png`."""
+    return resources_dir() / "icons"

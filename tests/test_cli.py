@@ -133,6 +133,14 @@ def test_import_sheets_export(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert ercsheet("export", str(sheet["id"]), "-o", out, db=db).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(exported.stdout)
+    # -o a folder: the file in it named as the window suggests, and said
+    folder = tmp_path / "outbox"
+    folder.mkdir()
+    named = ercsheet("export", str(sheet["id"]), "-o", folder, db=db)
+    assert named.stdout == f"{folder / '0042-teamlead-l3-u29-f17.ercsheet'}\n"
+    assert json.loads((folder / "0042-teamlead-l3-u29-f17.ercsheet").read_text("utf-8")) == (
+        json.loads(exported.stdout)
+    )
 
 
 def test_refused_import_leaves_the_store_unchanged_and_says_why(tmp_path: Path) -> None:
@@ -255,8 +263,8 @@ def test_a_candidate_exports_and_imports_as_one_file(tmp_path: Path) -> None:
     unknown = ercsheet("export", "--candidate", "9999", db=db)
     assert unknown.returncode == 1 and "no candidate with number 9999" in unknown.stderr
 
-    file = tmp_path / "candidate.json"
-    assert ercsheet("export", "--candidate", "0042", "-o", file, db=db).returncode == 0
+    assert ercsheet("export", "--candidate", "0042", "-o", tmp_path, db=db).returncode == 0
+    file = tmp_path / "0042-all-sheets.ercsheet"
     written = json.loads(file.read_text(encoding="utf-8"))
     assert (written["format"], written["version"]) == ("ercsheet.candidate", 2)
     assert [item["ref"] for item in written["library"]] == ["E01", "E02"]

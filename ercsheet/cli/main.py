@@ -58,16 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     # The self-test's child that starts Qt first: Qt ends the program that cannot open its
     # display, and the self-test must live on to say so and remove its folder.
     parser.add_argument("--self-test-qt-probe", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
-    parser.add_argument(
-        "--units-dir",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="a folder of extra unit files (repeatable)",
-    )
-    parser.add_argument("--open", type=int, metavar="SHEET_ID", help="start on this sheet")
+    _window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     units = commands.add_parser("units", help="list the unit catalogue")
@@ -151,7 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NUMBER",
         help="the candidate, their evidence library and every sheet of theirs (version 2)",
     )
-    exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    exporter.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the file, or a folder to write NUMBER-UNIT.ercsheet (NUMBER-all-sheets.ercsheet) "
+        "in (default: stdout)",
+    )
     exporter.add_argument(
         "--encrypt",
         action="store_true",
@@ -214,6 +212,40 @@ def seconds(text: str) -> float:
     return value
 
 
+def _window_options(parser: argparse.ArgumentParser) -> None:
+    """The options before any command (the window's, and those every command shares)."""
+    parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
+    parser.add_argument(
+        "--units-dir",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of extra unit files (repeatable)",
+    )
+    parser.add_argument("--open", type=int, metavar="SHEET_ID", help="start on this sheet")
+
+
+def file_to_open(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
+    """`ercsheet [OPTIONS] FILE`: the window, importing an exchange file (as a file manager
+    starts it: the desktop entry's `Exec=ercsheet %f`). The file and the arguments left for the
+    parser; (None, argv) unless `argv` is the window's options and one existing file that is
+    not a command's name (a mistyped command stays a usage error, not a file refused)."""
+    window = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _window_options(window)
+    window.add_argument("file", nargs="?")
+    try:
+        known, rest = window.parse_known_args(argv)
+    except argparse.ArgumentError:  # an option's value missing or malformed: the parser says so
+        return None, list(argv)
+    named = known.file
+    if rest or named is None or named in COMMANDS or not os.path.lexists(named):
+        return None, list(argv)
+    left = list(argv)
+    del left[len(left) - 1 - left[::-1].index(named)]
+    return Path(named), left
+
+
 def run_window(args: argparse.Namespace) -> int:
     if not has_desktop():
         raise CommandError(
@@ -225,7 +257,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     day = clock().today() if os.environ.get(TODAY_ENV) else None
     units = functools.partial(catalogue, args)
-    return run(database_of(args), units, args.open, day)
+    return run(database_of(args), units, args.open, day, args.file)
 
 
 def refusal(error: Exception, database: Path | None) -> str | None:
@@ -265,7 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
+    opened, argv = file_to_open(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
+    args.file = opened
     if args.self_test_qt_probe:
         from ercsheet.gui.app import application
 

@@ -92,19 +92,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ercsheet.atomic import write_text_atomic
     from ercsheet.store import envelope
     from ercsheet.store.exchange import export_candidate, export_sheet
+    from ercsheet.store.exchange_names import candidate_file_name, sheet_file_name
     from ercsheet.store.store import NotFound
 
     if (args.sheet_id is None) == (args.candidate is None):
         raise CommandError("name a sheet (SHEET_ID) or a candidate (--candidate NUMBER)")
-    output = output_file(args.output) if args.output is not None else None
+    folder = args.output is not None and args.output.is_dir()
+    output = output_file(args.output) if args.output is not None and not folder else None
     store = open_store(args)
     try:
         if args.candidate is None:
             text = export_sheet(store, args.sheet_id)
+            content = store.sheet(args.sheet_id)
+            name = sheet_file_name(content.candidate.candidate_number, content.unit.id)
         else:
-            text = export_candidate(store, candidate_of(store, args.candidate).id)
+            candidate = candidate_of(store, args.candidate)
+            text = export_candidate(store, candidate.id)
+            name = candidate_file_name(candidate.candidate_number)
     except NotFound as error:
         raise CommandError(str(error)) from None
+    if folder:  # `-o FOLDER`: the file named in it as the window suggests
+        output = output_file(args.output / name)
     if args.encrypt:
         passphrase = new_passphrase("Passphrase for the file: ", EXPORT_PASSPHRASE_ENV, "written")
         text = envelope.seal(text, passphrase)
@@ -114,7 +122,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             write_text_atomic(output, text)
         except OSError as error:
-            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+            raise CommandError(f"cannot write {output}: {error.strerror}") from None
+        if folder:  # the name was ours: say it
+            print(output)
     return 0
 
 

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from ercsheet import paths
 from ercsheet.domain.clock import FixedDay, SystemClock
 from ercsheet.gui.main_window import MainWindow
-from ercsheet.gui.qt.core import QEvent, QObject, QTimer
+from ercsheet.gui.qt.core import QEvent, QObject, QSize, QTimer
+from ercsheet.gui.qt.gui import QIcon
 from ercsheet.gui.qt.widgets import QApplication, QMessageBox, QWidget
 from ercsheet.gui.settings import settings
 from ercsheet.store import cipher
+from ercsheet.store.instance_lock import AlreadyOpen, InstanceLock
 from ercsheet.store.opening import StoreError
 from ercsheet.store.store import Store
 
@@ -29,12 +31,28 @@ if TYPE_CHECKING:
 
 def application() -> QApplication:
     app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv)
-    app.setApplicationName("ercsheet")
-    app.setApplicationDisplayName("ercsheet")
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+        app.setApplicationName("ercsheet")
+        app.setApplicationDisplayName("ercsheet")
+    if app.windowIcon().isNull():  # once, on whichever QApplication there is (a test's)
+        # The desktop entry's name (resources/linux/ercsheet.desktop): Wayland's app id, which
+        # the desktop matches to the entry for the window's icon and name in its dock.
+        app.setDesktopFileName("ercsheet")
+        app.setWindowIcon(icon())
     return app
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def icon() -> QIcon:
+    """ercsheet's icon, for every window (resources/icons: drawn at each size, so the small
+    ones stay sharp; PNG, as Qt reads it without its SVG plugin). Each loads when first drawn."""
+    found = QIcon()
+    for size in ICON_SIZES:
+        found.addFile(str(paths.icons_dir() / f"ercsheet-{size}.png"), QSize(size, size))
+    return found
 
 
 def installed_units() -> Catalogue:
@@ -119,9 +137,12 @@ class AfterFirstPaint(QObject):
             then()
 
 
-def start(window: MainWindow, open_sheet: int | None = None) -> AfterFirstPaint:
+def start(
+    window: MainWindow, open_sheet: int | None = None, import_file: Path | None = None
+) -> AfterFirstPaint:
     """Show the window, then, once it has painted: load the store's write half, back up, run
-    the first-run dialogs and open `open_sheet` (or the example sheet the first run made)."""
+    the first-run dialogs, open `open_sheet` (or the example sheet the first run made), and
+    import `import_file` as File → Import does, with its summary."""
     store = window.store
 
     def once_shown() -> None:
@@ -147,6 +168,8 @@ def start(window: MainWindow, open_sheet: int | None = None) -> AfterFirstPaint:
             window.open_sheet(sheet)
         else:
             window.reopen_last()  # where the assessor left off
+        if import_file is not None:
+            window.controller.import_paths([import_file])
 
     rest = AfterFirstPaint(window, once_shown)
     window.show()
@@ -158,10 +181,15 @@ def run(
     units: Callable[[], Catalogue],
     open_sheet: int | None = None,
     today: dt.date | None = None,
+    import_file: Path | None = None,
 ) -> int:
-    """Show the window on the database; `today`: the day it works on (None: the machine's)."""
+    """Show the window on the database; `today`: the day it works on (None: the machine's);
+    `import_file`: an exchange file to import once it is up (`ercsheet FILE`)."""
     app = application()
     passphrase = None
+    refused = _open_elsewhere(Path(db_path))
+    if refused is not None:  # said before an encrypted database asks for its passphrase
+        return _cannot_open(refused, import_file)
     if cipher.is_encrypted(Path(db_path)):
         # Imported here, as the window's dialogs are: only an encrypted database needs it.
         from ercsheet.gui.passphrase_dialog import UnlockDialog
@@ -173,12 +201,39 @@ def run(
     try:
         window = create_main_window(db_path, units, today, passphrase=passphrase)
     except StoreError as error:
-        QMessageBox.critical(None, "ercsheet cannot open its database", str(error))
-        return 1
+        return _cannot_open(error, import_file)
     store = window.store
-    rest = start(window, open_sheet)
+    rest = start(window, open_sheet, import_file)
     status = app.exec()
     rest.cancel()  # the loop may end without a close (a quit from elsewhere): none of it now
     store.backup("close")
     store.close()
     return status
+
+
+def _open_elsewhere(database: Path) -> AlreadyOpen | None:
+    """Whether another ercsheet holds the database (its window, or a command changing it)."""
+    lock = InstanceLock(paths.real(database))
+    try:
+        lock.acquire()
+    except AlreadyOpen as error:
+        return error
+    except OSError:  # no folder, no permission: the store says so when it opens
+        return None
+    lock.release()
+    return None
+
+
+def _cannot_open(error: StoreError, import_file: Path | None) -> int:
+    """Say why the window cannot start, and what became of the file it was to import."""
+    text = str(error)
+    if import_file is not None:
+        where = (
+            "in the ercsheet window already open, choose File → Import exchange files… and "
+            "pick it there"
+            if isinstance(error, AlreadyOpen)
+            else "once ercsheet opens, import it from File → Import exchange files…"
+        )
+        text += f"\n\n{import_file.name} was not imported: {where}."
+    QMessageBox.critical(None, "ercsheet cannot open its database", text)
+    return 1

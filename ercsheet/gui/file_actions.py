@@ -22,7 +22,7 @@ from ercsheet.gui.qt.widgets import (
     QWidget,
 )
 from ercsheet.gui.settings import save_folder
-from ercsheet.store import backup
+from ercsheet.store import backup, exchange_names
 from ercsheet.store.store import Store
 from ercsheet.store.values import EncryptedRefused, ExpiredUnitRefused, ImportRefused
 
@@ -151,7 +151,7 @@ def import_files(
     if paths is None:
         folder = str(settings.value("folders/exchange", str(Path.home())))
         names, _filter = QFileDialog.getOpenFileNames(
-            parent, "Import exchange files", folder, "Exchange files (*.json);;All files (*)"
+            parent, "Import exchange files", folder, exchange_names.OPEN_FILTER
         )
         paths = [Path(name) for name in names]
     if not paths:
@@ -226,7 +226,7 @@ def export_exchange(
     from ercsheet.store.exchange import export_sheet
 
     content = store.sheet(sheet_id)
-    suggested = f"{content.candidate.candidate_number or 'sheet'}-{content.unit.id}.json"
+    suggested = exchange_names.sheet_file_name(content.candidate.candidate_number, content.unit.id)
     return _export(
         parent, settings, suggested, lambda: export_sheet(store, sheet_id), path, encrypt
     )
@@ -245,7 +245,7 @@ def export_candidate_file(
     from ercsheet.store.exchange import export_candidate
 
     candidate = store.candidate(candidate_id)
-    suggested = f"{candidate.candidate_number or 'candidate'}-all-sheets.json"
+    suggested = exchange_names.candidate_file_name(candidate.candidate_number)
     return _export(
         parent, settings, suggested, lambda: export_candidate(store, candidate_id), path, encrypt
     )
@@ -267,7 +267,7 @@ def _export(
     if path is None:
         folder = save_folder(settings, "exchange")
         name, _filter = QFileDialog.getSaveFileName(
-            parent, "Export exchange file", str(folder / suggested), "Exchange files (*.json)"
+            parent, "Export exchange file", str(folder / suggested), exchange_names.SAVE_FILTER
         )
         if not name:
             return None

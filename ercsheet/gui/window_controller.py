@@ -7,6 +7,8 @@ imported in the methods that use them: they load when first used, not when the w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ercsheet.domain.sheet import Person
@@ -336,11 +338,18 @@ class WindowController:
     # --- exchange files and backups ------------------------------------------------------------
 
     def import_files(self) -> None:
+        """File → Import: the files chosen in a file dialog."""
+        self.import_paths(None)
+
+    def import_paths(self, paths: Sequence[Path] | None) -> None:
+        """`paths` imported as File → Import does (None: asked for), with its summary: how the
+        file ercsheet was started with is taken in (`ercsheet FILE`, a file manager opening an
+        exchange file)."""
         from ercsheet.gui import file_actions
 
         window = self.window
         imported = file_actions.import_files(
-            window, self.store, window.catalogue, window.today, window.settings
+            window, self.store, window.catalogue, window.today, window.settings, paths
         )
         window.candidates.refresh()
         if imported:

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from ercsheet.gui import file_actions, print_job, printing
@@ -199,3 +199,22 @@ def test_a_file_is_read_off_the_window_s_thread_and_stop_leaves_it_untouched(
         window, window.store, window.catalogue, TODAY, [sent]
     )
     assert isinstance(done, file_actions.Done) and not done.already
+
+
+def test_export_suggests_a_name_a_file_manager_opens_in_ercsheet(
+    window: MainWindow, example_sheet: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[str, str]] = []
+
+    def answer(_parent: QWidget, _title: str, suggested: str, kinds: str) -> tuple[str, str]:
+        asked.append((Path(suggested).name, kinds))
+        return str(tmp_path / Path(suggested).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    window.controller.export_exchange()
+    window.controller.export_candidate_file()
+    assert asked == [
+        ("EX-0001-mgmt-l3-u40-f17.ercsheet", "Exchange files (*.ercsheet)"),
+        ("EX-0001-all-sheets.ercsheet", "Exchange files (*.ercsheet)"),
+    ]
+    assert (tmp_path / "EX-0001-all-sheets.ercsheet").is_file()
