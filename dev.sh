@@ -60,6 +60,14 @@ elif [[ $what == package ]]; then
   # The build's own check: an assessor's day in a temporary folder, the window offscreen.
   QT_QPA_PLATFORM=offscreen dist/ercsheet/ercsheet --self-test
   echo "built dist/ercsheet/ ($(du -sh dist/ercsheet | cut -f1)); the program: dist/ercsheet/ercsheet" >&2
+  if [[ $(uname -s) == Linux ]]; then
+    # The Linux package: the folder with the script that adds it to the desktop, as one tarball.
+    cp packaging/linux/install.sh dist/ercsheet/install.sh
+    version=$(.venv/bin/python -c 'import ercsheet; print(ercsheet.__version__)')
+    tarball=dist/ercsheet-$version-linux-$(uname -m).tar.gz
+    tar -C dist -czf "$tarball" ercsheet
+    echo "packed $tarball ($(du -h "$tarball" | cut -f1)): unpack it anywhere, run ercsheet/install.sh" >&2
+  fi
 else
   .venv/bin/python -m pip install -q -e '.[test]'
   gate() {
