@@ -223,7 +223,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     day = clock().today() if os.environ.get(TODAY_ENV) else None
     units = functools.partial(catalogue, args)
-    return run(database_of(args), units, args.open, day, args.file)
+    return run(database_of(args), units, args.open, day, args.import_on_start)
 
 
 def _has_desktop() -> bool:
@@ -273,7 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()
     opened, argv = file_to_open(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
-    args.file = opened
+    args.import_on_start = opened  # not `file`: restore names its argument so
     handler = COMMANDS.get(args.command, run_window)
     database: Path | None = None
     try:
