@@ -31,7 +31,8 @@ from ercsheet.cli.units import cmd_units
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ercsheet",
-        description="Evidence Record Sheets for assessors. With no command, opens the window.",
+        description="Evidence Record Sheets for assessors. With no command, opens the window; "
+        "`ercsheet FILE` opens it and imports FILE, an exchange file.",
     )
     parser.add_argument("--version", action="version", version=f"ercsheet {__version__}")
     _window_options(parser)
