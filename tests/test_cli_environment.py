@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ercsheet.store import backup, cipher
-from ercsheet.store.store import Store
+from ercsheet.store.store import Profile, Store
 from tests.store.test_private_data import read_only
 from tests.test_cli_hostile import good_path
 
@@ -190,7 +190,19 @@ def test_backup_into_a_missing_folder_or_onto_a_device_is_refused(tmp_path: Path
     assert not missing.parent.exists()
     if Path("/dev/full").exists():
         refused(run("backup", "-o", "/dev/full", db=database), "is not a regular file")
+        refused(run("export", "1", "-o", "/dev/full", db=database), "is not a regular file")
         assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    # export -o FOLDER names a file in it (tests/test_cli.py); a folder where that file would go
+    # is no file to replace
+    from ercsheet import paths
+    from ercsheet.catalogue.loader import load_catalogue
+    from ercsheet.store.example import create_example_candidate
+    from tests.conftest import TODAY
+
+    with Store(database) as store:
+        store.set_profile(Profile("Pat Jones", True))
+        create_example_candidate(store, load_catalogue([paths.builtin_units_dir()]), TODAY)
+    (tmp_path / "EX-0001-mgmt-l3-u40-f17.ercsheet").mkdir()
     refused(run("export", "1", "-o", tmp_path, db=database), "is not a regular file")
 
 

@@ -39,7 +39,8 @@ from ercsheet.cli.units import cmd_units
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ercsheet",
-        description="Evidence Record Sheets for assessors. With no command, opens the window.",
+        description="Evidence Record Sheets for assessors. With no command, opens the window; "
+        "`ercsheet FILE` opens it and imports FILE, an exchange file.",
     )
     parser.add_argument("--version", action="version", version=f"ercsheet {__version__}")
     parser.add_argument(
@@ -257,7 +258,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     day = clock().today() if os.environ.get(TODAY_ENV) else None
     units = functools.partial(catalogue, args)
-    return run(database_of(args), units, args.open, day, args.file)
+    return run(database_of(args), units, args.open, day, args.import_on_start)
 
 
 def refusal(error: Exception, database: Path | None) -> str | None:
@@ -299,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         multiprocessing.freeze_support()
     opened, argv = file_to_open(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
-    args.file = opened
+    args.import_on_start = opened  # not `file`: restore names its argument so
     if args.self_test_qt_probe:
         from ercsheet.gui.app import application
 
