@@ -39,8 +39,10 @@ sign() { codesign --force "${options[@]}" --sign "$identity" "$@"; }
 # Deepest paths first, so that nothing is signed before what it contains.
 deepest_first() { awk -F/ '{ print NF "\t" $0 }' | sort -rn | cut -f2-; }
 
-# 1. Loose Mach-O files (Python's extension modules, dylibs), outside .framework bundles.
-find "$app/Contents/MacOS" "$app/Contents/Frameworks" -type f ! -path "*.framework/*" |
+# 1. Loose Mach-O files (Python's extension modules, dylibs), outside .framework bundles; the
+#    program is signed last but one, with its entitlements.
+find "$app/Contents/MacOS" "$app/Contents/Frameworks" -type f ! -path "*.framework/*" \
+  ! -path "$app/Contents/MacOS/ercsheet" |
   deepest_first | while IFS= read -r file; do
   if file -b "$file" | grep -q "Mach-O"; then sign "$file"; fi
 done
