@@ -67,7 +67,8 @@ def test_the_workflow_builds_on_the_python_the_wheels_were_checked_for() -> None
 
 def test_the_workflow_freezes_with_the_spec_and_runs_the_self_test_everywhere() -> None:
     scripts = run_scripts()
-    assert "pyinstaller --noconfirm --clean packaging/ercsheet.spec" in scripts
+    assert "pyinstaller --noconfirm --clean packaging/ercsheet.spec" in scripts  # Windows, macOS
+    assert "./dev.sh package" in scripts  # Linux
     for program in (
         "dist/ercsheet/ercsheet --self-test",
         "dist/ercsheet.app/Contents/MacOS/ercsheet --self-test",
