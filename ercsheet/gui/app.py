@@ -170,7 +170,12 @@ def start(
             window.reopen_last()  # where the assessor left off
         if import_file is not None:
             window.controller.import_paths([import_file])
+        requests.ready()
 
+    # Imported here, as the window's dialogs are: only the files a desktop sends need it.
+    from ercsheet.gui.file_open import FileOpenRequests
+
+    requests = FileOpenRequests(window, application(), window.controller.import_paths)
     rest = AfterFirstPaint(window, once_shown)
     window.show()
     return rest

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -142,3 +143,32 @@ def test_a_second_start_on_an_encrypted_store_says_so_before_asking_its_passphra
     finally:
         close_window(first)
     assert "ercsheet is already open on this database" in refusal[0]
+
+
+def test_a_file_the_desktop_sends_to_the_running_window_is_imported(
+    qtbot: QtBot, ours: Path, sent: Path
+) -> None:
+    """macOS hands a double-clicked document to the app as an "open file" event, not on its
+    command line: sent on the first start (before the window is ready) and later alike."""
+    summary: list[str] = []
+    read_next_message(summary)
+
+    def send_then_quit() -> None:
+        try:
+            QApplication.sendEvent(application(), QFileOpenEvent(str(sent)))
+            qtbot.waitUntil(
+                lambda: (
+                    bool(summary)
+                    and bool(windows_on(ours))
+                    and windows_on(ours)[-1].sheet_view.sheet_id is not None
+                ),
+                timeout=20_000,
+            )
+        finally:
+            QApplication.exit(0)
+
+    QTimer.singleShot(0, send_then_quit)
+    assert cli.main(["--db", str(ours)]) == 0
+    window = windows_on(ours)[-1]
+    window.close()
+    assert f"✓ {sent.name}: imported as sheet {window.sheet_view.sheet_id}" in summary[0]
