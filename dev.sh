@@ -23,7 +23,8 @@ if [[ $what == test ]]; then
   # The QR test reads the printed code back: zbarimg and pdftoppm.
   system_packages+=(zbar-tools poppler-utils)
 fi
-if [[ $what == package ]]; then
+if [[ $what == test || $what == package ]]; then
+  # PyInstaller strips the frozen app's libraries (tests/test_frozen_build.py builds it too).
   system_packages+=(binutils)
 fi
 if [[ $what == run || $what == package ]]; then
