@@ -21,6 +21,7 @@ from ercsheet.gui.qt.widgets import (
     QProgressDialog,
     QWidget,
 )
+from ercsheet.gui.saved_notice import in_status_bar
 from ercsheet.gui.settings import save_folder
 from ercsheet.store import backup, exchange_names
 from ercsheet.store.store import Store
@@ -279,6 +280,8 @@ def _export(
         QMessageBox.warning(parent, "Export", f"{path} could not be written: {error.strerror}.")
         return None
     settings.setValue("folders/exchange", str(path.parent))
+    # Said where it went: the assessor sends this file on, and the window said nothing before.
+    in_status_bar(parent, f"Exported {path}")
     return path
 
 

@@ -142,6 +142,11 @@ class WindowController:
             candidates.search.clear()
             candidates.select_candidate(candidate_id)
         candidates.refresh_sheets()
+        if candidates.sheet_id is None:
+            # The selection is unchanged (this candidate, no sheet), so it is not announced by
+            # itself: told again, the empty pane counts the new sheets ("has no sheets yet" was
+            # left on screen beside them).
+            candidates.announce(again=True)
         count = len(sheet_ids)
         if not count:
             from ercsheet.domain.progress_words import NO_SHEETS

@@ -218,3 +218,17 @@ def test_export_suggests_a_name_a_file_manager_opens_in_ercsheet(
         ("EX-0001-all-sheets.ercsheet", "Exchange files (*.ercsheet)"),
     ]
     assert (tmp_path / "EX-0001-all-sheets.ercsheet").is_file()
+
+
+def test_an_exchange_export_says_in_the_status_bar_where_it_went(
+    window: MainWindow, example_sheet: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found walking through the frozen app: the file was written and the window said nothing."""
+    for export, name in (
+        (window.controller.export_exchange, "sheet.ercsheet"),
+        (window.controller.export_candidate_file, "candidate.ercsheet"),
+    ):
+        save_to(monkeypatch, tmp_path / name)
+        export()
+        assert (tmp_path / name).is_file()
+        assert window.statusBar().currentMessage() == f"Exported {tmp_path / name}"

@@ -330,3 +330,25 @@ def test_the_dialog_fits_the_units_of_the_qualification_chosen(window: MainWindo
     when_modal_opens(switch, kind=RegisterDialog)
     window.controller.register_selected()
     assert heights["mgmt-l3-cert"] < heights[KITCHEN]
+
+
+def test_registered_with_a_unit_the_empty_pane_no_longer_says_no_sheets(
+    window: MainWindow,
+) -> None:
+    """Found walking through the frozen app: after Register the new sheet was listed on the
+    left while the right still said the candidate had no sheets."""
+    candidate(window)
+    assert "has no sheets yet" in window.empty_pane.text.text()
+
+    def register(dialog: RegisterDialog) -> None:
+        dialog.qualification.setCurrentIndex(dialog.qualification.findData("mgmt-l3-cert"))
+        assert dialog.choice is not None
+        dialog.choice.boxes["mgmt-l3-u40-f17"].setChecked(True)
+        QTest.mouseClick(dialog.register_button, Qt.MouseButton.LeftButton)
+
+    when_modal_opens(register, kind=RegisterDialog)
+    window.controller.register_selected()
+
+    assert window.candidates.sheet_model.rowCount() == 1
+    assert window.right.currentWidget() is window.empty_pane
+    assert "choose their sheet on the left" in window.empty_pane.text.text()
