@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from ercsheet.cli import main
 from tests.store.test_exchange import good_file, without_record
 
 EXPECTED_CRITERIA = {
@@ -276,3 +277,28 @@ def test_a_candidate_exports_and_imports_as_one_file(tmp_path: Path) -> None:
     assert again.returncode == 0
     assert again.stdout.count("already in the store (sheet 1); nothing changed") == 2
     assert ercsheet("check", db=other).returncode == 0
+
+
+def test_a_file_to_open_that_is_not_there_is_said_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "Downloads" / "0042-unit.ercsheet"
+    assert main(["--db", str(tmp_path / "db.sqlite3"), str(missing)]) == 1
+    assert capsys.readouterr().err == (
+        f"ercsheet: {missing}: there is no such file; nothing was imported\n"
+    )
+    assert not (tmp_path / "db.sqlite3").exists()
+
+
+def test_the_window_on_a_display_no_x_server_answers_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt would end the program (SIGABRT) with a page of its own messages."""
+    unused = next(n for n in range(7300, 7400) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    monkeypatch.setenv("DISPLAY", f":{unused}")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert main(["--db", str(tmp_path / "db.sqlite3")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"ercsheet: the window cannot reach the display :{unused} "), error
+    assert error.count("\n") == 1

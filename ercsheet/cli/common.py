@@ -150,6 +150,34 @@ def has_desktop() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def unreachable_display() -> str | None:
+    """The X display this session names when no X server answers there (Qt would end the
+    program with a page of its own messages): checked only for a local display (":N", on
+    Linux, with no Wayland or platform named instead), by its socket, as Xlib finds it."""
+    import re
+    import socket
+
+    display = os.environ.get("DISPLAY", "")
+    local = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if (
+        not sys.platform.startswith("linux")
+        or local is None
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        return None
+    number = local.group(1)
+    for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(2)
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return None
+    return display
+
+
 def database_of(args: argparse.Namespace) -> Path:
     """The database the command works on: the real file, when `--db` is a symlink."""
     return paths.real(args.db or paths.default_database())

@@ -24,6 +24,7 @@ from ercsheet.cli.common import (
     database_of,
     has_desktop,
     shown_lines,
+    unreachable_display,
 )
 from ercsheet.cli.files import cmd_backup, cmd_erase_candidate, cmd_passphrase, cmd_restore
 from ercsheet.cli.progress import cmd_progress, cmd_register
@@ -240,7 +241,12 @@ def file_to_open(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
     except argparse.ArgumentError:  # an option's value missing or malformed: the parser says so
         return None, list(argv)
     named = known.file
-    if rest or named is None or named in COMMANDS or not os.path.lexists(named):
+    # A name with a folder or an exchange file's ending is a file, there or not (main says
+    # when it is not there); any other word that is no file is a mistyped command.
+    if rest or named is None or named in COMMANDS:
+        return None, list(argv)
+    looks_like_a_file = os.sep in named or named.lower().endswith((".ercsheet", ".json"))
+    if not (os.path.lexists(named) or looks_like_a_file):
         return None, list(argv)
     left = list(argv)
     del left[len(left) - 1 - left[::-1].index(named)]
@@ -253,6 +259,13 @@ def run_window(args: argparse.Namespace) -> int:
             "the window needs a desktop, and this session has none (no DISPLAY or "
             "WAYLAND_DISPLAY): run ercsheet on your desktop; the commands (ercsheet --help) work "
             "anywhere"
+        )
+    display = unreachable_display()
+    if display is not None:
+        raise CommandError(
+            f"the window cannot reach the display {display} (no X server answers there): "
+            "start ercsheet from your desktop, or set DISPLAY to the desktop's display; the "
+            "commands (ercsheet --help) work anywhere"
         )
     from ercsheet.gui.app import run
 
@@ -301,6 +314,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     opened, argv = file_to_open(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     args.import_on_start = opened  # not `file`: restore names its argument so
+    if opened is not None and not os.path.lexists(opened):
+        print(f"ercsheet: {opened}: there is no such file; nothing was imported", file=sys.stderr)
+        return 1
     if args.self_test_qt_probe:
         from ercsheet.gui.app import application
 
