@@ -62,7 +62,12 @@ def cmd_sheets(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ercsheet.store import envelope
-    from ercsheet.store.exchange import ImportRefused, already_said, import_files
+    from ercsheet.store.exchange import (
+        ExpiredUnitRefused,
+        ImportRefused,
+        already_said,
+        import_files,
+    )
 
     store = open_store(args, exclusive=True)
     cat = catalogue(args)
@@ -75,7 +80,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         store, args.files, cat.get, clock().today(), args.allow_expired, passphrase
     ):
         if isinstance(result, ImportRefused):
-            print(f"ercsheet: refused {shown_lines(result)}", file=sys.stderr)
+            again = (
+                " Import it again with --allow-expired to accept this."
+                if isinstance(result, ExpiredUnitRefused)
+                else ""
+            )
+            print(f"ercsheet: refused {shown_lines(result)}{again}", file=sys.stderr)
             status = 1
         else:
             for stored in result.sheets or [result]:

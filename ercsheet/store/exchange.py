@@ -130,16 +130,17 @@ def prepare_file(
         parsed = _parse_guarded(text, units, today)
         incoming: Incoming | IncomingCandidate = parsed.incoming
         if isinstance(parsed, ParsedCandidate):
-            sheet_units = [(f"sheets[{i}].unit", unit) for i, unit in enumerate(parsed.units)]
+            sheet_units = [
+                (f"the unit of its sheet {i}", unit) for i, unit in enumerate(parsed.units, 1)
+            ]
         else:
-            sheet_units = [("unit", parsed.content.unit)]
+            sheet_units = [("the sheet's unit", parsed.content.unit)]
         warnings = []
         for where, unit in sheet_units:
             expired = [p.message for p in rules.check_new_sheet(unit, today)]
             if expired and not allow_expired:
-                raise ExpiredUnitRefused(
-                    f"{where}: {expired[0]} Import it again with --allow-expired to accept this."
-                )
+                # How to accept it anyway is the caller's to say: a flag, or a question.
+                raise ExpiredUnitRefused(f"{where}: {expired[0]}")
             warnings += expired
         return Prepared(path, incoming, digest, [*warnings, *parsed.warnings])
     except ImportRefused as refusal:

@@ -279,7 +279,7 @@ def test_unqualified_assessor_without_countersignature_cannot_be_sampled(
 
 def test_expired_unit_needs_an_explicit_yes(store: Store, tmp_path: Path) -> None:
     file = write(tmp_path, mutate("unit", "expired"))
-    with pytest.raises(ImportRefused, match=r"expired on 28/02/2015.*--allow-expired"):
+    with pytest.raises(ImportRefused, match=r"the sheet's unit: .*expired on 28/02/2015"):
         import_file(store, file, UNITS.get, TODAY)
     imported = import_file(store, file, UNITS.get, TODAY, allow_expired=True)
     assert "expired on 28/02/2015" in imported.warnings[0]
@@ -414,3 +414,11 @@ def test_the_import_event_names_the_file_and_its_sha_256(store: Store, tmp_path:
     assert event.action == "imported"
     assert f"file: {file.name}" in event.summary
     assert f"SHA-256: {hashlib.sha256(file.read_bytes()).hexdigest()}" in event.summary
+
+
+def test_an_expired_units_refusal_names_no_command_line_flag(store: Store, tmp_path: Path) -> None:
+    # The window asks instead; the command adds its --allow-expired itself.
+    file = write(tmp_path, mutate("unit", "expired"))
+    with pytest.raises(ImportRefused) as refused:
+        import_file(store, file, UNITS.get, TODAY)
+    assert "--" not in str(refused.value) and "[" not in str(refused.value)
