@@ -58,6 +58,22 @@ def windows_on(database: Path) -> list[MainWindow]:
     ]
 
 
+def quit_once_imported(qtbot: QtBot, database: Path, summary: list[str]) -> None:
+    """Inside the window's loop: wait for the import's summary and its sheet shown, then end
+    the loop (whatever happened, so a failure cannot hang the test)."""
+    try:
+        qtbot.waitUntil(
+            lambda: (
+                bool(summary)
+                and bool(windows_on(database))
+                and windows_on(database)[-1].sheet_view.sheet_id is not None
+            ),
+            timeout=20_000,
+        )
+    finally:
+        QApplication.exit(0)
+
+
 def test_started_with_a_file_the_window_imports_it_and_opens_its_sheet(
     qtbot: QtBot, ours: Path, sent: Path
 ) -> None:
@@ -65,20 +81,7 @@ def test_started_with_a_file_the_window_imports_it_and_opens_its_sheet(
     summary: list[str] = []
     read_next_message(summary)  # the import's summary, as File → Import shows it
 
-    def wait_then_quit() -> None:
-        try:
-            qtbot.waitUntil(
-                lambda: (
-                    bool(summary)
-                    and bool(windows_on(ours))
-                    and windows_on(ours)[-1].sheet_view.sheet_id is not None
-                ),
-                timeout=20_000,
-            )
-        finally:
-            QApplication.exit(0)
-
-    QTimer.singleShot(0, wait_then_quit)
+    QTimer.singleShot(0, lambda: quit_once_imported(qtbot, ours, summary))
     assert cli.main(["--db", str(ours), str(sent)]) == 0
     window = windows_on(ours)[-1]
     window.close()
@@ -154,18 +157,8 @@ def test_a_file_the_desktop_sends_to_the_running_window_is_imported(
     read_next_message(summary)
 
     def send_then_quit() -> None:
-        try:
-            QApplication.sendEvent(application(), QFileOpenEvent(str(sent)))
-            qtbot.waitUntil(
-                lambda: (
-                    bool(summary)
-                    and bool(windows_on(ours))
-                    and windows_on(ours)[-1].sheet_view.sheet_id is not None
-                ),
-                timeout=20_000,
-            )
-        finally:
-            QApplication.exit(0)
+        QApplication.sendEvent(application(), QFileOpenEvent(str(sent)))
+        quit_once_imported(qtbot, ours, summary)
 
     QTimer.singleShot(0, send_then_quit)
     assert cli.main(["--db", str(ours)]) == 0
