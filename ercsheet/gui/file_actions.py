@@ -181,7 +181,11 @@ def import_files(
         QMessageBox.Icon.Information if len(imported) == len(outcomes) else QMessageBox.Icon.Warning
     )
     with_warnings = f", {warned} with a warning (not a refusal)" if warned else ""
-    box.setText(f"{len(imported)} of {len(outcomes)} file(s) imported{with_warnings}.")
+    # A file whose every sheet the store has already brought nothing: not counted as imported.
+    done = [outcome for _path, outcome in outcomes if isinstance(outcome, Done)]
+    old = sum(1 for outcome in done if all(already for _id, already, _ in outcome.each()))
+    had = f", {old} already in the store" if old else ""
+    box.setText(f"{len(done) - old} of {len(outcomes)} file(s) imported{had}{with_warnings}.")
     box.setInformativeText(summary(outcomes, warnings))
     box.exec()
     return imported

@@ -155,6 +155,8 @@ def test_importing_a_sheet_already_in_the_store_says_so_and_changes_nothing(
         f"= sent.json: already in the store (sheet {example_sheet}); nothing changed"
         in (summary[0])
     )
+    # Not "1 of 1 file(s) imported" over a line saying nothing changed.
+    assert summary[0].startswith("0 of 1 file(s) imported, 1 already in the store.")
     assert window.store.sheets() == before
 
 
