@@ -62,8 +62,10 @@ elif [[ $what == package ]]; then
   QT_QPA_PLATFORM=offscreen dist/ercsheet/ercsheet --self-test
   echo "built dist/ercsheet/ ($(du -sh dist/ercsheet | cut -f1)); the program: dist/ercsheet/ercsheet" >&2
   if [[ $(uname -s) == Linux ]]; then
-    # The Linux package: the folder with the script that adds it to the desktop, as one tarball.
-    cp packaging/linux/install.sh dist/ercsheet/install.sh
+    # The Linux package: the folder with the script that adds it to the desktop and the notices
+    # of what it ships (Qt under the LGPL, with the licence texts), as one tarball.
+    cp packaging/linux/install.sh packaging/THIRD-PARTY-NOTICES.txt dist/ercsheet/
+    cp -r packaging/licenses dist/ercsheet/licenses
     version=$(.venv/bin/python -c 'import ercsheet; print(ercsheet.__version__)')
     tarball=dist/ercsheet-$version-linux-$(uname -m).tar.gz
     tar -C dist -czf "$tarball" ercsheet
