@@ -52,6 +52,12 @@ EXCLUDED_MODULES = (
     "pygments",  # pytest's, imported optionally by others: a dev venv's build took it, 5 MB
     "PyInstaller",
     "pip",
+    # The build tools the venv holds (setuptools's hack is imported by a .pth file), and the
+    # YAML the recipes' tests read: nothing the app imports.
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+    "yaml",
     # No Tk, and no Qt binding but PySide6's modules above.
     "tkinter",
     "_tkinter",
