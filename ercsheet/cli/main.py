@@ -35,6 +35,7 @@ from ercsheet.cli.sheets import cmd_check, cmd_export, cmd_import, cmd_pdf, cmd_
 from ercsheet.cli.stores import command_stores, recover
 from ercsheet.cli.unit_import import cmd_unit_import
 from ercsheet.cli.units import cmd_units
+from ercsheet.store.exchange_names import EXTENSION
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -241,11 +242,11 @@ def file_to_open(argv: Sequence[str]) -> tuple[Path | None, list[str]]:
     except argparse.ArgumentError:  # an option's value missing or malformed: the parser says so
         return None, list(argv)
     named = known.file
-    # A name with a folder or an exchange file's ending is a file, there or not (main says
-    # when it is not there); any other word that is no file is a mistyped command.
     if rest or named is None or named in COMMANDS:
         return None, list(argv)
-    looks_like_a_file = os.sep in named or named.lower().endswith((".ercsheet", ".json"))
+    # A name with a folder or an exchange file's ending is a file, there or not (main says
+    # when it is not there); any other word that is no file is a mistyped command.
+    looks_like_a_file = os.sep in named or named.lower().endswith((EXTENSION, ".json"))
     if not (os.path.lexists(named) or looks_like_a_file):
         return None, list(argv)
     left = list(argv)

@@ -181,7 +181,7 @@ def import_files(
         QMessageBox.Icon.Information if len(imported) == len(outcomes) else QMessageBox.Icon.Warning
     )
     with_warnings = f", {warned} with a warning (not a refusal)" if warned else ""
-    # A file whose every sheet the store has already brought nothing: not counted as imported.
+    # A file whose sheets were all in the store already brought nothing: not counted as imported.
     done = [outcome for _path, outcome in outcomes if isinstance(outcome, Done)]
     old = sum(1 for outcome in done if all(already for _id, already, _ in outcome.each()))
     had = f", {old} already in the store" if old else ""

@@ -194,16 +194,21 @@ def _whole_chain(
                 previous = row[5]
             else:
                 broken = (index, reading.entry_of(row))
-        sheet, candidate, key = row[6], row[7], row[11]
+        # A sheet column holding no number (edited outside ercsheet) names no sheet: the
+        # store's problem.
+        sheet = None if row[6] == reading.NOT_A_NUMBER else row[6]
+        candidate, key = row[7], row[11]
         if key is not None and not _verifies(public, key, keys.EVENT, row[5], row[12]):
             unsigned.append((sheet, _unsigned(index, row[2])))
         if sheet is not None and candidate is not None:
             history.owners[sheet] = candidate
         if row[2] in History.REPLAYED:
             history.replay(reading.entry_of(row), index)
-    # An event whose sheet column holds no sheet number (read as -1) is the store's problem.
-    where = None if broken is None or (broken[1].sheet_id or 0) < 1 else broken[1].sheet_id
-    problems = [] if broken is None else [(where, _broken(*broken))]
+    problems = []
+    if broken is not None:
+        index, event = broken
+        where = None if event.sheet_id == reading.NOT_A_NUMBER else event.sheet_id
+        problems.append((where, _broken(index, event)))
     return problems + _anchor_problems(session, public) + unsigned, history
 
 

@@ -384,14 +384,20 @@ def _as_text(column: str) -> str:
     return f"CASE WHEN typeof({column}) IN ('text', 'null') THEN {column} ELSE quote({column}) END"
 
 
+# What an event's sheet or candidate column reads as when it holds no number (no row has it).
+NOT_A_NUMBER = -1
+
+
 def _as_integer(column: str) -> str:
-    return f"CASE WHEN typeof({column}) IN ('integer', 'null') THEN {column} ELSE -1 END"
+    return (
+        f"CASE WHEN typeof({column}) IN ('integer', 'null') THEN {column} ELSE {NOT_A_NUMBER} END"
+    )
 
 
 # An event's columns as ercsheet writes them. A value of another type (only an edit outside
 # ercsheet puts a blob or a number where text belongs) is read as its SQL literal, or as the
-# sheet or candidate -1 that no row has: the event's hash then fails and `check` names it,
-# where Python would raise.
+# sheet or candidate NOT_A_NUMBER: the event's hash then fails and `check` names it, where
+# Python would raise.
 EVENT_FIELDS = ", ".join(
     _as_integer(column) if column in ("sheet_id", "candidate_id", "erased") else _as_text(column)
     for column in (
