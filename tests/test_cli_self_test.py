@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,19 @@ def test_the_hold_must_be_a_number_of_seconds(capsys: pytest.CaptureFixture[str]
         main(["--self-test", "--self-test-hold", "-1"])
     assert exit_.value.code == 2
     assert "'-1' is not a number of seconds from 0 to 3600" in capsys.readouterr().err
+
+
+def test_a_killed_runs_folder_goes_at_the_next_run_once_it_is_old(tmp_path: Path) -> None:
+    """A run killed (SIGKILL, a power cut) leaves its folder: the next run removes it once it
+    cannot be a run still under way; another program's folder, and a recent one, stay."""
+    killed = tmp_path / "ercsheet-self-test-abcd1234"
+    recent = tmp_path / "ercsheet-self-test-efgh5678"
+    other = tmp_path / "someone-elses-folder"
+    for folder in (killed, recent, other):
+        folder.mkdir()
+        (folder / "store.sqlite3").write_bytes(b"invented data")
+    long_ago = time.time() - 3 * 24 * 3600
+    for old in (killed, other):
+        os.utime(old, (long_ago, long_ago))
+    assert cmd_self_test(parent=tmp_path, fail_at="PDF printed") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([recent.name, other.name])

@@ -175,8 +175,27 @@ def reason(error: Exception) -> str:
     return shown_lines(f"{type(error).__name__}: {error}{where}").replace("\n", " ")
 
 
+FOLDER_PREFIX = "ercsheet-self-test-"
+# A run's folder this old is a killed run's (a run takes seconds, or its hold at most an hour):
+# its invented store and files are removed by the next run.
+LEFTOVER_AGE_S = 2 * 3600
+
+
 def _folder(parent: Path | None) -> Path:
-    return Path(tempfile.mkdtemp(prefix="ercsheet-self-test-", dir=parent))
+    folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=parent))
+    _remove_leftovers(folder.parent, folder)
+    return folder
+
+
+def _remove_leftovers(parent: Path, own: Path) -> None:
+    """Remove earlier runs' folders a kill left behind (SIGKILL, a power cut: no `finally`)."""
+    now = time.time()
+    for earlier in parent.glob(FOLDER_PREFIX + "*"):
+        if earlier == own or earlier.is_symlink() or not earlier.is_dir():
+            continue
+        with suppress(OSError):  # gone already, or another user's: left alone
+            if now - earlier.stat().st_mtime > LEFTOVER_AGE_S:
+                shutil.rmtree(earlier)
 
 
 def _data_folder(folder: Path) -> AbstractContextManager[None]:
